@@ -1,0 +1,51 @@
+# SIP core. The two set-up commands: `make demo` and `make test`.
+SHELL := /bin/bash
+export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
+export GOFLAGS ?= -buildvcs=false
+
+# System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles.
+BUILD_DEPS := gcc libgeos-dev
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin
+BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
+
+BIN := bin/sip
+
+.PHONY: all build demo test vet fuzz bench deps-build deps-test deps-bench clean
+
+all: build
+
+deps-build:
+	@scripts/apt-ensure.sh $(BUILD_DEPS)
+
+deps-test:
+	@scripts/apt-ensure.sh $(TEST_DEPS)
+
+deps-bench:
+	@scripts/apt-ensure.sh $(BENCH_DEPS)
+
+build: deps-build
+	go build -o $(BIN) ./cmd/sip
+
+# Generates a ~50k-parcel demo county (once), ingests it (once), serves it on
+# http://127.0.0.1:8080.
+demo: build
+	./$(BIN) demo --dir demo
+
+test: deps-test
+	go vet ./...
+	go test -count=1 -timeout 12m ./...
+
+# Short fuzzing runs of every parser; corpora live under each package's testdata/fuzz.
+FUZZTIME ?= 20s
+fuzz: deps-test
+	go test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./geo
+	go test -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME) ./ingest/egib
+
+# Go benchmarks plus side-by-side runs against the peers (ogr2ogr, wrk baseline).
+bench: deps-bench build
+	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
+	scripts/bench-ingest.sh
+	-[ -x server/bench.sh ] && server/bench.sh
+
+clean:
+	rm -rf bin demo bench-go.txt
