@@ -1,0 +1,404 @@
+// Package config reads and validates the YAML configuration of `sip serve`.
+//
+// A configuration is either loaded from a file (Load) or made for a single
+// GeoPackage store (ForStore). Every problem found while reading a file is reported
+// as an *Error naming the file, the line and the key, so that a bad configuration
+// stops the server before it starts instead of half-starting it.
+//
+// The documented example is sip.example.yaml at the repository root.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Config is the whole server configuration.
+type Config struct {
+	// Listen is the TCP address to listen on (default 127.0.0.1:8080).
+	Listen string `yaml:"listen"`
+	// BaseURL is the public URL of the server, used in links of capabilities and
+	// APIs when the server sits behind a proxy; empty means derive it from requests.
+	BaseURL string `yaml:"base_url"`
+
+	Log      Log       `yaml:"log"`
+	Datasets []Dataset `yaml:"datasets"`
+	Auth     Auth      `yaml:"auth"`
+	Limits   Limits    `yaml:"limits"`
+	Cache    Cache     `yaml:"cache"`
+	CORS     CORS      `yaml:"cors"`
+	Index    Index     `yaml:"index"`
+	Styles   []Style   `yaml:"styles"`
+	Fees     Fees      `yaml:"fees"`
+
+	// File is the path the configuration was loaded from ("" for ForStore).
+	File string `yaml:"-"`
+}
+
+// Log configures the structured logger.
+type Log struct {
+	Level  string `yaml:"level"`  // debug, info (default), warn, error
+	Format string `yaml:"format"` // text (default) or json
+	// Access enables one log line per request (default true).
+	Access *bool `yaml:"access"`
+}
+
+// AccessLog reports whether per-request logging is on.
+func (l Log) AccessLog() bool { return l.Access == nil || *l.Access }
+
+// Dataset is one hosted dataset: a county, or a gmina of a central SIP unit.
+type Dataset struct {
+	// Name appears in URLs and capabilities: lower-case letters, digits, '_' and '-'.
+	Name string `yaml:"name"`
+	// Store is the path of the dataset's GeoPackage, relative to the config file.
+	Store string `yaml:"store"`
+	// Title is the human-readable name (Polish), for capabilities and the viewer.
+	Title string `yaml:"title"`
+	// Layers restricts and describes the published layers. Empty means every layer
+	// of the store, public, with all of its columns.
+	Layers []Layer `yaml:"layers"`
+}
+
+// Layer is the publication setting of one layer of a dataset.
+type Layer struct {
+	Name  string `yaml:"name"`
+	Title string `yaml:"title"`
+	// Public layers are readable without a key (default true). Non-public layers
+	// are readable with a key having one of ReadRoles (default admin, editor).
+	Public *bool `yaml:"public"`
+	// Attributes are the columns served to anonymous clients; empty means all
+	// the columns of the store's schema (which never holds personal data).
+	Attributes []string `yaml:"attributes"`
+	// ReadRoles are the roles that may read a non-public layer.
+	ReadRoles []string `yaml:"read_roles"`
+	// Style names the default style (see Styles).
+	Style string `yaml:"style"`
+}
+
+// IsPublic reports whether anonymous clients may read the layer.
+func (l Layer) IsPublic() bool { return l.Public == nil || *l.Public }
+
+// Auth holds the API keys.
+type Auth struct {
+	Keys []Key `yaml:"keys"`
+}
+
+// Roles known to the server. Admin implies every other role.
+const (
+	RoleAdmin  = "admin"
+	RoleSync   = "sync"
+	RoleEditor = "editor"
+)
+
+var knownRoles = map[string]bool{RoleAdmin: true, RoleSync: true, RoleEditor: true}
+
+// Key is one API key, stored hashed: "sha256:" followed by 64 hex digits of the
+// SHA-256 of the key. Keys are random 256-bit secrets (see NewKey), so a fast hash
+// is enough: there is nothing to guess by brute force.
+type Key struct {
+	Name  string   `yaml:"name"`
+	Hash  string   `yaml:"hash"`
+	Roles []string `yaml:"roles"`
+	// Datasets restricts the key to these datasets; empty means all.
+	Datasets []string `yaml:"datasets"`
+}
+
+// Limits bound what one request may cost.
+type Limits struct {
+	ReadTimeout       Duration `yaml:"read_timeout"`        // whole request incl. body (default 30s)
+	ReadHeaderTimeout Duration `yaml:"read_header_timeout"` // default 10s
+	WriteTimeout      Duration `yaml:"write_timeout"`       // must exceed request_timeout (default 90s)
+	IdleTimeout       Duration `yaml:"idle_timeout"`        // keep-alive (default 120s)
+	RequestTimeout    Duration `yaml:"request_timeout"`     // handler deadline (default 60s)
+	ShutdownTimeout   Duration `yaml:"shutdown_timeout"`    // graceful drain (default 30s)
+	MaxBodyBytes      ByteSize `yaml:"max_body"`            // request body (default 10MB)
+	MaxImageWidth     int      `yaml:"max_image_width"`     // WMS/exports (default 4096)
+	MaxImageHeight    int      `yaml:"max_image_height"`    // default 4096
+	MaxFeatures       int      `yaml:"max_features"`        // per response (default 10000)
+	// RateLimit applies per client IP to routes marked expensive.
+	RateLimit RateLimit `yaml:"rate_limit"`
+}
+
+// RateLimit is a token bucket: Rate tokens per second, at most Burst at once.
+type RateLimit struct {
+	Rate  float64 `yaml:"rate"`  // 0 disables (default 20)
+	Burst int     `yaml:"burst"` // default 2×rate, at least 1
+	// TrustProxy takes the client IP from X-Forwarded-For (the last hop).
+	TrustProxy bool `yaml:"trust_proxy"`
+}
+
+// Cache sizes the in-memory caches.
+type Cache struct {
+	Tiles    ByteSize `yaml:"tiles"`    // vector/raster tile cache (default 256MB)
+	Features ByteSize `yaml:"features"` // rendered responses (default 64MB)
+	// MaxAge is the Cache-Control max-age of dataset responses (default 0: clients
+	// revalidate with the ETag every time).
+	MaxAge Duration `yaml:"max_age"`
+}
+
+// CORS lets the viewer and third-party web maps call the server.
+type CORS struct {
+	// Origins allowed; "*" allows any. Empty disables CORS headers.
+	Origins []string `yaml:"origins"`
+	MaxAge  Duration `yaml:"max_age"` // preflight cache (default 10m)
+}
+
+// Index configures the in-memory spatial index.
+type Index struct {
+	// PollInterval is how often the store's revision is checked for changes
+	// (default 1s).
+	PollInterval Duration `yaml:"poll_interval"`
+}
+
+// Style is a named rendering style for WMS and tiles.
+type Style struct {
+	Name   string  `yaml:"name"`
+	Title  string  `yaml:"title"`
+	Stroke string  `yaml:"stroke"` // #rrggbb or #rrggbbaa
+	Fill   string  `yaml:"fill"`
+	Width  float64 `yaml:"width"` // stroke width in pixels
+	// Label is the attribute drawn as label, if any.
+	Label string `yaml:"label"`
+}
+
+// Fees is the fee table for paid extracts (DOMAIN.md §7). Rates change by notice,
+// so they live here, not in code.
+type Fees struct {
+	Currency string `yaml:"currency"` // default PLN
+	Items    []Fee  `yaml:"items"`
+}
+
+// Fee is one document rate.
+type Fee struct {
+	Document   string  `yaml:"document"` // e.g. wypis_rejestr_gruntow
+	Title      string  `yaml:"title"`
+	Printed    float64 `yaml:"printed"`    // zł per unit
+	Electronic float64 `yaml:"electronic"` // zł per unit
+	Unit       string  `yaml:"unit"`       // jednostka_rejestrowa, dokument, pozycja
+}
+
+// Defaults used for zero fields.
+const (
+	DefaultListen = "127.0.0.1:8080"
+)
+
+// ForStore returns the configuration serving one GeoPackage with every default:
+// the quick start `sip serve --store county.gpkg`. The dataset is named after the
+// file unless name is given.
+func ForStore(path string) *Config {
+	return ForStoreNamed(path, "")
+}
+
+// ForStoreNamed is ForStore with an explicit dataset name.
+func ForStoreNamed(path, name string) *Config {
+	if name == "" {
+		name = NameFromPath(path)
+	}
+	c := &Config{Datasets: []Dataset{{Name: name, Store: path, Title: name}}}
+	c.applyDefaults()
+	return c
+}
+
+// NameFromPath makes a dataset name from a store file name.
+func NameFromPath(path string) string {
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	base = strings.ToLower(base)
+	var b strings.Builder
+	for _, r := range base {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '_', r == '-':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	if b.Len() == 0 {
+		return "dataset"
+	}
+	return b.String()
+}
+
+// Error is a configuration problem at a place in the file.
+type Error struct {
+	File string
+	Line int    // 1-based; 0 when unknown
+	Key  string // dotted path, e.g. datasets[1].store
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File)
+	} else {
+		b.WriteString("config")
+	}
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ":%d", e.Line)
+	}
+	if e.Key != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Key)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Load reads, validates and completes a configuration file. Store paths are made
+// relative to the file's directory. The error, if any, is an *Error.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(data, path)
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): (.*)$`)
+
+// Parse decodes and validates configuration text; file names the source in errors
+// and anchors relative store paths.
+func Parse(data []byte, file string) (*Config, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(err, file)
+	}
+	c := &Config{File: file}
+	if len(root.Content) == 0 {
+		return nil, &Error{File: file, Msg: "empty configuration"}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil && !errors.Is(err, io.EOF) {
+		return nil, yamlError(err, file)
+	}
+	c.File = file
+	v := validator{file: file, root: root.Content[0]}
+	c.validate(&v)
+	if v.err != nil {
+		return nil, v.err
+	}
+	if file != "" {
+		dir := filepath.Dir(file)
+		for i := range c.Datasets {
+			if !filepath.IsAbs(c.Datasets[i].Store) {
+				c.Datasets[i].Store = filepath.Join(dir, c.Datasets[i].Store)
+			}
+		}
+	}
+	c.applyDefaults()
+	return c, nil
+}
+
+// yamlError turns a yaml.v3 error into an *Error with its line. yaml.v3 reports
+// "line N: field x not found in type config.T" for unknown keys.
+func yamlError(err error, file string) error {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	e := &Error{File: file, Msg: msg}
+	if m := yamlLineRE.FindStringSubmatch("yaml: " + msg); m != nil {
+		e.Line, _ = strconv.Atoi(m[1])
+		e.Msg = m[2]
+	}
+	// "field foo not found in type config.Limits" → key foo, friendlier message.
+	if rest, ok := strings.CutPrefix(e.Msg, "field "); ok {
+		if name, typ, ok := strings.Cut(rest, " not found in type "); ok {
+			e.Key = name
+			e.Msg = "unknown key (in " + strings.TrimPrefix(typ, "config.") + ")"
+		}
+	}
+	return e
+}
+
+func (c *Config) applyDefaults() {
+	if c.Listen == "" {
+		c.Listen = DefaultListen
+	}
+	if c.Log.Level == "" {
+		c.Log.Level = "info"
+	}
+	if c.Log.Format == "" {
+		c.Log.Format = "text"
+	}
+	l := &c.Limits
+	def := func(d *Duration, v time.Duration) {
+		if *d == 0 {
+			*d = Duration(v)
+		}
+	}
+	def(&l.ReadTimeout, 30*time.Second)
+	def(&l.ReadHeaderTimeout, 10*time.Second)
+	def(&l.RequestTimeout, 60*time.Second)
+	def(&l.WriteTimeout, l.RequestTimeout.D()+30*time.Second)
+	def(&l.IdleTimeout, 120*time.Second)
+	def(&l.ShutdownTimeout, 30*time.Second)
+	if l.MaxBodyBytes == 0 {
+		l.MaxBodyBytes = 10 << 20
+	}
+	if l.MaxImageWidth == 0 {
+		l.MaxImageWidth = 4096
+	}
+	if l.MaxImageHeight == 0 {
+		l.MaxImageHeight = 4096
+	}
+	if l.MaxFeatures == 0 {
+		l.MaxFeatures = 10000
+	}
+	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 {
+		l.RateLimit.Rate = 20
+	}
+	if l.RateLimit.Burst == 0 {
+		l.RateLimit.Burst = max(1, int(2*l.RateLimit.Rate))
+	}
+	if c.Cache.Tiles == 0 {
+		c.Cache.Tiles = 256 << 20
+	}
+	if c.Cache.Features == 0 {
+		c.Cache.Features = 64 << 20
+	}
+	def(&c.CORS.MaxAge, 10*time.Minute)
+	def(&c.Index.PollInterval, time.Second)
+	if c.Fees.Currency == "" {
+		c.Fees.Currency = "PLN"
+	}
+}
+
+// DatasetByName finds a dataset.
+func (c *Config) DatasetByName(name string) (*Dataset, bool) {
+	for i := range c.Datasets {
+		if c.Datasets[i].Name == name {
+			return &c.Datasets[i], true
+		}
+	}
+	return nil, false
+}
+
+// Layer returns the publication setting of a layer. ok is false when the dataset
+// lists layers and this one is not among them (it is then not published).
+func (d *Dataset) Layer(name string) (Layer, bool) {
+	if len(d.Layers) == 0 {
+		return Layer{Name: name}, true
+	}
+	for _, l := range d.Layers {
+		if l.Name == name {
+			return l, true
+		}
+	}
+	return Layer{}, false
+}

@@ -1,0 +1,116 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseExample(t *testing.T) {
+	c, err := Load(filepath.Join("..", "sip.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Datasets) < 2 {
+		t.Fatalf("example should host several datasets, got %d", len(c.Datasets))
+	}
+	if !filepath.IsAbs(c.Datasets[0].Store) && !strings.HasPrefix(c.Datasets[0].Store, "..") {
+		t.Errorf("store path not anchored at the config file: %q", c.Datasets[0].Store)
+	}
+	if c.Limits.WriteTimeout <= c.Limits.RequestTimeout {
+		t.Errorf("write timeout %v <= request timeout %v", c.Limits.WriteTimeout, c.Limits.RequestTimeout)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c := ForStore("/data/Powiat Testowy.gpkg")
+	if c.Listen != "127.0.0.1:8080" {
+		t.Errorf("listen %q", c.Listen)
+	}
+	if c.Datasets[0].Name != "powiat_testowy" {
+		t.Errorf("name %q", c.Datasets[0].Name)
+	}
+	if c.Limits.RequestTimeout.D() != time.Minute || c.Limits.MaxBodyBytes != 10<<20 || c.Index.PollInterval.D() != time.Second {
+		t.Errorf("defaults: %+v %+v", c.Limits, c.Index)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	good := HashKey("k1")
+	cases := []struct {
+		name, yaml string
+		line       int
+		key, msg   string
+	}{
+		{"unknown top key", "listen: 127.0.0.1:1\nlisen: x\n", 2, "lisen", "unknown key"},
+		{"unknown nested key", "datasets:\n  - name: a\n    store: a.gpkg\n    titel: x\n", 4, "titel", "unknown key"},
+		{"bad duration", "datasets: [{name: a, store: a.gpkg}]\nlimits:\n  request_timeout: soon\n", 3, "", "not a duration"},
+		{"bad size", "datasets: [{name: a, store: a.gpkg}]\nlimits:\n  max_body: lots\n", 3, "", "not a size"},
+		{"no datasets", "listen: 127.0.0.1:1\n", 1, "datasets", "at least one"},
+		{"bad name", "datasets:\n  - name: Powiat\n    store: a.gpkg\n", 2, "datasets[0].name", "lower-case"},
+		{"dup name", "datasets:\n  - name: a\n    store: a.gpkg\n  - name: a\n    store: b.gpkg\n", 4, "datasets[1].name", "duplicate"},
+		{"no store", "datasets:\n  - name: a\n    title: A\n", 2, "datasets[0].store", "required"},
+		{"bad hash", "datasets: [{name: a, store: a.gpkg}]\nauth:\n  keys:\n    - name: k\n      hash: abc\n      roles: [admin]\n", 5, "auth.keys[0].hash", "sha256"},
+		{"bad role", "datasets: [{name: a, store: a.gpkg}]\nauth:\n  keys:\n    - name: k\n      hash: " + good + "\n      roles: [admin, root]\n", 6, "auth.keys[0].roles[1]", "unknown role"},
+		{"key dataset", "datasets: [{name: a, store: a.gpkg}]\nauth:\n  keys:\n    - name: k\n      hash: " + good + "\n      roles: [sync]\n      datasets:\n        - b\n", 8, "auth.keys[0].datasets[0]", "unknown dataset"},
+		{"write<request", "datasets: [{name: a, store: a.gpkg}]\nlimits:\n  request_timeout: 30s\n  write_timeout: 10s\n", 4, "limits.write_timeout", "longer"},
+		{"cors", "datasets: [{name: a, store: a.gpkg}]\ncors:\n  origins:\n    - https://ok.example\n    - example.com\n", 5, "cors.origins[1]", "origin"},
+		{"style colour", "datasets: [{name: a, store: a.gpkg}]\nstyles:\n  - name: s\n    stroke: red\n", 4, "styles[0].stroke", "colour"},
+		{"layer style", "datasets:\n  - name: a\n    store: a.gpkg\n    layers:\n      - name: dzialki\n        style: nope\n", 6, "datasets[0].layers[0].style", "unknown style"},
+		{"fee unit", "datasets: [{name: a, store: a.gpkg}]\nfees:\n  items:\n    - document: wyrys\n      electronic: 105\n      unit: sztuka\n", 6, "fees.items[0].unit", "unit"},
+		{"listen", "listen: localhost\ndatasets: [{name: a, store: a.gpkg}]\n", 1, "listen", "host:port"},
+		{"syntax", "datasets:\n  - name: a\n   store: x\n", -1, "", ""}, // yaml.v3 reports the line where the broken block starts
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml), "sip.yaml")
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("want *Error, got %T %v", err, err)
+			}
+			if (tc.line >= 0 && ce.Line != tc.line) || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
+				t.Errorf("got line %d key %q msg %q (%v); want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, err, tc.line, tc.key, tc.msg)
+			}
+			if !strings.HasPrefix(err.Error(), "sip.yaml:") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+		})
+	}
+}
+
+func TestRelativeStore(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sip.yaml")
+	if err := os.WriteFile(p, []byte("datasets:\n  - name: a\n    store: data/a.gpkg\n  - name: b\n    store: /abs/b.gpkg\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Datasets[0].Store != filepath.Join(dir, "data/a.gpkg") || c.Datasets[1].Store != "/abs/b.gpkg" {
+		t.Errorf("stores %q %q", c.Datasets[0].Store, c.Datasets[1].Store)
+	}
+}
+
+func TestHashKey(t *testing.T) {
+	k := NewKey()
+	if !strings.HasPrefix(k, "sip_") || len(k) < 40 {
+		t.Errorf("key %q", k)
+	}
+	if h := HashKey("abc"); h != "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" {
+		t.Errorf("hash %s", h)
+	}
+}
+
+func TestByteSize(t *testing.T) {
+	for s, want := range map[string]ByteSize{"10MB": 10 << 20, "512 kb": 512 << 10, "1GiB": 1 << 30, "100": 100, "1.5K": 1536} {
+		got, err := ParseByteSize(s)
+		if err != nil || got != want {
+			t.Errorf("%q: %d %v", s, got, err)
+		}
+	}
+}

@@ -1,0 +1,318 @@
+package config
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// validator records the first problem found, located in the YAML tree.
+type validator struct {
+	file string
+	root *yaml.Node
+	err  *Error
+}
+
+// at reports a problem at a path of mapping keys (string) and sequence indices
+// (int); the line is that of the deepest node found along the path.
+func (v *validator) at(msg string, path ...any) {
+	if v.err != nil {
+		return
+	}
+	line, key := v.locate(path)
+	v.err = &Error{File: v.file, Line: line, Key: key, Msg: msg}
+}
+
+func (v *validator) atf(path []any, format string, args ...any) {
+	v.at(fmt.Sprintf(format, args...), path...)
+}
+
+func (v *validator) locate(path []any) (int, string) {
+	var key strings.Builder
+	n := v.root
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	for _, p := range path {
+		switch p := p.(type) {
+		case string:
+			if key.Len() > 0 {
+				key.WriteByte('.')
+			}
+			key.WriteString(p)
+			if n == nil || n.Kind != yaml.MappingNode {
+				n = nil
+				continue
+			}
+			var next *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					next = n.Content[i+1]
+					line = n.Content[i].Line
+					break
+				}
+			}
+			n = next
+		case int:
+			fmt.Fprintf(&key, "[%d]", p)
+			if n == nil || n.Kind != yaml.SequenceNode || p >= len(n.Content) {
+				n = nil
+				continue
+			}
+			n = n.Content[p]
+			line = n.Line
+		}
+	}
+	if n != nil && n.Kind == yaml.ScalarNode {
+		line = n.Line
+	}
+	return line, key.String()
+}
+
+var (
+	nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,63}$`)
+	hashRE = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
+	colRE  = regexp.MustCompile(`^#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?$`)
+)
+
+func (c *Config) validate(v *validator) {
+	if c.Listen != "" {
+		if _, _, err := net.SplitHostPort(c.Listen); err != nil {
+			v.at("not a host:port address: "+err.Error(), "listen")
+		}
+	}
+	switch c.Log.Level {
+	case "", "debug", "info", "warn", "error":
+	default:
+		v.at("must be debug, info, warn or error", "log", "level")
+	}
+	switch c.Log.Format {
+	case "", "text", "json":
+	default:
+		v.at("must be text or json", "log", "format")
+	}
+	if len(c.Datasets) == 0 {
+		v.at("at least one dataset is required", "datasets")
+	}
+	names := map[string]int{}
+	for i := range c.Datasets {
+		d := &c.Datasets[i]
+		p := []any{"datasets", i}
+		if !nameRE.MatchString(d.Name) {
+			v.at(fmt.Sprintf("dataset name %q: use 1-64 lower-case letters, digits, '_' or '-'", d.Name), append(p, "name")...)
+		}
+		if j, dup := names[d.Name]; dup {
+			v.atf(append(p, "name"), "duplicate dataset name %q (also datasets[%d])", d.Name, j)
+		}
+		names[d.Name] = i
+		if d.Store == "" {
+			v.at("store path is required", append(p, "store")...)
+		}
+		lnames := map[string]bool{}
+		for j, l := range d.Layers {
+			lp := append(append([]any{}, p...), "layers", j)
+			if l.Name == "" {
+				v.at("layer name is required", append(lp, "name")...)
+			}
+			if lnames[l.Name] {
+				v.atf(append(lp, "name"), "duplicate layer %q", l.Name)
+			}
+			lnames[l.Name] = true
+			for k, r := range l.ReadRoles {
+				if !knownRoles[r] {
+					v.atf(append(lp, "read_roles", k), "unknown role %q (admin, sync, editor)", r)
+				}
+			}
+			if l.Style != "" && !c.hasStyle(l.Style) {
+				v.atf(append(lp, "style"), "unknown style %q", l.Style)
+			}
+		}
+	}
+	for i, k := range c.Auth.Keys {
+		p := []any{"auth", "keys", i}
+		if k.Name == "" {
+			v.at("key name is required", append(p, "name")...)
+		}
+		if !hashRE.MatchString(k.Hash) {
+			v.at(`hash must be "sha256:" and 64 lower-case hex digits (make one with: sip serve --hash-key)`, append(p, "hash")...)
+		}
+		if len(k.Roles) == 0 {
+			v.at("at least one role is required (admin, sync, editor)", append(p, "roles")...)
+		}
+		for j, r := range k.Roles {
+			if !knownRoles[r] {
+				v.atf(append(p, "roles", j), "unknown role %q (admin, sync, editor)", r)
+			}
+		}
+		for j, d := range k.Datasets {
+			if _, ok := names[d]; !ok {
+				v.atf(append(p, "datasets", j), "unknown dataset %q", d)
+			}
+		}
+		for j := range i {
+			if c.Auth.Keys[j].Hash == k.Hash {
+				v.atf(append(p, "hash"), "same hash as auth.keys[%d]", j)
+			}
+		}
+	}
+	l := c.Limits
+	for _, f := range []struct {
+		key string
+		d   Duration
+	}{{"read_timeout", l.ReadTimeout}, {"read_header_timeout", l.ReadHeaderTimeout}, {"write_timeout", l.WriteTimeout},
+		{"idle_timeout", l.IdleTimeout}, {"request_timeout", l.RequestTimeout}, {"shutdown_timeout", l.ShutdownTimeout}} {
+		if f.d < 0 {
+			v.at("must not be negative", "limits", f.key)
+		}
+	}
+	if l.WriteTimeout > 0 && l.RequestTimeout > 0 && l.WriteTimeout <= l.RequestTimeout {
+		v.at("must be longer than limits.request_timeout, or slow requests would be cut without an error response", "limits", "write_timeout")
+	}
+	if l.WriteTimeout > 0 && l.RequestTimeout == 0 && l.WriteTimeout.D() <= 60*time.Second {
+		v.at("must be longer than limits.request_timeout (default 60s)", "limits", "write_timeout")
+	}
+	if l.MaxBodyBytes < 0 {
+		v.at("must not be negative", "limits", "max_body")
+	}
+	for _, f := range []struct {
+		key string
+		n   int
+	}{{"max_image_width", l.MaxImageWidth}, {"max_image_height", l.MaxImageHeight}, {"max_features", l.MaxFeatures}} {
+		if f.n < 0 {
+			v.at("must not be negative", "limits", f.key)
+		}
+	}
+	if l.RateLimit.Rate < 0 {
+		v.at("must not be negative", "limits", "rate_limit", "rate")
+	}
+	if l.RateLimit.Burst < 0 {
+		v.at("must not be negative", "limits", "rate_limit", "burst")
+	}
+	for i, o := range c.CORS.Origins {
+		if o != "*" && !strings.HasPrefix(o, "http://") && !strings.HasPrefix(o, "https://") {
+			v.atf([]any{"cors", "origins", i}, "origin %q must be \"*\" or start with http:// or https://", o)
+		}
+		if strings.HasSuffix(o, "/") {
+			v.atf([]any{"cors", "origins", i}, "origin %q must not end with '/'", o)
+		}
+	}
+	if c.Index.PollInterval < 0 {
+		v.at("must not be negative", "index", "poll_interval")
+	}
+	snames := map[string]bool{}
+	for i, s := range c.Styles {
+		p := []any{"styles", i}
+		if s.Name == "" {
+			v.at("style name is required", append(p, "name")...)
+		}
+		if snames[s.Name] {
+			v.atf(append(p, "name"), "duplicate style %q", s.Name)
+		}
+		snames[s.Name] = true
+		if s.Stroke != "" && !colRE.MatchString(s.Stroke) {
+			v.atf(append(p, "stroke"), "colour %q must be #rrggbb or #rrggbbaa", s.Stroke)
+		}
+		if s.Fill != "" && !colRE.MatchString(s.Fill) {
+			v.atf(append(p, "fill"), "colour %q must be #rrggbb or #rrggbbaa", s.Fill)
+		}
+		if s.Width < 0 {
+			v.at("must not be negative", append(p, "width")...)
+		}
+	}
+	docs := map[string]bool{}
+	for i, f := range c.Fees.Items {
+		p := []any{"fees", "items", i}
+		if f.Document == "" {
+			v.at("document is required", append(p, "document")...)
+		}
+		if docs[f.Document] {
+			v.atf(append(p, "document"), "duplicate fee for %q", f.Document)
+		}
+		docs[f.Document] = true
+		if f.Printed < 0 {
+			v.at("must not be negative", append(p, "printed")...)
+		}
+		if f.Electronic < 0 {
+			v.at("must not be negative", append(p, "electronic")...)
+		}
+		switch f.Unit {
+		case "jednostka_rejestrowa", "dokument", "pozycja":
+		default:
+			v.atf(append(p, "unit"), "unit %q must be jednostka_rejestrowa, dokument or pozycja", f.Unit)
+		}
+	}
+}
+
+func (c *Config) hasStyle(name string) bool {
+	for _, s := range c.Styles {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Duration is a time.Duration written as "30s", "2m", "1h30m" (or a number of seconds).
+type Duration time.Duration
+
+// D returns the time.Duration.
+func (d Duration) D() time.Duration { return time.Duration(d) }
+
+func (d Duration) String() string { return time.Duration(d).String() }
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: expected a duration such as 30s", n.Line)}}
+	}
+	if s, err := strconv.ParseFloat(n.Value, 64); err == nil {
+		*d = Duration(s * float64(time.Second))
+		return nil
+	}
+	v, err := time.ParseDuration(n.Value)
+	if err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a duration (e.g. 500ms, 30s, 2m)", n.Line, n.Value)}}
+	}
+	*d = Duration(v)
+	return nil
+}
+
+// ByteSize is a number of bytes written as 1048576, "512KB", "10MB", "1GB"
+// (binary multiples: 1KB = 1024 bytes).
+type ByteSize int64
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (b *ByteSize) UnmarshalYAML(n *yaml.Node) error {
+	v, err := ParseByteSize(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: %q is not a size (e.g. 10MB, 512KB, 1048576)", n.Line, n.Value)}}
+	}
+	*b = v
+	return nil
+}
+
+// ParseByteSize parses "10MB", "512 KB", "1GiB", "1048576".
+func ParseByteSize(s string) (ByteSize, error) {
+	s = strings.TrimSpace(strings.ToUpper(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GIB", 1 << 30}, {"MIB", 1 << 20}, {"KIB", 1 << 10}, {"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.m
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return ByteSize(f * float64(mult)), nil
+}
