@@ -2,6 +2,7 @@ package egib
 
 import (
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
+	"github.com/sip-core/sip/geo"
 	geos "github.com/twpayne/go-geos"
 )
 
@@ -46,6 +48,7 @@ func (r *Reader) readGeometryProperty(se xml.StartElement, inherited string) (or
 			return nil, "", err
 		}
 	}
+	r.lastSRSLine = ctx.srsLine
 	return g, ctx.srs, nil
 }
 
@@ -166,7 +169,7 @@ func (r *Reader) readPolygon(ctx *geomCtx, dim int) (orb.Polygon, error) {
 		}
 	}
 	if len(p) == 0 {
-		return nil, r.problemf("polygon without an exterior ring")
+		return nil, r.problemf("empty geometry: gml:Polygon without an exterior ring")
 	}
 	return p, nil
 }
@@ -456,6 +459,9 @@ func (r *Reader) checkAndProject(st *objectState) (orb.Geometry, error) {
 	}
 	proj, err := r.projector(st.srs)
 	if err != nil {
+		if st.srsLine > 0 {
+			line = st.srsLine
+		}
 		return nil, &problem{line: line, msg: err.Error()}
 	}
 	out, err := proj(g)
@@ -499,7 +505,12 @@ func (r *Reader) projector(srs string) (Projector, error) {
 	}
 	p, err := r.Resolve(srs)
 	if err != nil {
-		err = fmt.Errorf("unknown CRS %q: %v", srs, err)
+		reason := err.Error()
+		var ue *geo.UnknownCRSError
+		if errors.As(err, &ue) && ue.Reason != "" {
+			reason = ue.Reason
+		}
+		err = fmt.Errorf("unknown CRS %q: %s", truncate(srs, 120), reason)
 	}
 	r.projs[srs] = projEntry{p, err}
 	return p, err

@@ -108,6 +108,9 @@ type Reader struct {
 	valid  *validator
 	text   []byte
 	stats  Stats
+
+	lastSRSLine int
+	scanOnly    bool // ScanRegisterGroups: skip the published classes
 }
 
 type projEntry struct {
@@ -213,7 +216,7 @@ func (r *Reader) Next() (*Feature, error) {
 			continue
 		}
 		if isEGiBNamespace(se.Name.Space) {
-			if layer, ok := classLayer[local]; ok {
+			if layer, ok := classLayer[local]; ok && !r.scanOnly {
 				f, err := r.readObject(se, layer)
 				if err != nil {
 					var fe *fatalError
@@ -280,6 +283,7 @@ type objectState struct {
 	line              int
 	srs               string
 	geomLine          int
+	srsLine           int
 	geom              orb.Geometry
 	geomSeen          bool
 	jrg               string
@@ -401,7 +405,7 @@ func (r *Reader) readChild(st *objectState, se xml.StartElement) error {
 		}
 		st.geom = g
 		if srs != "" {
-			st.srs = srs
+			st.srs, st.srsLine = srs, r.lastSRSLine
 		} else if st.srs == "" {
 			st.srs = r.docSRS
 		}
@@ -565,4 +569,23 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 		return input, nil
 	}
 	return nil, fmt.Errorf("unsupported encoding %q (only UTF-8)", charset)
+}
+
+// ScanRegisterGroups reads a whole document and returns the grupaRejestrowa of every
+// register unit (EGB_JednostkaRejestrowaGruntow) by lokalnyId and by "#"+gml:id. Its
+// result, put into Reader.RegisterGroups before reading the same file, resolves
+// parcels that reference a register unit written after them. Memory grows with
+// the number of register units only.
+func ScanRegisterGroups(rd io.Reader, file string) (map[string]string, error) {
+	r := NewReader(rd, file)
+	r.scanOnly = true
+	for {
+		_, err := r.Next()
+		if err == io.EOF {
+			return r.RegisterGroups, nil
+		}
+		if err != nil && IsFatal(err) {
+			return nil, err
+		}
+	}
 }

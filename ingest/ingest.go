@@ -1,0 +1,358 @@
+// Package ingest loads EGiB GML exports into a dataset store.
+//
+// Run reads every file with the streaming egib.Reader and writes each published
+// object version through one store transaction:
+//
+//   - a fatal problem (malformed or truncated XML, unreadable file, store error,
+//     cancelled context) rolls the whole transaction back: the store is exactly as
+//     before and Run returns the error;
+//   - an object-level problem (bad geometry, unknown CRS, duplicate version,
+//     unparseable number or date, ...) is recorded in the Report and the object is
+//     left out, the rest loads — unless Options.Strict, where the first one rolls
+//     everything back as well.
+//
+// Personal data is never read into memory (see package egib); the Report only
+// counts the skipped objects.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/sip-core/sip/ingest/egib"
+	"github.com/sip-core/sip/store"
+)
+
+// Options control Run.
+type Options struct {
+	// Strict turns every object-level problem into a failure of the whole run.
+	Strict bool
+	// Progress, when it is a terminal, receives a live progress line (bytes,
+	// objects, objects/s, ETA) redrawn at most 5 times a second. Nil or a non-TTY
+	// writer: nothing is written.
+	Progress io.Writer
+	// NoTopology skips the GEOS validity check of surfaces (self-intersections);
+	// the structural checks (closed rings, point counts) always run.
+	NoTopology bool
+	// Resolve overrides the srsName resolver (default egib.DefaultResolver).
+	Resolve egib.Resolver
+	// MaxProblems caps the problems listed in the Report (the counts stay exact).
+	// 0 means 1000.
+	MaxProblems int
+}
+
+// Counts are per-layer (or total) results.
+type Counts struct {
+	Objects   int `json:"objects"` // object versions read and written
+	Inserted  int `json:"inserted"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	Archived  int `json:"archived"`
+	Deleted   int `json:"deleted"`
+	Rejected  int `json:"rejected"` // object versions left out because of a problem
+}
+
+func (c *Counts) add(r store.PutResult) {
+	c.Objects++
+	switch r {
+	case store.Inserted:
+		c.Inserted++
+	case store.Updated:
+		c.Updated++
+	case store.Unchanged:
+		c.Unchanged++
+	case store.Archived:
+		c.Archived++
+	case store.Deleted:
+		c.Deleted++
+	}
+}
+
+// FileReport summarises one input file.
+type FileReport struct {
+	File     string `json:"file"`
+	Bytes    int64  `json:"bytes"`
+	Objects  int    `json:"objects"`
+	Problems int    `json:"problems"`
+	Personal int    `json:"personal_skipped"`
+}
+
+// Problem is one object-level error or warning (or the fatal error of a run).
+type Problem struct {
+	Severity string `json:"severity"` // "error", "warning" or "fatal"
+	File     string `json:"file"`
+	Line     int    `json:"line,omitempty"`
+	Class    string `json:"class,omitempty"`
+	GMLID    string `json:"gml_id,omitempty"`
+	ID       string `json:"id,omitempty"`
+	Message  string `json:"message"`
+}
+
+// Report is the JSON-serialisable outcome of Run.
+type Report struct {
+	Started   time.Time          `json:"started"`
+	Finished  time.Time          `json:"finished"`
+	Committed bool               `json:"committed"` // false: the store was left unchanged
+	Strict    bool               `json:"strict"`
+	Files     []FileReport       `json:"files"`
+	Layers    map[string]*Counts `json:"layers"`
+	Total     Counts             `json:"total"`
+	// PersonalSkipped counts personal-data objects (subjects, their addresses,
+	// shares) skipped unread.
+	PersonalSkipped int `json:"personal_skipped"`
+	// SkippedClasses counts other EGiB classes that are not published.
+	SkippedClasses map[string]int `json:"skipped_classes,omitempty"`
+	Errors         int            `json:"errors"`
+	Warnings       int            `json:"warnings"`
+	Problems       []Problem      `json:"problems"`
+	// ProblemsTruncated is set when more problems occurred than are listed.
+	ProblemsTruncated bool `json:"problems_truncated,omitempty"`
+}
+
+// Run loads files into st in one transaction. The Report is returned in every case
+// (with Committed false on failure) so that a caller can write it out.
+func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Report, error) {
+	rep := &Report{
+		Started:        time.Now().UTC(),
+		Strict:         opts.Strict,
+		Layers:         map[string]*Counts{},
+		SkippedClasses: map[string]int{},
+		Problems:       []Problem{},
+	}
+	for _, l := range store.EGiBLayers {
+		rep.Layers[l.Name] = &Counts{}
+	}
+	maxProblems := opts.MaxProblems
+	if maxProblems <= 0 {
+		maxProblems = 1000
+	}
+	addProblem := func(p Problem) {
+		switch p.Severity {
+		case "warning":
+			rep.Warnings++
+		case "error":
+			rep.Errors++
+		}
+		if len(rep.Problems) >= maxProblems && p.Severity != "fatal" {
+			rep.ProblemsTruncated = true
+			return
+		}
+		rep.Problems = append(rep.Problems, p)
+	}
+	fail := func(tx store.Tx, err error) (*Report, error) {
+		if tx != nil {
+			if rerr := tx.Rollback(); rerr != nil {
+				err = fmt.Errorf("%w (rollback: %v)", err, rerr)
+			}
+		}
+		var e *egib.Error
+		p := Problem{Severity: "fatal", Message: err.Error()}
+		if errors.As(err, &e) {
+			p = Problem{Severity: "fatal", File: e.File, Line: e.Line, Class: e.Class, GMLID: e.GMLID, ID: e.ID, Message: e.Msg}
+		}
+		addProblem(p)
+		rep.Finished = time.Now().UTC()
+		return rep, err
+	}
+
+	var total int64
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			return fail(nil, err)
+		}
+		rep.Files = append(rep.Files, FileReport{File: f, Bytes: fi.Size()})
+		total += fi.Size()
+	}
+
+	// Register units (for dzialki.grupa_rejestrowa) may follow the parcels that
+	// reference them, or sit in another file: collect them first, reading only
+	// the files that contain any.
+	groups := map[string]string{}
+	local := make([]map[string]string, len(files))
+	for i, f := range files {
+		if err := ctx.Err(); err != nil {
+			return fail(nil, err)
+		}
+		has, err := fileContains(f, []byte("JednostkaRejestrowaGruntow"))
+		if err != nil {
+			return fail(nil, err)
+		}
+		if !has {
+			continue
+		}
+		g, err := scanGroups(f)
+		if err != nil {
+			return fail(nil, err)
+		}
+		local[i] = map[string]string{}
+		for k, v := range g {
+			if len(k) > 0 && k[0] == '#' {
+				local[i][k] = v // a gml:id is only meaningful inside its file
+			} else {
+				groups[k] = v
+			}
+		}
+	}
+
+	tx, err := st.Begin(ctx)
+	if err != nil {
+		return fail(nil, err)
+	}
+	prog := newProgress(opts.Progress, total)
+	defer prog.finish()
+	var done int64
+	for i, path := range files {
+		fr := &rep.Files[i]
+		f, err := os.Open(path)
+		if err != nil {
+			return fail(tx, err)
+		}
+		cr := &countingReader{r: f}
+		rd := egib.NewReader(cr, filepath.Base(path))
+		if opts.Resolve != nil {
+			rd.Resolve = opts.Resolve
+		}
+		rd.Validate = !opts.NoTopology
+		for k, v := range groups {
+			rd.RegisterGroups[k] = v
+		}
+		for k, v := range local[i] {
+			rd.RegisterGroups[k] = v
+		}
+		err = loadFile(ctx, tx, rd, rep, fr, opts.Strict, addProblem, func() {
+			prog.update(done+cr.n, rep.Total.Objects)
+		})
+		f.Close()
+		stats := rd.Stats()
+		fr.Personal = stats.Personal
+		rep.PersonalSkipped += stats.Personal
+		for k, v := range stats.Skipped {
+			rep.SkippedClasses[k] += v
+		}
+		if err != nil {
+			return fail(tx, err)
+		}
+		done += fr.Bytes
+		prog.update(done, rep.Total.Objects)
+	}
+	if err := tx.Commit(); err != nil {
+		return fail(nil, fmt.Errorf("commit: %w", err))
+	}
+	rep.Committed = true
+	rep.Finished = time.Now().UTC()
+	return rep, nil
+}
+
+// errStrict wraps the object error that ended a strict run.
+type errStrict struct{ err error }
+
+func (e *errStrict) Error() string { return "strict mode: " + e.err.Error() }
+func (e *errStrict) Unwrap() error { return e.err }
+
+func loadFile(ctx context.Context, tx store.Tx, rd *egib.Reader, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), tick func()) error {
+	for n := 0; ; n++ {
+		if n%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			tick()
+		}
+		ft, err := rd.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			var e *egib.Error
+			if !errors.As(err, &e) || e.Fatal {
+				return err
+			}
+			fr.Problems++
+			if l, ok := rep.Layers[layerOfClass(e.Class)]; ok {
+				l.Rejected++
+			}
+			rep.Total.Rejected++
+			addProblem(Problem{Severity: "error", File: e.File, Line: e.Line, Class: e.Class, GMLID: e.GMLID, ID: e.ID, Message: e.Msg})
+			if strict {
+				return &errStrict{err}
+			}
+			continue
+		}
+		for _, w := range ft.Warnings {
+			addProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Message: w})
+		}
+		res, err := tx.Put(ctx, ft.Object)
+		if err != nil {
+			return &egib.Error{File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Msg: "store: " + err.Error(), Fatal: true, Err: err}
+		}
+		fr.Objects++
+		rep.Total.add(res)
+		if l, ok := rep.Layers[ft.Object.Layer]; ok {
+			l.add(res)
+		}
+	}
+}
+
+func layerOfClass(class string) string {
+	for _, l := range store.EGiBLayers {
+		if l.Class == class {
+			return l.Name
+		}
+	}
+	return ""
+}
+
+func scanGroups(path string) (map[string]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return egib.ScanRegisterGroups(f, filepath.Base(path))
+}
+
+// fileContains reports whether the file holds needle, reading it in chunks.
+func fileContains(path string, needle []byte) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
+	buf := make([]byte, 0, 1<<17)
+	chunk := make([]byte, 1<<16)
+	for {
+		n, err := br.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if bytes.Contains(buf, needle) {
+			return true, nil
+		}
+		if keep := len(needle) - 1; len(buf) > keep {
+			buf = append(buf[:0], buf[len(buf)-keep:]...)
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
