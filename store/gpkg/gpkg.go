@@ -1,0 +1,404 @@
+// Package gpkg is the embedded storage backend of SIP core: one OGC GeoPackage 1.3
+// file per dataset, implementing store.Store.
+//
+// # File layout
+//
+// For every layer L of the dataset the file holds two feature tables in EPSG:2180:
+//
+//   - L: the current version of every live object (what QGIS, WMS and WFS see);
+//   - L_history: archived versions (ended versions and versions of ended objects).
+//
+// Both have the columns fid, geom, lokalny_id, przestrzen_nazw, wersja_id,
+// start_obiekt, start_wersja, koniec_wersja, koniec_obiekt, the layer's public
+// columns, sip_hash (content hash of the version, lifecycle end dates excluded) and
+// sip_vkey (a per-layer serial number of the version, kept when the version moves to
+// the history). Every table has a gpkg_rtree_index R-tree maintained by the standard
+// GeoPackage 1.3 triggers, which call ST_IsEmpty/ST_MinX/ST_MaxX/ST_MinY/ST_MaxY: this
+// package registers those functions on every connection it opens.
+//
+// Two attribute tables complete the file: sip_dataset (key/value: format marker,
+// dataset name, layer schema as JSON) and sip_changes, the append-only change log.
+//
+// # Journal mode
+//
+// While a Store is open the file is in WAL mode: readers (other connections, other
+// processes) keep reading the last committed state during a long write, and a commit
+// does not wait for readers. Close checkpoints the WAL and, when no other connection
+// has the file open, switches the file back to the rollback journal, so that the file
+// at rest is one self-contained GeoPackage that can be copied, validated or opened by
+// any GeoPackage reader. synchronous=FULL: a committed revision is never lost, which
+// matters because consumers of the change log remember revision numbers.
+//
+// # Row keys
+//
+// Query rows of the current state (AsOf zero) are keyed by the fid of the current
+// table. A new version of an object updates its current row in place, so the key of
+// an object is stable for as long as it lives. AsOf rows come from both tables and
+// are keyed by sip_vkey, which names one version and follows it into the history, so
+// the key of a version is stable for ever.
+package gpkg
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"github.com/sip-core/sip/store"
+)
+
+// FormatVersion is the value of the 'format' key in sip_dataset that marks a SIP
+// dataset file of the layout this package writes.
+const FormatVersion = "sip-gpkg/1"
+
+const (
+	applicationID = 0x47504B47 // "GPKG"
+	userVersion   = 10300      // GeoPackage 1.3.0
+	driverName    = "sip_gpkg_sqlite3"
+	historySuffix = "_history"
+	changesTable  = "sip_changes"
+	datasetTable  = "sip_dataset"
+)
+
+var registerOnce sync.Once
+
+// registerDriver registers a go-sqlite3 driver whose connections all know the SQL
+// functions the gpkg_rtree_index triggers call.
+func registerDriver() {
+	registerOnce.Do(func() {
+		sql.Register(driverName, &sqlite3.SQLiteDriver{
+			ConnectHook: func(c *sqlite3.SQLiteConn) error {
+				funcs := []struct {
+					name string
+					impl any
+				}{
+					{"ST_IsEmpty", sqlIsEmpty},
+					{"ST_MinX", sqlMinX},
+					{"ST_MaxX", sqlMaxX},
+					{"ST_MinY", sqlMinY},
+					{"ST_MaxY", sqlMaxY},
+					{"sip_bbox_intersects", sqlIntersects},
+				}
+				for _, f := range funcs {
+					if err := c.RegisterFunc(f.name, f.impl, true); err != nil {
+						return fmt.Errorf("gpkg: register %s: %w", f.name, err)
+					}
+				}
+				return nil
+			},
+		})
+	})
+}
+
+// Store is one dataset in one GeoPackage file. It is safe for concurrent use by
+// several goroutines; write transactions are serialised (Begin waits for the
+// previous transaction to finish).
+type Store struct {
+	path     string
+	name     string
+	layers   []store.Layer
+	byName   map[string]*layerInfo
+	rdb      *sql.DB // readers
+	wdb      *sql.DB // the single writer connection; nil when read-only
+	readOnly bool
+}
+
+// layerInfo is a layer with the SQL names derived from it.
+type layerInfo struct {
+	store.Layer
+	cur, hist     string // quoted table names
+	rtCur, rtHist string // quoted rtree table names
+	pub           []string
+	pubIdx        map[string]int
+}
+
+var (
+	_ store.Store = (*Store)(nil)
+
+	identRe = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
+
+	fixedColumns = []string{"fid", "geom", "lokalny_id", "przestrzen_nazw", "wersja_id",
+		"start_obiekt", "start_wersja", "koniec_wersja", "koniec_obiekt", "sip_hash", "sip_vkey"}
+)
+
+func quote(id string) string { return `"` + strings.ReplaceAll(id, `"`, `""`) + `"` }
+
+func newLayerInfo(l store.Layer) *layerInfo {
+	li := &layerInfo{Layer: l, pubIdx: map[string]int{}}
+	li.cur = quote(l.Name)
+	li.hist = quote(l.Name + historySuffix)
+	li.rtCur = quote("rtree_" + l.Name + "_geom")
+	li.rtHist = quote("rtree_" + l.Name + historySuffix + "_geom")
+	for i, c := range l.Columns {
+		li.pub = append(li.pub, c.Name)
+		li.pubIdx[c.Name] = i
+	}
+	return li
+}
+
+// validateSchema checks names and types before anything is written.
+func validateSchema(name string, layers []store.Layer) error {
+	if strings.TrimSpace(name) == "" {
+		return errors.New("gpkg: empty dataset name")
+	}
+	if len(layers) == 0 {
+		return errors.New("gpkg: a dataset needs at least one layer")
+	}
+	seen := map[string]bool{}
+	for _, l := range layers {
+		if !identRe.MatchString(l.Name) || strings.HasPrefix(l.Name, "gpkg") ||
+			strings.HasPrefix(l.Name, "rtree_") || strings.HasPrefix(l.Name, "sqlite") ||
+			strings.HasPrefix(l.Name, "sip_") || strings.HasSuffix(l.Name, historySuffix) {
+			return fmt.Errorf("gpkg: invalid layer name %q", l.Name)
+		}
+		if seen[l.Name] {
+			return fmt.Errorf("gpkg: duplicate layer %q", l.Name)
+		}
+		seen[l.Name] = true
+		switch l.Geometry {
+		case store.MultiPolygon, store.Point, store.MultiLineString:
+		default:
+			return fmt.Errorf("gpkg: layer %s: unsupported geometry type %q", l.Name, l.Geometry)
+		}
+		cols := map[string]bool{}
+		for _, f := range fixedColumns {
+			cols[f] = true
+		}
+		for _, c := range l.Columns {
+			if !identRe.MatchString(c.Name) || cols[c.Name] {
+				return fmt.Errorf("gpkg: layer %s: invalid or duplicate column name %q", l.Name, c.Name)
+			}
+			cols[c.Name] = true
+			switch c.Type {
+			case store.Text, store.Integer, store.Real, store.Date, store.DateTime:
+			default:
+				return fmt.Errorf("gpkg: layer %s column %s: unsupported type %q", l.Name, c.Name, c.Type)
+			}
+		}
+	}
+	return nil
+}
+
+func dsn(path string, params string) string {
+	r := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+	return "file:" + r.Replace(path) + "?" + params
+}
+
+const (
+	writerParams = "_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_cache_size=-65536"
+	readerParams = "_busy_timeout=10000&_query_only=1"
+	roParams     = "mode=ro&_busy_timeout=10000"
+)
+
+// Create creates a new GeoPackage at path (which must not exist) holding an empty
+// dataset with the given name and layers, and opens it for reading and writing.
+func Create(path, name string, layers []store.Layer) (*Store, error) {
+	if err := validateSchema(name, layers); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil, fmt.Errorf("gpkg: create %s: file exists", path)
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("gpkg: create %s: %w", path, err)
+	}
+	registerDriver()
+	db, err := sql.Open(driverName, dsn(path, writerParams))
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	if err := createSchema(db, name, layers); err != nil {
+		db.Close()
+		os.Remove(path)
+		return nil, err
+	}
+	if err := db.Close(); err != nil {
+		return nil, err
+	}
+	return open(path, false)
+}
+
+// Open opens an existing SIP dataset file for reading and writing. Its name and
+// layers are read back from the file; a file that is not a SIP dataset GeoPackage is
+// refused.
+func Open(path string) (*Store, error) { return open(path, false) }
+
+// OpenReadOnly opens an existing SIP dataset file for reading only (for servers). It
+// sees every transaction committed by a writer in another process or Store. Begin
+// returns an error.
+func OpenReadOnly(path string) (*Store, error) { return open(path, true) }
+
+func open(path string, readOnly bool) (_ *Store, err error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("gpkg: open %s: %w", path, err)
+	}
+	registerDriver()
+	s := &Store{path: path, readOnly: readOnly, byName: map[string]*layerInfo{}}
+	defer func() {
+		if err != nil {
+			s.closeDBs()
+		}
+	}()
+	if !readOnly {
+		s.wdb, err = sql.Open(driverName, dsn(path, writerParams))
+		if err != nil {
+			return nil, err
+		}
+		s.wdb.SetMaxOpenConns(1)
+		s.wdb.SetMaxIdleConns(1)
+		s.wdb.SetConnMaxLifetime(0)
+		s.wdb.SetConnMaxIdleTime(0)
+		if err := checkSIP(s.wdb, path); err != nil {
+			return nil, err
+		}
+		var mode string
+		if err := s.wdb.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+			return nil, fmt.Errorf("gpkg: open %s: set WAL mode: %w", path, err)
+		}
+		s.rdb, err = sql.Open(driverName, dsn(path, readerParams))
+	} else {
+		s.rdb, err = sql.Open(driverName, dsn(path, roParams))
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.rdb.SetMaxOpenConns(16)
+	s.rdb.SetMaxIdleConns(4)
+	if readOnly {
+		if err := checkSIP(s.rdb, path); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.loadMeta(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkSIP refuses files that are not GeoPackages written by this package.
+func checkSIP(db *sql.DB, path string) error {
+	var appID int64
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("gpkg: open %s: not an SQLite database: %w", path, err)
+	}
+	if uint32(appID) != applicationID {
+		return fmt.Errorf("gpkg: open %s: not a GeoPackage (application_id %#x)", path, uint32(appID))
+	}
+	var format string
+	err := db.QueryRow(`SELECT value FROM ` + datasetTable + ` WHERE key = 'format'`).Scan(&format)
+	if err != nil {
+		return fmt.Errorf("gpkg: open %s: a GeoPackage but not a SIP dataset (no %s table)", path, datasetTable)
+	}
+	if format != FormatVersion {
+		return fmt.Errorf("gpkg: open %s: unsupported SIP dataset format %q (want %q)", path, format, FormatVersion)
+	}
+	return nil
+}
+
+func (s *Store) loadMeta() error {
+	rows, err := s.rdb.Query(`SELECT key, value FROM ` + datasetTable)
+	if err != nil {
+		return fmt.Errorf("gpkg: read %s: %w", datasetTable, err)
+	}
+	defer rows.Close()
+	var layersJSON string
+	for rows.Next() {
+		var k, v string
+		if err := rows.Scan(&k, &v); err != nil {
+			return err
+		}
+		switch k {
+		case "name":
+			s.name = v
+		case "layers":
+			layersJSON = v
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	var layers []store.Layer
+	if err := json.Unmarshal([]byte(layersJSON), &layers); err != nil {
+		return fmt.Errorf("gpkg: open %s: bad layer schema in %s: %w", s.path, datasetTable, err)
+	}
+	if err := validateSchema(s.name, layers); err != nil {
+		return fmt.Errorf("gpkg: open %s: %w", s.path, err)
+	}
+	for _, l := range layers {
+		for _, t := range []string{l.Name, l.Name + historySuffix} {
+			var n int
+			if err := s.rdb.QueryRow(`SELECT count(*) FROM gpkg_geometry_columns WHERE table_name = ?`, t).Scan(&n); err != nil {
+				return err
+			}
+			if n != 1 {
+				return fmt.Errorf("gpkg: open %s: layer table %s missing", s.path, t)
+			}
+		}
+		s.layers = append(s.layers, l)
+		s.byName[l.Name] = newLayerInfo(l)
+	}
+	return nil
+}
+
+// Path is the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Name is the dataset name.
+func (s *Store) Name() string { return s.name }
+
+// Layers lists the dataset's layers in schema order.
+func (s *Store) Layers() []store.Layer {
+	out := make([]store.Layer, len(s.layers))
+	copy(out, s.layers)
+	return out
+}
+
+func (s *Store) layer(name string) (*layerInfo, error) {
+	li, ok := s.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("gpkg: layer %q: %w", name, store.ErrNotFound)
+	}
+	return li, nil
+}
+
+func (s *Store) closeDBs() error {
+	var errs []error
+	if s.rdb != nil {
+		errs = append(errs, s.rdb.Close())
+		s.rdb = nil
+	}
+	if s.wdb != nil {
+		errs = append(errs, s.wdb.Close())
+		s.wdb = nil
+	}
+	return errors.Join(errs...)
+}
+
+// Close closes the store. A writable store checkpoints the WAL into the main file
+// and, if no other connection has the file open, leaves it in rollback-journal mode
+// so that the file is a single self-contained GeoPackage again.
+func (s *Store) Close() error {
+	if s.rdb != nil {
+		s.rdb.Close()
+		s.rdb = nil
+	}
+	if s.wdb != nil {
+		ctx := context.Background()
+		if c, err := s.wdb.Conn(ctx); err == nil {
+			// Never wait for other connections: if some are open, the file simply
+			// stays in WAL mode until the last writer closes it.
+			c.ExecContext(ctx, "PRAGMA busy_timeout=0")
+			c.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+			c.ExecContext(ctx, "PRAGMA journal_mode=DELETE")
+			c.Close()
+		}
+	}
+	return s.closeDBs()
+}

@@ -1,0 +1,354 @@
+package gpkg
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"encoding/json"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/store"
+)
+
+// selectList is the column list every object query reads, after the row key.
+// Lifecycle columns go through ifnull(…, ”) and DATE/DATETIME public columns
+// through (… || ”) so that the driver hands back the stored text unchanged.
+func (li *layerInfo) selectList() string {
+	var b strings.Builder
+	b.WriteString("geom, lokalny_id, ifnull(przestrzen_nazw, ''), wersja_id, ifnull(start_obiekt, ''), ifnull(start_wersja, ''), ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, '')")
+	for _, c := range li.Columns {
+		b.WriteString(", ")
+		if c.Type == store.Date || c.Type == store.DateTime {
+			b.WriteString("(" + quote(c.Name) + " || '')")
+		} else {
+			b.WriteString(quote(c.Name))
+		}
+	}
+	return b.String()
+}
+
+// scanObject scans the selectList columns (after any leading destinations).
+func (li *layerInfo) scanObject(rows *sql.Rows, lead ...any) (*store.Object, error) {
+	var (
+		g              []byte
+		id, ns, ver    string
+		so, sv, ev, eo string
+		attrs          = make([]any, len(li.Columns))
+		dest           = make([]any, 0, len(lead)+8+len(attrs))
+	)
+	dest = append(dest, lead...)
+	dest = append(dest, &g, &id, &ns, &ver, &so, &sv, &ev, &eo)
+	for i := range attrs {
+		dest = append(dest, &attrs[i])
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return nil, err
+	}
+	o := &store.Object{Layer: li.Name, ID: id, Namespace: ns, Version: ver, Attrs: make(map[string]any, len(attrs))}
+	var err error
+	if o.Geometry, err = decodeGeom(g); err != nil {
+		return nil, fmt.Errorf("gpkg: %s/%s: %w", li.Name, id, err)
+	}
+	for _, p := range []struct {
+		s string
+		t *time.Time
+	}{{so, &o.StartObject}, {sv, &o.StartVersion}, {ev, &o.EndVersion}, {eo, &o.EndObject}} {
+		if *p.t, err = parseTime(p.s); err != nil {
+			return nil, err
+		}
+	}
+	for i, c := range li.Columns {
+		v, err := fromStorage(c, attrs[i])
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			o.Attrs[c.Name] = v
+		}
+	}
+	return o, nil
+}
+
+// boundFilter reports whether q.Bound filters. A well-formed box filters even when it
+// has no area (a point or a line: a click for GetFeatureInfo); only a missing or
+// inverted box means no spatial filter.
+func boundFilter(q store.Query) bool {
+	return q.Bound != nil && q.Bound.Min[0] <= q.Bound.Max[0] && q.Bound.Min[1] <= q.Bound.Max[1]
+}
+
+// branch builds the WHERE clause of one table for q. Values are always bound.
+func (li *layerInfo) branch(q store.Query, table, rtree string, history, keyset bool, keyCol string) (string, []any, error) {
+	var conds []string
+	var args []any
+	if !q.AsOf.IsZero() {
+		t := fmtTime(q.AsOf)
+		conds = append(conds, "start_wersja <= ?")
+		args = append(args, t)
+		if history {
+			conds = append(conds, "(koniec_wersja IS NULL OR koniec_wersja > ?)", "(koniec_obiekt IS NULL OR koniec_obiekt > ?)")
+			args = append(args, t, t)
+		}
+	}
+	if boundFilter(q) {
+		b := q.Bound
+		conds = append(conds, "fid IN (SELECT id FROM "+rtree+" WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)",
+			"sip_bbox_intersects(geom, ?, ?, ?, ?)")
+		args = append(args, b.Max[0], b.Min[0], b.Max[1], b.Min[1], b.Min[0], b.Min[1], b.Max[0], b.Max[1])
+	}
+	if len(q.Where) > 0 {
+		keys := make([]string, 0, len(q.Where))
+		for k := range q.Where {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			i, ok := li.pubIdx[k]
+			if !ok {
+				return "", nil, fmt.Errorf("gpkg: layer %s has no public column %q", li.Name, k)
+			}
+			v, err := toStorage(li.Columns[i], q.Where[k])
+			if err != nil {
+				return "", nil, err
+			}
+			if v == nil {
+				conds = append(conds, quote(k)+" IS NULL")
+			} else {
+				conds = append(conds, quote(k)+" = ?")
+				args = append(args, v)
+			}
+		}
+	}
+	if len(q.IDs) > 0 {
+		ids, err := json.Marshal(q.IDs)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "lokalny_id IN (SELECT value FROM json_each(?))")
+		args = append(args, string(ids))
+	}
+	if keyset && q.After != 0 {
+		conds = append(conds, keyCol+" > ?")
+		args = append(args, q.After)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	return " FROM " + table + where, args, nil
+}
+
+// build returns the SQL of q: for count, a single count(*); otherwise the key
+// followed by selectList, in key order, paged.
+func (s *Store) build(q store.Query, count bool) (*layerInfo, string, []any, error) {
+	li, err := s.layer(q.Layer)
+	if err != nil {
+		return nil, "", nil, err
+	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return nil, "", nil, fmt.Errorf("gpkg: negative Limit or Offset")
+	}
+	var sqlText string
+	var args []any
+	if q.AsOf.IsZero() {
+		from, a, err := li.branch(q, li.cur, li.rtCur, false, !count, "fid")
+		if err != nil {
+			return nil, "", nil, err
+		}
+		args = a
+		if count {
+			sqlText = "SELECT count(*)" + from
+		} else {
+			sqlText = "SELECT fid AS k, " + li.selectList() + from + " ORDER BY fid"
+		}
+	} else {
+		f1, a1, err := li.branch(q, li.cur, li.rtCur, false, !count, "sip_vkey")
+		if err != nil {
+			return nil, "", nil, err
+		}
+		f2, a2, err := li.branch(q, li.hist, li.rtHist, true, !count, "sip_vkey")
+		if err != nil {
+			return nil, "", nil, err
+		}
+		args = append(a1, a2...)
+		if count {
+			sqlText = "SELECT (SELECT count(*)" + f1 + ") + (SELECT count(*)" + f2 + ")"
+		} else {
+			sel := "SELECT sip_vkey AS k, " + li.selectList()
+			sqlText = sel + f1 + " UNION ALL " + sel + f2 + " ORDER BY k"
+		}
+	}
+	if !count && (q.Limit > 0 || q.Offset > 0) {
+		lim := int64(q.Limit)
+		if lim == 0 {
+			lim = -1
+		}
+		sqlText += " LIMIT ? OFFSET ?"
+		args = append(args, lim, int64(q.Offset))
+	}
+	return li, sqlText, args, nil
+}
+
+// Query streams the objects matching q to fn in key order (see the package doc for
+// the row keys). Where values are compared with the stored form of the column's type
+// (a time.Time for DATE/DATETIME columns, nil for IS NULL).
+func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) error) error {
+	li, sqlText, args, err := s.build(q, false)
+	if err != nil {
+		return err
+	}
+	rows, err := s.rdb.QueryContext(ctx, sqlText, args...)
+	if err != nil {
+		return fmt.Errorf("gpkg: query %s: %w", q.Layer, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key int64
+		o, err := li.scanObject(rows, &key)
+		if err != nil {
+			return err
+		}
+		if err := fn(store.Row{Key: key, Object: o}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Count counts the objects Query would return, ignoring Limit, Offset and After.
+func (s *Store) Count(ctx context.Context, q store.Query) (int64, error) {
+	_, sqlText, args, err := s.build(q, true)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	if err := s.rdb.QueryRowContext(ctx, sqlText, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("gpkg: count %s: %w", q.Layer, err)
+	}
+	return n, nil
+}
+
+// Extent is the bounding box of the current objects of a layer, as maintained in
+// gpkg_contents (exact: recomputed on commit when a removal may have shrunk it).
+func (s *Store) Extent(ctx context.Context, layer string) (orb.Bound, bool, error) {
+	if _, err := s.layer(layer); err != nil {
+		return orb.Bound{}, false, err
+	}
+	var minx, miny, maxx, maxy sql.NullFloat64
+	err := s.rdb.QueryRowContext(ctx, `SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?`, layer).
+		Scan(&minx, &miny, &maxx, &maxy)
+	if err != nil {
+		return orb.Bound{}, false, fmt.Errorf("gpkg: extent %s: %w", layer, err)
+	}
+	if !minx.Valid || !miny.Valid || !maxx.Valid || !maxy.Valid {
+		return orb.Bound{}, false, nil
+	}
+	return orb.Bound{Min: orb.Point{minx.Float64, miny.Float64}, Max: orb.Point{maxx.Float64, maxy.Float64}}, true, nil
+}
+
+// Get returns the current version of an object, or store.ErrNotFound.
+func (s *Store) Get(ctx context.Context, layer, id string) (*store.Object, error) {
+	li, err := s.layer(layer)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.rdb.QueryContext(ctx, "SELECT "+li.selectList()+" FROM "+li.cur+" WHERE lokalny_id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: get %s/%s: %w", layer, id, err)
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("gpkg: %s/%s: %w", layer, id, store.ErrNotFound)
+	}
+	return li.scanObject(rows)
+}
+
+// History returns every stored version of an object (current and archived), oldest
+// first by startWersja; store.ErrNotFound if there is none.
+func (s *Store) History(ctx context.Context, layer, id string) ([]*store.Object, error) {
+	li, err := s.layer(layer)
+	if err != nil {
+		return nil, err
+	}
+	sel := "SELECT ifnull(start_wersja, '') AS sv, wersja_id AS v, " + li.selectList()
+	rows, err := s.rdb.QueryContext(ctx, sel+" FROM "+li.hist+" WHERE lokalny_id = ? UNION ALL "+
+		sel+" FROM "+li.cur+" WHERE lokalny_id = ? ORDER BY sv, v", id, id)
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: history %s/%s: %w", layer, id, err)
+	}
+	defer rows.Close()
+	var out []*store.Object
+	for rows.Next() {
+		var sv, v string
+		o, err := li.scanObject(rows, &sv, &v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("gpkg: %s/%s: %w", layer, id, store.ErrNotFound)
+	}
+	return out, nil
+}
+
+// Revision is the newest change-log revision (0 for an empty log).
+func (s *Store) Revision(ctx context.Context) (int64, error) {
+	var rev int64
+	if err := s.rdb.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&rev); err != nil {
+		return 0, fmt.Errorf("gpkg: revision: %w", err)
+	}
+	return rev, nil
+}
+
+// Changes streams change-log entries with Rev > since, in order.
+func (s *Store) Changes(ctx context.Context, since int64, fn func(store.Change) error) error {
+	rows, err := s.rdb.QueryContext(ctx, `SELECT rev, ifnull(time, ''), layer, lokalny_id, ifnull(wersja_id, ''), op,
+  minx, miny, maxx, maxy, obj, geom FROM `+changesTable+` WHERE rev > ? ORDER BY rev`, since)
+	if err != nil {
+		return fmt.Errorf("gpkg: changes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			c                      store.Change
+			tm, layer, op          string
+			minx, miny, maxx, maxy sql.NullFloat64
+			obj                    sql.NullString
+			g                      []byte
+		)
+		if err := rows.Scan(&c.Rev, &tm, &layer, &c.ID, &c.Version, &op, &minx, &miny, &maxx, &maxy, &obj, &g); err != nil {
+			return err
+		}
+		c.Layer, c.Op = layer, store.Op(op)
+		if c.Time, err = parseTime(tm); err != nil {
+			return err
+		}
+		if minx.Valid {
+			c.Bounds = orb.Bound{Min: orb.Point{minx.Float64, miny.Float64}, Max: orb.Point{maxx.Float64, maxy.Float64}}
+		}
+		if obj.Valid {
+			li, ok := s.byName[layer]
+			if !ok {
+				return fmt.Errorf("gpkg: change %d: unknown layer %q", c.Rev, layer)
+			}
+			if c.Object, err = decodeChangeObject(li, c.ID, c.Version, []byte(obj.String), g); err != nil {
+				return fmt.Errorf("gpkg: change %d: %w", c.Rev, err)
+			}
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
