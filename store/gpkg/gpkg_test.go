@@ -32,7 +32,7 @@ func parcel(id, ver string, start time.Time, x float64) *store.Object {
 		Layer: "dzialki", ID: id, Namespace: "PL.PZGiK.1004.EGiB", Version: ver,
 		StartObject: t0(1), StartVersion: start,
 		Geometry: square(x, 500000, 10),
-		Attrs: map[string]any{"id_dzialki": "141201_1.0001." + id, "numer_dzialki": id, "pole_ewidencyjne": 0.01},
+		Attrs:    map[string]any{"id_dzialki": "141201_1.0001." + id, "numer_dzialki": id, "pole_ewidencyjne": 0.01},
 	}
 }
 
