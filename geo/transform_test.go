@@ -80,6 +80,10 @@ func TestOutOfDomain(t *testing.T) {
 	if x, y := tr.Point(-170, 50); !near(orb.Point{x, y}, orb.Point{1144342.190942, 9114046.682049}, 1e-3) {
 		t.Errorf("4326->2180 (-170, 50) = (%.6f, %.6f)", x, y)
 	}
+	// the pole in web mercator: echo "90 0" | cs2cs -f %.6f EPSG:4326 EPSG:3857
+	if x, y := mustT(t, CRS4326, CRS3857).Point(0, 90); x != 0 || math.Abs(y-242528680.943743) > 1e-3 {
+		t.Errorf("4326->3857 pole = (%.6f, %.6f)", x, y)
+	}
 	// longitude is normalised like PROJ does: 379°E is 19°E
 	x1, y1 := tr.Point(379, 52)
 	x2, y2 := tr.Point(19, 52)
