@@ -16,6 +16,9 @@ type progress struct {
 	drawn  bool
 	nowFn  func() time.Time
 	minGap time.Duration
+
+	lastBytes   int64
+	lastObjects int
 }
 
 // isTerminal reports whether w is a character device (a TTY).
@@ -44,6 +47,7 @@ func (p *progress) update(bytesRead int64, objects int) {
 	if p.w == nil {
 		return
 	}
+	p.lastBytes, p.lastObjects = bytesRead, objects
 	now := p.nowFn()
 	if p.drawn && now.Sub(p.last) < p.minGap {
 		return
@@ -75,8 +79,9 @@ func (p *progress) line(now time.Time, bytesRead int64, objects int) string {
 
 func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/1e6) }
 
+// finish draws the final state and ends the line.
 func (p *progress) finish() {
 	if p.w != nil && p.drawn {
-		fmt.Fprint(p.w, "\n")
+		fmt.Fprint(p.w, "\r"+p.line(p.nowFn(), p.lastBytes, p.lastObjects)+"\x1b[K\n")
 	}
 }

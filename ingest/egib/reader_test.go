@@ -388,3 +388,23 @@ func TestParseHelpers(t *testing.T) {
 		}
 	}
 }
+
+// An odd idDzialki is a warning, never a rejection (DOMAIN §4).
+func TestOddParcelIDIsAWarning(t *testing.T) {
+	doc := `<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:egb="urn:gugik:specyfikacje:gmlas:ewidencjaGruntowBudynkow:1.0" xmlns:bt="urn:gugik:specyfikacje:gmlas:modelPodstawowy:1.0">
+<gml:featureMember><egb:EGB_DzialkaEwidencyjna gml:id="D1">
+<egb:idIIP><bt:BT_Identyfikator><bt:lokalnyId>30000000-0000-4000-8000-0000000000aa</bt:lokalnyId><bt:wersjaId>2015-01-01T00:00:00</bt:wersjaId></bt:BT_Identyfikator></egb:idIIP>
+<egb:startObiekt>2015-01-01T00:00:00</egb:startObiekt><egb:startWersjaObiekt>2015-01-01T00:00:00</egb:startWersjaObiekt>
+<egb:idDzialki>działka 7</egb:idDzialki>
+<egb:geometria><gml:Polygon srsName="urn:ogc:def:crs:EPSG::2180"><gml:exterior><gml:LinearRing><gml:posList>0 0 0 1 1 1 1 0 0 0</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></egb:geometria>
+<egb:powierzchniaEwidencyjna uom="m2">1</egb:powierzchniaEwidencyjna>
+</egb:EGB_DzialkaEwidencyjna></gml:featureMember></gml:FeatureCollection>`
+	f, err := NewReader(strings.NewReader(doc), "w.gml").Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], `idDzialki "działka 7" does not match`) {
+		t.Errorf("warnings %q", f.Warnings)
+	}
+	wantAttrs(t, f, map[string]any{"id_dzialki": "działka 7", "numer_dzialki": nil, "id_obrebu": nil, "pole_ewidencyjne": 0.0001})
+}
