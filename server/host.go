@@ -1,0 +1,418 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/server/metrics"
+	"github.com/sip-core/sip/store"
+)
+
+// Service is a protocol served by the core (WMS, WFS, OGC API, tiles, ULDK,
+// sync, downloads, viewer). Mount registers its routes on the root router, whose
+// paths are matched escaped (UseEncodedPath: read variables with Var). Every route
+// gets the core's request ids, logging, metrics, auth, limits, compression and
+// CORS; per-route policies come from Host (RequireRole, Expensive).
+//
+// Prefixes of the fixed URL map that no service mounts answer 501 in their
+// family's error format.
+type Service interface {
+	Name() string
+	Mount(r *mux.Router, h *Host)
+}
+
+// Reloader is implemented by services that keep per-dataset state (caches):
+// Reload is called after the datasets or the configuration were swapped.
+type Reloader interface {
+	Reload(s *State)
+}
+
+var (
+	registryMu sync.Mutex
+	registry   []Service
+)
+
+// Register adds a service to every server created afterwards (call from init).
+func Register(s Service) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	registry = append(registry, s)
+}
+
+func registered() []Service {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	return slices.Clone(registry)
+}
+
+// Host is what services get from the core: the current datasets and
+// configuration, auth and limit middleware, metrics and the logger.
+type Host struct {
+	state   atomic.Pointer[State]
+	logger  *slog.Logger
+	metrics *metrics.Registry
+	limiter *rateLimiter
+	open    Opener
+
+	services []Service
+	ready    atomic.Bool
+
+	reqs     *metrics.CounterVec
+	latency  *metrics.HistogramVec
+	inflight metrics.Gauge
+	limited  *metrics.CounterVec
+}
+
+// Logger is the server's logger (per request: server.Logger(ctx)).
+func (h *Host) Logger() *slog.Logger { return h.logger }
+
+// Metrics is the registry served at /metrics.
+func (h *Host) Metrics() *metrics.Registry { return h.metrics }
+
+// Current is the state new requests see. Handlers use State(r) instead, which is
+// the one the request started with and stays open until it ends.
+func (h *Host) Current() *State { return h.state.Load() }
+
+// State is the state a request runs against (nil outside a core request).
+func (h *Host) State(r *http.Request) *State { return StateFrom(r.Context()) }
+
+// Dataset finds a dataset of the request's state.
+func (h *Host) Dataset(r *http.Request, name string) (*Dataset, bool) {
+	s := h.State(r)
+	if s == nil {
+		return nil, false
+	}
+	return s.Dataset(name)
+}
+
+// RequireRole is the auth middleware (see the package function).
+func (h *Host) RequireRole(role string) mux.MiddlewareFunc { return RequireRole(role) }
+
+// Expensive rate-limits a handler per client IP (limits.rate_limit); over the
+// limit it answers 429 with Retry-After in the route's error format.
+func (h *Host) Expensive(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s := h.State(r); s != nil {
+			if wait, ok := h.limiter.allow(s.Config.Limits.RateLimit, clientIP(r, s.Config.Limits.RateLimit.TrustProxy)); !ok {
+				h.limited.With(familyFor(r.URL.Path).name).Inc()
+				WriteError(w, r, &Error{Status: http.StatusTooManyRequests, Code: "TooManyRequests",
+					Detail: "rate limit exceeded for this client; retry later", RetryAfter: wait})
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// State is one generation of configuration and open datasets. SIGHUP builds a new
+// State and swaps it in; the old one is closed once its last request ended.
+type State struct {
+	Config   *config.Config
+	datasets []*Dataset
+	byName   map[string]*Dataset
+	keys     []apiKey
+	loaded   time.Time
+
+	mu       sync.RWMutex // read-held by every request running on this state
+	closed   bool
+	cancel   context.CancelFunc
+	watchers sync.WaitGroup
+}
+
+// Datasets lists the hosted datasets in configuration order.
+func (s *State) Datasets() []*Dataset { return s.datasets }
+
+// Dataset finds a dataset by name.
+func (s *State) Dataset(name string) (*Dataset, bool) {
+	d, ok := s.byName[name]
+	return d, ok
+}
+
+// Limits are the configured limits.
+func (s *State) Limits() config.Limits { return s.Config.Limits }
+
+// CheckImageSize checks a requested image size against the limits.
+func (s *State) CheckImageSize(width, height int) *Error {
+	l := s.Config.Limits
+	if width <= 0 || height <= 0 {
+		return &Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: "image width and height must be positive"}
+	}
+	if width > l.MaxImageWidth || height > l.MaxImageHeight {
+		return &Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue",
+			Detail: fmt.Sprintf("image %dx%d exceeds the maximum of %dx%d", width, height, l.MaxImageWidth, l.MaxImageHeight)}
+	}
+	return nil
+}
+
+// MaxFeatures clamps a requested feature count (0 = no preference) to the limit.
+func (s *State) MaxFeatures(requested int) int {
+	m := s.Config.Limits.MaxFeatures
+	if requested <= 0 || requested > m {
+		return m
+	}
+	return requested
+}
+
+// Dataset is one hosted dataset: its store, spatial index and publication config.
+type Dataset struct {
+	Name   string
+	Title  string
+	Config config.Dataset
+	Store  store.Store
+	Index  *index.Index
+
+	layers []store.Layer // published layers
+
+	summaryMu sync.Mutex
+	summaries [2]cachedBody // [public, full]
+}
+
+type cachedBody struct {
+	rev  int64
+	ok   bool
+	body []byte
+	etag string
+}
+
+// Revision is the store revision the dataset's index reflects (it follows the
+// store within index.poll_interval).
+func (d *Dataset) Revision() int64 { return d.Index.Revision() }
+
+// Layers lists the published layers.
+func (d *Dataset) Layers() []store.Layer { return d.layers }
+
+// Layer returns a published layer and its publication settings.
+func (d *Dataset) Layer(name string) (store.Layer, config.Layer, bool) {
+	for _, l := range d.layers {
+		if l.Name == name {
+			lc, _ := d.Config.Layer(name)
+			return l, lc, true
+		}
+	}
+	return store.Layer{}, config.Layer{}, false
+}
+
+// CanRead reports whether the request may read a layer; the *Error is 401/403.
+func (d *Dataset) CanRead(r *http.Request, lc config.Layer) *Error {
+	if lc.IsPublic() {
+		return nil
+	}
+	roles := lc.ReadRoles
+	if len(roles) == 0 {
+		roles = []string{config.RoleAdmin, config.RoleEditor}
+	}
+	p := PrincipalFrom(r.Context())
+	if p == nil {
+		return unauthorized("layer "+lc.Name+" is not public: it needs an API key", false)
+	}
+	if !p.CanAccess(d.Name) {
+		return forbidden("the key " + p.Name + " may not be used on dataset " + d.Name)
+	}
+	for _, role := range roles {
+		if p.Has(role) {
+			return nil
+		}
+	}
+	return forbidden("the key " + p.Name + " lacks a role allowed to read layer " + lc.Name + " (" + strings.Join(roles, ", ") + ")")
+}
+
+// FullAccess reports whether the request sees every column of a layer (a key
+// allowed to read the dataset with a read role), not just the public attributes.
+func (d *Dataset) FullAccess(r *http.Request, lc config.Layer) bool {
+	p := PrincipalFrom(r.Context())
+	if p == nil || !p.CanAccess(d.Name) {
+		return false
+	}
+	roles := lc.ReadRoles
+	if len(roles) == 0 {
+		roles = []string{config.RoleAdmin, config.RoleEditor}
+	}
+	for _, role := range roles {
+		if p.Has(role) {
+			return true
+		}
+	}
+	return false
+}
+
+// PublicColumns returns the columns of a layer served to the request.
+func (d *Dataset) PublicColumns(r *http.Request, l store.Layer, lc config.Layer) []store.Column {
+	if len(lc.Attributes) == 0 || d.FullAccess(r, lc) {
+		return l.Columns
+	}
+	var out []store.Column
+	for _, c := range l.Columns {
+		if slices.Contains(lc.Attributes, c.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// route families: each prefix of the fixed URL map has a metrics label and an
+// error format.
+type family struct {
+	name   string
+	writer ErrorWriter
+}
+
+func (f *family) errors(r *http.Request) ErrorWriter {
+	if f.name == "ows" {
+		for k, v := range r.URL.Query() {
+			if strings.EqualFold(k, "service") && len(v) > 0 && strings.EqualFold(v[0], "WFS") {
+				return OWSException
+			}
+		}
+	}
+	return f.writer
+}
+
+var families = map[string]*family{
+	"healthz":  {"healthz", PlainText},
+	"readyz":   {"readyz", PlainText},
+	"metrics":  {"metrics", PlainText},
+	"wms":      {"wms", WMSException},
+	"wfs":      {"wfs", OWSException},
+	"ows":      {"ows", WMSException},
+	"ogc":      {"ogc", ProblemJSON},
+	"tiles":    {"tiles", ProblemJSON},
+	"uldk":     {"uldk", PlainText},
+	"api":      {"api", ProblemJSON},
+	"sync":     {"sync", ProblemJSON},
+	"download": {"download", ProblemJSON},
+	"":         {"viewer", HTMLPage},
+}
+
+var otherFamily = &family{"other", HTMLPage}
+
+// servicePrefixes are the URL prefixes a later service mounts; until then they
+// answer 501.
+var servicePrefixes = []string{"wms", "wfs", "ows", "ogc", "tiles", "uldk", "sync", "download"}
+
+func familyFor(path string) *family {
+	p := strings.TrimPrefix(path, "/")
+	if i := strings.IndexByte(p, '/'); i >= 0 {
+		p = p[:i]
+	}
+	if f, ok := families[p]; ok {
+		return f
+	}
+	return otherFamily
+}
+
+// Var returns a route variable, percent-decoded (routes match the escaped path so
+// that ids holding '/' can be sent as %2F).
+func Var(r *http.Request, name string) string {
+	v, ok := mux.Vars(r)[name]
+	if !ok {
+		return ""
+	}
+	if u, err := url.PathUnescape(v); err == nil {
+		return u
+	}
+	return v
+}
+
+// per-request information carried in the context.
+type reqInfo struct {
+	id        string
+	family    *family
+	state     *State
+	principal *Principal
+	layer     string
+	host      *Host
+	logger    *slog.Logger
+}
+
+type ctxKey struct{}
+
+func infoFrom(ctx context.Context) *reqInfo {
+	info, _ := ctx.Value(ctxKey{}).(*reqInfo)
+	return info
+}
+
+// StateFrom returns the state a request runs against.
+func StateFrom(ctx context.Context) *State {
+	if info := infoFrom(ctx); info != nil {
+		return info.state
+	}
+	return nil
+}
+
+// RequestID returns the request's id (also sent as X-Request-Id).
+func RequestID(ctx context.Context) string {
+	if info := infoFrom(ctx); info != nil {
+		return info.id
+	}
+	return ""
+}
+
+// SetLayer labels the request's metrics with a layer name.
+func SetLayer(r *http.Request, layer string) {
+	if info := infoFrom(r.Context()); info != nil {
+		info.layer = layer
+	}
+}
+
+// Logger returns a logger carrying the request id.
+func Logger(ctx context.Context) *slog.Logger {
+	info := infoFrom(ctx)
+	if info == nil {
+		return slog.Default()
+	}
+	if info.logger == nil {
+		info.logger = info.host.logger.With("request_id", info.id)
+	}
+	return info.logger
+}
+
+// acquire read-locks the current state for the duration of a request.
+func (h *Host) acquire() *State {
+	for {
+		s := h.state.Load()
+		s.mu.RLock()
+		if !s.closed {
+			return s
+		}
+		s.mu.RUnlock() // retired while we waited: take the new one
+	}
+}
+
+func (s *State) release() { s.mu.RUnlock() }
+
+// retire closes a state once every request running on it has ended.
+func (s *State) retire(logger *slog.Logger) {
+	s.mu.Lock()
+	s.closed = true
+	s.mu.Unlock()
+	s.closeNow(logger)
+}
+
+func (s *State) closeNow(logger *slog.Logger) {
+	if s.cancel != nil {
+		s.cancel()
+	}
+	s.watchers.Wait()
+	var errs []error
+	for _, d := range s.datasets {
+		if err := d.Store.Close(); err != nil {
+			errs = append(errs, fmt.Errorf("dataset %s: %w", d.Name, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil && logger != nil {
+		logger.Error("closing datasets", "err", err)
+	}
+}

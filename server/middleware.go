@@ -1,0 +1,408 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/sip-core/sip/config"
+)
+
+// coreHandler wraps the router with everything every request gets: request id,
+// state, auth, CORS, body limit, compression, timeout, panic recovery, logging
+// and metrics. It is one function rather than a stack of middleware so that the
+// cheapest request pays for as little as possible.
+type coreHandler struct {
+	h    *Host
+	next http.Handler
+}
+
+var noTimeout = map[string]bool{"healthz": true, "readyz": true, "metrics": true}
+
+func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := c.h
+	start := time.Now()
+	st := h.acquire()
+	defer st.release()
+	cfg := st.Config
+
+	info := &reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}
+	hdr := w.Header()
+	hdr.Set("X-Request-Id", info.id)
+	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, info))
+
+	sw := &statusWriter{ResponseWriter: w}
+	h.inflight.Inc()
+	defer func() {
+		h.inflight.Dec()
+		if p := recover(); p != nil {
+			if p == http.ErrAbortHandler {
+				panic(p)
+			}
+			Logger(r.Context()).Error("panic", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			if !sw.wrote {
+				WriteError(sw, r, &Error{Status: http.StatusInternalServerError, Detail: "internal error; see the server log"})
+			}
+		}
+		c.observe(r, info, sw, start)
+	}()
+
+	if preflight := c.cors(sw, r, cfg); preflight {
+		return
+	}
+	if k, present := presentedKey(r); present {
+		p := authenticate(st.keys, k)
+		if p == nil {
+			WriteError(sw, r, unauthorized("the API key is not valid", true))
+			return
+		}
+		info.principal = p
+	}
+	if max := int64(cfg.Limits.MaxBodyBytes); max > 0 && r.Body != nil && r.Body != http.NoBody {
+		if r.ContentLength > max {
+			WriteError(sw, r, &Error{Status: http.StatusRequestEntityTooLarge, Code: "RequestTooLarge",
+				Detail: fmt.Sprintf("request body of %d bytes exceeds the limit of %d bytes", r.ContentLength, max)})
+			return
+		}
+		r.Body = http.MaxBytesReader(sw, r.Body, max)
+	}
+
+	enc := ""
+	if r.Method != http.MethodHead {
+		enc = negotiateEncoding(r.Header.Get("Accept-Encoding"))
+	}
+	cw := newCompressWriter(sw, r, enc) // with enc "", it only adds Vary
+	defer cw.finish()
+	var out http.ResponseWriter = cw
+	d := cfg.Limits.RequestTimeout.D()
+	if d <= 0 || noTimeout[info.family.name] {
+		c.next.ServeHTTP(out, r)
+		return
+	}
+	serveWithTimeout(out, r, c.next, d)
+}
+
+func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, start time.Time) {
+	h := c.h
+	status := sw.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	dur := time.Since(start)
+	h.reqs.With(info.family.name, statusText(status)).Inc()
+	h.latency.With(info.family.name, info.layer).Observe(dur.Seconds())
+	st := info.state
+	if !st.Config.Log.AccessLog() || !h.logger.Enabled(r.Context(), slog.LevelInfo) {
+		return
+	}
+	h.logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
+		slog.String("request_id", info.id),
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.RequestURI()),
+		slog.Int("status", status),
+		slog.Int64("bytes", sw.bytes),
+		slog.Duration("duration", dur),
+		slog.String("service", info.family.name),
+		slog.String("remote", r.RemoteAddr),
+	)
+}
+
+var statusTexts = func() []string {
+	s := make([]string, 600)
+	for i := range s {
+		s[i] = strconv.Itoa(i)
+	}
+	return s
+}()
+
+func statusText(code int) string {
+	if code >= 0 && code < len(statusTexts) {
+		return statusTexts[code]
+	}
+	return strconv.Itoa(code)
+}
+
+// requestID takes a sane incoming X-Request-Id or makes a new one.
+func requestID(r *http.Request) string {
+	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 128 && isToken(id) {
+		return id
+	}
+	var b [16]byte
+	const hexd = "0123456789abcdef"
+	v := rand.Uint64()
+	for i := range b {
+		b[i] = hexd[v&15]
+		v >>= 4
+	}
+	return string(b[:])
+}
+
+func isToken(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.' || c == ':') {
+			return false
+		}
+	}
+	return true
+}
+
+// cors sets CORS headers for allowed origins and answers preflight requests.
+func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.Config) (handled bool) {
+	origin := r.Header.Get("Origin")
+	if len(cfg.CORS.Origins) == 0 {
+		return false
+	}
+	hdr := w.Header()
+	hdr.Add("Vary", "Origin")
+	if origin == "" {
+		return false
+	}
+	allowed := slices.Contains(cfg.CORS.Origins, "*") || slices.Contains(cfg.CORS.Origins, origin)
+	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+	if !allowed {
+		if preflight {
+			WriteError(w, r, &Error{Status: http.StatusForbidden, Code: "CORSOriginNotAllowed", Detail: "origin " + origin + " is not allowed (cors.origins)"})
+			return true
+		}
+		return false
+	}
+	hdr.Set("Access-Control-Allow-Origin", origin)
+	if !preflight {
+		hdr.Set("Access-Control-Expose-Headers", "ETag, X-Request-Id, Content-Crs, Link, Retry-After, WWW-Authenticate")
+		return false
+	}
+	hdr.Add("Vary", "Access-Control-Request-Method")
+	hdr.Add("Vary", "Access-Control-Request-Headers")
+	hdr.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS")
+	hdr.Set("Access-Control-Allow-Headers", "Authorization, X-API-Key, Content-Type, If-None-Match, X-Request-Id, Accept, Accept-Language")
+	hdr.Set("Access-Control-Max-Age", strconv.Itoa(int(cfg.CORS.MaxAge.D()/time.Second)))
+	w.WriteHeader(http.StatusNoContent)
+	return true
+}
+
+// statusWriter records the status and size of a response.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int64
+	wrote  bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if code >= 100 && code < 200 {
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
+	if w.wrote {
+		return
+	}
+	w.status, w.wrote = code, true
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(p []byte) (int, error) {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	n, err := w.ResponseWriter.Write(p)
+	w.bytes += int64(n)
+	return n, err
+}
+
+func (w *statusWriter) Flush() {
+	if !w.wrote {
+		w.WriteHeader(http.StatusOK)
+	}
+	http.NewResponseController(w.ResponseWriter).Flush()
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// ---- timeouts ----
+
+var errDeadline = context.DeadlineExceeded
+
+func timeoutError() *Error {
+	return &Error{Status: http.StatusServiceUnavailable, Code: "Timeout",
+		Detail: "the request took longer than the server's limit (limits.request_timeout)", RetryAfter: 5 * time.Second}
+}
+
+// timeoutWriter lets a handler run on its own goroutine and be cut off: until the
+// handler writes its header, it works on a private header map; after the deadline,
+// every write fails with http.ErrHandlerTimeout.
+type timeoutWriter struct {
+	w        http.ResponseWriter
+	h        http.Header
+	mu       sync.Mutex
+	timedOut bool
+	wrote    bool
+}
+
+func (t *timeoutWriter) Header() http.Header { return t.h }
+
+func (t *timeoutWriter) WriteHeader(code int) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.writeHeaderLocked(code)
+}
+
+func (t *timeoutWriter) writeHeaderLocked(code int) {
+	if t.timedOut || t.wrote {
+		return
+	}
+	if code >= 200 {
+		t.wrote = true
+	}
+	dst := t.w.Header()
+	clear(dst)
+	for k, v := range t.h {
+		dst[k] = v
+	}
+	t.w.WriteHeader(code)
+}
+
+func (t *timeoutWriter) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.timedOut {
+		return 0, http.ErrHandlerTimeout
+	}
+	if !t.wrote {
+		t.writeHeaderLocked(http.StatusOK)
+	}
+	return t.w.Write(p)
+}
+
+func (t *timeoutWriter) Flush() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.timedOut {
+		return
+	}
+	if !t.wrote {
+		t.writeHeaderLocked(http.StatusOK)
+	}
+	http.NewResponseController(t.w).Flush()
+}
+
+func serveWithTimeout(w http.ResponseWriter, r *http.Request, next http.Handler, d time.Duration) {
+	ctx, cancel := context.WithTimeout(r.Context(), d)
+	defer cancel()
+	r = r.WithContext(ctx)
+	tw := &timeoutWriter{w: w, h: w.Header().Clone()}
+	done := make(chan struct{})
+	var panicked any
+	go func() {
+		defer func() {
+			panicked = recover()
+			close(done)
+		}()
+		next.ServeHTTP(tw, r)
+	}()
+	select {
+	case <-done:
+		if panicked != nil {
+			panic(panicked)
+		}
+	case <-ctx.Done():
+		tw.mu.Lock()
+		tw.timedOut = true
+		wrote := tw.wrote
+		tw.mu.Unlock()
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			Logger(r.Context()).Warn("request timed out", "after", d, "path", r.URL.Path)
+			if !wrote {
+				WriteError(w, r, timeoutError())
+				return
+			}
+		}
+		// The response had started (or the client left): the connection is
+		// aborted so that the client cannot take a cut response for a whole one.
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// ---- rate limiting ----
+
+// rateLimiter keeps a token bucket per client IP.
+type rateLimiter struct {
+	mu      sync.Mutex
+	buckets map[string]*bucket
+	sweep   time.Time
+}
+
+type bucket struct {
+	tokens float64
+	last   time.Time
+}
+
+func newRateLimiter() *rateLimiter { return &rateLimiter{buckets: map[string]*bucket{}} }
+
+// allow takes a token for ip; when none is left it returns how long to wait.
+func (l *rateLimiter) allow(rl config.RateLimit, ip string) (time.Duration, bool) {
+	if rl.Rate <= 0 {
+		return 0, true
+	}
+	burst := float64(max(rl.Burst, 1))
+	now := time.Now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.sweep) > time.Minute { // forget idle clients
+		for k, b := range l.buckets {
+			if now.Sub(b.last).Seconds()*rl.Rate > burst {
+				delete(l.buckets, k)
+			}
+		}
+		l.sweep = now
+	}
+	b, ok := l.buckets[ip]
+	if !ok {
+		b = &bucket{tokens: burst, last: now}
+		l.buckets[ip] = b
+	}
+	b.tokens = math.Min(burst, b.tokens+now.Sub(b.last).Seconds()*rl.Rate)
+	b.last = now
+	if b.tokens >= 1 {
+		b.tokens--
+		return 0, true
+	}
+	return time.Duration((1 - b.tokens) / rl.Rate * float64(time.Second)), false
+}
+
+// clientIP is the remote IP, or with trustProxy the last X-Forwarded-For hop.
+func clientIP(r *http.Request, trustProxy bool) string {
+	if trustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			return strings.TrimSpace(parts[len(parts)-1])
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// ReadBody reads a request body within limits.max_body; an oversized body
+// becomes a 413 *Error.
+func ReadBody(r *http.Request) ([]byte, error) {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		return nil, AsError(err)
+	}
+	return b, nil
+}

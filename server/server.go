@@ -1,0 +1,346 @@
+// Package server is the HTTP core of `sip serve`: it hosts datasets (GeoPackage
+// stores with in-memory spatial indexes), routes the fixed URL map, and gives
+// every service the same request handling: request ids, structured logs,
+// Prometheus metrics, API-key auth, limits (timeouts, body size, rate), error
+// formats per protocol, compression, ETags, CORS, graceful shutdown and reload.
+//
+// Services (WMS, WFS, OGC API, tiles, ULDK, sync, downloads) plug in through the
+// Service interface; the core itself serves /healthz, /readyz, /metrics, the
+// dataset API under /api/datasets and a summary page at /.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/server/metrics"
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
+)
+
+// Opener opens a dataset store (default: the GeoPackage backend).
+type Opener func(path string) (store.Store, error)
+
+func openGPKG(path string) (store.Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, err
+	}
+	return gpkg.Open(path)
+}
+
+// Options adjust a server.
+type Options struct {
+	// Services to mount besides those Registered; nil adds none.
+	Services []Service
+	// NoRegistered skips the services added with Register.
+	NoRegistered bool
+	// Open opens stores; nil means GeoPackage files.
+	Open Opener
+	// Metrics is the registry to use; nil makes a new one.
+	Metrics *metrics.Registry
+}
+
+// Server is a running (or ready to run) `sip serve`.
+type Server struct {
+	host    *Host
+	handler http.Handler
+	http    *http.Server
+
+	reloadMu sync.Mutex
+	mu       sync.Mutex
+	closed   bool
+}
+
+// New opens every dataset of cfg, builds their indexes and mounts the services.
+// Any failure closes what was opened and returns the error: a server either
+// starts whole or not at all.
+func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error) {
+	if logger == nil {
+		logger = slog.Default()
+	}
+	if opts.Open == nil {
+		opts.Open = openGPKG
+	}
+	reg := opts.Metrics
+	if reg == nil {
+		reg = metrics.NewRegistry()
+	}
+	h := &Host{logger: logger, metrics: reg, limiter: newRateLimiter(), open: opts.Open}
+	h.reqs = reg.Counter("sip_http_requests_total", "HTTP requests by service and status code.", "service", "code")
+	h.latency = reg.Histogram("sip_http_request_duration_seconds", "HTTP request latency by service and layer.", nil, "service", "layer")
+	h.inflight = reg.Gauge("sip_http_requests_in_flight", "Requests being served.").With()
+	h.limited = reg.Counter("sip_http_rate_limited_total", "Requests refused by the per-client rate limit.", "service")
+	reg.Gauge("sip_ingest_progress_ratio", "Progress of a running ingest (0..1).", "dataset")
+	reg.Gauge("sip_sync_progress_ratio", "Progress of a running sync (0..1).", "dataset")
+	reg.GaugeFunc("sip_dataset_revision", "Store revision reflected by the dataset's index.", func(emit func(float64, ...string)) {
+		if s := h.state.Load(); s != nil {
+			for _, d := range s.datasets {
+				emit(float64(d.Revision()), d.Name)
+			}
+		}
+	}, "dataset")
+	reg.GaugeFunc("sip_index_objects", "Current objects in the spatial index.", func(emit func(float64, ...string)) {
+		if s := h.state.Load(); s != nil {
+			for _, d := range s.datasets {
+				for _, l := range d.Index.LayerNames() {
+					emit(float64(d.Index.Len(l)), d.Name, l)
+				}
+			}
+		}
+	}, "dataset", "layer")
+
+	st, err := h.load(cfg)
+	if err != nil {
+		return nil, err
+	}
+	h.state.Store(st)
+
+	r := mux.NewRouter().UseEncodedPath()
+	r.StrictSlash(false)
+	h.services = append(h.services, opts.Services...)
+	if !opts.NoRegistered {
+		h.services = append(h.services, registered()...)
+	}
+	h.mountCore(r)
+	for _, s := range h.services {
+		s.Mount(r, h)
+	}
+	h.mountFallbacks(r)
+	h.ready.Store(true)
+
+	s := &Server{host: h, handler: &coreHandler{h: h, next: r}}
+	l := cfg.Limits
+	s.http = &http.Server{
+		Addr:              cfg.Listen,
+		Handler:           s.handler,
+		ReadTimeout:       l.ReadTimeout.D(),
+		ReadHeaderTimeout: l.ReadHeaderTimeout.D(),
+		WriteTimeout:      l.WriteTimeout.D(),
+		IdleTimeout:       l.IdleTimeout.D(),
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+		MaxHeaderBytes:    64 << 10,
+	}
+	return s, nil
+}
+
+// load opens the datasets of cfg and builds their indexes.
+func (h *Host) load(cfg *config.Config) (_ *State, err error) {
+	st := &State{Config: cfg, byName: map[string]*Dataset{}, keys: parseKeys(cfg.Auth.Keys), loaded: time.Now()}
+	defer func() {
+		if err != nil {
+			st.closeNow(h.logger)
+		}
+	}()
+	for _, dc := range cfg.Datasets {
+		t0 := time.Now()
+		s, err := h.open(dc.Store)
+		if err != nil {
+			return nil, fmt.Errorf("dataset %s: opening %s: %w", dc.Name, dc.Store, err)
+		}
+		d := &Dataset{Name: dc.Name, Title: dc.Title, Config: dc, Store: s}
+		st.datasets = append(st.datasets, d)
+		if d.Title == "" {
+			d.Title = dc.Name
+		}
+		for _, l := range s.Layers() {
+			lc, ok := dc.Layer(l.Name)
+			if !ok {
+				continue
+			}
+			if lc.Title != "" {
+				l.Title = lc.Title
+			}
+			d.layers = append(d.layers, l)
+		}
+		for _, lc := range dc.Layers {
+			if _, ok := store.LayerByName(s.Layers(), lc.Name); !ok {
+				return nil, fmt.Errorf("dataset %s: layer %s is configured but not in %s", dc.Name, lc.Name, dc.Store)
+			}
+			for _, a := range lc.Attributes {
+				l, _ := store.LayerByName(s.Layers(), lc.Name)
+				if _, ok := l.Column(a); !ok {
+					return nil, fmt.Errorf("dataset %s: layer %s: attribute %s is not a column of the store", dc.Name, lc.Name, a)
+				}
+			}
+		}
+		ctx := context.Background()
+		ix, err := index.Build(ctx, s)
+		if err != nil {
+			return nil, fmt.Errorf("dataset %s: %w", dc.Name, err)
+		}
+		d.Index = ix
+		st.byName[d.Name] = d
+		h.logger.Info("dataset loaded", "dataset", d.Name, "store", dc.Store, "revision", ix.Revision(), "layers", len(d.layers), "took", time.Since(t0).Round(time.Millisecond))
+	}
+	// Follow the stores' change logs.
+	ctx, cancel := context.WithCancel(context.Background())
+	st.cancel = cancel
+	for _, d := range st.datasets {
+		st.watchers.Add(1)
+		go func() {
+			defer st.watchers.Done()
+			d.Index.Watch(ctx, d.Store, cfg.Index.PollInterval.D(), func(err error) {
+				h.logger.Error("index update failed", "dataset", d.Name, "err", err)
+			})
+		}()
+	}
+	return st, nil
+}
+
+// Host returns the host services see.
+func (s *Server) Host() *Host { return s.host }
+
+// Handler is the server's root handler (for tests and embedding).
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// Serve serves on a listener until Shutdown; it returns nil after a shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	s.host.logger.Info("serving", "addr", ln.Addr().String(), "datasets", len(s.host.Current().datasets))
+	err := s.http.Serve(ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Reload swaps in a new configuration and freshly opened datasets without
+// dropping connections. Requests already running finish on the old state, whose
+// stores are closed after the last one ends. On error the old state stays.
+// The listen address and server timeouts are fixed at start-up.
+func (s *Server) Reload(cfg *config.Config) error {
+	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	h := s.host
+	reloads := h.metrics.Counter("sip_config_reloads_total", "Configuration reloads by result.", "result")
+	if cfg.Listen != h.Current().Config.Listen {
+		h.logger.Warn("listen address changes need a restart", "old", h.Current().Config.Listen, "new", cfg.Listen)
+	}
+	st, err := h.load(cfg)
+	if err != nil {
+		reloads.With("error").Inc()
+		return err
+	}
+	old := h.state.Swap(st)
+	for _, svc := range h.services {
+		if rl, ok := svc.(Reloader); ok {
+			rl.Reload(st)
+		}
+	}
+	reloads.With("ok").Inc()
+	h.logger.Info("reloaded", "datasets", len(st.datasets))
+	go old.retire(h.logger)
+	return nil
+}
+
+// ReloadConfig reloads the configuration file the server was started with (or,
+// without one, reopens the same datasets).
+func (s *Server) ReloadConfig() error {
+	cur := s.host.Current().Config
+	if cur.File == "" {
+		cp := *cur
+		return s.Reload(&cp)
+	}
+	cfg, err := config.Load(cur.File)
+	if err != nil {
+		return err
+	}
+	return s.Reload(cfg)
+}
+
+// Shutdown stops accepting connections, lets in-flight requests finish until ctx
+// ends, then closes the datasets.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	if s.closed {
+		s.mu.Unlock()
+		return nil
+	}
+	s.closed = true
+	s.mu.Unlock()
+	s.host.ready.Store(false)
+	err := s.http.Shutdown(ctx)
+	if err != nil {
+		s.http.Close()
+	}
+	st := s.host.state.Load()
+	done := make(chan struct{})
+	go func() { st.retire(s.host.logger); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		// Handlers still running past the deadline: close the stores anyway.
+		st.closeNow(s.host.logger)
+	}
+	return err
+}
+
+// Run serves cfg until ctx ends (then shuts down gracefully within
+// limits.shutdown_timeout), reloading on SIGHUP.
+func Run(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
+	s, err := New(cfg, logger, Options{})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		s.host.Current().closeNow(logger)
+		return err
+	}
+	return s.RunListener(ctx, ln)
+}
+
+// RunListener is Run on an open listener.
+func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
+	logger := s.host.logger
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	errc := make(chan error, 1)
+	go func() { errc <- s.Serve(ln) }()
+	for {
+		select {
+		case err := <-errc:
+			s.Shutdown(context.Background())
+			return err
+		case <-hup:
+			if err := s.ReloadConfig(); err != nil {
+				logger.Error("reload failed; keeping the running configuration", "err", err)
+			}
+		case <-ctx.Done():
+			d := s.host.Current().Config.Limits.ShutdownTimeout.D()
+			logger.Info("shutting down", "deadline", d)
+			sctx, cancel := context.WithTimeout(context.Background(), d)
+			err := s.Shutdown(sctx)
+			cancel()
+			<-errc
+			if err != nil {
+				return fmt.Errorf("shutdown: %w", err)
+			}
+			return nil
+		}
+	}
+}
+
+// NewLogger makes the logger a configuration asks for.
+func NewLogger(c config.Log, w *os.File) *slog.Logger {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(c.Level))
+	opts := &slog.HandlerOptions{Level: lvl}
+	if c.Format == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}
