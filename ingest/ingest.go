@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/sip-core/sip/ingest/egib"
@@ -355,4 +356,38 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// Summary is a one-paragraph human-readable account of the run, for the terminal.
+func (r *Report) Summary() string {
+	var b strings.Builder
+	state := "committed"
+	if !r.Committed {
+		state = "rolled back (store unchanged)"
+	}
+	fmt.Fprintf(&b, "ingest %s: %d files, %d object versions in %.1fs: %d inserted, %d updated, %d unchanged, %d archived, %d deleted, %d rejected; %d personal-data objects skipped; %d errors, %d warnings",
+		state, len(r.Files), r.Total.Objects, r.Finished.Sub(r.Started).Seconds(),
+		r.Total.Inserted, r.Total.Updated, r.Total.Unchanged, r.Total.Archived, r.Total.Deleted, r.Total.Rejected,
+		r.PersonalSkipped, r.Errors, r.Warnings)
+	for i, p := range r.Problems {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n  … %d more problems in the report", len(r.Problems)-5)
+			break
+		}
+		fmt.Fprintf(&b, "\n  %s", p.String())
+	}
+	return b.String()
+}
+
+// String formats a problem as file:line: class id: message.
+func (p Problem) String() string {
+	loc := p.File
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	obj := strings.TrimSpace(p.Class + " " + p.GMLID)
+	if obj != "" {
+		return fmt.Sprintf("%s: %s %s: %s", loc, p.Severity, obj, p.Message)
+	}
+	return fmt.Sprintf("%s: %s: %s", loc, p.Severity, p.Message)
 }

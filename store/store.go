@@ -82,8 +82,11 @@ type Object struct {
 	EndVersion   time.Time // koniecWersjaObiekt; zero for the current version
 	EndObject    time.Time // koniecObiekt; non-zero once the object was deleted
 
-	Geometry orb.Geometry   // EPSG:2180, x = E, y = N
-	Attrs    map[string]any // public attributes by Layer column name: string, int64, float64, time.Time, or nil
+	Geometry orb.Geometry // EPSG:2180, x = E, y = N
+	// Attrs holds public attributes by Layer column name: string, int64, float64 or
+	// time.Time. Objects read from a store leave NULL columns out. Times are kept
+	// with millisecond precision (GeoPackage DATETIME).
+	Attrs map[string]any
 }
 
 // Current reports whether o is the live version of a live object.
@@ -131,8 +134,9 @@ type Change struct {
 // Query selects objects of one layer.
 type Query struct {
 	Layer string
-	// Bound, when non-empty (see orb.Bound.IsEmpty), keeps objects whose bounding box
-	// intersects it (EPSG:2180).
+	// Bound, when set, keeps objects whose bounding box intersects it (EPSG:2180).
+	// Any well-formed box counts, a single point (Min == Max) included, so a click
+	// query works; a nil Bound means no spatial filter.
 	Bound *orb.Bound
 	// AsOf, when non-zero, answers from the version history: the versions in force at
 	// that time, deleted objects included if they were alive then. Zero means current.
@@ -150,6 +154,10 @@ type Query struct {
 }
 
 // Row is one query result: an object version and its stable row key in that layer.
+// Two key schemes exist: queries of the current state key rows by the current
+// table's row id (stable while the object lives, across its versions); AsOf queries
+// key rows by a per-version serial that never changes. Keys of the two schemes are
+// not comparable with each other.
 type Row struct {
 	Key int64
 	*Object
@@ -186,7 +194,7 @@ const (
 	Unchanged PutResult = iota // the same version with the same content was already stored
 	Inserted
 	Updated
-	Deleted
+	Deleted // the object ended, or an ended version closed its current version
 	Archived
 )
 
