@@ -76,6 +76,16 @@ type record struct {
 	changeJSON []byte // change-log encoding of everything but the geometry
 }
 
+// rtreeBound is the R-tree entry of the record's geometry, as the gpkg_rtree_index
+// triggers compute it (none for a NULL or empty geometry).
+func (r *record) rtreeBound() bnd {
+	if r.geom == nil {
+		return bnd{}
+	}
+	b, ok := blobBound(r.geom)
+	return bnd{b, ok}
+}
+
 // toStorage converts a public attribute value to the SQL value of its column.
 func toStorage(c store.Column, v any) (any, error) {
 	if v == nil {

@@ -96,11 +96,7 @@ func rtreeDDL(t string) []string {
 	vals := fmt.Sprintf(`(NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom))`)
 	return []string{
 		fmt.Sprintf(`CREATE VIRTUAL TABLE %s USING rtree(id, minx, maxx, miny, maxy)`, RT),
-		fmt.Sprintf(`CREATE TRIGGER %s AFTER INSERT ON %s
-  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
-BEGIN
-  INSERT OR REPLACE INTO %s VALUES %s;
-END`, quote(rt+"_insert"), T, RT, vals),
+		rtreeInsertTriggerDDL(t),
 		fmt.Sprintf(`CREATE TRIGGER %s AFTER UPDATE OF geom ON %s
   WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
 BEGIN
@@ -128,6 +124,19 @@ BEGIN
   DELETE FROM %s WHERE id = OLD.fid;
 END`, quote(rt+"_delete"), T, RT),
 	}
+}
+
+// rtreeInsertTrigger is the name of the AFTER INSERT trigger of table t's R-tree.
+func rtreeInsertTrigger(t string) string { return quote("rtree_" + t + "_geom_insert") }
+
+// rtreeInsertTriggerDDL creates the AFTER INSERT trigger of table t's R-tree. A bulk
+// transaction drops it and recreates it with this very statement before it commits.
+func rtreeInsertTriggerDDL(t string) string {
+	return fmt.Sprintf(`CREATE TRIGGER %s AFTER INSERT ON %s
+  WHEN (NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN
+  INSERT OR REPLACE INTO %s VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
+END`, rtreeInsertTrigger(t), quote(t), quote("rtree_"+t+"_geom"))
 }
 
 func createSchema(db *sql.DB, name string, layers []store.Layer) error {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strings"
 	"time"
@@ -59,11 +60,33 @@ func (e *extent) remove(b orb.Bound) {
 	}
 }
 
+// bulkAfter is the number of Puts on one layer after which a Tx switches that layer
+// to bulk mode: the AFTER INSERT triggers of its two R-trees are dropped and the Tx
+// inserts the R-tree rows itself, from the envelope it already has, instead of
+// letting SQLite call ST_IsEmpty/ST_MinX/… through cgo for every row. Finish
+// recreates the triggers before the commit; DDL is transactional in SQLite, so a
+// rollback restores them with everything else. Small transactions (the common
+// incremental update) never change the schema. A variable for the tests.
+var bulkAfter = 512
+
 // txLayer holds the prepared statements and state of one layer in a Tx.
 type txLayer struct {
 	li       *layerInfo
 	nextVkey int64
 	ext      [2]extent // 0 current, 1 history
+
+	puts int  // Puts on this layer so far
+	bulk bool // the R-tree insert triggers are dropped: see bulkAfter
+
+	// fresh: both tables were empty when the Tx first touched the layer. Then an
+	// object whose id has not been put in this Tx cannot be stored yet, and Put
+	// skips the two lookups. seen holds a hash of every id put in this Tx; a hash
+	// collision only costs a lookup.
+	fresh bool
+	seen  map[uint64]struct{}
+	seed  maphash.Seed
+
+	rtIns [2]*sql.Stmt // INSERT OR REPLACE into the R-tree of each table (bulk mode)
 
 	curGet, curIns, curUpd, curDel, curGeom, curToHist *sql.Stmt
 	histGet, histIns, histUpd, histDel, histGeom       *sql.Stmt
@@ -100,7 +123,15 @@ func (t *Tx) layer(name string) (*txLayer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tl := &txLayer{li: li}
+	tl := &txLayer{li: li, seed: maphash.MakeSeed()}
+	var stored bool
+	if err := t.tx.QueryRow(fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM %s) OR EXISTS (SELECT 1 FROM %s)`, li.cur, li.hist)).
+		Scan(&stored); err != nil {
+		return nil, t.fail(err)
+	}
+	if !stored {
+		tl.fresh, tl.seen = true, map[uint64]struct{}{}
+	}
 	var vk sql.NullInt64
 	if err := t.tx.QueryRow(fmt.Sprintf(`SELECT max(m) FROM (SELECT max(sip_vkey) AS m FROM %s UNION ALL SELECT max(sip_vkey) FROM %s)`,
 		li.cur, li.hist)).Scan(&vk); err != nil {
@@ -146,6 +177,8 @@ func (t *Tx) layer(name string) (*txLayer, error) {
 		{&tl.histUpd, fmt.Sprintf(`UPDATE %s SET %s WHERE fid = ?`, li.hist, strings.Join(set, ", "))},
 		{&tl.histDel, fmt.Sprintf(`DELETE FROM %s WHERE fid = ?`, li.hist)},
 		{&tl.histGeom, fmt.Sprintf(`SELECT geom FROM %s WHERE fid = ?`, li.hist)},
+		{&tl.rtIns[0], fmt.Sprintf(`INSERT OR REPLACE INTO %s VALUES (?, ?, ?, ?, ?)`, li.rtCur)},
+		{&tl.rtIns[1], fmt.Sprintf(`INSERT OR REPLACE INTO %s VALUES (?, ?, ?, ?, ?)`, li.rtHist)},
 	}
 	for _, st := range stmts {
 		p, err := t.tx.Prepare(st.q)
@@ -156,6 +189,49 @@ func (t *Tx) layer(name string) (*txLayer, error) {
 	}
 	t.layers[name] = tl
 	return tl, nil
+}
+
+// tables are the current and the history table of the layer, in ext order.
+func (tl *txLayer) tables() [2]string {
+	return [2]string{tl.li.Name, tl.li.Name + historySuffix}
+}
+
+// startBulk drops the R-tree insert triggers of the layer's tables (see bulkAfter).
+func (t *Tx) startBulk(tl *txLayer) error {
+	for _, tbl := range tl.tables() {
+		if _, err := t.tx.Exec(`DROP TRIGGER ` + rtreeInsertTrigger(tbl)); err != nil {
+			return err
+		}
+	}
+	tl.bulk = true
+	return nil
+}
+
+// endBulk recreates the triggers startBulk dropped.
+func (t *Tx) endBulk(tl *txLayer) error {
+	for _, tbl := range tl.tables() {
+		if _, err := t.tx.Exec(rtreeInsertTriggerDDL(tbl)); err != nil {
+			return err
+		}
+	}
+	tl.bulk = false
+	return nil
+}
+
+// inserted does what the R-tree insert trigger of table i (0 current, 1 history)
+// would have done for the row res inserted with geometry g, when the trigger is
+// dropped: the same condition (a non-empty geometry) and the same values (the
+// functions behind ST_MinX & co. read the same envelope).
+func (t *Tx) inserted(tl *txLayer, i int, res sql.Result, g bnd) error {
+	if !tl.bulk || !g.ok {
+		return nil
+	}
+	fid, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = tl.rtIns[i].Exec(fid, g.b.Min[0], g.b.Max[0], g.b.Min[1], g.b.Max[1])
+	return err
 }
 
 func (t *Tx) fail(err error) error {
@@ -248,6 +324,11 @@ func (t *Tx) Put(ctx context.Context, o *store.Object) (store.PutResult, error) 
 	if err != nil {
 		return store.Unchanged, err
 	}
+	if tl.puts++; tl.puts == bulkAfter {
+		if err := t.startBulk(tl); err != nil {
+			return store.Unchanged, t.fail(err)
+		}
+	}
 	res, err := t.put(tl, r)
 	if err != nil {
 		return store.Unchanged, t.fail(err)
@@ -255,8 +336,30 @@ func (t *Tx) Put(ctx context.Context, o *store.Object) (store.PutResult, error) 
 	return res, nil
 }
 
+// unseen reports whether the object id is certainly not stored in the layer (see
+// txLayer.fresh), and remembers it as seen.
+func (tl *txLayer) unseen(id string) bool {
+	if !tl.fresh {
+		return false
+	}
+	h := maphash.String(tl.seed, id)
+	if _, ok := tl.seen[h]; ok {
+		return false
+	}
+	tl.seen[h] = struct{}{}
+	return true
+}
+
 func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 	id, ver := r.obj.ID, r.obj.Version
+	isCurrent := r.ev == "" && r.eo == ""
+	if tl.unseen(id) {
+		// Neither table can hold the object: the lifecycle reduces to a plain insert.
+		if isCurrent {
+			return t.insertCurrent(tl, r, tl.nextVkeyOf())
+		}
+		return t.archive(tl, r, nil, r.ev, r.eo)
+	}
 	var cur curRow
 	found := true
 	err := tl.curGet.QueryRow(id).Scan(&cur.fid, &cur.version, &cur.sv, &cur.hash, &cur.vkey)
@@ -265,7 +368,6 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 	} else if err != nil {
 		return 0, err
 	}
-	isCurrent := r.ev == "" && r.eo == ""
 
 	if isCurrent && found && cur.version == ver {
 		if cur.hash == r.hash {
@@ -315,11 +417,7 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 			return 0, err
 		}
 		if !found {
-			if _, err := tl.curIns.Exec(rowArgs(r, "", "", vkey)...); err != nil {
-				return 0, err
-			}
-			t.addCur(tl, r)
-			return store.Inserted, t.log(tl, r, store.OpInsert, "", "", bnd{})
+			return t.insertCurrent(tl, r, vkey)
 		}
 		// r is newer than the current version: close that one into the history and
 		// let r take over the current row (the fid, i.e. the row key, stays).
@@ -327,11 +425,8 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		if err != nil {
 			return 0, err
 		}
-		if _, err := tl.curToHist.Exec(r.sv, cur.fid); err != nil {
+		if err := t.moveToHist(tl, r, cur.fid, old); err != nil {
 			return 0, err
-		}
-		if old.ok {
-			tl.ext[1].add(old.b)
 		}
 		if _, err := tl.curUpd.Exec(updArgs(r, "", "", vkey, cur.fid)...); err != nil {
 			return 0, err
@@ -351,11 +446,8 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		}
 		vkey := cur.vkey
 		if cur.version != ver {
-			if _, err := tl.curToHist.Exec(r.sv, cur.fid); err != nil {
+			if err := t.moveToHist(tl, r, cur.fid, old); err != nil {
 				return 0, err
-			}
-			if old.ok {
-				tl.ext[1].add(old.b)
 			}
 			vkey = 0
 		}
@@ -372,6 +464,42 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		return store.Deleted, t.log(tl, r, store.OpDelete, r.ev, r.eo, old.union(hb))
 	}
 	return t.archive(tl, r, same, r.ev, r.eo)
+}
+
+// insertCurrent inserts r as a new current row.
+func (t *Tx) insertCurrent(tl *txLayer, r *record, vkey int64) (store.PutResult, error) {
+	res, err := tl.curIns.Exec(rowArgs(r, "", "", vkey)...)
+	if err != nil {
+		return 0, err
+	}
+	if err := t.inserted(tl, 0, res, r.rtreeBound()); err != nil {
+		return 0, err
+	}
+	t.addCur(tl, r)
+	return store.Inserted, t.log(tl, r, store.OpInsert, "", "", bnd{})
+}
+
+// moveToHist copies the current row fid, whose geometry has the bound old, into
+// the history, closing it at the start of r if it has no end.
+func (t *Tx) moveToHist(tl *txLayer, r *record, fid int64, old bnd) error {
+	res, err := tl.curToHist.Exec(r.sv, fid)
+	if err != nil {
+		return err
+	}
+	if err := t.inserted(tl, 1, res, old); err != nil {
+		return err
+	}
+	if old.ok {
+		tl.ext[1].add(old.b)
+	}
+	return nil
+}
+
+// nextVkeyOf hands out the next version key of the layer.
+func (tl *txLayer) nextVkeyOf() int64 {
+	vk := tl.nextVkey
+	tl.nextVkey++
+	return vk
 }
 
 // bnd is an optional bounding box.
@@ -426,9 +554,7 @@ func (t *Tx) history(tl *txLayer, id string) ([]histRow, error) {
 // returns the version key to use for it.
 func (t *Tx) dropHist(tl *txLayer, h *histRow) (int64, error) {
 	if h == nil {
-		vk := tl.nextVkey
-		tl.nextVkey++
-		return vk, nil
+		return tl.nextVkeyOf(), nil
 	}
 	old, err := t.geomBound(tl.histGeom, h.fid)
 	if err != nil {
@@ -460,10 +586,13 @@ func (t *Tx) storeHist(tl *txLayer, r *record, same *histRow, ev, eo string, vke
 		}
 	} else {
 		if vkey == 0 {
-			vkey = tl.nextVkey
-			tl.nextVkey++
+			vkey = tl.nextVkeyOf()
 		}
-		if _, err := tl.histIns.Exec(rowArgs(r, ev, eo, vkey)...); err != nil {
+		res, err := tl.histIns.Exec(rowArgs(r, ev, eo, vkey)...)
+		if err != nil {
+			return old, err
+		}
+		if err := t.inserted(tl, 1, res, r.rtreeBound()); err != nil {
 			return old, err
 		}
 	}
@@ -534,7 +663,16 @@ func (t *Tx) Commit() error {
 }
 
 func (t *Tx) finish() error {
-	for _, tl := range t.layers {
+	for _, l := range t.s.layers { // schema order: the same input gives the same file
+		tl, ok := t.layers[l.Name]
+		if !ok {
+			continue
+		}
+		if tl.bulk {
+			if err := t.endBulk(tl); err != nil {
+				return err
+			}
+		}
 		for i, tbl := range []string{tl.li.Name, tl.li.Name + historySuffix} {
 			e := &tl.ext[i]
 			if !e.dirty {
