@@ -101,15 +101,14 @@ type compressWriter struct {
 	suffix  string // ETag suffix the client sent back
 }
 
-func newCompressWriter(w http.ResponseWriter, r *http.Request, enc string) *compressWriter {
-	cw := &compressWriter{w: w, enc: enc}
+func (cw *compressWriter) init(w http.ResponseWriter, r *http.Request, enc string) {
+	cw.w, cw.enc = w, enc
 	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, "-") {
 		if enc != "" && strings.Contains(inm, "-"+enc+`"`) {
 			cw.suffix = "-" + enc
 		}
 		r.Header.Set("If-None-Match", strings.NewReplacer(`-zstd"`, `"`, `-gzip"`, `"`).Replace(inm))
 	}
-	return cw
 }
 
 func (c *compressWriter) Header() http.Header { return c.w.Header() }

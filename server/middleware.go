@@ -38,12 +38,14 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer st.release()
 	cfg := st.Config
 
-	info := &reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}
-	hdr := w.Header()
-	hdr.Set("X-Request-Id", info.id)
+	// One allocation for the per-request objects.
+	pr := &perRequest{info: reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}}
+	info := &pr.info
+	w.Header()["X-Request-Id"] = []string{info.id}
 	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, info))
 
-	sw := &statusWriter{ResponseWriter: w}
+	sw := &pr.sw
+	sw.ResponseWriter = w
 	h.inflight.Inc()
 	defer func() {
 		h.inflight.Dec()
@@ -83,7 +85,8 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		enc = negotiateEncoding(r.Header.Get("Accept-Encoding"))
 	}
-	cw := newCompressWriter(sw, r, enc) // with enc "", it only adds Vary
+	cw := &pr.cw
+	cw.init(sw, r, enc) // with enc "", it only adds Vary
 	defer cw.finish()
 	var out http.ResponseWriter = cw
 	d := cfg.Limits.RequestTimeout.D()
@@ -191,6 +194,12 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 	hdr.Set("Access-Control-Max-Age", strconv.Itoa(int(cfg.CORS.MaxAge.D()/time.Second)))
 	w.WriteHeader(http.StatusNoContent)
 	return true
+}
+
+type perRequest struct {
+	info reqInfo
+	sw   statusWriter
+	cw   compressWriter
 }
 
 // statusWriter records the status and size of a response.

@@ -92,20 +92,28 @@ func (f *family) with(values []string) *series {
 	if len(values) != len(f.labels) {
 		panic(fmt.Sprintf("metrics: %s wants %d label values, got %d", f.name, len(f.labels), len(values)))
 	}
-	var key string
+	var (
+		s  *series
+		ok bool
+	)
+	// The lookups index the map with the key expression itself, which the
+	// compiler does without allocating.
+	f.mu.RLock()
 	switch len(values) {
 	case 0:
+		s, ok = f.series[""]
 	case 1:
-		key = values[0]
+		s, ok = f.series[values[0]]
+	case 2:
+		s, ok = f.series[values[0]+"\xff"+values[1]]
 	default:
-		key = strings.Join(values, "\xff")
+		s, ok = f.series[strings.Join(values, "\xff")]
 	}
-	f.mu.RLock()
-	s, ok := f.series[key]
 	f.mu.RUnlock()
 	if ok {
 		return s
 	}
+	key := strings.Join(values, "\xff")
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if s, ok = f.series[key]; ok {

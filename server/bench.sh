@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# server/bench.sh — load-test `sip serve` with wrk against a bare net/http
+# baseline, on loopback.
+#
+#   server/bench.sh [DURATION] [CONNECTIONS]     (defaults: 10s, 32)
+#
+# Builds sip and a hello-world net/http server under /tmp/sip-bench, makes a
+# synthetic county (sip gen + sip ingest, once), then measures requests/s for
+#   baseline  GET /healthz on the bare net/http server
+#   sip       GET /healthz and GET /api/datasets/NAME (access log on and off)
+# The server runs with GOMAXPROCS=1 pinned to CPU 0 and wrk to the other CPUs,
+# so both servers get the same single core. The report gives each endpoint's cost
+# relative to the baseline; the target is that the core adds no more than 10% to
+# the cheapest request (/healthz, access log off).
+set -euo pipefail
+
+DUR=${1:-10s}
+CONNS=${2:-32}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+W=/tmp/sip-bench
+PORT_BASE=18181
+PORT_SIP=18182
+mkdir -p "$W"
+
+command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
+
+echo "building sip and the baseline…" >&2
+(cd "$ROOT" && go build -o "$W/sip" ./cmd/sip)
+mkdir -p "$W/hello"
+cat >"$W/hello/main.go" <<'EOF'
+package main
+
+import (
+	"net/http"
+	"os"
+)
+
+func main() {
+	http.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok\n"))
+	})
+	http.ListenAndServe(os.Args[1], nil)
+}
+EOF
+[ -f "$W/hello/go.mod" ] || (cd "$W/hello" && GOFLAGS= go mod init hello >/dev/null 2>&1)
+(cd "$W/hello" && GOFLAGS= go build -o "$W/hello/hello" .)
+
+if [ ! -f "$W/county.gpkg" ]; then
+	echo "generating and ingesting a 20k-parcel county…" >&2
+	rm -rf "$W/gml"
+	"$W/sip" gen county --parcels 20000 --seed 1 --out "$W/gml" >&2
+	"$W/sip" ingest --store "$W/county.gpkg" "$W"/gml/*.gml >&2
+fi
+
+write_config() { # $1 = access log true|false
+	cat >"$W/sip.yaml" <<EOF
+listen: 127.0.0.1:$PORT_SIP
+log: {level: info, access: $1}
+datasets:
+  - name: county
+    store: county.gpkg
+EOF
+}
+
+NCPU=$(nproc)
+SRV_CPU=0
+WRK_CPUS=$([ "$NCPU" -gt 1 ] && echo "1-$((NCPU - 1))" || echo 0)
+WRK_THREADS=$([ "$NCPU" -gt 2 ] && echo 2 || echo 1)
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+wait_up() {
+	for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done
+	echo "server at $1 did not come up" >&2
+	return 1
+}
+
+CLK=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# measure NAME URL: requests/s, and server CPU time per request (utime+stime of the
+# server process over the run / requests), which other load on the machine
+# disturbs much less than throughput.
+declare -A R C
+measure() {
+	taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d2s "$2" >/dev/null
+	local t0 t1 out n
+	t0=$(cpu_ticks "$PID")
+	out=$(taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DUR" "$2")
+	t1=$(cpu_ticks "$PID")
+	n=$(echo "$out" | awk '/requests in/ {print $1}')
+	R[$1]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+	C[$1]=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v clk="$CLK" 'BEGIN { printf "%.2f", (b - a) / clk / n * 1e6 }')
+}
+
+GOMAXPROCS=1 taskset -c $SRV_CPU "$W/hello/hello" 127.0.0.1:$PORT_BASE &
+PID=$!
+wait_up http://127.0.0.1:$PORT_BASE/healthz
+measure baseline http://127.0.0.1:$PORT_BASE/healthz
+kill $PID; wait $PID 2>/dev/null || true; PID=""
+
+for access in false true; do
+	write_config $access
+	GOMAXPROCS=1 taskset -c $SRV_CPU "$W/sip" serve --config "$W/sip.yaml" 2>/dev/null &
+	PID=$!
+	wait_up http://127.0.0.1:$PORT_SIP/readyz
+	measure healthz_$access http://127.0.0.1:$PORT_SIP/healthz
+	measure dataset_$access http://127.0.0.1:$PORT_SIP/api/datasets/county
+	kill $PID; wait $PID 2>/dev/null || true; PID=""
+done
+
+echo
+echo "wrk -t$WRK_THREADS -c$CONNS -d$DUR on loopback; servers: GOMAXPROCS=1 on CPU $SRV_CPU; wrk on CPUs $WRK_CPUS"
+printf '%-38s %11s %9s %13s %9s\n' endpoint "requests/s" "ratio" "CPU µs/req" "ratio"
+row() { awk -v n="$1" -v r="${R[$2]}" -v b="${R[baseline]}" -v c="${C[$2]}" -v cb="${C[baseline]}" \
+	'BEGIN { printf "%-38s %11.0f %8.3fx %13.2f %8.3fx\n", n, r, b / r, c, c / cb }'; }
+row "baseline net/http /healthz" baseline
+row "sip /healthz (access log off)" healthz_false
+row "sip /api/datasets/county (log off)" dataset_false
+row "sip /healthz (access log on)" healthz_true
+row "sip /api/datasets/county (log on)" dataset_true
+echo "(ratio = cost relative to the baseline: baseline req/s ÷ req/s, and CPU µs/req ÷ baseline CPU µs/req)"
+awk -v cb="${C[baseline]}" -v c="${C[healthz_false]}" 'BEGIN {
+	printf "\ncore overhead on the cheapest request (server CPU per request): %+.1f%% (target <= 10%%)\n", (c / cb - 1) * 100
+}'
