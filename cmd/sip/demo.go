@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/synth"
+)
+
+// cmdDemo generates a demo county (once), ingests it (once) and serves it.
+func cmdDemo(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
+	dir := fs.String("dir", "demo", "working directory for the generated GML and the dataset")
+	parcels := fs.Int("parcels", 50000, "parcels in the generated county")
+	seed := fs.Int64("seed", 1, "random seed")
+	listen := fs.String("listen", "127.0.0.1:8080", "listen address")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	gmlDir := filepath.Join(*dir, "gml")
+	storePath := filepath.Join(*dir, "county.gpkg")
+
+	files, _ := filepath.Glob(filepath.Join(gmlDir, "*.gml"))
+	if len(files) == 0 {
+		fmt.Fprintf(os.Stderr, "generating a demo county of %d parcels in %s …\n", *parcels, gmlDir)
+		st, err := synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: gmlDir})
+		if err != nil {
+			return fmt.Errorf("generate: %w", err)
+		}
+		files = st.Files
+	}
+	sort.Strings(files)
+	if _, err := os.Stat(storePath); os.IsNotExist(err) {
+		fmt.Fprintf(os.Stderr, "ingesting %d files into %s …\n", len(files), storePath)
+		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(*dir, "ingest-report.json"), false); err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+	}
+	cfg := config.ForStore(storePath)
+	cfg.Listen = *listen
+	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, *listen)
+	return server.Run(ctx, cfg, slog.New(slog.NewTextHandler(os.Stderr, nil)))
+}
