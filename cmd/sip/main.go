@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"sort"
 	"syscall"
 )
 
@@ -22,18 +23,28 @@ type command struct {
 	usage string
 }
 
-var commands = map[string]command{
-	"gen":    {cmdGen, "gen county --parcels N --seed S --out DIR   write a synthetic county as EGiB GML (EPSG:2177)"},
-	"ingest": {cmdIngest, "ingest --store F.gpkg [--report R.json] [--strict] FILE...   load EGiB GML into a dataset"},
-	"serve":  {cmdServe, "serve --config sip.yaml | --store F.gpkg [--listen ADDR]   serve datasets over HTTP"},
-	"demo":   {cmdDemo, "demo [--dir DIR] [--parcels N] [--listen ADDR]   generate, ingest and serve a demo county"},
+// commands holds every subcommand; files of this package add theirs with register
+// in init, so a new capability brings its command without editing this file.
+var (
+	commands = map[string]command{}
+	order    []string
+)
+
+func register(name, usage string, run func(ctx context.Context, args []string) error) {
+	commands[name] = command{run, usage}
+	order = append(order, name)
 }
 
-var order = []string{"gen", "ingest", "serve", "demo"}
+func init() {
+	register("gen", "gen county --parcels N --seed S --out DIR   write a synthetic county as EGiB GML (EPSG:2177)", cmdGen)
+	register("ingest", "ingest --store F.gpkg [--report R.json] [--strict] FILE...   load EGiB GML into a dataset", cmdIngest)
+	register("serve", "serve --config sip.yaml | --store F.gpkg [--listen ADDR]   serve datasets over HTTP", cmdServe)
+	register("demo", "demo [--dir DIR] [--parcels N] [--listen ADDR]   generate, ingest and serve a demo county", cmdDemo)
+}
 
 func usage() {
 	fmt.Fprintln(os.Stderr, "usage: sip COMMAND [flags]\n\ncommands:")
-	for _, name := range order {
+	for _, name := range sortedCommands() {
 		fmt.Fprintf(os.Stderr, "  sip %s\n", commands[name].usage)
 	}
 }
@@ -62,4 +73,20 @@ func main() {
 		fmt.Fprintf(os.Stderr, "sip %s: %v\n", os.Args[1], err)
 		os.Exit(1)
 	}
+}
+
+// sortedCommands lists the commands: the core ones first, then the others by name.
+func sortedCommands() []string {
+	core := order[:0:0]
+	var rest []string
+	for _, n := range order {
+		switch n {
+		case "gen", "ingest", "serve", "demo":
+			core = append(core, n)
+		default:
+			rest = append(rest, n)
+		}
+	}
+	sort.Strings(rest)
+	return append(core, rest...)
 }
