@@ -118,6 +118,8 @@ type obrDef struct {
 
 func maxRestricted(b *block, w int32) int {
 	switch b.kind {
+	case kWhole:
+		return min(b.smax, int(b.long()))
 	case kStrips:
 		if b.vert && (b.j0 == 0 || b.top) {
 			return 1
@@ -156,7 +158,15 @@ func layoutObreb(seed uint64, d *obrDef) ([]block, int32) {
 	vertical := r.chance(0.7)
 
 	var blocks []block
-	add := func(b block) { blocks = append(blocks, b) }
+	add := func(b block) {
+		if b.kind == kWhole {
+			// keep parcels under ~3 ha: at most 11 cells (0.27 ha each) per parcel
+			cells := int((b.i1 - b.i0) * (b.j1 - b.j0))
+			b.smin = max(b.smin, (cells+10)/11)
+			b.smax = max(b.smax, b.smin)
+		}
+		blocks = append(blocks, b)
+	}
 	var v int32
 	band := 0
 	maxCum := 0 // sum over bands already closed (not top)
@@ -270,6 +280,7 @@ func layoutObreb(seed uint64, d *obrDef) ([]block, int32) {
 				b.s = min(b.smax, r.between(1, 2))
 			}
 		}
+		b.s = max(b.s, b.smin)
 		total += b.s
 	}
 	// walk the blocks in a shuffled order, one step at a time, until the

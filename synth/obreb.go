@@ -266,16 +266,15 @@ func (o *obreb) build(r *rng) {
 			o.tv[bi] = lines
 		case kWhole:
 			L := b.long()
+			// s parts of nearly equal length, the cuts jittered by a cell
 			c := []int32{0}
-			// s-1 distinct interior cut positions
-			for len(c) < b.s {
-				x := int32(1 + r.intn(int(L-1)))
-				if !slices.Contains(c, x) {
-					c = append(c, x)
-				}
+			for k := 1; k < b.s; k++ {
+				x := int32(float64(L)*float64(k)/float64(b.s) + r.uniform(-0.45, 0.45) + 0.5)
+				x = max(x, c[len(c)-1]+1)
+				x = min(x, L-int32(b.s-k))
+				c = append(c, x)
 			}
 			c = append(c, L)
-			slices.Sort(c)
 			o.cuts[bi] = c
 		}
 		o.segs[bi] = landUses(r, b, d.town)
