@@ -11,6 +11,11 @@
 //     left out, the rest loads — unless Options.Strict, where the first one rolls
 //     everything back as well.
 //
+// Files are parsed ahead on their own goroutines (several files at once, up to
+// GOMAXPROCS), each feeding a short bounded queue, while this goroutine writes; the
+// writes happen in file order, then object order, exactly as a sequential read
+// would do them, so the result does not depend on scheduling.
+//
 // Personal data is never read into memory (see package egib); the Report only
 // counts the skipped objects.
 package ingest
@@ -24,7 +29,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sip-core/sip/ingest/egib"
@@ -42,7 +49,8 @@ type Options struct {
 	// NoTopology skips the GEOS validity check of surfaces (self-intersections);
 	// the structural checks (closed rings, point counts) always run.
 	NoTopology bool
-	// Resolve overrides the srsName resolver (default egib.DefaultResolver).
+	// Resolve overrides the srsName resolver (default egib.DefaultResolver). Files
+	// are parsed concurrently: it must be safe to call from several goroutines.
 	Resolve egib.Resolver
 	// MaxProblems caps the problems listed in the Report (the counts stay exact).
 	// 0 means 1000.
@@ -176,31 +184,12 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	// Register units (for dzialki.grupa_rejestrowa) may follow the parcels that
 	// reference them, or sit in another file: collect them first, reading only
 	// the files that contain any.
-	groups := map[string]string{}
-	local := make([]map[string]string, len(files))
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return fail(nil, err)
-		}
-		has, err := fileContains(f, []byte("JednostkaRejestrowaGruntow"))
-		if err != nil {
-			return fail(nil, err)
-		}
-		if !has {
-			continue
-		}
-		g, err := scanGroups(f)
-		if err != nil {
-			return fail(nil, err)
-		}
-		local[i] = map[string]string{}
-		for k, v := range g {
-			if len(k) > 0 && k[0] == '#' {
-				local[i][k] = v // a gml:id is only meaningful inside its file
-			} else {
-				groups[k] = v
-			}
-		}
+	if err := ctx.Err(); err != nil {
+		return fail(nil, err)
+	}
+	groups, local, err := scanAllGroups(files)
+	if err != nil {
+		return fail(nil, err)
 	}
 
 	tx, err := st.Begin(ctx)
@@ -209,15 +198,8 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	}
 	prog := newProgress(opts.Progress, total)
 	defer prog.finish()
-	var done int64
-	for i, path := range files {
-		fr := &rep.Files[i]
-		f, err := os.Open(path)
-		if err != nil {
-			return fail(tx, err)
-		}
-		cr := &countingReader{r: f}
-		rd := egib.NewReader(cr, filepath.Base(path))
+	pctx, stop := context.WithCancel(ctx)
+	streams := parseAhead(pctx, files, func(i int, rd *egib.Reader) {
 		if opts.Resolve != nil {
 			rd.Resolve = opts.Resolve
 		}
@@ -228,11 +210,24 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 		for k, v := range local[i] {
 			rd.RegisterGroups[k] = v
 		}
-		err = loadFile(ctx, tx, rd, rep, fr, opts.Strict, addProblem, func() {
-			prog.update(done+cr.n, rep.Total.Objects)
+	})
+	defer func() {
+		stop()
+		for _, s := range streams {
+			s.wait()
+		}
+	}()
+	var done int64
+	for i, s := range streams {
+		fr := &rep.Files[i]
+		err := loadFile(ctx, tx, s, rep, fr, opts.Strict, addProblem, func(off int64) {
+			prog.update(done+off, rep.Total.Objects)
 		})
-		f.Close()
-		stats := rd.Stats()
+		if err != nil {
+			// Stop the parsers; the report counts what this file's parser had read.
+			stop()
+		}
+		stats := s.wait()
 		fr.Personal = stats.Personal
 		rep.PersonalSkipped += stats.Personal
 		for k, v := range stats.Skipped {
@@ -258,18 +253,22 @@ type errStrict struct{ err error }
 func (e *errStrict) Error() string { return "strict mode: " + e.err.Error() }
 func (e *errStrict) Unwrap() error { return e.err }
 
-func loadFile(ctx context.Context, tx store.Tx, rd *egib.Reader, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), tick func()) error {
+func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), tick func(off int64)) error {
 	for n := 0; ; n++ {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			tick()
 		}
-		ft, err := rd.Next()
-		if err == io.EOF {
-			return nil
+		it, ok := s.next()
+		if !ok {
+			// The end of the file, or its parser stopped because ctx was cancelled.
+			return ctx.Err()
 		}
+		if n%256 == 0 {
+			tick(it.off)
+		}
+		ft, err := it.ft, it.err
 		if err != nil {
 			var e *egib.Error
 			if !errors.As(err, &e) || e.Fatal {
@@ -308,6 +307,49 @@ func layerOfClass(class string) string {
 		}
 	}
 	return ""
+}
+
+// scanAllGroups collects the register groups of every file that has register
+// units, scanning such files concurrently: groups by lokalnyId over all files,
+// and local[i] by "#gml:id" for file i (a gml:id is only meaningful inside its
+// file). Later files win, as in a sequential scan.
+func scanAllGroups(files []string) (groups map[string]string, local []map[string]string, err error) {
+	found := make([]map[string]string, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			has, err := fileContains(f, []byte("JednostkaRejestrowaGruntow"))
+			if err == nil && has {
+				found[i], err = scanGroups(f)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	groups, local = map[string]string{}, make([]map[string]string, len(files))
+	for i, g := range found {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
+		}
+		if g == nil {
+			continue
+		}
+		local[i] = map[string]string{}
+		for k, v := range g {
+			if len(k) > 0 && k[0] == '#' {
+				local[i][k] = v
+			} else {
+				groups[k] = v
+			}
+		}
+	}
+	return groups, local, nil
 }
 
 func scanGroups(path string) (map[string]string, error) {
