@@ -43,7 +43,7 @@ func cmdDemo(ctx context.Context, args []string) error {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}
-	cfg := config.ForStore(storePath)
+	cfg := config.ForStoreNamed(storePath, "powiat_laski")
 	cfg.Listen = *listen
 	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, *listen)
 	return server.Run(ctx, cfg, slog.New(slog.NewTextHandler(os.Stderr, nil)))
