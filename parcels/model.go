@@ -1,0 +1,394 @@
+package parcels
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/store"
+)
+
+// parcel is the in-memory view of one current parcel: what ULDK and the point
+// and id lookups need, nothing else (the card reads the rest from the store).
+type parcel struct {
+	uuid   string // lokalnyId
+	id     string // id_dzialki
+	number string // numer_dzialki
+	sheet  string // numer_arkusza
+	obreb  string // id_obrebu
+	geom   orb.MultiPolygon
+	bound  orb.Bound
+	// tail is the part of id after "<obręb id>.", e.g. "AR_1.12/3" or "12/3": the
+	// ULDK `parcel` field and the per-obręb search key.
+	tail string
+}
+
+// area is an obręb or a jednostka ewidencyjna held in memory for the ULDK region
+// and commune answers.
+type area struct {
+	uuid  string
+	id    string // id_obrebu or id_jednostki
+	name  string
+	jedn  string // obręb: id_jednostki
+	geom  orb.MultiPolygon
+	bound orb.Bound
+}
+
+// model is the in-memory parcel model of one dataset, kept current from the
+// dataset index's change notifications.
+type model struct {
+	st store.Reader
+	ix *index.Index
+
+	ready chan struct{}
+	err   error
+
+	mu      sync.RWMutex
+	byID    map[string]*parcel // id_dzialki → parcel
+	byUUID  map[string]*parcel // lokalnyId → parcel
+	obreby  map[string]*area   // id_obrebu → obręb
+	obrUUID map[string]*area
+	jedn    map[string]*area // id_jednostki → jednostka
+	jedUUID map[string]*area
+	search  *searchIndex
+	gen     uint64 // bumped on every applied change (caches of derived answers)
+
+	pendMu  sync.Mutex
+	pending []store.Change // changes seen while the initial load ran
+	loaded  bool
+}
+
+// newModel subscribes to the index and loads the current parcels, obręby and
+// jednostki in the background; wait blocks until the load finished.
+func newModel(st store.Reader, ix *index.Index) *model {
+	m := &model{
+		st: st, ix: ix, ready: make(chan struct{}),
+		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		obreby: map[string]*area{}, obrUUID: map[string]*area{},
+		jedn: map[string]*area{}, jedUUID: map[string]*area{},
+		search: newSearchIndex(),
+	}
+	ix.Subscribe(m.onChange)
+	go m.load()
+	return m
+}
+
+func (m *model) wait(ctx context.Context) error {
+	select {
+	case <-m.ready:
+		return m.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (m *model) load() {
+	defer close(m.ready)
+	ctx := context.Background()
+	for _, layer := range []string{"jednostki", "obreby", "dzialki"} {
+		if _, ok := store.LayerByName(m.st.Layers(), layer); !ok {
+			continue
+		}
+		err := m.st.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
+			m.put(row.Object)
+			return nil
+		})
+		if err != nil {
+			m.err = fmt.Errorf("parcels: loading %s: %w", layer, err)
+			return
+		}
+	}
+	// Replay what changed while we read: each entry re-reads the current state,
+	// so applying it again is harmless.
+	m.pendMu.Lock()
+	pend := m.pending
+	m.pending = nil
+	m.loaded = true
+	m.pendMu.Unlock()
+	for _, c := range pend {
+		m.apply(ctx, c)
+	}
+}
+
+// onChange is called by the index, in order, for every change it applies.
+func (m *model) onChange(c store.Change) {
+	switch c.Layer {
+	case "dzialki", "obreby", "jednostki":
+	default:
+		return
+	}
+	m.pendMu.Lock()
+	if !m.loaded {
+		m.pending = append(m.pending, c)
+		m.pendMu.Unlock()
+		return
+	}
+	m.pendMu.Unlock()
+	m.apply(context.Background(), c)
+}
+
+func (m *model) apply(ctx context.Context, c store.Change) {
+	switch c.Op {
+	case store.OpArchive:
+		return
+	case store.OpDelete:
+		m.remove(c.Layer, c.ID)
+		return
+	}
+	o := c.Object
+	if o == nil || !o.Current() {
+		cur, err := m.st.Get(ctx, c.Layer, c.ID)
+		if errors.Is(err, store.ErrNotFound) {
+			m.remove(c.Layer, c.ID)
+			return
+		}
+		if err != nil {
+			// The index reports its own read errors; ours leaves the old state.
+			return
+		}
+		o = cur
+	}
+	m.put(o)
+}
+
+func str(o *store.Object, col string) string {
+	s, _ := o.Attrs[col].(string)
+	return s
+}
+
+func asMulti(g orb.Geometry) orb.MultiPolygon {
+	switch g := g.(type) {
+	case orb.MultiPolygon:
+		return g
+	case orb.Polygon:
+		return orb.MultiPolygon{g}
+	}
+	return nil
+}
+
+func (m *model) put(o *store.Object) {
+	mp := asMulti(o.Geometry)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gen++
+	switch o.Layer {
+	case "dzialki":
+		m.removeParcel(o.ID)
+		id := str(o, "id_dzialki")
+		if id == "" || mp == nil {
+			return
+		}
+		p := &parcel{uuid: o.ID, id: id, number: str(o, "numer_dzialki"), sheet: str(o, "numer_arkusza"),
+			obreb: str(o, "id_obrebu"), geom: mp, bound: mp.Bound()}
+		if p.obreb == "" {
+			p.obreb, _ = splitParcelID(id)
+		}
+		p.tail = strings.TrimPrefix(id, p.obreb+".")
+		if p.number == "" {
+			p.number = p.tail
+			if i := strings.LastIndexByte(p.tail, '.'); i >= 0 {
+				p.number = p.tail[i+1:]
+			}
+		}
+		m.byUUID[o.ID] = p
+		m.byID[id] = p
+		m.search.add(p)
+	case "obreby":
+		if old, ok := m.obrUUID[o.ID]; ok {
+			delete(m.obrUUID, o.ID)
+			delete(m.obreby, old.id)
+		}
+		a := &area{uuid: o.ID, id: str(o, "id_obrebu"), name: str(o, "nazwa"), jedn: str(o, "id_jednostki"), geom: mp}
+		if a.id == "" {
+			return
+		}
+		if a.jedn == "" {
+			a.jedn, _, _ = strings.Cut(a.id, ".")
+		}
+		if mp != nil {
+			a.bound = mp.Bound()
+		}
+		m.obreby[a.id] = a
+		m.obrUUID[o.ID] = a
+		m.search.setObreb(a.id, a.name)
+	case "jednostki":
+		if old, ok := m.jedUUID[o.ID]; ok {
+			delete(m.jedUUID, o.ID)
+			delete(m.jedn, old.id)
+		}
+		a := &area{uuid: o.ID, id: str(o, "id_jednostki"), name: str(o, "nazwa"), geom: mp}
+		if a.id == "" {
+			return
+		}
+		if mp != nil {
+			a.bound = mp.Bound()
+		}
+		m.jedn[a.id] = a
+		m.jedUUID[o.ID] = a
+	}
+}
+
+func (m *model) remove(layer, uuid string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.gen++
+	switch layer {
+	case "dzialki":
+		m.removeParcel(uuid)
+	case "obreby":
+		if old, ok := m.obrUUID[uuid]; ok {
+			delete(m.obrUUID, uuid)
+			delete(m.obreby, old.id)
+		}
+	case "jednostki":
+		if old, ok := m.jedUUID[uuid]; ok {
+			delete(m.jedUUID, uuid)
+			delete(m.jedn, old.id)
+		}
+	}
+}
+
+// removeParcel drops a parcel by lokalnyId; m.mu is held.
+func (m *model) removeParcel(uuid string) {
+	p, ok := m.byUUID[uuid]
+	if !ok {
+		return
+	}
+	delete(m.byUUID, uuid)
+	if m.byID[p.id] == p {
+		delete(m.byID, p.id)
+	}
+	m.search.remove(p)
+}
+
+// parcelByID returns the current parcel with the given id_dzialki.
+func (m *model) parcelByID(id string) (*parcel, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	p, ok := m.byID[id]
+	return p, ok
+}
+
+// parcelsAt returns the current parcels containing pt (EPSG:2180), ordered by
+// id. A point on a shared boundary belongs to every parcel it touches.
+func (m *model) parcelsAt(pt orb.Point) []*parcel {
+	var cand []string
+	cand = m.ix.SearchIDs("dzialki", orb.Bound{Min: pt, Max: pt}, cand)
+	m.mu.RLock()
+	var out []*parcel
+	for _, uuid := range cand {
+		p, ok := m.byUUID[uuid]
+		if !ok || !p.bound.Contains(pt) {
+			continue
+		}
+		if containsOrTouches(p.geom, pt) {
+			out = append(out, p)
+		}
+	}
+	m.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// obrebAt / jednostkaAt find the area containing pt.
+func (m *model) obrebAt(pt orb.Point) *area { return m.areaAt(m.obreby, pt) }
+
+func (m *model) jednostkaAt(pt orb.Point) *area { return m.areaAt(m.jedn, pt) }
+
+func (m *model) areaAt(set map[string]*area, pt orb.Point) *area {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var best *area
+	for _, a := range set {
+		if a.geom == nil || !a.bound.Contains(pt) || !containsOrTouches(a.geom, pt) {
+			continue
+		}
+		if best == nil || a.id < best.id {
+			best = a
+		}
+	}
+	return best
+}
+
+func (m *model) obrebByID(id string) (*area, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	a, ok := m.obreby[id]
+	return a, ok
+}
+
+func (m *model) jednostkaByID(id string) (*area, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	a, ok := m.jedn[id]
+	return a, ok
+}
+
+// jednostkiWithPrefix lists the jednostki whose id starts with prefix (a county
+// WWPP or voivodeship WW TERYT code), sorted by id.
+func (m *model) jednostkiWithPrefix(prefix string) []*area {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var out []*area
+	for id, a := range m.jedn {
+		if strings.HasPrefix(id, prefix) {
+			out = append(out, a)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// obrebName and jednName resolve names from the in-memory areas.
+func (m *model) obrebName(id string) string {
+	if a, ok := m.obrebByID(id); ok {
+		return a.name
+	}
+	return ""
+}
+
+func (m *model) jednName(id string) string {
+	if a, ok := m.jednostkaByID(id); ok {
+		return a.name
+	}
+	return ""
+}
+
+// containsOrTouches reports whether pt lies inside mp or on its boundary.
+func containsOrTouches(mp orb.MultiPolygon, pt orb.Point) bool {
+	if planar.MultiPolygonContains(mp, pt) {
+		return true
+	}
+	for _, poly := range mp {
+		for _, r := range poly {
+			for i := 1; i < len(r); i++ {
+				if onSegment(r[i-1], r[i], pt) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// onSegment: pt within 1 mm of segment a-b.
+func onSegment(a, b, p orb.Point) bool {
+	const eps = 1e-3
+	if p[0] < min(a[0], b[0])-eps || p[0] > max(a[0], b[0])+eps || p[1] < min(a[1], b[1])-eps || p[1] > max(a[1], b[1])+eps {
+		return false
+	}
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	l2 := dx*dx + dy*dy
+	if l2 == 0 {
+		return (p[0]-a[0])*(p[0]-a[0])+(p[1]-a[1])*(p[1]-a[1]) <= eps*eps
+	}
+	cross := (p[0]-a[0])*dy - (p[1]-a[1])*dx
+	return cross*cross <= eps*eps*l2
+}
