@@ -160,15 +160,27 @@ type Index struct {
 	PollInterval Duration `yaml:"poll_interval"`
 }
 
-// Style is a named rendering style for WMS and tiles.
+// Style is a named rendering style for WMS and tiles. A layer uses it when its
+// dataset layer setting names it (layers[].style); WMS clients may also ask for
+// any style by name (STYLES=).
 type Style struct {
 	Name   string  `yaml:"name"`
 	Title  string  `yaml:"title"`
 	Stroke string  `yaml:"stroke"` // #rrggbb or #rrggbbaa
 	Fill   string  `yaml:"fill"`
 	Width  float64 `yaml:"width"` // stroke width in pixels
+	// Dash is the stroke's dash pattern in pixels: on, off, on, off…
+	Dash []float64 `yaml:"dash"`
 	// Label is the attribute drawn as label, if any.
-	Label string `yaml:"label"`
+	Label      string  `yaml:"label"`
+	LabelColor string  `yaml:"label_color"` // default #000000
+	LabelSize  float64 `yaml:"label_size"`  // font size in pixels (default 11)
+	// PointSize is the diameter in pixels of point symbols (default 5).
+	PointSize float64 `yaml:"point_size"`
+	// MinScale and MaxScale are the scale denominators between which the layer is
+	// drawn (0: no limit), e.g. max_scale: 5000 draws at 1:5000 and larger scales.
+	MinScale float64 `yaml:"min_scale"`
+	MaxScale float64 `yaml:"max_scale"`
 }
 
 // Fees is the fee table for paid extracts (DOMAIN.md §7). Rates change by notice,

@@ -221,8 +221,39 @@ func (c *Config) validate(v *validator) {
 		if s.Fill != "" && !colRE.MatchString(s.Fill) {
 			v.atf(append(p, "fill"), "colour %q must be #rrggbb or #rrggbbaa", s.Fill)
 		}
-		if s.Width < 0 {
-			v.at("must not be negative", append(p, "width")...)
+		if s.Width < 0 || s.Width > 100 {
+			v.at("must be between 0 and 100 pixels", append(p, "width")...)
+		}
+		if s.LabelColor != "" && !colRE.MatchString(s.LabelColor) {
+			v.atf(append(p, "label_color"), "colour %q must be #rrggbb or #rrggbbaa", s.LabelColor)
+		}
+		if s.LabelSize < 0 || s.LabelSize > 72 {
+			v.at("must be between 0 and 72 pixels", append(p, "label_size")...)
+		}
+		if s.PointSize < 0 || s.PointSize > 100 {
+			v.at("must be between 0 and 100 pixels", append(p, "point_size")...)
+		}
+		if len(s.Dash) > 16 {
+			v.at("at most 16 dash lengths", append(p, "dash")...)
+		}
+		sum := 0.0
+		for j, d := range s.Dash {
+			if d < 0 || d > 1000 {
+				v.at("dash lengths must be between 0 and 1000 pixels", append(p, "dash", j)...)
+			}
+			sum += d
+		}
+		if len(s.Dash) > 0 && sum <= 0 {
+			v.at("dash pattern has no length", append(p, "dash")...)
+		}
+		if s.MinScale < 0 {
+			v.at("must not be negative", append(p, "min_scale")...)
+		}
+		if s.MaxScale < 0 {
+			v.at("must not be negative", append(p, "max_scale")...)
+		}
+		if s.MinScale > 0 && s.MaxScale > 0 && s.MinScale >= s.MaxScale {
+			v.at("min_scale must be smaller than max_scale", append(p, "min_scale")...)
 		}
 	}
 	docs := map[string]bool{}

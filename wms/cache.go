@@ -1,0 +1,125 @@
+package wms
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/store"
+)
+
+// features keeps the current objects of a dataset in memory, by layer and id,
+// so that GetMap reads the spatial index for ids and this cache for geometry
+// and never scans the store. Entries are dropped when the index applies a
+// change to them (Index.Subscribe) and fetched again by id on the next miss.
+type features struct {
+	d      *server.Dataset
+	mu     sync.RWMutex
+	layers map[string]map[string]*store.Object
+	epoch  atomic.Int64 // bumped by every invalidation
+
+	warmMu sync.Mutex
+	warmed map[string]bool
+}
+
+func newFeatures(d *server.Dataset) *features {
+	f := &features{d: d, layers: map[string]map[string]*store.Object{}, warmed: map[string]bool{}}
+	d.Index.Subscribe(func(c store.Change) {
+		f.mu.Lock()
+		if m := f.layers[c.Layer]; m != nil {
+			delete(m, c.ID)
+		}
+		f.epoch.Add(1)
+		f.mu.Unlock()
+	})
+	return f
+}
+
+// warm loads every current object of a layer once (one sequential read at
+// start-up instead of many lookups by id later).
+func (f *features) warm(ctx context.Context, layer string) error {
+	f.warmMu.Lock()
+	defer f.warmMu.Unlock()
+	if f.warmed[layer] {
+		return nil
+	}
+	ep := f.epoch.Load()
+	m := map[string]*store.Object{}
+	err := f.d.Store.Query(ctx, store.Query{Layer: layer}, func(r store.Row) error {
+		m[r.ID] = r.Object
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.epoch.Load() != ep {
+		// Changes raced with the scan: keep only what the cache already had
+		// and let misses be fetched by id.
+		f.warmed[layer] = true
+		return nil
+	}
+	cur := f.layers[layer]
+	for id, o := range cur {
+		m[id] = o
+	}
+	f.layers[layer] = m
+	f.warmed[layer] = true
+	return nil
+}
+
+// get returns the current objects with the given ids (in order, nil for ids the
+// store no longer has).
+func (f *features) get(ctx context.Context, layer string, ids []string) ([]*store.Object, error) {
+	out := make([]*store.Object, len(ids))
+	var miss []int
+	f.mu.RLock()
+	m := f.layers[layer]
+	for i, id := range ids {
+		if o := m[id]; o != nil {
+			out[i] = o
+		} else {
+			miss = append(miss, i)
+		}
+	}
+	f.mu.RUnlock()
+	if len(miss) == 0 {
+		return out, nil
+	}
+	ep := f.epoch.Load()
+	pos := make(map[string]int, len(miss))
+	for start := 0; start < len(miss); start += 500 {
+		end := min(start+500, len(miss))
+		q := store.Query{Layer: layer}
+		for _, i := range miss[start:end] {
+			q.IDs = append(q.IDs, ids[i])
+			pos[ids[i]] = i
+		}
+		err := f.d.Store.Query(ctx, q, func(r store.Row) error {
+			if i, ok := pos[r.ID]; ok {
+				out[i] = r.Object
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	f.mu.Lock()
+	if f.epoch.Load() == ep {
+		m := f.layers[layer]
+		if m == nil {
+			m = map[string]*store.Object{}
+			f.layers[layer] = m
+		}
+		for _, i := range miss {
+			if out[i] != nil {
+				m[ids[i]] = out[i]
+			}
+		}
+	}
+	f.mu.Unlock()
+	return out, nil
+}

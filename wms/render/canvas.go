@@ -1,0 +1,222 @@
+// Package render draws map features into raster images for the WMS: anti-aliased
+// polygon fills, strokes of any width with dashes, point symbols and labels with
+// Polish diacritics and collision avoidance, and encodes the result as paletted
+// or 32-bit PNG or as JPEG.
+//
+// Coordinates given to a Canvas are pixel coordinates: x to the right, y down,
+// (0,0) the top-left corner of the top-left pixel, (W,H) the bottom-right corner
+// of the bottom-right pixel.
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"sync"
+
+	"golang.org/x/image/vector"
+)
+
+// Pt is a point in pixel coordinates.
+type Pt struct{ X, Y float32 }
+
+// Canvas is an image being drawn. It is not safe for concurrent use.
+type Canvas struct {
+	Img  *image.RGBA
+	W, H int
+	// Labels already placed (collision boxes in pixels).
+	placed []image.Rectangle
+}
+
+// NewCanvas makes a W×H canvas filled with bg (premultiplied on the fly).
+func NewCanvas(w, h int, bg color.NRGBA) *Canvas {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	if bg.A != 0 {
+		draw.Draw(img, img.Rect, image.NewUniform(bg), image.Point{}, draw.Src)
+	}
+	return &Canvas{Img: img, W: w, H: h}
+}
+
+var rasterPool = sync.Pool{New: func() any { return vector.NewRasterizer(1, 1) }}
+
+// Pass accumulates the coverage of many shapes and paints them in one go, so
+// that drawing a layer costs one sweep of the image however many features it
+// has. Shapes of one pass that overlap are painted once (coverage is clamped).
+type Pass struct {
+	c     *Canvas
+	z     *vector.Rasterizer
+	empty bool
+}
+
+// Pass starts a pass.
+func (c *Canvas) Pass() *Pass {
+	z := rasterPool.Get().(*vector.Rasterizer)
+	z.Reset(c.W, c.H)
+	return &Pass{c: c, z: z, empty: true}
+}
+
+// limit keeps far-away coordinates finite and small enough for float32 maths;
+// the rasteriser clips what lies outside the image.
+func limit(v float32) float32 {
+	const m = 1 << 20
+	if v > m {
+		return m
+	}
+	if v < -m {
+		return -m
+	}
+	if v != v { // NaN
+		return 0
+	}
+	return v
+}
+
+func signedArea(pts []Pt) float64 {
+	var a float64
+	n := len(pts)
+	for i := range n {
+		p, q := pts[i], pts[(i+1)%n]
+		a += float64(p.X)*float64(q.Y) - float64(q.X)*float64(p.Y)
+	}
+	return a / 2
+}
+
+// Ring adds a polygon ring to be filled. Exterior rings and holes are oriented
+// here (holes opposite to exteriors), so the input winding does not matter.
+func (p *Pass) Ring(pts []Pt, hole bool) {
+	if len(pts) < 3 {
+		return
+	}
+	rev := (signedArea(pts) < 0) != hole
+	n := len(pts)
+	at := func(i int) Pt {
+		if rev {
+			return pts[n-1-i]
+		}
+		return pts[i]
+	}
+	q := at(0)
+	p.z.MoveTo(limit(q.X), limit(q.Y))
+	for i := 1; i < n; i++ {
+		q = at(i)
+		p.z.LineTo(limit(q.X), limit(q.Y))
+	}
+	p.z.ClosePath()
+	p.empty = false
+}
+
+// quad adds a segment of width 2*hw as a rectangle, always with the same
+// orientation so that overlapping segments add up instead of cancelling.
+func (p *Pass) quad(a, b Pt, hw float32) {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	l := float32(math.Hypot(float64(dx), float64(dy)))
+	if l == 0 || l != l {
+		return
+	}
+	nx, ny := -dy/l*hw, dx/l*hw
+	p.z.MoveTo(limit(a.X+nx), limit(a.Y+ny))
+	p.z.LineTo(limit(b.X+nx), limit(b.Y+ny))
+	p.z.LineTo(limit(b.X-nx), limit(b.Y-ny))
+	p.z.LineTo(limit(a.X-nx), limit(a.Y-ny))
+	p.z.ClosePath()
+	p.empty = false
+}
+
+// joint adds a small octagon at a vertex so that wide lines have round-ish joins.
+func (p *Pass) joint(c Pt, r float32) {
+	p.octagon(c, r)
+}
+
+func (p *Pass) octagon(c Pt, r float32) {
+	const k = 0.41421356 // tan(22.5°)
+	s := r * k
+	pts := [8]Pt{{c.X + r, c.Y - s}, {c.X + r, c.Y + s}, {c.X + s, c.Y + r}, {c.X - s, c.Y + r},
+		{c.X - r, c.Y + s}, {c.X - r, c.Y - s}, {c.X - s, c.Y - r}, {c.X + s, c.Y - r}}
+	p.z.MoveTo(limit(pts[0].X), limit(pts[0].Y))
+	for _, q := range pts[1:] {
+		p.z.LineTo(limit(q.X), limit(q.Y))
+	}
+	p.z.ClosePath()
+	p.empty = false
+}
+
+// Circle adds a filled disc (an octagon: point symbols are a few pixels wide).
+func (p *Pass) Circle(c Pt, r float32) {
+	if r <= 0 {
+		return
+	}
+	p.octagon(c, r)
+}
+
+// Line adds a polyline stroke of the given width in pixels, optionally dashed
+// (dash: on, off, on, off… lengths in pixels). closed joins the last point to
+// the first.
+func (p *Pass) Line(pts []Pt, closed bool, width float32, dash []float32) {
+	if len(pts) < 2 || width <= 0 {
+		return
+	}
+	hw := width / 2
+	n := len(pts)
+	segs := n - 1
+	if closed {
+		segs = n
+		if pts[0] == pts[n-1] {
+			segs = n - 1
+		}
+	}
+	if len(dash) == 0 {
+		for i := range segs {
+			p.quad(pts[i], pts[(i+1)%n], hw)
+		}
+		if width >= 2.5 {
+			for i := range n {
+				p.joint(pts[i], hw)
+			}
+		}
+		return
+	}
+	// Dashes: walk the line, switching on and off at the pattern's lengths.
+	di := 0
+	left := dash[0]
+	on := true
+	for i := range segs {
+		a, b := pts[i], pts[(i+1)%n]
+		dx, dy := b.X-a.X, b.Y-a.Y
+		l := float32(math.Hypot(float64(dx), float64(dy)))
+		if l != l || l > 1e6 {
+			// Degenerate or absurdly long (far off screen): draw it solid.
+			p.quad(a, b, hw)
+			continue
+		}
+		pos := float32(0)
+		for pos < l {
+			step := min(left, l-pos)
+			if on && step > 0 {
+				s, e := pos/l, (pos+step)/l
+				p.quad(Pt{a.X + dx*s, a.Y + dy*s}, Pt{a.X + dx*e, a.Y + dy*e}, hw)
+			}
+			pos += step
+			left -= step
+			if left <= 0 {
+				di = (di + 1) % len(dash)
+				left = dash[di]
+				if left <= 0 {
+					left = 1
+				}
+				on = di%2 == 0
+			}
+		}
+	}
+}
+
+// Paint draws the accumulated coverage in col (non-premultiplied) over the
+// canvas and releases the pass.
+func (p *Pass) Paint(col color.NRGBA) {
+	if !p.empty && col.A != 0 {
+		p.z.DrawOp = draw.Over
+		p.z.Draw(p.c.Img, p.c.Img.Rect, image.NewUniform(col), image.Point{})
+	}
+	rasterPool.Put(p.z)
+	p.z = nil
+}
