@@ -1,0 +1,228 @@
+package features
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/features/filter"
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/store"
+	"time"
+)
+
+func (f *feature) Geom() orb.Geometry { return f.obj.Geometry }
+func (f *feature) FeatureID() string  { return f.c.featureID(f.obj) }
+
+// query is one feature request, protocol-neutral.
+type query struct {
+	c      *Collection
+	bound  *orb.Bound // storage CRS prefilter (envelope intersection)
+	expr   filter.Expr
+	prog   *filter.Program
+	asOf   time.Time
+	ids    []string // public ids (ResourceId, GetFeatureById, /items/{id})
+	limit  int      // features per page (>0)
+	after  int64    // keyset cursor
+	offset int      // matches to skip before the page (STARTINDEX without a cursor)
+}
+
+var errStop = errors.New("stop")
+
+// prepare compiles the filter and derives the index prefilter.
+func (q *query) prepare() error {
+	if q.expr == nil {
+		return nil
+	}
+	if ids, ok := filter.ResourceIDs(q.expr); ok {
+		q.ids, q.expr = append(q.ids, ids...), nil
+		return nil
+	}
+	if b, ok := filter.SpatialBound(q.expr); ok {
+		if q.bound == nil {
+			q.bound = &b
+		} else if q.bound.Intersects(b) {
+			nb := orb.Bound{Min: orb.Point{max(q.bound.Min[0], b.Min[0]), max(q.bound.Min[1], b.Min[1])},
+				Max: orb.Point{min(q.bound.Max[0], b.Max[0]), min(q.bound.Max[1], b.Max[1])}}
+			q.bound = &nb
+		} else {
+			q.expr = filter.Const(false)
+		}
+	}
+	p, err := filter.Compile(q.expr)
+	if err != nil {
+		return err
+	}
+	q.prog = p
+	return nil
+}
+
+func (q *query) storeQuery() store.Query {
+	return store.Query{Layer: q.c.Layer.Name, Bound: q.bound, AsOf: q.asOf}
+}
+
+// scan streams the matching features after the cursor, skipping offset matches,
+// until fn returns errStop. It calls fn with each match.
+func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) error {
+	names, err := q.c.loadNames(ctx)
+	if err != nil {
+		return err
+	}
+	match := func(row store.Row) error {
+		f := &feature{key: row.Key, obj: row.Object, c: q.c}
+		f.values = q.c.decode(ctx, row.Object, names)
+		if q.prog != nil && !q.prog.Match(f) {
+			return nil
+		}
+		return fn(f)
+	}
+	if len(q.ids) > 0 {
+		col := q.c.idColumn()
+		seen := map[int64]bool{}
+		for _, id := range q.ids {
+			sq := q.storeQuery()
+			if col != "" {
+				sq.Where = map[string]any{col: id}
+			} else {
+				sq.IDs = []string{id}
+			}
+			err := q.c.Dataset.Store.Query(ctx, sq, func(row store.Row) error {
+				if seen[row.Key] || row.Key <= after {
+					return nil
+				}
+				seen[row.Key] = true
+				return match(row)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sq := q.storeQuery()
+	sq.After = after
+	return q.c.Dataset.Store.Query(ctx, sq, match)
+}
+
+// page runs the query: fn gets up to limit features; next is the cursor of the
+// following page (0 when this one is the last).
+func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, err error) {
+	skip := q.offset
+	n := 0
+	var last int64
+	more := false
+	if q.prog == nil && len(q.ids) == 0 && skip > 0 {
+		// cheap skip in the store: find the key before the page start
+		sq := q.storeQuery()
+		sq.After, sq.Offset, sq.Limit = q.after, skip-1, 1
+		var k int64 = -1
+		if err := q.c.Dataset.Store.Query(ctx, sq, func(row store.Row) error { k = row.Key; return nil }); err != nil {
+			return 0, err
+		}
+		if k < 0 {
+			return 0, nil
+		}
+		q.after, skip = k, 0
+	}
+	err = q.scan(ctx, q.after, func(f *feature) error {
+		if skip > 0 {
+			skip--
+			return nil
+		}
+		if n == q.limit {
+			more = true
+			return errStop
+		}
+		n++
+		last = f.key
+		return fn(f)
+	})
+	if err != nil && !errors.Is(err, errStop) {
+		return 0, err
+	}
+	if more {
+		return last, nil
+	}
+	return 0, nil
+}
+
+// countCache keeps numberMatched of filtered queries per dataset revision.
+var countCache = struct {
+	sync.Mutex
+	m map[string]int64
+}{m: map[string]int64{}}
+
+// count is numberMatched: a store count when nothing is evaluated in Go, else a
+// scan (cached per revision and query).
+func (q *query) count(ctx context.Context) (int64, error) {
+	if q.prog == nil && len(q.ids) == 0 {
+		return q.c.Dataset.Store.Count(ctx, q.storeQuery())
+	}
+	key := fmt.Sprintf("%s|%s|%d|%v|%v|%s|%q", q.c.Dataset.Name, q.c.Layer.Name, q.c.Dataset.Revision(), q.bound, q.asOf, filter.Format(q.expr), q.ids)
+	countCache.Lock()
+	n, ok := countCache.m[key]
+	countCache.Unlock()
+	if ok {
+		return n, nil
+	}
+	n = 0
+	if err := q.scan(ctx, 0, func(*feature) error { n++; return nil }); err != nil {
+		return 0, err
+	}
+	countCache.Lock()
+	if len(countCache.m) > 1000 {
+		clear(countCache.m)
+	}
+	countCache.m[key] = n
+	countCache.Unlock()
+	return n, nil
+}
+
+// output geometry: transform from storage to the output CRS, then axis order.
+type outCRS struct {
+	crs  *geo.CRS
+	axis geo.AxisOrder
+	tr   *geo.Transform
+	prec float64 // rounding factor
+}
+
+func newOutCRS(c *geo.CRS, axis geo.AxisOrder) *outCRS {
+	tr, _ := geo.NewTransform(geo.CRS2180, c)
+	o := &outCRS{crs: c, axis: axis, tr: tr, prec: 1e3}
+	if c.Geographic {
+		o.prec = 1e8
+	}
+	return o
+}
+
+func (o *outCRS) point(p orb.Point) (float64, float64) {
+	x, y := p[0], p[1]
+	if !o.tr.IsIdentity() {
+		x, y = o.tr.Point(x, y)
+		x, y = math.Round(x*o.prec)/o.prec, math.Round(y*o.prec)/o.prec
+	}
+	if o.axis == geo.NorthEast {
+		return y, x
+	}
+	return x, y
+}
+
+// bound converts a storage box (E,N) to the output CRS and order.
+func (o *outCRS) bound(b orb.Bound) [4]float64 {
+	tb := b
+	if !o.tr.IsIdentity() {
+		tb = o.tr.Bound(b)
+	}
+	r := func(v float64) float64 { return math.Round(v*o.prec) / o.prec }
+	if o.axis == geo.NorthEast {
+		return [4]float64{r(tb.Min[1]), r(tb.Min[0]), r(tb.Max[1]), r(tb.Max[0])}
+	}
+	return [4]float64{r(tb.Min[0]), r(tb.Min[1]), r(tb.Max[0]), r(tb.Max[1])}
+}
+
+func appendNum(b []byte, f float64) []byte { return strconv.AppendFloat(b, f, 'f', -1, 64) }

@@ -1,0 +1,785 @@
+package features
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/features/cql2"
+	"github.com/sip-core/sip/features/filter"
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/server"
+)
+
+// Link is an OGC API link.
+type Link struct {
+	Href  string `json:"href"`
+	Rel   string `json:"rel"`
+	Type  string `json:"type,omitempty"`
+	Title string `json:"title,omitempty"`
+}
+
+var (
+	extMu       sync.Mutex
+	extConf     []string
+	extLinks    []Link
+	conformance = []string{
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+		"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+		"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+		"http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+		"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+		"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+		"http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+		"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+		"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+		"http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+		"http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+	}
+)
+
+// AddConformance adds conformance classes to /ogc/conformance (for other OGC API
+// parts served under /ogc, e.g. tiles). Call from init.
+func AddConformance(classes ...string) {
+	extMu.Lock()
+	defer extMu.Unlock()
+	extConf = append(extConf, classes...)
+}
+
+// AddLandingLink adds a link to the /ogc landing page; Href is relative to /ogc
+// (e.g. "/tileMatrixSets"). Call from init.
+func AddLandingLink(l Link) {
+	extMu.Lock()
+	defer extMu.Unlock()
+	extLinks = append(extLinks, l)
+}
+
+const geojsonType = "application/geo+json"
+
+// supported output / bbox CRSs of OGC API Part 2.
+func supportedCRS() []string {
+	out := []string{"http://www.opengis.net/def/crs/OGC/1.3/CRS84"}
+	for _, c := range geo.All() {
+		if c.Code != 0 {
+			out = append(out, c.URI())
+		}
+	}
+	return out
+}
+
+type ogcAPI struct {
+	h   *server.Host
+	cat *catalog
+}
+
+func (a *ogcAPI) mount(r *mux.Router) {
+	get := []string{http.MethodGet, http.MethodHead}
+	r.HandleFunc("/ogc", a.landing).Methods(get...)
+	r.HandleFunc("/ogc/", a.landing).Methods(get...)
+	r.HandleFunc("/ogc/conformance", a.conformance).Methods(get...)
+	r.HandleFunc("/ogc/api", a.openapi).Methods(get...)
+	r.HandleFunc("/ogc/collections", a.collections).Methods(get...)
+	r.HandleFunc("/ogc/collections/{id}", a.collection).Methods(get...)
+	r.HandleFunc("/ogc/collections/{id}/queryables", a.queryables).Methods(get...)
+	r.Handle("/ogc/collections/{id}/items", a.h.Expensive(http.HandlerFunc(a.items))).Methods(get...)
+	r.HandleFunc("/ogc/collections/{id}/items/{fid}", a.item).Methods(get...)
+}
+
+func base(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
+		scheme = p
+	}
+	return scheme + "://" + r.Host + "/ogc"
+}
+
+// wantHTML decides the response format: f= wins, then Accept.
+func wantHTML(r *http.Request) (bool, *server.Error) {
+	switch f := r.URL.Query().Get("f"); f {
+	case "html":
+		return true, nil
+	case "json", "geojson":
+		return false, nil
+	case "":
+	default:
+		return false, &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: "f must be json or html", Locator: "f"}
+	}
+	acc := r.Header.Get("Accept")
+	return strings.Contains(acc, "text/html") && !strings.Contains(acc, "json"), nil
+}
+
+func checkParams(r *http.Request, allowed ...string) *server.Error {
+	for k := range r.URL.Query() {
+		ok := false
+		for _, a := range allowed {
+			if k == a {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: "unknown query parameter " + strconv.Quote(k), Locator: k}
+		}
+	}
+	return nil
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, ctype string, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Write(append(b, '\n'))
+}
+
+var page = template.Must(template.New("p").Parse(`<!doctype html>
+<html lang="pl"><head><meta charset="utf-8"><title>{{.Title}}</title>
+<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style></head>
+<body><h1>{{.Title}}</h1>
+{{range .Links}}<p><a href="{{.Href}}">{{if .Title}}{{.Title}}{{else}}{{.Rel}}{{end}}</a> <small>{{.Type}}</small></p>{{end}}
+{{if .Rows}}<table>{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</table>{{end}}
+</body></html>`))
+
+type htmlPage struct {
+	Title string
+	Links []Link
+	Rows  [][]string
+}
+
+func writeHTML(w http.ResponseWriter, p htmlPage) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	page.Execute(w, p)
+}
+
+func (a *ogcAPI) landing(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	isHTML, e := wantHTML(r)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	b := base(r)
+	links := []Link{
+		{Href: b + "/", Rel: "self", Type: "application/json", Title: "this document"},
+		{Href: b + "/?f=html", Rel: "alternate", Type: "text/html", Title: "this document as HTML"},
+		{Href: b + "/api", Rel: "service-desc", Type: "application/vnd.oai.openapi+json;version=3.0", Title: "OpenAPI definition"},
+		{Href: b + "/conformance", Rel: "conformance", Type: "application/json", Title: "conformance classes"},
+		{Href: b + "/collections", Rel: "data", Type: "application/json", Title: "collections"},
+	}
+	extMu.Lock()
+	for _, l := range extLinks {
+		l.Href = b + l.Href
+		links = append(links, l)
+	}
+	extMu.Unlock()
+	title := "SIP – OGC API"
+	if s := a.h.State(r); s != nil && len(s.Datasets()) > 0 {
+		title = s.Datasets()[0].Title + " – OGC API"
+	}
+	if isHTML {
+		writeHTML(w, htmlPage{Title: title, Links: links})
+		return
+	}
+	writeJSON(w, r, "application/json", map[string]any{"title": title, "description": "Dane ewidencyjne (EGiB) jako OGC API – Features", "links": links})
+}
+
+func (a *ogcAPI) conformance(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	extMu.Lock()
+	all := append(append([]string{}, conformance...), extConf...)
+	extMu.Unlock()
+	if isHTML, _ := wantHTML(r); isHTML {
+		var rows [][]string
+		for _, c := range all {
+			rows = append(rows, []string{c})
+		}
+		writeHTML(w, htmlPage{Title: "Conformance", Rows: rows})
+		return
+	}
+	writeJSON(w, r, "application/json", map[string]any{"conformsTo": all})
+}
+
+type collectionDoc struct {
+	ID          string         `json:"id"`
+	Title       string         `json:"title"`
+	Description string         `json:"description,omitempty"`
+	Links       []Link         `json:"links"`
+	Extent      map[string]any `json:"extent,omitempty"`
+	ItemType    string         `json:"itemType"`
+	CRS         []string       `json:"crs"`
+	StorageCRS  string         `json:"storageCrs"`
+}
+
+func (a *ogcAPI) describe(r *http.Request, c *Collection) collectionDoc {
+	b := base(r) + "/collections/" + url.PathEscape(c.ID)
+	d := collectionDoc{ID: c.ID, Title: c.Title(), Description: c.Layer.Class, ItemType: "feature",
+		CRS: supportedCRS(), StorageCRS: geo.CRS2180.URI(),
+		Links: []Link{
+			{Href: b, Rel: "self", Type: "application/json", Title: c.Title()},
+			{Href: b + "?f=html", Rel: "alternate", Type: "text/html", Title: c.Title()},
+			{Href: b + "/items", Rel: "items", Type: geojsonType, Title: "features"},
+			{Href: b + "/items?f=html", Rel: "items", Type: "text/html", Title: "features (HTML)"},
+			{Href: b + "/queryables", Rel: "http://www.opengis.net/def/rel/ogc/1.0/queryables", Type: "application/schema+json", Title: "queryables"},
+		}}
+	if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
+		tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
+		g := tr.Bound(ext)
+		d.Extent = map[string]any{"spatial": map[string]any{
+			"bbox": [][4]float64{{g.Min[0], g.Min[1], g.Max[0], g.Max[1]}},
+			"crs":  "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+		}}
+	}
+	return d
+}
+
+func (a *ogcAPI) collections(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	s := a.h.State(r)
+	var docs []collectionDoc
+	for _, c := range a.cat.list(r, s) {
+		docs = append(docs, a.describe(r, c))
+	}
+	b := base(r) + "/collections"
+	links := []Link{{Href: b, Rel: "self", Type: "application/json", Title: "collections"}, {Href: b + "?f=html", Rel: "alternate", Type: "text/html", Title: "collections (HTML)"}}
+	if isHTML, _ := wantHTML(r); isHTML {
+		var rows [][]string
+		for _, d := range docs {
+			rows = append(rows, []string{d.ID, d.Title})
+			links = append(links, Link{Href: b + "/" + url.PathEscape(d.ID) + "?f=html", Rel: "item", Title: d.Title})
+		}
+		writeHTML(w, htmlPage{Title: "Kolekcje", Links: links, Rows: rows})
+		return
+	}
+	if docs == nil {
+		docs = []collectionDoc{}
+	}
+	writeJSON(w, r, "application/json", map[string]any{"links": links, "collections": docs, "crs": supportedCRS()})
+}
+
+func (a *ogcAPI) find(w http.ResponseWriter, r *http.Request) *Collection {
+	id := server.Var(r, "id")
+	c, e := a.cat.resolve(r, a.h.State(r), id)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return nil
+	}
+	if c == nil {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no collection " + strconv.Quote(id)})
+		return nil
+	}
+	server.SetLayer(r, c.Layer.Name)
+	return c
+}
+
+func (a *ogcAPI) collection(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	c := a.find(w, r)
+	if c == nil {
+		return
+	}
+	d := a.describe(r, c)
+	if isHTML, _ := wantHTML(r); isHTML {
+		writeHTML(w, htmlPage{Title: d.Title, Links: d.Links})
+		return
+	}
+	writeJSON(w, r, "application/json", d)
+}
+
+func (a *ogcAPI) queryables(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	c := a.find(w, r)
+	if c == nil {
+		return
+	}
+	props := map[string]any{"geometry": map[string]any{"format": "geometry-any", "title": "Geometria", "x-ogc-role": "primary-geometry"}}
+	for _, p := range c.Props {
+		t := map[string]any{"title": p.Title}
+		switch p.Type {
+		case filter.Number:
+			t["type"] = "number"
+		case filter.Integer:
+			t["type"] = "integer"
+		case filter.DateTime:
+			t["type"], t["format"] = "string", "date-time"
+		default:
+			t["type"] = "string"
+		}
+		props[p.Name] = t
+	}
+	writeJSON(w, r, "application/schema+json", map[string]any{
+		"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": base(r) + "/collections/" + url.PathEscape(c.ID) + "/queryables",
+		"type": "object", "title": c.Title(), "properties": props, "additionalProperties": false,
+	})
+}
+
+func badParam(name, format string, args ...any) *server.Error {
+	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fmt.Sprintf(format, args...), Locator: name}
+}
+
+// parseCRSParam reads a Part 2 CRS URI (or a short form).
+func parseCRSParam(name, v string) (*geo.CRS, geo.AxisOrder, *server.Error) {
+	c, axis, err := geo.Parse(v)
+	if err != nil {
+		return nil, 0, badParam(name, "unsupported CRS %q", v)
+	}
+	return c, axis, nil
+}
+
+func parseBBox(s string) (orb.Bound, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 && len(parts) != 6 {
+		return orb.Bound{}, fmt.Errorf("bbox needs 4 or 6 numbers")
+	}
+	var v []float64
+	for _, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil || f != f {
+			return orb.Bound{}, fmt.Errorf("bad number %q in bbox", p)
+		}
+		v = append(v, f)
+	}
+	if len(v) == 6 {
+		v = []float64{v[0], v[1], v[3], v[4]}
+	}
+	return orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}, nil
+}
+
+// toStorageBound converts a box given in crs (in the given axis order) to storage.
+func toStorageBound(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
+	if axis == geo.NorthEast {
+		b = orb.Bound{Min: orb.Point{b.Min[1], b.Min[0]}, Max: orb.Point{b.Max[1], b.Max[0]}}
+	}
+	if c.Geographic && b.Min[0] > b.Max[0] {
+		// antimeridian-crossing boxes cannot touch Poland
+		return orb.Bound{Min: orb.Point{1, 1}, Max: orb.Point{0, 0}}
+	}
+	tr, _ := geo.NewTransform(c, geo.CRS2180)
+	return tr.Bound(b)
+}
+
+// parseDatetime reads an instant or an interval (".." open).
+func parseDatetime(s string) (lo, hi time.Time, instant bool, err error) {
+	if a, b, ok := strings.Cut(s, "/"); ok {
+		if a != ".." && a != "" {
+			t, ok := filter.ParseTime(a)
+			if !ok {
+				return lo, hi, false, fmt.Errorf("bad datetime %q", a)
+			}
+			lo = t
+		}
+		if b != ".." && b != "" {
+			t, ok := filter.ParseTime(b)
+			if !ok {
+				return lo, hi, false, fmt.Errorf("bad datetime %q", b)
+			}
+			hi = t
+		}
+		if !lo.IsZero() && !hi.IsZero() && hi.Before(lo) {
+			return lo, hi, false, fmt.Errorf("datetime interval ends before it starts")
+		}
+		return lo, hi, false, nil
+	}
+	t, ok := filter.ParseTime(s)
+	if !ok {
+		return lo, hi, false, fmt.Errorf("bad datetime %q", s)
+	}
+	return t, t, true, nil
+}
+
+const defaultLimit = 10
+
+func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
+	c := a.find(w, r)
+	if c == nil {
+		return
+	}
+	qs := r.URL.Query()
+	allowed := []string{"f", "limit", "bbox", "bbox-crs", "datetime", "crs", "filter", "filter-lang", "filter-crs", "cursor", "offset", "properties"}
+	var eq []filter.Expr
+	for k, v := range qs {
+		known := false
+		for _, x := range allowed {
+			if k == x {
+				known = true
+			}
+		}
+		if known {
+			continue
+		}
+		name, t, ok := c.Lookup(k)
+		if !ok || t == filter.Geometry || strings.Contains(k, ":") {
+			server.WriteError(w, r, badParam(k, "unknown query parameter %q", k))
+			return
+		}
+		eq = append(eq, filter.Compare{Op: "=", Left: filter.Property{Name: name, Type: t}, Right: filter.Literal{Value: v[0]}})
+	}
+	isHTML, e := wantHTML(r)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	st := a.h.State(r)
+	q := &query{c: c, limit: defaultLimit}
+	if v := qs.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			server.WriteError(w, r, badParam("limit", "limit must be a positive integer"))
+			return
+		}
+		q.limit = st.MaxFeatures(n)
+	}
+	out := newOutCRS(geo.CRS84, geo.EastNorth)
+	if v := qs.Get("crs"); v != "" {
+		cr, axis, e := parseCRSParam("crs", v)
+		if e != nil {
+			server.WriteError(w, r, e)
+			return
+		}
+		out = newOutCRS(cr, axis)
+	}
+	if v := qs.Get("bbox"); v != "" {
+		b, err := parseBBox(v)
+		if err != nil {
+			server.WriteError(w, r, badParam("bbox", "%v", err))
+			return
+		}
+		bc, baxis := geo.CRS84, geo.EastNorth
+		if v := qs.Get("bbox-crs"); v != "" {
+			var e *server.Error
+			if bc, baxis, e = parseCRSParam("bbox-crs", v); e != nil {
+				server.WriteError(w, r, e)
+				return
+			}
+		}
+		if (!bc.Geographic || baxis == geo.NorthEast) && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) || b.Min[1] > b.Max[1] && bc.Geographic {
+			server.WriteError(w, r, badParam("bbox", "bbox minimum exceeds maximum"))
+			return
+		}
+		sb := toStorageBound(b, bc, baxis)
+		q.bound = &sb
+	} else if qs.Get("bbox-crs") != "" {
+		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))
+		return
+	}
+	var exprs []filter.Expr
+	if v := qs.Get("datetime"); v != "" {
+		lo, hi, instant, err := parseDatetime(v)
+		if err != nil {
+			server.WriteError(w, r, badParam("datetime", "%v", err))
+			return
+		}
+		if instant {
+			q.asOf = lo
+		} else {
+			exprs = append(exprs, filter.Temporal{Op: "intersects", Arg: filter.Property{Name: StartVersionProp, Type: filter.DateTime}, Lo: lo, Hi: hi})
+		}
+	}
+	if v := qs.Get("filter"); v != "" {
+		fe, e := parseCQL(c, v, qs.Get("filter-lang"), qs.Get("filter-crs"))
+		if e != nil {
+			server.WriteError(w, r, e)
+			return
+		}
+		exprs = append(exprs, fe)
+	} else if qs.Get("filter-lang") != "" || qs.Get("filter-crs") != "" {
+		server.WriteError(w, r, badParam("filter", "filter-lang/filter-crs without filter"))
+		return
+	}
+	exprs = append(exprs, eq...)
+	switch len(exprs) {
+	case 0:
+	case 1:
+		q.expr = exprs[0]
+	default:
+		q.expr = filter.And{Args: exprs}
+	}
+	var sel []int
+	if v := qs.Get("properties"); v != "" {
+		for _, n := range strings.Split(v, ",") {
+			name, _, ok := c.Lookup(strings.TrimSpace(n))
+			if !ok || name == "geometry" {
+				if ok {
+					continue
+				}
+				server.WriteError(w, r, badParam("properties", "unknown property %q", n))
+				return
+			}
+			for i, p := range c.Props {
+				if p.Name == name {
+					sel = append(sel, i)
+				}
+			}
+		}
+		if sel == nil {
+			sel = []int{}
+		}
+	}
+	index := 0
+	if v := qs.Get("cursor"); v != "" {
+		k, i, ok := strings.Cut(v, ".")
+		key, err1 := strconv.ParseInt(k, 10, 64)
+		idx, err2 := strconv.Atoi(i)
+		if !ok || err1 != nil || err2 != nil || key < 0 || idx < 0 {
+			server.WriteError(w, r, badParam("cursor", "bad cursor"))
+			return
+		}
+		q.after, index = key, idx
+	}
+	if v := qs.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			server.WriteError(w, r, badParam("offset", "offset must be a non-negative integer"))
+			return
+		}
+		q.offset, index = n, index+n
+	}
+	if err := q.prepare(); err != nil {
+		server.WriteError(w, r, filterError(err))
+		return
+	}
+	matched, err := q.count(r.Context())
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	if isHTML {
+		a.itemsHTML(w, r, c, q, out)
+		return
+	}
+	w.Header().Set("Content-Type", geojsonType)
+	w.Header().Set("Content-Crs", "<"+crsURI(out.crs)+">")
+	if r.Method == http.MethodHead {
+		return
+	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	buf := make([]byte, 0, 4096)
+	buf = append(buf, `{"type":"FeatureCollection","features":[`...)
+	n := 0
+	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items"
+	next, err := q.page(r.Context(), func(f *feature) error {
+		if n > 0 {
+			buf = append(buf, ',')
+		}
+		n++
+		buf = appendFeature(buf, f, out, sel, nil)
+		if len(buf) > 16<<10 {
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+		return nil
+	})
+	if err != nil {
+		server.Logger(r.Context()).Error("items stream failed", "err", err)
+		bw.Write(buf)
+		bw.Flush()
+		return
+	}
+	buf = append(buf, `],"numberMatched":`...)
+	buf = strconv.AppendInt(buf, matched, 10)
+	buf = append(buf, `,"numberReturned":`...)
+	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf = append(buf, `,"timeStamp":`...)
+	buf = appendJSONString(buf, time.Now().UTC().Format(time.RFC3339))
+	links := []Link{{Href: self + "?" + r.URL.RawQuery, Rel: "self", Type: geojsonType, Title: "this page"}}
+	links[0].Href = strings.TrimSuffix(links[0].Href, "?")
+	links = append(links, Link{Href: pageURL(self, qs, "html", "", -1), Rel: "alternate", Type: "text/html", Title: "this page as HTML"})
+	if next != 0 {
+		links = append(links, Link{Href: pageURL(self, qs, "", fmt.Sprintf("%d.%d", next, index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
+	}
+	if index > 0 {
+		links = append(links, Link{Href: pageURL(self, qs, "", "", max(0, index-q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
+	}
+	lb, _ := json.Marshal(links)
+	buf = append(buf, `,"links":`...)
+	buf = append(buf, lb...)
+	buf = append(buf, "}\n"...)
+	bw.Write(buf)
+	bw.Flush()
+}
+
+// pageURL is the items URL with the paging parameters replaced.
+func pageURL(self string, qs url.Values, f, cursor string, offset int) string {
+	v := url.Values{}
+	for k, x := range qs {
+		if k != "cursor" && k != "offset" && k != "f" {
+			v[k] = x
+		}
+	}
+	if f != "" {
+		v.Set("f", f)
+	}
+	if cursor != "" {
+		v.Set("cursor", cursor)
+	}
+	if offset > 0 {
+		v.Set("offset", strconv.Itoa(offset))
+	}
+	if len(v) == 0 {
+		return self
+	}
+	return self + "?" + v.Encode()
+}
+
+func crsURI(c *geo.CRS) string {
+	if c.Code == 0 {
+		return "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+	}
+	return c.URI()
+}
+
+func (a *ogcAPI) itemsHTML(w http.ResponseWriter, r *http.Request, c *Collection, q *query, out *outCRS) {
+	var rows [][]string
+	hdr := []string{"id"}
+	for _, p := range c.Props {
+		hdr = append(hdr, p.Name)
+	}
+	rows = append(rows, hdr)
+	var links []Link
+	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items/"
+	_, err := q.page(r.Context(), func(f *feature) error {
+		row := []string{f.FeatureID()}
+		for _, v := range f.values {
+			if v == nil {
+				row = append(row, "")
+			} else {
+				row = append(row, fmt.Sprint(v))
+			}
+		}
+		rows = append(rows, row)
+		links = append(links, Link{Href: self + url.PathEscape(f.FeatureID()) + "?f=html", Rel: "item", Title: f.FeatureID()})
+		return nil
+	})
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	writeHTML(w, htmlPage{Title: c.Title(), Links: links, Rows: rows})
+}
+
+func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
+	if e := checkParams(r, "f", "crs"); e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	c := a.find(w, r)
+	if c == nil {
+		return
+	}
+	isHTML, e := wantHTML(r)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	out := newOutCRS(geo.CRS84, geo.EastNorth)
+	if v := r.URL.Query().Get("crs"); v != "" {
+		cr, axis, e := parseCRSParam("crs", v)
+		if e != nil {
+			server.WriteError(w, r, e)
+			return
+		}
+		out = newOutCRS(cr, axis)
+	}
+	fid := server.Var(r, "fid")
+	q := &query{c: c, ids: []string{fid}, limit: 1}
+	var found *feature
+	if _, err := q.page(r.Context(), func(f *feature) error { found = f; return nil }); err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	if found == nil {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no feature " + strconv.Quote(fid) + " in " + c.ID})
+		return
+	}
+	coll := base(r) + "/collections/" + url.PathEscape(c.ID)
+	self := coll + "/items/" + url.PathEscape(fid)
+	if isHTML {
+		var rows [][]string
+		for i, p := range c.Props {
+			if found.values[i] != nil {
+				rows = append(rows, []string{p.Name, fmt.Sprint(found.values[i])})
+			}
+		}
+		writeHTML(w, htmlPage{Title: fid, Links: []Link{{Href: coll + "?f=html", Rel: "collection", Title: c.Title()}}, Rows: rows})
+		return
+	}
+	links, _ := json.Marshal([]Link{
+		{Href: self, Rel: "self", Type: geojsonType, Title: "this feature"},
+		{Href: self + "?f=html", Rel: "alternate", Type: "text/html", Title: "this feature as HTML"},
+		{Href: coll, Rel: "collection", Type: "application/json", Title: c.Title()},
+	})
+	w.Header().Set("Content-Type", geojsonType)
+	w.Header().Set("Content-Crs", "<"+crsURI(out.crs)+">")
+	w.Write(append(appendFeature(nil, found, out, nil, links), '\n'))
+}
+
+// parseCQL parses a CQL2 filter (text or JSON).
+func parseCQL(c *Collection, src, lang, fcrs string) (filter.Expr, *server.Error) {
+	opt := cql2.Options{Schema: c}
+	if fcrs != "" {
+		cr, axis, e := parseCRSParam("filter-crs", fcrs)
+		if e != nil {
+			return nil, e
+		}
+		opt.CRS, opt.Axis = cr, axis
+	}
+	var fe filter.Expr
+	var err error
+	switch lang {
+	case "", "cql2-text":
+		fe, err = cql2.ParseText(src, opt)
+	case "cql2-json":
+		fe, err = cql2.ParseJSON([]byte(src), opt)
+	default:
+		return nil, badParam("filter-lang", "filter-lang must be cql2-text or cql2-json")
+	}
+	if err != nil {
+		return nil, filterError(err)
+	}
+	return fe, nil
+}
+
+func filterError(err error) *server.Error {
+	if fe, ok := filter.AsError(err); ok {
+		return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fe.Msg, Locator: "filter"}
+	}
+	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: err.Error(), Locator: "filter"}
+}

@@ -1,0 +1,775 @@
+package features
+
+import (
+	"bufio"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/features/fes"
+	"github.com/sip-core/sip/features/filter"
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/server"
+)
+
+const (
+	nsPrefix = "ms"
+	nsURI    = "http://mapserver.gis.umn.edu/mapserver"
+	gmlType  = "application/gml+xml; version=3.2"
+)
+
+type wfs struct {
+	h   *server.Host
+	cat *catalog
+}
+
+// WFSHandler serves WFS 2.0.0 / 1.1.0 key-value requests (for /ows with SERVICE=WFS).
+func WFSHandler(h *server.Host) http.Handler { return &wfs{h: h, cat: sharedCatalog} }
+
+func owsErr(status int, code, locator, format string, args ...any) *server.Error {
+	return &server.Error{Status: status, Code: code, Locator: locator, Detail: fmt.Sprintf(format, args...)}
+}
+
+func (s *wfs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	params := map[string]string{}
+	for k, v := range r.URL.Query() {
+		params[strings.ToUpper(k)] = v[0]
+	}
+	if svc := params["SERVICE"]; svc != "" && !strings.EqualFold(svc, "WFS") {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "service", "SERVICE must be WFS"))
+		return
+	}
+	req := params["REQUEST"]
+	if req == "" {
+		server.WriteError(w, r, owsErr(400, "MissingParameterValue", "request", "REQUEST is required"))
+		return
+	}
+	version := params["VERSION"]
+	if version == "" {
+		version = "2.0.0"
+		if av := params["ACCEPTVERSIONS"]; av != "" {
+			ok := false
+			for _, v := range strings.Split(av, ",") {
+				if v == "2.0.0" || v == "1.1.0" {
+					version, ok = v, true
+					break
+				}
+			}
+			if !ok {
+				server.WriteError(w, r, owsErr(400, "VersionNegotiationFailed", "AcceptVersions", "supported versions: 2.0.0, 1.1.0"))
+				return
+			}
+		}
+	} else if version != "2.0.0" && version != "1.1.0" && !strings.EqualFold(req, "GetCapabilities") {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "version", "supported versions: 2.0.0, 1.1.0"))
+		return
+	}
+	switch strings.ToLower(req) {
+	case "getcapabilities":
+		if version != "1.1.0" {
+			version = "2.0.0"
+		}
+		s.capabilities(w, r, version)
+	case "describefeaturetype":
+		s.describe(w, r, params)
+	case "getfeature":
+		s.getFeature(w, r, params, version, "")
+	case "getpropertyvalue":
+		vr := params["VALUEREFERENCE"]
+		if vr == "" {
+			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "valueReference", "VALUEREFERENCE is required"))
+			return
+		}
+		s.getFeature(w, r, params, version, vr)
+	case "liststoredqueries":
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<wfs:ListStoredQueriesResponse xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:` + nsPrefix + `="` + nsURI + `">` + "\n")
+		b.WriteString(`<wfs:StoredQuery id="urn:ogc:def:query:OGC-WFS::GetFeatureById"><wfs:Title>Get feature by identifier</wfs:Title>`)
+		for _, c := range s.cat.list(r, s.h.State(r)) {
+			fmt.Fprintf(&b, `<wfs:ReturnFeatureType>%s:%s</wfs:ReturnFeatureType>`, nsPrefix, xmlEsc(c.ID))
+		}
+		b.WriteString("</wfs:StoredQuery>\n</wfs:ListStoredQueriesResponse>\n")
+		w.Write([]byte(b.String()))
+	case "describestoredqueries":
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		var b strings.Builder
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<wfs:DescribeStoredQueriesResponse xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:` + nsPrefix + `="` + nsURI + `">` + "\n")
+		b.WriteString(`<wfs:StoredQueryDescription id="urn:ogc:def:query:OGC-WFS::GetFeatureById"><wfs:Title>Get feature by identifier</wfs:Title>` +
+			`<wfs:Parameter name="ID" type="xsd:string"/><wfs:QueryExpressionText isPrivate="true" language="urn:ogc:def:queryLanguage:OGC-WFS::WFSQueryExpression" returnFeatureTypes=""/>` +
+			"</wfs:StoredQueryDescription>\n</wfs:DescribeStoredQueriesResponse>\n")
+		w.Write([]byte(b.String()))
+	case "getfeaturebyid":
+		params["STOREDQUERY_ID"] = "urn:ogc:def:query:OGC-WFS::GetFeatureById"
+		s.getFeature(w, r, params, version, "")
+	default:
+		server.WriteError(w, r, owsErr(400, "OperationNotSupported", "request", "unsupported request %q", req))
+	}
+}
+
+func xmlEsc(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '"':
+			b.WriteString("&quot;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (s *wfs) endpoint(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + r.URL.Path
+}
+
+func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version string) {
+	ep := xmlEsc(s.endpoint(r)) + "?"
+	var b strings.Builder
+	v11 := version == "1.1.0"
+	ows := "http://www.opengis.net/ows/1.1"
+	if v11 {
+		ows = "http://www.opengis.net/ows"
+		fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:WFS_Capabilities version="1.1.0" xmlns:wfs="http://www.opengis.net/wfs" xmlns:ows="%s" xmlns:ogc="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:%s="%s">
+`, ows, nsPrefix, nsURI)
+	} else {
+		fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:WFS_Capabilities version="2.0.0" xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:ows="%s" xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:%s="%s" xsi:schemaLocation="http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd">
+`, ows, nsPrefix, nsURI)
+	}
+	title := "SIP WFS"
+	if st := s.h.State(r); len(st.Datasets()) > 0 {
+		title = st.Datasets()[0].Title
+	}
+	fmt.Fprintf(&b, `<ows:ServiceIdentification><ows:Title>%s</ows:Title><ows:ServiceType>WFS</ows:ServiceType><ows:ServiceTypeVersion>2.0.0</ows:ServiceTypeVersion><ows:ServiceTypeVersion>1.1.0</ows:ServiceTypeVersion><ows:Fees>NONE</ows:Fees><ows:AccessConstraints>NONE</ows:AccessConstraints></ows:ServiceIdentification>
+<ows:ServiceProvider><ows:ProviderName>SIP core</ows:ProviderName></ows:ServiceProvider>
+<ows:OperationsMetadata>
+`, xmlEsc(title))
+	for _, op := range []string{"GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries", "DescribeStoredQueries"} {
+		fmt.Fprintf(&b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/></ows:HTTP></ows:DCP>`, op, ep)
+		if op == "GetFeature" {
+			b.WriteString(`<ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/gml+xml; version=3.2</ows:Value><ows:Value>text/xml; subtype=gml/3.1.1</ows:Value><ows:Value>application/json</ows:Value><ows:Value>application/geo+json</ows:Value></ows:AllowedValues></ows:Parameter>`)
+			b.WriteString(`<ows:Parameter name="resultType"><ows:AllowedValues><ows:Value>results</ows:Value><ows:Value>hits</ows:Value></ows:AllowedValues></ows:Parameter>`)
+		}
+		b.WriteString("</ows:Operation>\n")
+	}
+	if !v11 {
+		for _, c := range []string{"ImplementsBasicWFS", "KVPEncoding", "ImplementsResultPaging"} {
+			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+		}
+		for _, c := range []string{"ImplementsSimpleWFS"} {
+			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+		}
+		for _, c := range []string{"ImplementsTransactionalWFS", "ImplementsLockingWFS", "XMLEncoding", "SOAPEncoding", "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsSharedBBOXes", "ImplementsStandardJoins", "ImplementsSpatialJoins", "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries"} {
+			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
+		}
+		fmt.Fprintf(&b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
+	}
+	b.WriteString("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n")
+	geoTr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
+	for _, c := range s.cat.list(r, s.h.State(r)) {
+		fmt.Fprintf(&b, `<wfs:FeatureType><wfs:Name>%s:%s</wfs:Name><wfs:Title>%s</wfs:Title>`, nsPrefix, xmlEsc(c.ID), xmlEsc(c.Title()))
+		if v11 {
+			b.WriteString(`<wfs:DefaultSRS>urn:ogc:def:crs:EPSG::2180</wfs:DefaultSRS>`)
+		} else {
+			b.WriteString(`<wfs:DefaultCRS>urn:ogc:def:crs:EPSG::2180</wfs:DefaultCRS>`)
+		}
+		for _, cr := range geo.All() {
+			if cr.Code == 0 || cr.Code == 2180 {
+				continue
+			}
+			if v11 {
+				fmt.Fprintf(&b, `<wfs:OtherSRS>%s</wfs:OtherSRS>`, cr.URN())
+			} else {
+				fmt.Fprintf(&b, `<wfs:OtherCRS>%s</wfs:OtherCRS>`, cr.URN())
+			}
+		}
+		b.WriteString(`<wfs:OutputFormats><wfs:Format>application/gml+xml; version=3.2</wfs:Format><wfs:Format>application/json</wfs:Format></wfs:OutputFormats>`)
+		if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
+			g := geoTr.Bound(ext)
+			fmt.Fprintf(&b, `<ows:WGS84BoundingBox><ows:LowerCorner>%s %s</ows:LowerCorner><ows:UpperCorner>%s %s</ows:UpperCorner></ows:WGS84BoundingBox>`,
+				fnum(g.Min[0]), fnum(g.Min[1]), fnum(g.Max[0]), fnum(g.Max[1]))
+		}
+		b.WriteString("</wfs:FeatureType>\n")
+	}
+	b.WriteString("</wfs:FeatureTypeList>\n")
+	if v11 {
+		b.WriteString(`<ogc:Filter_Capabilities><ogc:Spatial_Capabilities><ogc:GeometryOperands><ogc:GeometryOperand>gml:Envelope</ogc:GeometryOperand><ogc:GeometryOperand>gml:Polygon</ogc:GeometryOperand></ogc:GeometryOperands><ogc:SpatialOperators><ogc:SpatialOperator name="BBOX"/><ogc:SpatialOperator name="Intersects"/><ogc:SpatialOperator name="Within"/><ogc:SpatialOperator name="Contains"/></ogc:SpatialOperators></ogc:Spatial_Capabilities><ogc:Scalar_Capabilities><ogc:LogicalOperators/><ogc:ComparisonOperators><ogc:ComparisonOperator>EqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>NotEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThan</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThan</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>Like</ogc:ComparisonOperator><ogc:ComparisonOperator>Between</ogc:ComparisonOperator><ogc:ComparisonOperator>NullCheck</ogc:ComparisonOperator></ogc:ComparisonOperators></ogc:Scalar_Capabilities><ogc:Id_Capabilities><ogc:FID/></ogc:Id_Capabilities></ogc:Filter_Capabilities>`)
+	} else {
+		b.WriteString(`<fes:Filter_Capabilities><fes:Conformance>`)
+		for _, c := range []string{"ImplementsQuery", "ImplementsAdHocQuery", "ImplementsFunctions", "ImplementsResourceId", "ImplementsMinStandardFilter", "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsMinTemporalFilter", "ImplementsTemporalFilter", "ImplementsSorting", "ImplementsMinimumXPath"} {
+			val := "TRUE"
+			if c == "ImplementsFunctions" || c == "ImplementsSorting" {
+				val = "FALSE"
+			}
+			fmt.Fprintf(&b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
+		}
+		b.WriteString(`</fes:Conformance><fes:Id_Capabilities><fes:ResourceIdentifier name="fes:ResourceId"/></fes:Id_Capabilities><fes:Scalar_Capabilities><fes:LogicalOperators/><fes:ComparisonOperators>`)
+		for _, op := range []string{"PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan", "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil", "PropertyIsBetween"} {
+			fmt.Fprintf(&b, `<fes:ComparisonOperator name="%s"/>`, op)
+		}
+		b.WriteString(`</fes:ComparisonOperators></fes:Scalar_Capabilities><fes:Spatial_Capabilities><fes:GeometryOperands><fes:GeometryOperand name="gml:Envelope"/><fes:GeometryOperand name="gml:Point"/><fes:GeometryOperand name="gml:LineString"/><fes:GeometryOperand name="gml:Polygon"/><fes:GeometryOperand name="gml:MultiSurface"/></fes:GeometryOperands><fes:SpatialOperators>`)
+		for _, op := range []string{"BBOX", "Intersects", "Within", "Contains", "Disjoint", "Equals", "Touches", "Crosses", "Overlaps"} {
+			fmt.Fprintf(&b, `<fes:SpatialOperator name="%s"/>`, op)
+		}
+		b.WriteString(`</fes:SpatialOperators></fes:Spatial_Capabilities><fes:Temporal_Capabilities><fes:TemporalOperands><fes:TemporalOperand name="gml:TimeInstant"/><fes:TemporalOperand name="gml:TimePeriod"/></fes:TemporalOperands><fes:TemporalOperators><fes:TemporalOperator name="After"/><fes:TemporalOperator name="Before"/><fes:TemporalOperator name="During"/><fes:TemporalOperator name="TEquals"/></fes:TemporalOperators></fes:Temporal_Capabilities></fes:Filter_Capabilities>`)
+	}
+	b.WriteString("\n</wfs:WFS_Capabilities>\n")
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Write([]byte(b.String()))
+}
+
+func fnum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// typeNames resolves a TYPENAME(S) list.
+func (s *wfs) typeNames(r *http.Request, v string) ([]*Collection, *server.Error) {
+	var out []*Collection
+	for _, n := range strings.Split(v, ",") {
+		n = strings.TrimSpace(strings.Trim(strings.TrimSpace(n), "()"))
+		if n == "" {
+			continue
+		}
+		local := n
+		if i := strings.LastIndexByte(n, ':'); i >= 0 {
+			local = n[i+1:]
+		}
+		c, e := s.cat.resolve(r, s.h.State(r), local)
+		if e != nil {
+			return nil, e
+		}
+		if c == nil {
+			return nil, owsErr(400, "InvalidParameterValue", "typeName", "unknown feature type %q", n)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string]string) {
+	tn := params["TYPENAMES"]
+	if tn == "" {
+		tn = params["TYPENAME"]
+	}
+	var cs []*Collection
+	if tn == "" {
+		cs = s.cat.list(r, s.h.State(r))
+	} else {
+		var e *server.Error
+		if cs, e = s.typeNames(r, tn); e != nil {
+			server.WriteError(w, r, e)
+			return
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
+<schema targetNamespace="%s" xmlns:%s="%s" xmlns="http://www.w3.org/2001/XMLSchema" xmlns:gml="http://www.opengis.net/gml/3.2" elementFormDefault="qualified" version="0.1">
+<import namespace="http://www.opengis.net/gml/3.2" schemaLocation="http://schemas.opengis.net/gml/3.2.1/gml.xsd"/>
+`, nsURI, nsPrefix, nsURI)
+	for _, c := range cs {
+		geomType := "gml:MultiSurfacePropertyType"
+		switch c.Layer.Geometry {
+		case "POINT":
+			geomType = "gml:PointPropertyType"
+		case "MULTILINESTRING":
+			geomType = "gml:MultiCurvePropertyType"
+		}
+		fmt.Fprintf(&b, `<element name="%s" type="%s:%sType" substitutionGroup="gml:AbstractFeature"/>
+<complexType name="%sType"><complexContent><extension base="gml:AbstractFeatureType"><sequence>
+<element name="msGeometry" type="%s" minOccurs="0" maxOccurs="1"/>
+`, xmlEsc(c.ID), nsPrefix, xmlEsc(c.ID), xmlEsc(c.ID), geomType)
+		for _, p := range c.Props {
+			t := "string"
+			switch p.Type {
+			case filter.Number:
+				t = "double"
+			case filter.Integer:
+				t = "long"
+			case filter.DateTime:
+				t = "dateTime"
+			}
+			fmt.Fprintf(&b, `<element name="%s" type="%s" minOccurs="0" maxOccurs="1"/>`+"\n", p.Name, t)
+		}
+		b.WriteString("</sequence></extension></complexContent></complexType>\n")
+	}
+	b.WriteString("</schema>\n")
+	w.Header().Set("Content-Type", "application/gml+xml; version=3.2; subtype=schema")
+	w.Write([]byte(b.String()))
+}
+
+func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[string]string, version, valueRef string) {
+	st := s.h.State(r)
+	var cs []*Collection
+	var e *server.Error
+	var ids []string
+	if sq := params["STOREDQUERY_ID"]; sq != "" {
+		if !strings.HasSuffix(sq, "GetFeatureById") {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "storedQuery_Id", "unknown stored query %q", sq))
+			return
+		}
+		id := params["ID"]
+		if id == "" {
+			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "ID", "ID is required"))
+			return
+		}
+		cs = s.cat.list(r, st)
+		ids = []string{id}
+	} else {
+		tn := params["TYPENAMES"]
+		if tn == "" {
+			tn = params["TYPENAME"]
+		}
+		if tn == "" && params["RESOURCEID"] == "" && params["FEATUREID"] == "" {
+			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "typeNames", "TYPENAMES is required"))
+			return
+		}
+		if tn != "" {
+			if cs, e = s.typeNames(r, tn); e != nil {
+				server.WriteError(w, r, e)
+				return
+			}
+		} else {
+			cs = s.cat.list(r, st)
+		}
+	}
+	if len(cs) == 0 {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "typeNames", "no feature type"))
+		return
+	}
+	if len(cs) > 1 && ids == nil && params["RESOURCEID"] == "" && params["FEATUREID"] == "" {
+		server.WriteError(w, r, owsErr(400, "OperationNotSupported", "typeNames", "one feature type per request"))
+		return
+	}
+	if rid := firstNonEmpty(params["RESOURCEID"], params["FEATUREID"]); rid != "" {
+		for _, id := range strings.Split(rid, ",") {
+			// accept "<type>.<id>" as well as the bare id
+			ids = append(ids, strings.TrimSpace(id))
+		}
+	}
+	// output CRS
+	out := newOutCRS(geo.CRS2180, geo.NorthEast)
+	srsName := "urn:ogc:def:crs:EPSG::2180"
+	if v := firstNonEmpty(params["SRSNAME"]); v != "" {
+		c, axis, err := geo.Parse(v)
+		if err != nil {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "srsName", "unsupported CRS %q", v))
+			return
+		}
+		if version == "1.1.0" && strings.HasPrefix(strings.ToUpper(v), "EPSG:") {
+			axis = geo.EastNorth // WFS 1.1 with EPSG:xxxx is x/y by GeoServer/MapServer practice
+		}
+		out, srsName = newOutCRS(c, axis), v
+	}
+	format := strings.ToLower(params["OUTPUTFORMAT"])
+	jsonOut := strings.Contains(format, "json")
+	if format != "" && !jsonOut && !strings.Contains(format, "gml") && !strings.Contains(format, "xml") {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "outputFormat", "unsupported outputFormat %q", params["OUTPUTFORMAT"]))
+		return
+	}
+	hits := strings.EqualFold(params["RESULTTYPE"], "hits")
+	if rt := params["RESULTTYPE"]; rt != "" && !hits && !strings.EqualFold(rt, "results") {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "resultType", "resultType must be results or hits"))
+		return
+	}
+	count := st.MaxFeatures(0)
+	if v := firstNonEmpty(params["COUNT"], params["MAXFEATURES"]); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "count", "COUNT must be a non-negative integer"))
+			return
+		}
+		count = st.MaxFeatures(n)
+		if n == 0 {
+			count = 0
+		}
+	}
+	start := 0
+	if v := params["STARTINDEX"]; v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "startIndex", "STARTINDEX must be a non-negative integer"))
+			return
+		}
+		start = n
+	}
+	if params["SORTBY"] != "" {
+		server.WriteError(w, r, owsErr(400, "OperationNotSupported", "sortBy", "SORTBY is not supported; features come in stable storage order"))
+		return
+	}
+	c := cs[0]
+	server.SetLayer(r, c.Layer.Name)
+	q := &query{c: c, limit: count, offset: start}
+	if len(ids) > 0 {
+		// ids may be prefixed with the type name: dzialki.<id>
+		var clean []string
+		for _, id := range ids {
+			for _, cc := range cs {
+				if strings.HasPrefix(id, cc.ID+".") {
+					c, q.c = cc, cc
+					id = strings.TrimPrefix(id, cc.ID+".")
+				}
+			}
+			clean = append(clean, id)
+		}
+		if params["STOREDQUERY_ID"] != "" {
+			// GetFeatureById: find the type holding the id
+			for _, cc := range cs {
+				qq := &query{c: cc, ids: clean, limit: 1}
+				found := false
+				qq.page(r.Context(), func(*feature) error { found = true; return errStop })
+				if found {
+					c, q.c = cc, cc
+					break
+				}
+			}
+		}
+		q.ids = clean
+	}
+	if v := params["BBOX"]; v != "" {
+		parts := strings.Split(v, ",")
+		bc, baxis := geo.CRS2180, geo.NorthEast
+		if len(parts) == 5 {
+			var err error
+			if bc, baxis, err = geo.Parse(parts[4]); err != nil {
+				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "unsupported CRS %q in BBOX", parts[4]))
+				return
+			}
+			parts = parts[:4]
+		} else if params["SRSNAME"] != "" {
+			bc, baxis = out.crs, out.axis
+		}
+		if version == "1.1.0" && len(parts) == 4 && params["SRSNAME"] == "" {
+			baxis = geo.NorthEast
+		}
+		b, err := parseBBox(strings.Join(parts, ","))
+		if err != nil {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "%v", err))
+			return
+		}
+		if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum"))
+			return
+		}
+		sb := toStorageBound(b, bc, baxis)
+		q.bound = &sb
+	}
+	if v := params["FILTER"]; v != "" {
+		if params["BBOX"] != "" {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "FILTER and BBOX are mutually exclusive"))
+			return
+		}
+		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis})
+		if err != nil {
+			code := "InvalidParameterValue"
+			if f, ok := filter.AsError(err); ok && f.Kind == "syntax" {
+				code = "InvalidParameterValue"
+			}
+			server.WriteError(w, r, owsErr(400, code, "filter", "%v", err))
+			return
+		}
+		q.expr = fe
+	}
+	var sel []int
+	if v := params["PROPERTYNAME"]; v != "" {
+		sel = []int{}
+		for _, n := range strings.Split(strings.Trim(v, "()"), ",") {
+			name, _, ok := c.Lookup(strings.TrimSpace(n))
+			if !ok {
+				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "propertyName", "unknown property %q", n))
+				return
+			}
+			for i, p := range c.Props {
+				if p.Name == name {
+					sel = append(sel, i)
+				}
+			}
+		}
+	}
+	valueIdx := -1
+	if valueRef != "" {
+		name, _, ok := c.Lookup(valueRef)
+		if !ok {
+			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "valueReference", "unknown property %q", valueRef))
+			return
+		}
+		for i, p := range c.Props {
+			if p.Name == name {
+				valueIdx = i
+			}
+		}
+	}
+	if err := q.prepare(); err != nil {
+		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "%v", err))
+		return
+	}
+	matched, err := q.count(r.Context())
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	if params["STOREDQUERY_ID"] != "" && matched == 0 {
+		server.WriteError(w, r, owsErr(404, "NotFound", "ID", "no feature with id %q", ids[0]))
+		return
+	}
+	if hits || count == 0 {
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" timeStamp="%s" numberMatched="%d" numberReturned="0"/>
+`, time.Now().UTC().Format(time.RFC3339), matched)
+		return
+	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	defer bw.Flush()
+	ctx := r.Context()
+	if jsonOut {
+		w.Header().Set("Content-Type", "application/geo+json")
+		if !out.crs.Geographic {
+			out = newOutCRS(out.crs, geo.EastNorth)
+		} else {
+			out = newOutCRS(out.crs, geo.EastNorth)
+		}
+		buf := []byte(`{"type":"FeatureCollection","features":[`)
+		n := 0
+		_, err := q.page(ctx, func(f *feature) error {
+			if n > 0 {
+				buf = append(buf, ',')
+			}
+			n++
+			buf = appendFeature(buf, f, out, sel, nil)
+			if len(buf) > 16<<10 {
+				_, err := bw.Write(buf)
+				buf = buf[:0]
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			server.Logger(ctx).Error("wfs stream", "err", err)
+		}
+		buf = append(buf, `],"numberMatched":`...)
+		buf = strconv.AppendInt(buf, matched, 10)
+		buf = append(buf, `,"numberReturned":`...)
+		buf = strconv.AppendInt(buf, int64(n), 10)
+		buf = append(buf, "}\n"...)
+		bw.Write(buf)
+		return
+	}
+	// GML 3.2: count the page first would need a second scan; numberReturned is
+	// written as a trailing-known value by buffering only the count: we compute it.
+	returned := max(0, min(int64(count), matched-int64(start)))
+	if len(ids) > 0 || q.prog != nil {
+		returned = -1
+	}
+	w.Header().Set("Content-Type", gmlType)
+	buf := make([]byte, 0, 8192)
+	self := s.endpoint(r)
+	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd" timeStamp="%s" numberMatched="%d" numberReturned="%s"`,
+		nsPrefix, nsURI, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES="+nsPrefix+":"+c.ID),
+		time.Now().UTC().Format(time.RFC3339), matched, returnedStr(returned, count, matched, start))
+	if int64(start+count) < matched && returned >= 0 {
+		fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), start+count)))
+	}
+	if start > 0 && returned >= 0 {
+		fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), max(0, start-count))))
+	}
+	bw.WriteString(">\n")
+	_, err = q.page(ctx, func(f *feature) error {
+		buf = buf[:0]
+		if valueIdx >= 0 {
+			if f.values[valueIdx] == nil {
+				return nil
+			}
+			buf = append(buf, "<wfs:member>"...)
+			buf = append(buf, xmlEsc(fmt.Sprint(gmlValue(f.values[valueIdx])))...)
+			buf = append(buf, "</wfs:member>\n"...)
+		} else {
+			buf = appendGMLFeature(buf, f, out, srsName, sel)
+		}
+		_, err := bw.Write(buf)
+		return err
+	})
+	if err != nil {
+		server.Logger(ctx).Error("wfs stream", "err", err)
+	}
+	bw.WriteString("</wfs:FeatureCollection>\n")
+}
+
+func returnedStr(returned int64, count int, matched int64, start int) string {
+	if returned < 0 {
+		return "unknown"
+	}
+	return strconv.FormatInt(returned, 10)
+}
+
+func pagedURL(self string, qs url.Values, start int) string {
+	v := url.Values{}
+	for k, x := range qs {
+		if !strings.EqualFold(k, "STARTINDEX") {
+			v[k] = x
+		}
+	}
+	v.Set("STARTINDEX", strconv.Itoa(start))
+	return self + "?" + v.Encode()
+}
+
+func gmlValue(v any) any {
+	if t, ok := v.(time.Time); ok {
+		return t.UTC().Format(time.RFC3339)
+	}
+	return v
+}
+
+func appendGMLFeature(b []byte, f *feature, o *outCRS, srsName string, sel []int) []byte {
+	id := f.FeatureID()
+	gid := gmlID(f.c.ID + "." + id)
+	b = append(b, "<wfs:member>\n<"+nsPrefix+":"...)
+	b = append(b, f.c.ID...)
+	b = append(b, ` gml:id="`...)
+	b = append(b, gid...)
+	b = append(b, `">`...)
+	bb := o.bound(f.obj.Geometry.Bound())
+	b = append(b, `<gml:boundedBy><gml:Envelope srsName="`...)
+	b = append(b, xmlEsc(srsName)...)
+	b = append(b, `"><gml:lowerCorner>`...)
+	b = appendNum(b, bb[0])
+	b = append(b, ' ')
+	b = appendNum(b, bb[1])
+	b = append(b, `</gml:lowerCorner><gml:upperCorner>`...)
+	b = appendNum(b, bb[2])
+	b = append(b, ' ')
+	b = appendNum(b, bb[3])
+	b = append(b, "</gml:upperCorner></gml:Envelope></gml:boundedBy>\n<"+nsPrefix+":msGeometry>"...)
+	b = o.appendGML(b, f.obj.Geometry, srsName, gid)
+	b = append(b, "</"+nsPrefix+":msGeometry>\n"...)
+	write := func(i int) {
+		v := f.values[i]
+		if v == nil {
+			return
+		}
+		name := f.c.Props[i].Name
+		b = append(b, "<"+nsPrefix+":"+name+">"...)
+		b = append(b, xmlEsc(fmt.Sprint(gmlValue(v)))...)
+		b = append(b, "</"+nsPrefix+":"+name+">\n"...)
+	}
+	if sel == nil {
+		for i := range f.c.Props {
+			write(i)
+		}
+	} else {
+		for _, i := range sel {
+			write(i)
+		}
+	}
+	b = append(b, "</"+nsPrefix+":"...)
+	b = append(b, f.c.ID...)
+	return append(b, ">\n</wfs:member>\n"...)
+}
+
+// gmlID makes an xsd:ID from a feature id ('/' and other characters become '_').
+func gmlID(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		ok := r == '_' || r == '-' || r == '.' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9')
+		if ok {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+func (o *outCRS) appendGML(b []byte, g orb.Geometry, srs, gid string) []byte {
+	attr := func(kind, suffix string) {
+		b = append(b, "<gml:"+kind+` gml:id="`+gid+suffix+`" srsName="`+xmlEsc(srs)+`">`...)
+	}
+	posList := func(ps []orb.Point) {
+		b = append(b, `<gml:posList srsDimension="2">`...)
+		for i, p := range ps {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			x, y := o.point(p)
+			b = appendNum(b, x)
+			b = append(b, ' ')
+			b = appendNum(b, y)
+		}
+		b = append(b, "</gml:posList>"...)
+	}
+	poly := func(p orb.Polygon) {
+		for i, r := range p {
+			if i == 0 {
+				b = append(b, "<gml:exterior><gml:LinearRing>"...)
+			} else {
+				b = append(b, "<gml:interior><gml:LinearRing>"...)
+			}
+			posList(r)
+			if i == 0 {
+				b = append(b, "</gml:LinearRing></gml:exterior>"...)
+			} else {
+				b = append(b, "</gml:LinearRing></gml:interior>"...)
+			}
+		}
+	}
+	switch g := g.(type) {
+	case orb.Point:
+		attr("Point", ".g")
+		x, y := o.point(g)
+		b = append(b, "<gml:pos>"...)
+		b = appendNum(b, x)
+		b = append(b, ' ')
+		b = appendNum(b, y)
+		b = append(b, "</gml:pos></gml:Point>"...)
+	case orb.Polygon:
+		attr("Polygon", ".g")
+		poly(g)
+		b = append(b, "</gml:Polygon>"...)
+	case orb.MultiPolygon:
+		attr("MultiSurface", ".g")
+		for i, p := range g {
+			b = append(b, `<gml:surfaceMember><gml:Polygon gml:id="`+gid+".p"+strconv.Itoa(i)+`">`...)
+			poly(p)
+			b = append(b, "</gml:Polygon></gml:surfaceMember>"...)
+		}
+		b = append(b, "</gml:MultiSurface>"...)
+	case orb.LineString:
+		attr("LineString", ".g")
+		posList(g)
+		b = append(b, "</gml:LineString>"...)
+	case orb.MultiLineString:
+		attr("MultiCurve", ".g")
+		for i, l := range g {
+			b = append(b, `<gml:curveMember><gml:LineString gml:id="`+gid+".l"+strconv.Itoa(i)+`">`...)
+			posList(l)
+			b = append(b, "</gml:LineString></gml:curveMember>"...)
+		}
+		b = append(b, "</gml:MultiCurve>"...)
+	}
+	return b
+}
+
+func firstNonEmpty(a ...string) string {
+	for _, s := range a {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
