@@ -107,14 +107,14 @@ func assemble(segs []seg) [][]pt {
 			if !found && (nxt >= len(keep) || keep[nxt].a != keep[cur].b) {
 				break
 			}
-			// several edges may leave one vertex only where rings touch; take
-			// the first unused one.
-			for nxt < len(keep)-1 && used[nxt] && keep[nxt+1].a == keep[cur].b {
-				nxt++
-			}
-			cur = nxt
+			// Several edges leave one vertex only where rings touch. Taking
+			// any unused one could walk both lobes as one ring that passes
+			// the vertex twice (invalid: a ring self-intersection), so take
+			// the sharpest left turn, the first edge clockwise from the way
+			// back: that closes the lobe the walk is in.
+			cur = nextEdge(keep, used, nxt, keep[cur])
 		}
-		rings = append(rings, ring)
+		rings = append(rings, splitPinches(ring)...)
 	}
 	// exterior first
 	best := 0
@@ -125,6 +125,54 @@ func assemble(segs []seg) [][]pt {
 	}
 	rings[0], rings[best] = rings[best], rings[0]
 	return rings
+}
+
+// splitPinches cuts a ring that passes one vertex twice into simple rings at
+// that vertex. Where a hole touches its exterior at one point, the walk in
+// assemble goes round both as one "inverted" ring; OGC validity wants an
+// exterior and a hole touching at a vertex instead, and the cut gives exactly
+// that (the cut-off loop keeps its clockwise orientation, so it is a hole).
+func splitPinches(ring []pt) [][]pt {
+	var out [][]pt
+	stack := make([]pt, 0, len(ring))
+	at := make(map[pt]int, len(ring))
+	for _, p := range ring {
+		if i, ok := at[p]; ok {
+			loop := append([]pt(nil), stack[i:]...)
+			for _, q := range stack[i+1:] {
+				delete(at, q)
+			}
+			stack = stack[:i+1]
+			out = append(out, loop)
+			continue
+		}
+		at[p] = len(stack)
+		stack = append(stack, p)
+	}
+	return append(out, stack)
+}
+
+// nextEdge chooses, among the unused edges keep[first…] leaving in.b, the first
+// one clockwise from the reversed incoming edge. It returns an index whose edge
+// may already be used when none is left, which ends the walk.
+func nextEdge(keep []seg, used []bool, first int, in seg) int {
+	back := in.a.v().sub(in.b.v())
+	best, bestAngle := first, math.Inf(1)
+	for k := first; k < len(keep) && keep[k].a == in.b; k++ {
+		if used[k] {
+			continue
+		}
+		out := keep[k].b.v().sub(in.b.v())
+		// clockwise angle from back to out, in (0, 2π]
+		a := -math.Atan2(back.cross(out), back.x*out.x+back.y*out.y)
+		if a <= 0 {
+			a += 2 * math.Pi
+		}
+		if a < bestAngle {
+			best, bestAngle = k, a
+		}
+	}
+	return best
 }
 
 func abs64(v int64) int64 {

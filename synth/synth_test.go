@@ -544,3 +544,25 @@ func BenchmarkCounty1k(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)*1000/b.Elapsed().Seconds(), "parcels/s")
 }
+
+// Land-use and classification contours are dissolved from parcel pieces; where
+// a dissolved area touches itself at a point (two lobes, or a hole meeting the
+// exterior) every ring must still be simple, or GEOS and the ingest reject it.
+func TestContoursValid(t *testing.T) {
+	_, feats := shared(t)
+	n := 0
+	for _, f := range feats {
+		switch f.class() {
+		case "EGB_KonturUzytkuGruntowego", "EGB_KonturKlasyfikacyjny":
+		default:
+			continue
+		}
+		n++
+		if g := toGeom(t, f); !g.IsValid() {
+			t.Errorf("%s %s invalid: %s", f.class(), f.LokalnyID, g.IsValidReason())
+		}
+	}
+	if n == 0 {
+		t.Fatal("no contours generated")
+	}
+}
