@@ -1,0 +1,9 @@
+package features
+
+import "github.com/paulmach/orb"
+
+func ptr[T any](v T) *T { return &v }
+
+func orbBound(x0, y0, x1, y1 float64) orb.Bound {
+	return orb.Bound{Min: orb.Point{x0, y0}, Max: orb.Point{x1, y1}}
+}
