@@ -39,9 +39,18 @@ func newFeatures(d *server.Dataset) *features {
 // warm loads every current object of a layer once (one sequential read at
 // start-up instead of many lookups by id later).
 func (f *features) warm(ctx context.Context, layer string) error {
+	f.mu.RLock()
+	done := f.warmed[layer]
+	f.mu.RUnlock()
+	if done {
+		return nil
+	}
 	f.warmMu.Lock()
 	defer f.warmMu.Unlock()
-	if f.warmed[layer] {
+	f.mu.RLock()
+	done = f.warmed[layer]
+	f.mu.RUnlock()
+	if done {
 		return nil
 	}
 	ep := f.epoch.Load()

@@ -302,7 +302,11 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		objs, err := req.feats(ref.l.DS).get(ctx, ref.l.Source, ids)
+		fc := req.feats(ref.l.DS)
+		if err := fc.warm(ctx, ref.l.Source); err != nil {
+			return err
+		}
+		objs, err := fc.get(ctx, ref.l.Source, ids)
 		if err != nil {
 			return err
 		}

@@ -11,7 +11,6 @@ package wms
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image/color"
 	"math"
@@ -59,28 +58,18 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 }
 
 // Reload implements server.Reloader: a new state gets a new catalogue and
-// feature caches, warmed in the background.
+// feature caches. The caches are filled by the first request for each layer
+// (one sequential read): a request holds its state open, so the store cannot be
+// closed under the read as it could under a background goroutine.
 func (s *Service) Reload(st *server.State) {
 	s.mu.Lock()
 	s.state = st
 	s.cat = buildCatalogue(st)
 	s.feats = map[*server.Dataset]*features{}
-	var warm []*features
 	for _, d := range st.Datasets() {
-		f := newFeatures(d)
-		s.feats[d] = f
-		warm = append(warm, f)
+		s.feats[d] = newFeatures(d)
 	}
 	s.mu.Unlock()
-	go func() {
-		for _, f := range warm {
-			for _, l := range f.d.Layers() {
-				if err := f.warm(context.Background(), l.Name); err != nil {
-					s.host.Logger().Warn("wms: warming the feature cache", "dataset", f.d.Name, "layer", l.Name, "err", err)
-				}
-			}
-		}
-	}()
 }
 
 // forState returns the catalogue and caches of the request's state (built on
