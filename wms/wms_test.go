@@ -410,7 +410,9 @@ func TestGetMapGeometry(t *testing.T) {
 	b := view(t, 512) // 1 m per pixel
 	_, body := get(t, getMap130(b, 512, 512, "FORMAT", "image/png; mode=32bit"))
 	img := decodePNG(t, body)
-	pix := func(p orb.Point) (int, int) { return int(math.Floor(p[0] - b.Min[0])), int(math.Floor(b.Max[1] - p[1])) }
+	pix := func(p orb.Point) (int, int) {
+		return int(math.Floor(p[0] - b.Min[0])), int(math.Floor(b.Max[1] - p[1]))
+	}
 	checked := 0
 	for _, o := range parcels(t, b.Pad(-20), 40) {
 		mp := o.Geometry.(orb.MultiPolygon)
