@@ -163,8 +163,8 @@ def pts(g):
 res = []
 for pid in ids:
     lyr.SetAttributeFilter("id_dzialki = '%s'" % pid)
-    f = lyr.GetNextFeature()
-    g = f.GetGeometryRef().Clone()
+    feat = lyr.GetNextFeature()
+    g = feat.GetGeometryRef().Clone()
     r = {'ID': pid}
     status, fields = uldk(request='GetParcelById', id=pid, result='geom_wkt,teryt', srid='2180')
     r['Status'] = status
