@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"sync"
 
@@ -112,6 +113,16 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 // page runs the query: fn gets up to limit features; next is the cursor of the
 // following page (0 when this one is the last).
 func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, err error) {
+	var sig string
+	startIndex := -1
+	if q.after == 0 && len(q.ids) == 0 {
+		sig, startIndex = q.signature(), q.offset
+		if q.offset > 0 {
+			if k, ok := lookupCursor(sig, q.offset); ok {
+				q.after, q.offset = k, 0
+			}
+		}
+	}
 	skip := q.offset
 	n := 0
 	var last int64
@@ -146,6 +157,9 @@ func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, 
 		return 0, err
 	}
 	if more {
+		if startIndex >= 0 {
+			rememberCursor(sig, startIndex+n, last)
+		}
 		return last, nil
 	}
 	return 0, nil
@@ -163,7 +177,7 @@ func (q *query) count(ctx context.Context) (int64, error) {
 	if q.prog == nil && len(q.ids) == 0 {
 		return q.c.Dataset.Store.Count(ctx, q.storeQuery())
 	}
-	key := fmt.Sprintf("%s|%s|%d|%v|%v|%s|%q", q.c.Dataset.Name, q.c.Layer.Name, q.c.Dataset.Revision(), q.bound, q.asOf, filter.Format(q.expr), q.ids)
+	key := q.signature()
 	countCache.Lock()
 	n, ok := countCache.m[key]
 	countCache.Unlock()
@@ -226,3 +240,114 @@ func (o *outCRS) bound(b orb.Bound) [4]float64 {
 }
 
 func appendNum(b []byte, f float64) []byte { return strconv.AppendFloat(b, f, 'f', -1, 64) }
+
+// sortKey orders features by one property.
+type sortKey struct {
+	idx  int
+	desc bool
+}
+
+// maxSorted bounds the matches a sorted request may rank (memory: one small
+// entry per match).
+const maxSorted = 2_000_000
+
+// sortedPage ranks every match by the sort keys (nulls last, ties by row key),
+// then streams the requested page in that order: two scans, memory of one small
+// entry per match plus the page.
+func (q *query) sortedPage(ctx context.Context, keys []sortKey, fn func(*feature) error) error {
+	type entry struct {
+		key  int64
+		vals []any
+	}
+	var all []entry
+	err := q.scan(ctx, 0, func(f *feature) error {
+		if len(all) >= maxSorted {
+			return fmt.Errorf("%w: more than %d features to sort; narrow the query", errTooMany, maxSorted)
+		}
+		vals := make([]any, len(keys))
+		for i, k := range keys {
+			vals[i] = f.values[k.idx]
+		}
+		all = append(all, entry{f.key, vals})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		for n, k := range keys {
+			a, b := all[i].vals[n], all[j].vals[n]
+			if a == nil || b == nil {
+				if (a == nil) != (b == nil) {
+					return b == nil
+				}
+				continue
+			}
+			c, ok := filter.CompareValues(a, b)
+			if !ok || c == 0 {
+				continue
+			}
+			if k.desc {
+				return c > 0
+			}
+			return c < 0
+		}
+		return all[i].key < all[j].key
+	})
+	lo := min(q.offset, len(all))
+	hi := min(lo+q.limit, len(all))
+	pos := make(map[int64]int, hi-lo)
+	for i := lo; i < hi; i++ {
+		pos[all[i].key] = i - lo
+	}
+	page := make([]*feature, hi-lo)
+	err = q.scan(ctx, 0, func(f *feature) error {
+		if i, ok := pos[f.key]; ok {
+			page[i] = f
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, f := range page {
+		if f == nil {
+			continue // changed between the scans
+		}
+		if err := fn(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var errTooMany = errors.New("too many features")
+
+// cursorCache remembers, for a query and a start index, the row key that
+// precedes it, so that STARTINDEX walks (GDAL, QGIS, the OGC suites) resume by
+// keyset instead of rescanning from the start: the last page costs what the
+// first does.
+var cursorCache = struct {
+	sync.Mutex
+	m map[string]int64
+}{m: map[string]int64{}}
+
+func (q *query) signature() string {
+	return fmt.Sprintf("%s|%s|%d|%v|%v|%s|%q", q.c.Dataset.Name, q.c.Layer.Name, q.c.Dataset.Revision(), q.bound, q.asOf, filter.Format(q.expr), q.ids)
+}
+
+func rememberCursor(sig string, index int, key int64) {
+	cursorCache.Lock()
+	defer cursorCache.Unlock()
+	if len(cursorCache.m) > 10000 {
+		clear(cursorCache.m)
+	}
+	cursorCache.m[sig+"@"+strconv.Itoa(index)] = key
+}
+
+func lookupCursor(sig string, index int) (int64, bool) {
+	cursorCache.Lock()
+	defer cursorCache.Unlock()
+	k, ok := cursorCache.m[sig+"@"+strconv.Itoa(index)]
+	return k, ok
+}

@@ -2,6 +2,7 @@ package features
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -76,7 +77,7 @@ func (s *wfs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.capabilities(w, r, version)
 	case "describefeaturetype":
-		s.describe(w, r, params)
+		s.describe(w, r, params, version)
 	case "getfeature":
 		s.getFeature(w, r, params, version, "")
 	case "getpropertyvalue":
@@ -262,7 +263,7 @@ func (s *wfs) typeNames(r *http.Request, v string) ([]*Collection, *server.Error
 	return out, nil
 }
 
-func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string]string) {
+func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string]string, version string) {
 	tn := params["TYPENAMES"]
 	if tn == "" {
 		tn = params["TYPENAME"]
@@ -278,10 +279,14 @@ func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string
 		}
 	}
 	var b strings.Builder
+	gmlNS, gmlXSD, subst, ctype := "http://www.opengis.net/gml/3.2", "http://schemas.opengis.net/gml/3.2.1/gml.xsd", "gml:AbstractFeature", "application/gml+xml; version=3.2; subtype=schema"
+	if version == "1.1.0" {
+		gmlNS, gmlXSD, subst, ctype = "http://www.opengis.net/gml", "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd", "gml:_Feature", "text/xml; subtype=gml/3.1.1"
+	}
 	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
-<schema targetNamespace="%s" xmlns:%s="%s" xmlns="http://www.w3.org/2001/XMLSchema" xmlns:gml="http://www.opengis.net/gml/3.2" elementFormDefault="qualified" version="0.1">
-<import namespace="http://www.opengis.net/gml/3.2" schemaLocation="http://schemas.opengis.net/gml/3.2.1/gml.xsd"/>
-`, nsURI, nsPrefix, nsURI)
+<schema targetNamespace="%s" xmlns:%s="%s" xmlns="http://www.w3.org/2001/XMLSchema" xmlns:gml="%s" elementFormDefault="qualified" version="0.1">
+<import namespace="%s" schemaLocation="%s"/>
+`, nsURI, nsPrefix, nsURI, gmlNS, gmlNS, gmlXSD)
 	for _, c := range cs {
 		geomType := "gml:MultiSurfacePropertyType"
 		switch c.Layer.Geometry {
@@ -290,7 +295,7 @@ func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string
 		case "MULTILINESTRING":
 			geomType = "gml:MultiCurvePropertyType"
 		}
-		fmt.Fprintf(&b, `<element name="%s" type="%s:%sType" substitutionGroup="gml:AbstractFeature"/>
+		fmt.Fprintf(&b, `<element name="%s" type="%s:%sType" substitutionGroup="`+subst+`"/>
 <complexType name="%sType"><complexContent><extension base="gml:AbstractFeatureType"><sequence>
 <element name="msGeometry" type="%s" minOccurs="0" maxOccurs="1"/>
 `, xmlEsc(c.ID), nsPrefix, xmlEsc(c.ID), xmlEsc(c.ID), geomType)
@@ -309,7 +314,7 @@ func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string
 		b.WriteString("</sequence></extension></complexContent></complexType>\n")
 	}
 	b.WriteString("</schema>\n")
-	w.Header().Set("Content-Type", "application/gml+xml; version=3.2; subtype=schema")
+	w.Header().Set("Content-Type", ctype)
 	w.Write([]byte(b.String()))
 }
 
@@ -408,11 +413,43 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		}
 		start = n
 	}
-	if params["SORTBY"] != "" {
-		server.WriteError(w, r, owsErr(400, "OperationNotSupported", "sortBy", "SORTBY is not supported; features come in stable storage order"))
-		return
-	}
 	c := cs[0]
+	var sortKeys []sortKey
+	if v := params["SORTBY"]; v != "" {
+		for _, item := range strings.Split(v, ",") {
+			f := strings.Fields(strings.TrimSpace(item))
+			if len(f) == 0 || len(f) > 2 {
+				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "bad SORTBY item %q", item))
+				return
+			}
+			name := f[0]
+			desc := false
+			if len(f) == 1 && (strings.HasSuffix(name, "+A") || strings.HasSuffix(name, "+D")) { // WFS 1.1 style
+				desc = strings.HasSuffix(name, "+D")
+				name = name[:len(name)-2]
+			}
+			if len(f) == 2 {
+				switch strings.ToUpper(f[1]) {
+				case "ASC", "A":
+				case "DESC", "D":
+					desc = true
+				default:
+					server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "sort order must be ASC or DESC"))
+					return
+				}
+			}
+			cn, t, ok := c.Lookup(name)
+			if !ok || t == filter.Geometry {
+				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "cannot sort by %q", name))
+				return
+			}
+			for i, p := range c.Props {
+				if p.Name == cn {
+					sortKeys = append(sortKeys, sortKey{idx: i, desc: desc})
+				}
+			}
+		}
+	}
 	server.SetLayer(r, c.Layer.Name)
 	q := &query{c: c, limit: count, offset: start}
 	if len(ids) > 0 {
@@ -527,26 +564,47 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.WriteError(w, r, owsErr(404, "NotFound", "ID", "no feature with id %q", ids[0]))
 		return
 	}
+	returned := max(0, min(int64(count), matched-int64(start)))
+	if len(sortKeys) > 0 && matched > maxSorted && !hits {
+		server.WriteError(w, r, owsErr(400, "OperationProcessingFailed", "sortBy", "%d features match: too many to sort (limit %d); narrow the query", matched, maxSorted))
+		return
+	}
+	v11 := version == "1.1.0"
+	wfsNS, gmlNS := "http://www.opengis.net/wfs/2.0", "http://www.opengis.net/gml/3.2"
+	if v11 {
+		wfsNS, gmlNS = "http://www.opengis.net/wfs", "http://www.opengis.net/gml"
+	}
 	if hits || count == 0 {
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		if v11 {
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:wfs="%s" xmlns:gml="%s" timeStamp="%s" numberOfFeatures="%d"/>
+`, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
+			return
+		}
 		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" timeStamp="%s" numberMatched="%d" numberReturned="0"/>
-`, time.Now().UTC().Format(time.RFC3339), matched)
+<wfs:FeatureCollection xmlns:wfs="%s" xmlns:gml="%s" timeStamp="%s" numberMatched="%d" numberReturned="0"/>
+`, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
 		return
 	}
 	bw := bufio.NewWriterSize(w, 32<<10)
 	defer bw.Flush()
 	ctx := r.Context()
+	run := func(fn func(*feature) error) error {
+		var err error
+		if len(sortKeys) > 0 {
+			err = q.sortedPage(ctx, sortKeys, fn)
+		} else {
+			_, err = q.page(ctx, fn)
+		}
+		return err
+	}
 	if jsonOut {
 		w.Header().Set("Content-Type", "application/geo+json")
-		if !out.crs.Geographic {
-			out = newOutCRS(out.crs, geo.EastNorth)
-		} else {
-			out = newOutCRS(out.crs, geo.EastNorth)
-		}
+		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
 		buf := []byte(`{"type":"FeatureCollection","features":[`)
 		n := 0
-		_, err := q.page(ctx, func(f *feature) error {
+		err := run(func(f *feature) error {
 			if n > 0 {
 				buf = append(buf, ',')
 			}
@@ -570,38 +628,71 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		bw.Write(buf)
 		return
 	}
-	// GML 3.2: count the page first would need a second scan; numberReturned is
-	// written as a trailing-known value by buffering only the count: we compute it.
-	returned := max(0, min(int64(count), matched-int64(start)))
-	if len(ids) > 0 || q.prog != nil {
-		returned = -1
-	}
-	w.Header().Set("Content-Type", gmlType)
-	buf := make([]byte, 0, 8192)
 	self := s.endpoint(r)
-	fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd" timeStamp="%s" numberMatched="%d" numberReturned="%s"`,
-		nsPrefix, nsURI, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES="+nsPrefix+":"+c.ID),
-		time.Now().UTC().Format(time.RFC3339), matched, returnedStr(returned, count, matched, start))
-	if int64(start+count) < matched && returned >= 0 {
-		fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), start+count)))
-	}
-	if start > 0 && returned >= 0 {
-		fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), max(0, start-count))))
-	}
-	bw.WriteString(">\n")
-	_, err = q.page(ctx, func(f *feature) error {
-		buf = buf[:0]
-		if valueIdx >= 0 {
-			if f.values[valueIdx] == nil {
-				return nil
+	if valueIdx >= 0 {
+		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:ValueCollection xmlns:wfs="%s" xmlns:%s="%s" timeStamp="%s" numberMatched="%d" numberReturned="%d">
+`, wfsNS, nsPrefix, nsURI, time.Now().UTC().Format(time.RFC3339), matched, returned)
+		// features without the value still count as returned members (empty)
+		err := run(func(f *feature) error {
+			v := f.values[valueIdx]
+			if v == nil {
+				_, err := bw.WriteString("<wfs:member/>\n")
+				return err
 			}
-			buf = append(buf, "<wfs:member>"...)
-			buf = append(buf, xmlEsc(fmt.Sprint(gmlValue(f.values[valueIdx])))...)
-			buf = append(buf, "</wfs:member>\n"...)
-		} else {
-			buf = appendGMLFeature(buf, f, out, srsName, sel)
+			_, err := bw.WriteString("<wfs:member>" + xmlEsc(fmt.Sprint(gmlValue(v))) + "</wfs:member>\n")
+			return err
+		})
+		if err != nil {
+			server.Logger(ctx).Error("wfs stream", "err", err)
 		}
+		bw.WriteString("</wfs:ValueCollection>\n")
+		return
+	}
+	if params["STOREDQUERY_ID"] != "" && !v11 {
+		// GetFeatureById answers the feature itself, not a collection
+		w.Header().Set("Content-Type", gmlType)
+		bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+		attrs := ` xmlns:` + nsPrefix + `="` + nsURI + `" xmlns:gml="` + gmlNS + `"`
+		var buf []byte
+		err = run(func(f *feature) error {
+			buf = appendGMLFeature(buf[:0], f, out, srsName, sel, "", attrs)
+			if _, err := bw.Write(buf); err != nil {
+				return err
+			}
+			return errStop
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			server.Logger(ctx).Error("wfs stream", "err", err)
+		}
+		return
+	}
+	member := "wfs:member"
+	if v11 {
+		member = "gml:featureMember"
+		w.Header().Set("Content-Type", "text/xml; subtype=gml/3.1.1; charset=utf-8")
+		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="%s" xmlns:wfs="%s" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd" timeStamp="%s" numberOfFeatures="%d">
+`, nsPrefix, nsURI, gmlNS, wfsNS, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=1.1.0&REQUEST=DescribeFeatureType&TYPENAME="+nsPrefix+":"+c.ID),
+			time.Now().UTC().Format(time.RFC3339), returned)
+	} else {
+		w.Header().Set("Content-Type", gmlType)
+		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
+<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="%s" xmlns:wfs="%s" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd" timeStamp="%s" numberMatched="%d" numberReturned="%d"`,
+			nsPrefix, nsURI, gmlNS, wfsNS, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES="+nsPrefix+":"+c.ID),
+			time.Now().UTC().Format(time.RFC3339), matched, returned)
+		if int64(start+count) < matched {
+			fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), start+count)))
+		}
+		if start > 0 {
+			fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), max(0, start-count))))
+		}
+		bw.WriteString(">\n")
+	}
+	buf := make([]byte, 0, 8192)
+	err = run(func(f *feature) error {
+		buf = appendGMLFeature(buf[:0], f, out, srsName, sel, member, "")
 		_, err := bw.Write(buf)
 		return err
 	})
@@ -609,13 +700,6 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
 	bw.WriteString("</wfs:FeatureCollection>\n")
-}
-
-func returnedStr(returned int64, count int, matched int64, start int) string {
-	if returned < 0 {
-		return "unknown"
-	}
-	return strconv.FormatInt(returned, 10)
 }
 
 func pagedURL(self string, qs url.Values, start int) string {
@@ -636,11 +720,17 @@ func gmlValue(v any) any {
 	return v
 }
 
-func appendGMLFeature(b []byte, f *feature, o *outCRS, srsName string, sel []int) []byte {
+// appendGMLFeature writes one feature inside member ("wfs:member",
+// "gml:featureMember", or "" for a bare feature carrying the rootAttrs).
+func appendGMLFeature(b []byte, f *feature, o *outCRS, srsName string, sel []int, member, rootAttrs string) []byte {
 	id := f.FeatureID()
 	gid := gmlID(f.c.ID + "." + id)
-	b = append(b, "<wfs:member>\n<"+nsPrefix+":"...)
+	if member != "" {
+		b = append(b, "<"+member+">\n"...)
+	}
+	b = append(b, "<"+nsPrefix+":"...)
 	b = append(b, f.c.ID...)
+	b = append(b, rootAttrs...)
 	b = append(b, ` gml:id="`...)
 	b = append(b, gid...)
 	b = append(b, `">`...)
@@ -679,7 +769,10 @@ func appendGMLFeature(b []byte, f *feature, o *outCRS, srsName string, sel []int
 	}
 	b = append(b, "</"+nsPrefix+":"...)
 	b = append(b, f.c.ID...)
-	return append(b, ">\n</wfs:member>\n"...)
+	if member == "" {
+		return append(b, ">\n"...)
+	}
+	return append(b, ">\n</"+member+">\n"...)
 }
 
 // gmlID makes an xsd:ID from a feature id ('/' and other characters become '_').

@@ -365,6 +365,10 @@ func ParseTime(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// CompareValues orders two property values (strings, numbers, times); ok is
+// false when they cannot be compared.
+func CompareValues(a, b any) (int, bool) { return compare(a, b, false) }
+
 // compare orders a and b; ok is false when they cannot be compared.
 func compare(a, b any, nocase bool) (int, bool) {
 	switch x := a.(type) {
