@@ -37,6 +37,11 @@ func (c *Canvas) PNG8(w *bytes.Buffer) error {
 type bin struct {
 	n          uint32
 	r, g, b, a uint32
+	// first is the first exact colour seen in the bin and same the number of
+	// pixels equal to it: a bin dominated by one colour (the background, a
+	// fill) keeps it exactly instead of the bin's mean.
+	first uint32
+	same  uint32
 }
 
 // Paletted quantises the canvas to at most 256 colours.
@@ -63,8 +68,13 @@ func (c *Canvas) Paletted() *image.Paletted {
 	for i := 0; i < len(pix); i += 4 {
 		p := pix[i : i+4 : i+4]
 		b := &bins[key(p)]
+		exact := uint32(p[0])<<24 | uint32(p[1])<<16 | uint32(p[2])<<8 | uint32(p[3])
 		if b.n == 0 {
 			used++
+			b.first = exact
+		}
+		if exact == b.first {
+			b.same++
 		}
 		b.n++
 		b.r += uint32(p[0])
@@ -96,6 +106,9 @@ func (c *Canvas) Paletted() *image.Paletted {
 	for i, e := range ents {
 		b := bins[e.k]
 		r, g, bb, a := b.r/b.n, b.g/b.n, b.b/b.n, b.a/b.n
+		if 2*b.same >= b.n {
+			r, g, bb, a = b.first>>24, b.first>>16&0xff, b.first>>8&0xff, b.first&0xff
+		}
 		// Image pixels are premultiplied; the palette is too (color.RGBA).
 		pal[i] = color.RGBA{uint8(r), uint8(g), uint8(bb), uint8(a)}
 		prgba[i] = [4]int32{int32(r), int32(g), int32(bb), int32(a)}
