@@ -1,0 +1,98 @@
+package tiles
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/sip-core/sip/ingest"
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/synth"
+)
+
+var bg = context.Background()
+
+// fixture: one synthetic county (1500 parcels) ingested into a GeoPackage, shared
+// by the package's tests. Tests that modify a store work on a copy.
+var (
+	fixtureOnce sync.Once
+	fixtureDir  string
+	fixturePath string
+	fixtureErr  error
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if fixtureDir != "" {
+		os.RemoveAll(fixtureDir)
+	}
+	os.Exit(code)
+}
+
+func county(t testing.TB) string {
+	t.Helper()
+	fixtureOnce.Do(func() {
+		fixtureDir, fixtureErr = os.MkdirTemp("", "sip-tiles-test-")
+		if fixtureErr != nil {
+			return
+		}
+		st, err := synth.County(synth.Options{Parcels: 1500, Seed: 7, Out: filepath.Join(fixtureDir, "gml")})
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		fixturePath = filepath.Join(fixtureDir, "county.gpkg")
+		s, err := gpkg.Create(fixturePath, "county", store.EGiBLayers)
+		if err != nil {
+			fixtureErr = err
+			return
+		}
+		if _, err := ingest.Run(bg, s, st.Files, ingest.Options{NoTopology: true}); err != nil {
+			s.Close()
+			fixtureErr = fmt.Errorf("ingest: %w", err)
+			return
+		}
+		fixtureErr = s.Close()
+	})
+	if fixtureErr != nil {
+		t.Fatal(fixtureErr)
+	}
+	return fixturePath
+}
+
+// copyCounty copies the fixture store into dir (for tests that write to it).
+func copyCounty(t testing.TB, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(county(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "county.gpkg")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func openRO(t testing.TB, path string) *gpkg.Store {
+	t.Helper()
+	s, err := gpkg.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func count(t testing.TB, r store.Reader, layer string) int {
+	t.Helper()
+	n, err := r.Count(bg, store.Query{Layer: layer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
+}

@@ -1,0 +1,325 @@
+package tiles
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+
+	"github.com/klauspost/compress/gzip"
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/tiles/mvt"
+)
+
+// Tile constants.
+const (
+	Extent = 4096 // MVT tile extent
+	Buffer = 64   // clip buffer around the tile, in tile units (4 px of 256)
+	// DefaultBudget is the largest gzipped tile below the maximum zoom; above it
+	// the least significant features (smallest area first) are dropped.
+	DefaultBudget = 500 << 10
+	// LabelLayer is the point layer of parcel-number labels (KIEG's layer name).
+	LabelLayer = "numery_dzialek"
+	// LabelMinZoom is the first zoom with parcel labels (lower when the tileset's
+	// maximum zoom is lower).
+	LabelMinZoom = 14
+	// minArea (tile units²) drops polygons below a sixteenth of a 256-pixel
+	// screen pixel below the maximum zoom: invisible, and they only cost bytes.
+	minArea = 16
+)
+
+// Renderer renders tiles of one tileset.
+type Renderer struct {
+	Grid    *Grid
+	Layers  []string // store layers in drawing order; LabelLayer adds parcel labels
+	MaxZoom int      // every feature is kept at this zoom (no budget)
+	Budget  int      // gzipped bytes; 0 means DefaultBudget
+}
+
+// RenderInfo says what happened to a tile.
+type RenderInfo struct {
+	Features int // features written
+	Dropped  int // features dropped to keep the size budget
+	RawSize  int // uncompressed MVT bytes
+}
+
+type item struct {
+	layer int
+	f     *Feature
+	typ   mvt.GeomType
+	parts [][]mvt.P
+	area  float64 // tile units², the significance
+	props []mvt.Prop
+}
+
+var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+
+// Gzip compresses b (deterministically: no name, no time in the header).
+func Gzip(b []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/3 + 64)
+	w := gzPool.Get().(*gzip.Writer)
+	w.Reset(&buf)
+	w.Write(b)
+	w.Close()
+	gzPool.Put(w)
+	return buf.Bytes()
+}
+
+func (r *Renderer) labelZoom() int { return min(LabelMinZoom, r.MaxZoom) }
+
+// Render renders tile z/x/y from src: MVT, gzip-compressed; nil when the tile
+// has no features.
+func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte, RenderInfo, error) {
+	var info RenderInfo
+	if !r.Grid.Valid(z, x, y) {
+		return nil, info, fmt.Errorf("tile %d/%d/%d outside the %s grid", z, x, y, r.Grid.ID)
+	}
+	tb := r.Grid.TileBound(z, x, y)
+	span := tb.Max[0] - tb.Min[0]
+	k := Extent / span
+	pad := span * Buffer / Extent
+	qb := orb.Bound{Min: orb.Point{tb.Min[0] - pad, tb.Min[1] - pad}, Max: orb.Point{tb.Max[0] + pad, tb.Max[1] + pad}}
+	lo, hi := float64(-Buffer), float64(Extent+Buffer)
+	toTile := func(p orb.Point) fpt { return fpt{(p[0] - tb.Min[0]) * k, (tb.Max[1] - p[1]) * k} }
+
+	var items []item
+	var ring []fpt
+	var tmp []fpt
+	for li, name := range r.Layers {
+		layerName := name
+		if name == LabelLayer {
+			if z < r.labelZoom() {
+				continue
+			}
+			layerName = "dzialki"
+		}
+		var feats []*Feature
+		err := src.Features(ctx, layerName, qb, func(f *Feature) error {
+			feats = append(feats, f)
+			return nil
+		})
+		if err != nil {
+			return nil, info, err
+		}
+		sort.Slice(feats, func(i, j int) bool {
+			if feats[i].ID != feats[j].ID {
+				return feats[i].ID < feats[j].ID
+			}
+			return feats[i].Key < feats[j].Key
+		})
+		for _, f := range feats {
+			if name == LabelLayer {
+				p, ok := f.Label()
+				if !ok || !p.Bound().Intersects(qb) {
+					continue
+				}
+				t := toTile(p)
+				items = append(items, item{layer: li, f: f, typ: mvt.Point,
+					parts: [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}, props: labelProps(f.Props)})
+				continue
+			}
+			it := item{layer: li, f: f, props: f.Props}
+			inside := f.Bound.Min[0] >= qb.Min[0] && f.Bound.Max[0] <= qb.Max[0] && f.Bound.Min[1] >= qb.Min[1] && f.Bound.Max[1] <= qb.Max[1]
+			switch g := f.Geom.(type) {
+			case orb.Point:
+				if !inside {
+					continue
+				}
+				t := toTile(g)
+				it.typ = mvt.Point
+				it.parts = [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}
+			case orb.MultiPoint:
+				var pts []mvt.P
+				for _, p := range g {
+					if p.Bound().Intersects(qb) {
+						t := toTile(p)
+						pts = append(pts, mvt.P{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))})
+					}
+				}
+				if len(pts) == 0 {
+					continue
+				}
+				it.typ, it.parts = mvt.Point, [][]mvt.P{pts}
+			case orb.Polygon, orb.MultiPolygon:
+				var polys []orb.Polygon
+				if p, ok := g.(orb.Polygon); ok {
+					polys = []orb.Polygon{p}
+				} else {
+					polys = g.(orb.MultiPolygon)
+				}
+				it.typ = mvt.Polygon
+				for _, p := range polys {
+					if !p.Bound().Intersects(qb) {
+						continue
+					}
+					for ri, rr := range p {
+						ring = ring[:0]
+						for i, pt := range rr {
+							if i == len(rr)-1 && len(rr) > 1 && pt == rr[0] {
+								break
+							}
+							ring = append(ring, toTile(pt))
+						}
+						cr := ring
+						if !inside {
+							cr, tmp = clipRing(ring, lo, hi, tmp)
+						}
+						q := quantize(cr, nil)
+						if len(q) < 3 {
+							if ri == 0 {
+								break // the exterior vanished: so do its holes
+							}
+							continue
+						}
+						a := mvt.RingArea(q)
+						if a == 0 {
+							if ri == 0 {
+								break
+							}
+							continue
+						}
+						// Exterior rings positive, holes negative (MVT 2.1 §4.3.4.4).
+						if (ri == 0) != (a > 0) {
+							reverse(q)
+						}
+						if ri == 0 {
+							it.area += float64(abs64(a)) / 2
+						} else {
+							it.area -= float64(abs64(a)) / 2
+						}
+						it.parts = append(it.parts, q)
+					}
+				}
+				if len(it.parts) == 0 {
+					continue
+				}
+				if z < r.MaxZoom && it.area < minArea {
+					info.Dropped++
+					continue
+				}
+			default:
+				continue
+			}
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return nil, info, nil
+	}
+	raw := r.encode(items)
+	gz := Gzip(raw)
+	budget := r.Budget
+	if budget <= 0 {
+		budget = DefaultBudget
+	}
+	if len(gz) > budget && z < r.MaxZoom {
+		// Drop the least significant features (smallest area first; points have
+		// none) until the tile fits.
+		order := make([]int, len(items))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(a, b int) bool {
+			ia, ib := items[order[a]], items[order[b]]
+			if ia.area != ib.area {
+				return ia.area > ib.area
+			}
+			return ia.f.ID < ib.f.ID
+		})
+		keep := len(items)
+		for len(gz) > budget && keep > 1 {
+			keep = int(float64(keep) * float64(budget) / float64(len(gz)) * 0.95)
+			if keep < 1 {
+				keep = 1
+			}
+			sel := make([]bool, len(items))
+			for _, i := range order[:keep] {
+				sel[i] = true
+			}
+			kept := items[:0:0]
+			for i, it := range items {
+				if sel[i] {
+					kept = append(kept, it)
+				}
+			}
+			raw = r.encode(kept)
+			gz = Gzip(raw)
+			info.Dropped += len(items) - len(kept)
+			info.Features = len(kept)
+		}
+		if info.Features == 0 {
+			info.Features = keep
+		}
+	} else {
+		info.Features = len(items)
+	}
+	info.RawSize = len(raw)
+	return gz, info, nil
+}
+
+func abs64(a int64) int64 {
+	if a < 0 {
+		return -a
+	}
+	return a
+}
+
+func roundHalf(v float64) float64 {
+	if v < 0 {
+		return -float64(int64(-v + 0.5))
+	}
+	return float64(int64(v + 0.5))
+}
+
+func labelProps(ps []mvt.Prop) []mvt.Prop {
+	var out []mvt.Prop
+	for _, p := range ps {
+		if p.Key == "numer_dzialki" || p.Key == "id_dzialki" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// encode writes items (grouped by layer, in order) as an MVT tile.
+func (r *Renderer) encode(items []item) []byte {
+	var out []byte
+	l := mvt.NewLayer("", Extent)
+	for li, name := range r.Layers {
+		l.Reset(name, Extent)
+		for i := range items {
+			it := &items[i]
+			if it.layer != li {
+				continue
+			}
+			switch it.typ {
+			case mvt.Point:
+				l.AddPoints(it.f.ID, it.parts[0], it.props)
+			case mvt.Polygon:
+				l.AddPolygon(it.f.ID, it.parts, it.props)
+			}
+		}
+		out = l.AppendTo(out)
+	}
+	return out
+}
+
+// DecodeTile gunzips (when compressed) and decodes a tile.
+func DecodeTile(b []byte) (*mvt.Tile, error) {
+	if len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return nil, err
+		}
+		raw, err := io.ReadAll(io.LimitReader(zr, 64<<20))
+		if err != nil {
+			return nil, err
+		}
+		b = raw
+	}
+	return mvt.Decode(b)
+}

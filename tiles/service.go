@@ -1,0 +1,759 @@
+package tiles
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+	"github.com/klauspost/compress/gzip"
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/server/metrics"
+	"github.com/sip-core/sip/store"
+)
+
+// DynamicMaxZoom is the deepest zoom served on the fly, and DynamicFullZoom the
+// zoom from which dynamic tiles keep every feature (no size budget).
+const (
+	DynamicMaxZoom  = 22
+	DynamicFullZoom = 16
+)
+
+// MediaType of Mapbox vector tiles.
+const MediaType = "application/vnd.mapbox-vector-tile"
+
+func init() { server.Register(NewService()) }
+
+// Service serves tiles: dynamic tilesets named after the datasets, and pre-built
+// files. A pre-built file is found beside the dataset's store (county.gpkg →
+// county.mbtiles, county.pmtiles, county-tiles.gpkg, served as tilesets
+// county-mbtiles, county-pmtiles, county-gpkg) or named in the environment
+// variable SIP_TILESETS ("name=path,name=path").
+type Service struct {
+	mu      sync.Mutex
+	cache   *tileCache
+	subbed  map[*index.Index]bool
+	files   map[string]*openFile
+	metrics struct {
+		hits, misses, invalidated metrics.Counter
+	}
+	host *server.Host
+}
+
+type openFile struct {
+	path    string
+	ts      Tileset
+	mod     time.Time
+	checked time.Time
+	err     error
+}
+
+// NewService makes a tiles service.
+func NewService() *Service {
+	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}}
+}
+
+// Name implements server.Service.
+func (s *Service) Name() string { return "tiles" }
+
+// Mount implements server.Service.
+func (s *Service) Mount(r *mux.Router, h *server.Host) {
+	s.host = h
+	size := int64(256 << 20)
+	if st := h.Current(); st != nil && st.Config.Cache.Tiles > 0 {
+		size = int64(st.Config.Cache.Tiles)
+	}
+	s.cache = newTileCache(size)
+	reg := h.Metrics()
+	c := reg.Counter("sip_tiles_cache_total", "Dynamic tile cache lookups and invalidations.", "result")
+	s.metrics.hits, s.metrics.misses, s.metrics.invalidated = c.With("hit"), c.With("miss"), c.With("invalidated")
+	if st := h.Current(); st != nil {
+		s.Reload(st)
+	}
+	get := []string{http.MethodGet, http.MethodHead}
+	r.HandleFunc("/tiles/wmts", s.wmts).Methods(get...)
+	r.HandleFunc("/tiles/wmts/1.0.0/WMTSCapabilities.xml", s.wmts).Methods(get...)
+	r.HandleFunc("/tiles/{tileset}.json", s.tileJSON).Methods(get...)
+	r.HandleFunc("/tiles/{tileset}/{z}/{x}/{y}.{ext:mvt|pbf}", s.xyz).Methods(get...)
+	r.HandleFunc("/tiles/{tileset}/{tms}/{z}/{x}/{y}.{ext:mvt|pbf}", s.xyz).Methods(get...)
+	r.HandleFunc("/ogc/tileMatrixSets", s.tileMatrixSets).Methods(get...)
+	r.HandleFunc("/ogc/tileMatrixSets/{tms}", s.tileMatrixSet).Methods(get...)
+	r.HandleFunc("/ogc/collections/{coll}/tiles", s.ogcTilesets).Methods(get...)
+	r.HandleFunc("/ogc/collections/{coll}/tiles/{tms}", s.ogcTileset).Methods(get...)
+	r.HandleFunc("/ogc/collections/{coll}/tiles/{tms}/{z}/{row}/{col}", s.ogcTile).Methods(get...)
+}
+
+// Reload implements server.Reloader: follow the new datasets' change logs.
+func (s *Service) Reload(st *server.State) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range st.Datasets() {
+		ix := d.Index
+		if ix == nil || s.subbed[ix] {
+			continue
+		}
+		s.subbed[ix] = true
+		ix.Subscribe(func(c store.Change) { s.invalidate(ix, c) })
+	}
+}
+
+// invalidate drops the cached tiles a change touches.
+func (s *Service) invalidate(ix *index.Index, c store.Change) {
+	if c.Op == store.OpArchive {
+		return
+	}
+	type rng struct{ x0, y0, x1, y1 int }
+	memo := map[[2]any]rng{}
+	n := s.cache.invalidate(ix, func(g *Grid, k TileKey) bool {
+		mk := [2]any{g, k.Z}
+		r, ok := memo[mk]
+		if !ok {
+			x0, y0, x1, y1, in := g.AffectedRange(c.Bounds, k.Z)
+			if !in {
+				x0, y0, x1, y1 = 0, 0, -1, -1
+			}
+			r = rng{x0, y0, x1, y1}
+			memo[mk] = r
+		}
+		return k.X >= r.x0 && k.X <= r.x1 && k.Y >= r.y0 && k.Y <= r.y1
+	})
+	s.metrics.invalidated.Add(float64(n))
+}
+
+// ---- tilesets ----
+
+// tileset is what a request resolved to: a dynamic view of a dataset or a file.
+type tileset struct {
+	name    string
+	d       *server.Dataset
+	file    Tileset
+	layers  []string // dynamic: tile layers
+	cols    map[string][]store.Column
+	variant string
+}
+
+func (s *Service) envTilesets() map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.Split(os.Getenv("SIP_TILESETS"), ",") {
+		if name, path, ok := strings.Cut(strings.TrimSpace(part), "="); ok && name != "" && path != "" {
+			out[name] = path
+		}
+	}
+	return out
+}
+
+// fileTilesets lists the pre-built tilesets: name -> path.
+func (s *Service) fileTilesets(st *server.State) map[string]string {
+	out := s.envTilesets()
+	for _, d := range st.Datasets() {
+		base := strings.TrimSuffix(d.Config.Store, filepath.Ext(d.Config.Store))
+		for suffix, file := range map[string]string{"-mbtiles": base + ".mbtiles", "-pmtiles": base + ".pmtiles", "-gpkg": base + "-tiles.gpkg"} {
+			if _, err := os.Stat(file); err == nil {
+				out[d.Name+suffix] = file
+			}
+		}
+	}
+	return out
+}
+
+// openTileset opens (or reuses) a pre-built file, reopening it when it was
+// replaced (sip tiles build/update rename a new file over the old one).
+func (s *Service) openTileset(path string) (Tileset, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f := s.files[path]
+	now := time.Now()
+	if f != nil && now.Sub(f.checked) < time.Second {
+		return f.ts, f.err
+	}
+	fi, statErr := os.Stat(path)
+	if f != nil && statErr == nil && fi.ModTime().Equal(f.mod) {
+		f.checked = now
+		return f.ts, f.err
+	}
+	if f != nil && f.ts != nil {
+		old := f.ts
+		// Requests may still read the old file: close it a little later.
+		time.AfterFunc(30*time.Second, func() { old.Close() })
+	}
+	nf := &openFile{path: path, checked: now}
+	if statErr != nil {
+		nf.err = statErr
+	} else {
+		nf.mod = fi.ModTime()
+		nf.ts, nf.err = OpenTileset(path)
+	}
+	s.files[path] = nf
+	return nf.ts, nf.err
+}
+
+var errNoTileset = errors.New("no such tileset")
+
+// resolve finds a tileset by name for a request.
+func (s *Service) resolve(r *http.Request, name string) (*tileset, *server.Error) {
+	st := s.host.State(r)
+	if st == nil {
+		return nil, &server.Error{Status: http.StatusServiceUnavailable, Detail: "no state"}
+	}
+	if d, ok := st.Dataset(name); ok {
+		return s.dynamic(r, d, nil)
+	}
+	if path, ok := s.fileTilesets(st)[name]; ok {
+		ts, err := s.openTileset(path)
+		if err != nil {
+			server.Logger(r.Context()).Error("tileset unreadable", "tileset", name, "path", path, "err", err)
+			return nil, &server.Error{Status: http.StatusInternalServerError, Code: "TilesetUnreadable",
+				Detail: "tileset " + name + " cannot be read: its file is missing or corrupt"}
+		}
+		return &tileset{name: name, file: ts}, nil
+	}
+	return nil, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tileset named " + strconv.Quote(name)}
+}
+
+// dynamic makes the on-the-fly tileset of a dataset: every published layer the
+// request may read (or only the given layer), with the columns it may see.
+func (s *Service) dynamic(r *http.Request, d *server.Dataset, only []string) (*tileset, *server.Error) {
+	ts := &tileset{name: d.Name, d: d, cols: map[string][]store.Column{}}
+	want := DefaultLayers
+	if only != nil {
+		want = only
+	}
+	var variant strings.Builder
+	for _, name := range want {
+		src := name
+		if name == LabelLayer {
+			src = "dzialki"
+		}
+		l, lc, ok := d.Layer(src)
+		if !ok {
+			if only != nil {
+				return nil, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "dataset " + d.Name + " publishes no layer " + src}
+			}
+			continue
+		}
+		if e := d.CanRead(r, lc); e != nil {
+			if only != nil {
+				return nil, e
+			}
+			continue
+		}
+		cols := d.PublicColumns(r, l, lc)
+		ts.cols[src] = cols
+		ts.layers = append(ts.layers, name)
+		variant.WriteString(name)
+		variant.WriteByte(':')
+		for _, c := range cols {
+			variant.WriteString(c.Name)
+			variant.WriteByte(',')
+		}
+		variant.WriteByte(';')
+	}
+	ts.variant = variant.String()
+	return ts, nil
+}
+
+func (ts *tileset) grids() []*Grid {
+	if ts.file != nil {
+		return []*Grid{ts.file.Grid()}
+	}
+	return Grids
+}
+
+func (ts *tileset) zooms() (int, int) {
+	if ts.file != nil {
+		m := ts.file.Meta()
+		return m.MinZoom, m.MaxZoom
+	}
+	return 0, DynamicMaxZoom
+}
+
+// ---- tiles ----
+
+func parseInt(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || (len(s) > 1 && s[0] == '0') {
+		return 0, false
+	}
+	return n, true
+}
+
+// ParseTile parses z/x/y path segments and checks them against a grid.
+func ParseTile(g *Grid, zs, xs, ys string) (z, x, y int, e *server.Error) {
+	var ok1, ok2, ok3 bool
+	z, ok1 = parseInt(zs)
+	x, ok2 = parseInt(xs)
+	y, ok3 = parseInt(ys)
+	if !ok1 || !ok2 || !ok3 {
+		return 0, 0, 0, &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue",
+			Detail: fmt.Sprintf("tile address %s/%s/%s: z, x and y must be non-negative integers", zs, xs, ys)}
+	}
+	if !g.Valid(z, x, y) {
+		n := 0
+		if z <= g.MaxZoom {
+			n = 1<<uint(z) - 1
+		}
+		return 0, 0, 0, &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue",
+			Detail: fmt.Sprintf("tile %d/%d/%d is outside the %s grid (zoom 0..%d, x and y 0..%d at zoom %d)", z, x, y, g.ID, g.MaxZoom, n, z)}
+	}
+	return z, x, y, nil
+}
+
+func (s *Service) xyz(w http.ResponseWriter, r *http.Request) {
+	ts, e := s.resolve(r, server.Var(r, "tileset"))
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	g := WebMercatorQuad
+	if id := server.Var(r, "tms"); id != "" {
+		var ok bool
+		if g, ok = GridByID(id); !ok {
+			server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tile matrix set " + strconv.Quote(id)})
+			return
+		}
+	}
+	s.serveTile(w, r, ts, g, server.Var(r, "z"), server.Var(r, "x"), server.Var(r, "y"))
+}
+
+func (s *Service) serveTile(w http.ResponseWriter, r *http.Request, ts *tileset, g *Grid, zs, xs, ys string) {
+	z, x, y, e := ParseTile(g, zs, xs, ys)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	if ts.file != nil && ts.file.Grid() != g {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound",
+			Detail: fmt.Sprintf("tileset %s is built on the %s grid, not %s", ts.name, ts.file.Grid().ID, g.ID)})
+		return
+	}
+	minZ, maxZ := ts.zooms()
+	if z < minZ || z > maxZ {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound",
+			Detail: fmt.Sprintf("tileset %s has zooms %d..%d, not %d", ts.name, minZ, maxZ, z)})
+		return
+	}
+	var data []byte
+	var etag string
+	if ts.file != nil {
+		b, err := ts.file.Tile(z, x, y)
+		if err != nil {
+			server.WriteErr(w, r, err)
+			return
+		}
+		data = b
+		if data != nil {
+			etag = contentTag(data)
+		}
+	} else {
+		var err error
+		data, etag, err = s.dynamicTile(r.Context(), ts, g, z, x, y)
+		if err != nil {
+			server.WriteErr(w, r, err)
+			return
+		}
+	}
+	h := w.Header()
+	if h.Get("Access-Control-Allow-Origin") == "" && server.PrincipalFrom(r.Context()) == nil {
+		h.Set("Access-Control-Allow-Origin", "*")
+	}
+	if data == nil {
+		// Inside the tileset but without features: 204, cacheable like a tile.
+		h.Set("Cache-Control", "public, max-age=60")
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	if server.NotModified(w, r, etag) {
+		return
+	}
+	h.Set("Content-Type", MediaType)
+	if acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		h.Set("Content-Length", strconv.Itoa(len(data)))
+		h.Add("Vary", "Accept-Encoding")
+		if r.Method != http.MethodHead {
+			w.Write(data)
+		}
+		return
+	}
+	// A client without gzip: decompress.
+	zr, err := gzip.NewReader(strings.NewReader(string(data)))
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	h.Set("Content-Encoding", "identity")
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		io.Copy(w, zr)
+	}
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "gzip" || name == "x-gzip" || name == "*" {
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		}
+	}
+	return false
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+func contentTag(b []byte) string {
+	return `"t` + strconv.FormatUint(uint64(crc32.Checksum(b, crcTable)), 36) + "-" + strconv.FormatInt(int64(len(b)), 36) + `"`
+}
+
+// dynamicTile renders (or takes from the cache) a tile of a dataset.
+func (s *Service) dynamicTile(ctx context.Context, ts *tileset, g *Grid, z, x, y int) ([]byte, string, error) {
+	key := cacheKey{ds: ts.d.Index, variant: ts.variant, grid: g, TileKey: TileKey{z, x, y}}
+	if e, ok := s.cache.get(key); ok {
+		s.metrics.hits.Inc()
+		return e.data, e.etag, nil
+	}
+	s.metrics.misses.Inc()
+	gen := s.cache.gen(ts.d.Index)
+	src := &StoreSource{R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] }}
+	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom}
+	data, _, err := rend.Render(ctx, src, z, x, y)
+	if err != nil {
+		return nil, "", err
+	}
+	e := &cacheEntry{key: key, data: data}
+	if data != nil {
+		e.etag = contentTag(data)
+	}
+	s.cache.put(e, gen)
+	return e.data, e.etag, nil
+}
+
+// ---- metadata documents ----
+
+func baseURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
+		scheme = p
+	}
+	host := r.Host
+	if h := r.Header.Get("X-Forwarded-Host"); h != "" {
+		host = h
+	}
+	return scheme + "://" + host
+}
+
+func writeJSON(w http.ResponseWriter, r *http.Request, ct string, v any) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		server.WriteErr(w, r, err)
+		return
+	}
+	if server.NotModified(w, r, server.ContentETag(b)) {
+		return
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	if r.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+// meta describes a tileset: from the file, or computed for a dynamic one.
+func (ts *tileset) meta(ctx context.Context) *Meta {
+	if ts.file != nil {
+		return ts.file.Meta()
+	}
+	var b orb.Bound
+	has := false
+	for _, l := range ts.layers {
+		src := l
+		if l == LabelLayer {
+			continue
+		}
+		if lb, ok := indexBound(ts.d.Index, src); ok {
+			if !has {
+				b, has = lb, true
+			} else {
+				b = b.Union(lb)
+			}
+		}
+	}
+	var gb orb.Bound
+	if has {
+		gb = WebMercatorQuad.ToGrid(b)
+	}
+	layers := make([]store.Layer, 0, len(ts.cols))
+	for name, cols := range ts.cols {
+		layers = append(layers, store.Layer{Name: name, Columns: cols})
+	}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: ts.layers, MaxZoom: DynamicFullZoom}
+	m := tileMeta(ts.name, WebMercatorQuad, 0, DynamicMaxZoom, gb, has, ts.d.Revision(), vectorLayers(rend, 0, Fields(ts.layers, layers)))
+	for i := range m.VectorLayers {
+		m.VectorLayers[i].MaxZoom = DynamicMaxZoom
+	}
+	return m
+}
+
+func indexBound(ix *index.Index, layer string) (orb.Bound, bool) {
+	l, ok := ix.Layer(layer)
+	if !ok {
+		return orb.Bound{}, false
+	}
+	b, ok := l.Bounds()
+	if !ok {
+		return orb.Bound{}, false
+	}
+	return b.Bound(), true
+}
+
+func (s *Service) tileJSON(w http.ResponseWriter, r *http.Request) {
+	name := server.Var(r, "tileset")
+	ts, e := s.resolve(r, name)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	if ts.file != nil && ts.file.Grid() != WebMercatorQuad {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound",
+			Detail: "TileJSON describes web mercator tilesets; " + name + " is on the " + ts.file.Grid().ID + " grid (see /ogc/collections/" + name + "/tiles)"})
+		return
+	}
+	m := ts.meta(r.Context())
+	doc := map[string]any{
+		"tilejson":      "3.0.0",
+		"name":          m.Name,
+		"description":   m.Description,
+		"version":       "1.0.0",
+		"scheme":        "xyz",
+		"tiles":         []string{baseURL(r) + "/tiles/" + escape(name) + "/{z}/{x}/{y}.mvt"},
+		"minzoom":       m.MinZoom,
+		"maxzoom":       m.MaxZoom,
+		"bounds":        m.Bounds,
+		"center":        m.Center,
+		"vector_layers": m.VectorLayers,
+		"attribution":   "EGiB",
+	}
+	writeJSON(w, r, "application/json", doc)
+}
+
+func escape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "%", "%25"), "/", "%2F")
+}
+
+// tmsDoc is an OGC 2D Tile Matrix Set 2.0 document.
+func tmsDoc(g *Grid, maxZoom int) map[string]any {
+	crs := "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code)
+	axes := []string{"X", "Y"}
+	origin := []float64{g.OriginX, g.OriginY}
+	if g == PL1992 {
+		// EPSG:2180 is northing first: the origin is given in CRS axis order.
+		axes = []string{"N", "E"}
+		origin = []float64{g.OriginY, g.OriginX}
+	}
+	var tms []map[string]any
+	for z := 0; z <= maxZoom; z++ {
+		n := 1 << uint(z)
+		tms = append(tms, map[string]any{
+			"id": strconv.Itoa(z), "scaleDenominator": g.ScaleDenominator(z), "cellSize": g.Resolution(z),
+			"cornerOfOrigin": "topLeft", "pointOfOrigin": origin, "tileWidth": TileSize, "tileHeight": TileSize,
+			"matrixWidth": n, "matrixHeight": n,
+		})
+	}
+	doc := map[string]any{"id": g.ID, "title": g.Title, "crs": crs, "orderedAxes": axes, "tileMatrices": tms}
+	if g.URI != "" {
+		doc["uri"] = g.URI
+	}
+	return doc
+}
+
+func (s *Service) tileMatrixSets(w http.ResponseWriter, r *http.Request) {
+	var sets []map[string]any
+	for _, g := range Grids {
+		link := baseURL(r) + "/ogc/tileMatrixSets/" + g.ID
+		e := map[string]any{"id": g.ID, "title": g.Title, "crs": "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code),
+			"links": []map[string]string{{"rel": "self", "type": "application/json", "href": link}}}
+		if g.URI != "" {
+			e["uri"] = g.URI
+		}
+		sets = append(sets, e)
+	}
+	writeJSON(w, r, "application/json", map[string]any{
+		"tileMatrixSets": sets,
+		"links":          []map[string]string{{"rel": "self", "type": "application/json", "href": baseURL(r) + "/ogc/tileMatrixSets"}},
+	})
+}
+
+func (s *Service) tileMatrixSet(w http.ResponseWriter, r *http.Request) {
+	g, ok := GridByID(server.Var(r, "tms"))
+	if !ok {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		return
+	}
+	writeJSON(w, r, "application/json", tmsDoc(g, min(g.MaxZoom, DynamicMaxZoom)))
+}
+
+// collection resolves an OGC API collection id: a dataset (all its layers), a
+// layer of the first dataset that publishes it, or a pre-built tileset.
+func (s *Service) collection(r *http.Request, id string) (*tileset, *server.Error) {
+	st := s.host.State(r)
+	if st == nil {
+		return nil, &server.Error{Status: http.StatusServiceUnavailable}
+	}
+	if d, ok := st.Dataset(id); ok {
+		return s.dynamic(r, d, nil)
+	}
+	for _, d := range st.Datasets() {
+		if _, _, ok := d.Layer(id); ok {
+			layers := []string{id}
+			ts, e := s.dynamic(r, d, layers)
+			if e == nil {
+				ts.name = id
+			}
+			return ts, e
+		}
+	}
+	return s.resolve(r, id)
+}
+
+func (s *Service) ogcTilesets(w http.ResponseWriter, r *http.Request) {
+	id := server.Var(r, "coll")
+	ts, e := s.collection(r, id)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	base := baseURL(r) + "/ogc/collections/" + escape(id) + "/tiles"
+	var list []map[string]any
+	for _, g := range ts.grids() {
+		list = append(list, map[string]any{
+			"title": id + " (" + g.ID + ")", "dataType": "vector", "crs": "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code),
+			"tileMatrixSetURI": g.URI,
+			"links": []map[string]string{
+				{"rel": "self", "type": "application/json", "href": base + "/" + g.ID},
+				{"rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "type": "application/json", "href": baseURL(r) + "/ogc/tileMatrixSets/" + g.ID},
+				{"rel": "item", "type": MediaType, "templated": "true", "href": base + "/" + g.ID + "/{tileMatrix}/{tileRow}/{tileCol}"},
+			},
+		})
+	}
+	writeJSON(w, r, "application/json", map[string]any{"tilesets": list,
+		"links": []map[string]string{{"rel": "self", "type": "application/json", "href": base}}})
+}
+
+func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
+	id := server.Var(r, "coll")
+	ts, e := s.collection(r, id)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	g, ok := GridByID(server.Var(r, "tms"))
+	if !ok || (ts.file != nil && ts.file.Grid() != g) {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "collection " + id + " has no tiles on tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		return
+	}
+	m := ts.meta(r.Context())
+	base := baseURL(r) + "/ogc/collections/" + escape(id) + "/tiles/" + g.ID
+	var limits []map[string]any
+	for z := m.MinZoom; z <= m.MaxZoom; z++ {
+		// Tile limits of the data extent (WGS84 bounds projected into the grid).
+		lim := map[string]any{"tileMatrix": strconv.Itoa(z)}
+		if b, ok := gridBoundOf(g, m.Bounds); ok {
+			if x0, y0, x1, y1, in := g.TileRange(b, z); in {
+				lim["minTileRow"], lim["maxTileRow"], lim["minTileCol"], lim["maxTileCol"] = y0, y1, x0, x1
+				limits = append(limits, lim)
+			}
+		}
+	}
+	writeJSON(w, r, "application/json", map[string]any{
+		"title": id, "dataType": "vector", "crs": "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code),
+		"tileMatrixSetURI": g.URI, "tileMatrixSetLimits": limits,
+		"layers": vectorLayersOGC(m.VectorLayers),
+		"links": []map[string]any{
+			{"rel": "self", "type": "application/json", "href": base},
+			{"rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "type": "application/json", "href": baseURL(r) + "/ogc/tileMatrixSets/" + g.ID},
+			{"rel": "item", "type": MediaType, "templated": true, "href": base + "/{tileMatrix}/{tileRow}/{tileCol}"},
+		},
+	})
+}
+
+func vectorLayersOGC(vl []VectorLayer) []map[string]any {
+	var out []map[string]any
+	for _, l := range vl {
+		props := map[string]any{}
+		keys := make([]string, 0, len(l.Fields))
+		for k := range l.Fields {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t := "string"
+			if l.Fields[k] == "Number" {
+				t = "number"
+			}
+			props[k] = map[string]string{"type": t}
+		}
+		geom := "polygons"
+		if l.ID == LabelLayer {
+			geom = "points"
+		}
+		out = append(out, map[string]any{"id": l.ID, "dataType": "vector", "geometryDimension": map[string]int{"points": 0, "polygons": 2}[geom],
+			"minTileMatrix": strconv.Itoa(l.MinZoom), "maxTileMatrix": strconv.Itoa(l.MaxZoom), "propertiesSchema": map[string]any{"type": "object", "properties": props}})
+	}
+	return out
+}
+
+// gridBoundOf projects WGS84 bounds into a grid.
+func gridBoundOf(g *Grid, b [4]float64) (orb.Bound, bool) {
+	if b[0] >= b[2] || b[1] >= b[3] {
+		return orb.Bound{}, false
+	}
+	t, err := newTransformFrom4326(g)
+	if err != nil {
+		return orb.Bound{}, false
+	}
+	gb := t.Bound(orb.Bound{Min: orb.Point{b[0], b[1]}, Max: orb.Point{b[2], b[3]}})
+	if math.IsNaN(gb.Min[0]) {
+		return orb.Bound{}, false
+	}
+	return gb, true
+}
+
+func (s *Service) ogcTile(w http.ResponseWriter, r *http.Request) {
+	id := server.Var(r, "coll")
+	ts, e := s.collection(r, id)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	g, ok := GridByID(server.Var(r, "tms"))
+	if !ok {
+		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		return
+	}
+	// OGC order: tileMatrix/tileRow/tileCol.
+	s.serveTile(w, r, ts, g, server.Var(r, "z"), server.Var(r, "col"), server.Var(r, "row"))
+}
+
+var _ = config.RoleAdmin

@@ -1,0 +1,265 @@
+package tiles
+
+import (
+	"context"
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/tiles/mvt"
+)
+
+// Feature is one store object ready for tiling: geometry in the grid CRS,
+// public attributes typed for MVT.
+type Feature struct {
+	Key   string // lokalnyId
+	ID    uint64 // MVT feature id: a stable 53-bit hash of Key (safe in JavaScript)
+	Geom  orb.Geometry
+	Bound orb.Bound
+	Area  float64 // grid CRS units² (0 for points): the significance order
+	Props []mvt.Prop
+
+	label    orb.Point
+	hasLabel bool
+}
+
+// FeatureID is the MVT id of an object.
+func FeatureID(key string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return h.Sum64() & (1<<53 - 1)
+}
+
+// Source yields the features of a layer whose bound (grid CRS) intersects b.
+type Source interface {
+	Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error
+}
+
+// props converts an object's public attributes: strings, integers and reals keep
+// their types; dates become ISO strings. Columns missing from Attrs (NULL) are
+// left out.
+func props(o *store.Object, cols []store.Column) []mvt.Prop {
+	out := make([]mvt.Prop, 0, len(cols))
+	for _, c := range cols {
+		v, ok := o.Attrs[c.Name]
+		if !ok || v == nil {
+			continue
+		}
+		switch x := v.(type) {
+		case string:
+			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+		case int64:
+			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+		case int:
+			out = append(out, mvt.Prop{Key: c.Name, Value: int64(x)})
+		case float64:
+			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+		case time.Time:
+			if c.Type == store.Date {
+				out = append(out, mvt.Prop{Key: c.Name, Value: x.UTC().Format("2006-01-02")})
+			} else {
+				out = append(out, mvt.Prop{Key: c.Name, Value: x.UTC().Format(time.RFC3339)})
+			}
+		case bool:
+			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+		default:
+			out = append(out, mvt.Prop{Key: c.Name, Value: strconv.Quote("")})
+		}
+	}
+	return out
+}
+
+// NewFeature projects an object into the grid.
+func NewFeature(g *Grid, o *store.Object, cols []store.Column) *Feature {
+	geom := projectGeom(g, o.Geometry)
+	if geom == nil {
+		return nil
+	}
+	f := &Feature{Key: o.ID, ID: FeatureID(o.ID), Geom: geom, Bound: geom.Bound(), Props: props(o, cols)}
+	switch t := geom.(type) {
+	case orb.Polygon:
+		for _, p := range []orb.Polygon{t} {
+			f.Area += polyArea(p)
+		}
+	case orb.MultiPolygon:
+		for _, p := range t {
+			f.Area += polyArea(p)
+		}
+	}
+	return f
+}
+
+func polyArea(p orb.Polygon) float64 {
+	var a float64
+	for i, r := range p {
+		ra := ringArea(r)
+		if ra < 0 {
+			ra = -ra
+		}
+		if i == 0 {
+			a += ra
+		} else {
+			a -= ra
+		}
+	}
+	return a
+}
+
+func projectGeom(g *Grid, geom orb.Geometry) orb.Geometry {
+	pts := func(ps []orb.Point) []orb.Point {
+		out := make([]orb.Point, len(ps))
+		for i, p := range ps {
+			x, y := g.Project(p[0], p[1])
+			out[i] = orb.Point{x, y}
+		}
+		return out
+	}
+	poly := func(p orb.Polygon) orb.Polygon {
+		out := make(orb.Polygon, len(p))
+		for i, r := range p {
+			out[i] = orb.Ring(pts(r))
+		}
+		return out
+	}
+	switch t := geom.(type) {
+	case orb.Point:
+		x, y := g.Project(t[0], t[1])
+		return orb.Point{x, y}
+	case orb.MultiPoint:
+		return orb.MultiPoint(pts(t))
+	case orb.LineString:
+		return orb.LineString(pts(t))
+	case orb.MultiLineString:
+		out := make(orb.MultiLineString, len(t))
+		for i, l := range t {
+			out[i] = orb.LineString(pts(l))
+		}
+		return out
+	case orb.Polygon:
+		return poly(t)
+	case orb.MultiPolygon:
+		out := make(orb.MultiPolygon, len(t))
+		for i, p := range t {
+			out[i] = poly(p)
+		}
+		return out
+	}
+	return nil
+}
+
+// Label is the label point of a polygon feature (pole of inaccessibility of its
+// largest part, to 10 cm).
+func (f *Feature) Label() (orb.Point, bool) {
+	if f.hasLabel {
+		return f.label, true
+	}
+	p := largestPolygon(f.Geom)
+	if p == nil {
+		return orb.Point{}, false
+	}
+	f.label, f.hasLabel = polyLabel(p, 0.1), true
+	return f.label, true
+}
+
+// StoreSource reads features straight from a store (dynamic tiles, updates).
+type StoreSource struct {
+	R       store.Reader
+	Grid    *Grid
+	Columns func(layer string) []store.Column // public columns of a layer
+}
+
+// Features implements Source.
+func (s *StoreSource) Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error {
+	sb := s.Grid.ToStorage(b)
+	// The inverse of a densified box edge can bulge slightly: pad by a metre.
+	sb = sb.Pad(1)
+	cols := s.Columns(layer)
+	return s.R.Query(ctx, store.Query{Layer: layer, Bound: &sb}, func(row store.Row) error {
+		f := NewFeature(s.Grid, row.Object, cols)
+		if f == nil || !f.Bound.Intersects(b) {
+			return nil
+		}
+		return fn(f)
+	})
+}
+
+// MemSource holds every current feature of the tiled layers in memory with an
+// R-tree per layer (the builder's source: each object is read and projected once).
+type MemSource struct {
+	layers map[string]*memLayer
+}
+
+type memLayer struct {
+	feats []*Feature
+	tree  *index.Tree
+}
+
+// LoadMemSource reads the current objects of layers from a store.
+func LoadMemSource(ctx context.Context, r store.Reader, g *Grid, layers []store.Layer) (*MemSource, error) {
+	m := &MemSource{layers: map[string]*memLayer{}}
+	for _, l := range layers {
+		ml := &memLayer{}
+		err := r.Query(ctx, store.Query{Layer: l.Name}, func(row store.Row) error {
+			if f := NewFeature(g, row.Object, l.Columns); f != nil {
+				ml.feats = append(ml.feats, f)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Slice(ml.feats, func(i, j int) bool { return ml.feats[i].Key < ml.feats[j].Key })
+		boxes := make([]index.Box, len(ml.feats))
+		for i, f := range ml.feats {
+			boxes[i] = index.BoxOf(f.Bound)
+		}
+		ml.tree = index.BuildTree(boxes)
+		m.layers[l.Name] = ml
+	}
+	return m, nil
+}
+
+// Bound is the union of the features' bounds (grid CRS); ok is false when empty.
+func (m *MemSource) Bound() (orb.Bound, bool) {
+	var b orb.Bound
+	ok := false
+	for _, l := range m.layers {
+		for _, f := range l.feats {
+			if !ok {
+				b, ok = f.Bound, true
+			} else {
+				b = b.Union(f.Bound)
+			}
+		}
+	}
+	return b, ok
+}
+
+// Count is the number of features of a layer.
+func (m *MemSource) Count(layer string) int {
+	if l, ok := m.layers[layer]; ok {
+		return len(l.feats)
+	}
+	return 0
+}
+
+// Features implements Source.
+func (m *MemSource) Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error {
+	l, ok := m.layers[layer]
+	if !ok {
+		return nil
+	}
+	var err error
+	l.tree.Search(index.BoxOf(b), func(i int32) bool {
+		if f := l.feats[i]; f.Bound.Intersects(b) {
+			err = fn(f)
+		}
+		return err == nil
+	})
+	return err
+}

@@ -1,0 +1,226 @@
+package tiles
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/tiles/pmtiles"
+)
+
+// TileKey addresses a tile of a grid.
+type TileKey struct{ Z, X, Y int }
+
+// AffectedRange is the range of tiles at zoom z whose buffered area intersects
+// the storage-CRS bound b: exactly the tiles a change inside b can alter.
+func (g *Grid) AffectedRange(b orb.Bound, z int) (x0, y0, x1, y1 int, ok bool) {
+	gb := g.ToGrid(b)
+	pad := g.TileSpan(z) * Buffer / Extent
+	// Half a tile unit more: a vertex moving can change rounding next to the edge.
+	pad += g.TileSpan(z) / Extent
+	gb = gb.Pad(pad)
+	return g.TileRange(gb, z)
+}
+
+// UpdateReport says what Update did.
+type UpdateReport struct {
+	From, To int64
+	Changes  int
+	Rendered int
+	Written  int
+	Removed  int
+	Took     time.Duration
+}
+
+// Update brings a built tile file up to the store's current revision by
+// re-rendering only the tiles whose area the changes since the build touch
+// (old ∪ new geometry bounds from the change log). MBTiles and GeoPackage files
+// are updated in one transaction; a PMTiles archive is rewritten to a temporary
+// file and renamed over the old one.
+func Update(ctx context.Context, r store.Reader, path string) (*UpdateReport, error) {
+	t0 := time.Now()
+	ts, err := OpenTileset(path)
+	if err != nil {
+		return nil, err
+	}
+	meta := *ts.Meta()
+	g := ts.Grid()
+	ts.Close()
+	rev, err := r.Revision(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rep := &UpdateReport{From: meta.Revision, To: rev}
+	if meta.Revision > rev {
+		return nil, fmt.Errorf("%s reflects revision %d but the store is at %d: built from another store?", path, meta.Revision, rev)
+	}
+	var names []string
+	for _, vl := range meta.VectorLayers {
+		names = append(names, vl.ID)
+	}
+	tileLayers, storeLayers, err := ResolveLayers(r, names)
+	if err != nil {
+		return nil, err
+	}
+	srcLayers := map[string]bool{}
+	for _, l := range storeLayers {
+		srcLayers[l.Name] = true
+	}
+	affected := map[TileKey]bool{}
+	err = r.Changes(ctx, meta.Revision, func(c store.Change) error {
+		rep.Changes++
+		if !srcLayers[c.Layer] || c.Op == store.OpArchive {
+			return nil
+		}
+		for z := meta.MinZoom; z <= meta.MaxZoom; z++ {
+			x0, y0, x1, y1, ok := g.AffectedRange(c.Bounds, z)
+			if !ok {
+				continue
+			}
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					affected[TileKey{z, x, y}] = true
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]TileKey, 0, len(affected))
+	for k := range affected {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a.Z != b.Z {
+			return a.Z < b.Z
+		}
+		if a.Y != b.Y {
+			return a.Y < b.Y
+		}
+		return a.X < b.X
+	})
+	layerCols := map[string][]store.Column{}
+	for _, l := range storeLayers {
+		layerCols[l.Name] = l.Columns
+	}
+	src := &StoreSource{R: r, Grid: g, Columns: func(l string) []store.Column { return layerCols[l] }}
+	rend := &Renderer{Grid: g, Layers: tileLayers, MaxZoom: meta.MaxZoom}
+	rendered := make(map[TileKey][]byte, len(keys))
+	for _, k := range keys {
+		data, _, err := rend.Render(ctx, src, k.Z, k.X, k.Y)
+		if err != nil {
+			return nil, err
+		}
+		rendered[k] = data
+		rep.Rendered++
+	}
+	meta.Revision = rev
+	f, _ := FormatOf(path)
+	switch f {
+	case PMTiles:
+		err = updatePMTiles(path, &meta, keys, rendered, rep)
+	case MBTiles:
+		err = updateSQL(path, keys, rendered, rep, `DELETE FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?`,
+			`INSERT INTO tiles VALUES (?, ?, ?, ?)`, true, func(tx *sql.Tx) error {
+				_, err := tx.Exec(`UPDATE metadata SET value = ? WHERE name = 'sip:revision'`, strconv.FormatInt(rev, 10))
+				return err
+			})
+	case GeoPackage:
+		err = updateSQL(path, keys, rendered, rep, `DELETE FROM `+gpkgTable+` WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?`,
+			`INSERT INTO `+gpkgTable+` (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)`, false, func(tx *sql.Tx) error {
+				js, err := jsonMeta(&meta)
+				if err == nil {
+					_, err = tx.Exec(`UPDATE gpkg_metadata SET metadata = ? WHERE id = 1`, js)
+				}
+				return err
+			})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	rep.Took = time.Since(t0)
+	return rep, nil
+}
+
+func updateSQL(path string, keys []TileKey, rendered map[TileKey][]byte, rep *UpdateReport, del, ins string, tms bool, meta func(*sql.Tx) error) error {
+	db, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=DELETE")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tx, err := db.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, k := range keys {
+		row := k.Y
+		if tms {
+			row = (1 << uint(k.Z)) - 1 - k.Y
+		}
+		res, err := tx.Exec(del, k.Z, k.X, row)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		data := rendered[k]
+		if data == nil {
+			rep.Removed += int(n)
+			continue
+		}
+		if _, err := tx.Exec(ins, k.Z, k.X, row, data); err != nil {
+			return err
+		}
+		rep.Written++
+	}
+	if err := meta(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func updatePMTiles(path string, meta *Meta, keys []TileKey, rendered map[TileKey][]byte, rep *UpdateReport) error {
+	pr, err := pmtiles.Open(path)
+	if err != nil {
+		return err
+	}
+	defer pr.Close()
+	changed := map[uint64][]byte{}
+	for _, k := range keys {
+		changed[pmtiles.TileID(uint8(k.Z), uint32(k.X), uint32(k.Y))] = rendered[k]
+	}
+	sink := &pmtilesSink{path: path}
+	err = pr.All(func(id uint64, data []byte) error {
+		if nd, ok := changed[id]; ok {
+			if nd == nil {
+				rep.Removed++
+			}
+			return nil
+		}
+		sink.tiles = append(sink.tiles, pmtiles.Tile{ID: id, Data: data})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for id, d := range changed {
+		if d != nil {
+			sink.tiles = append(sink.tiles, pmtiles.Tile{ID: id, Data: d})
+			rep.Written++
+		}
+	}
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	return sink.Finish(meta)
+}
