@@ -61,6 +61,12 @@ func cmdIngest(ctx context.Context, args []string) error {
 // store this call created is removed again when the ingest fails, so a failed
 // ingest leaves the disk exactly as it was.
 func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
+	if plan, err := planningInputs(files); err != nil || plan {
+		if err != nil {
+			return nil, err
+		}
+		return ingestPlanning(ctx, path, name, files, reportPath, strict)
+	}
 	st, created, err := openOrCreate(path, name)
 	if err != nil {
 		return nil, err
