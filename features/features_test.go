@@ -53,6 +53,7 @@ func TestMain(m *testing.M) {
 		}
 		s.Close()
 		cfg := config.ForStoreNamed(p, "county")
+		cfg.Limits.RateLimit = config.RateLimit{Rate: 0, Burst: 1} // tests fire many requests
 		srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
 		if err != nil {
 			panic(err)

@@ -1,0 +1,465 @@
+package features
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/store"
+)
+
+func wfsURL(q string) string { return baseURL + "/wfs?SERVICE=WFS&VERSION=2.0.0&" + q }
+
+type gmlCollection struct {
+	Matched  string `xml:"numberMatched,attr"`
+	Returned string `xml:"numberReturned,attr"`
+	Next     string `xml:"next,attr"`
+	Previous string `xml:"previous,attr"`
+	Members  []struct {
+		Inner []byte `xml:",innerxml"`
+		D     struct {
+			ID   string  `xml:"ID_DZIALKI"`
+			Pole float64 `xml:"POLE_EWIDENCYJNE"`
+			Geom struct {
+				PosLists []string `xml:"MultiSurface>surfaceMember>Polygon>exterior>LinearRing>posList"`
+			} `xml:"msGeometry"`
+		} `xml:"dzialki"`
+	} `xml:"member"`
+}
+
+func getGML(t *testing.T, u string) gmlCollection {
+	t.Helper()
+	resp, b := fetch(t, u)
+	if resp.StatusCode != 200 {
+		t.Fatalf("%s: %d %s", u, resp.StatusCode, b)
+	}
+	var c gmlCollection
+	if err := xml.Unmarshal(b, &c); err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+	return c
+}
+
+func currentParcels(t *testing.T) []*store.Object {
+	var out []*store.Object
+	if err := st.Query(context.Background(), store.Query{Layer: "dzialki"}, func(r store.Row) error {
+		out = append(out, r.Object)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestWFSPagingNextPrevious(t *testing.T) {
+	want := storeCount(t, "dzialki")
+	u := wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=70")
+	seen := map[string]bool{}
+	pages := 0
+	for u != "" {
+		c := getGML(t, u)
+		if m, _ := strconv.ParseInt(c.Matched, 10, 64); m != want {
+			t.Fatalf("numberMatched %s, store %d", c.Matched, want)
+		}
+		if r, _ := strconv.Atoi(c.Returned); r != len(c.Members) {
+			t.Fatalf("numberReturned %s, members %d", c.Returned, len(c.Members))
+		}
+		if pages > 0 && !strings.Contains(c.Previous, "STARTINDEX="+strconv.Itoa((pages-1)*70)) {
+			t.Fatalf("page %d previous %q", pages, c.Previous)
+		}
+		for _, m := range c.Members {
+			if seen[m.D.ID] {
+				t.Fatalf("duplicate %s", m.D.ID)
+			}
+			seen[m.D.ID] = true
+		}
+		u = c.Next
+		pages++
+	}
+	if int64(len(seen)) != want {
+		t.Fatalf("walked %d features, store has %d", len(seen), want)
+	}
+}
+
+func TestWFSSortBy(t *testing.T) {
+	var areas []float64
+	for _, o := range currentParcels(t) {
+		if a, ok := o.Attrs["pole_ewidencyjne"].(float64); ok {
+			areas = append(areas, math.Round(a*1e4)/1e4)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(areas)))
+	c := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=5&STARTINDEX=3&SORTBY="+url.QueryEscape("POLE_EWIDENCYJNE DESC")))
+	if len(c.Members) != 5 {
+		t.Fatalf("%d members", len(c.Members))
+	}
+	for i, m := range c.Members {
+		if m.D.Pole != areas[3+i] {
+			t.Fatalf("sorted member %d: %v, want %v", i, m.D.Pole, areas[3+i])
+		}
+	}
+	if resp, b := fetch(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&SORTBY=NOPE")); resp.StatusCode != 400 || !strings.Contains(string(b), "sortBy") {
+		t.Fatalf("bad sortBy: %d %s", resp.StatusCode, b)
+	}
+}
+
+func TestWFSGetPropertyValueAndById(t *testing.T) {
+	resp, b := fetch(t, wfsURL("REQUEST=GetPropertyValue&TYPENAMES=ms:dzialki&VALUEREFERENCE=ID_DZIALKI&COUNT=3"))
+	var vc struct {
+		XMLName xml.Name
+		Members []string `xml:"member"`
+	}
+	if err := xml.Unmarshal(b, &vc); err != nil || resp.StatusCode != 200 || vc.XMLName.Local != "ValueCollection" || len(vc.Members) != 3 {
+		t.Fatalf("GetPropertyValue: %v %d %s", err, resp.StatusCode, b)
+	}
+	var slash string
+	for _, m := range vc.Members {
+		if strings.Contains(m, "/") {
+			slash = m
+		}
+	}
+	if slash == "" {
+		slash = vc.Members[0]
+	}
+	resp, b = fetch(t, wfsURL("REQUEST=GetFeature&STOREDQUERY_ID="+url.QueryEscape("urn:ogc:def:query:OGC-WFS::GetFeatureById")+"&ID="+url.QueryEscape(slash)))
+	var feat struct {
+		XMLName xml.Name
+		ID      string `xml:"ID_DZIALKI"`
+	}
+	if err := xml.Unmarshal(b, &feat); err != nil || resp.StatusCode != 200 || feat.XMLName.Local != "dzialki" || feat.ID != slash {
+		t.Fatalf("GetFeatureById %s: %v %d %s", slash, err, resp.StatusCode, b)
+	}
+	resp, b = fetch(t, wfsURL("REQUEST=GetFeature&STOREDQUERY_ID="+url.QueryEscape("urn:ogc:def:query:OGC-WFS::GetFeatureById")+"&ID=nope"))
+	if resp.StatusCode != 404 || !strings.Contains(string(b), `exceptionCode="NotFound"`) {
+		t.Fatalf("unknown id: %d %s", resp.StatusCode, b)
+	}
+	for _, req := range []string{"ListStoredQueries", "DescribeStoredQueries"} {
+		resp, b := fetch(t, wfsURL("REQUEST="+req))
+		if resp.StatusCode != 200 || !strings.Contains(string(b), "urn:ogc:def:query:OGC-WFS::GetFeatureById") {
+			t.Fatalf("%s: %d %s", req, resp.StatusCode, b)
+		}
+	}
+}
+
+// TestWFSReprojection: SRSNAME urn EPSG::4326 gives lat,lon; each coordinate
+// equals the geo transform of the stored vertex.
+func TestWFSReprojection(t *testing.T) {
+	parcels := currentParcels(t)
+	byID := map[string]*store.Object{}
+	for _, o := range parcels {
+		byID[o.Attrs["id_dzialki"].(string)] = o
+	}
+	c := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=3&SRSNAME=urn:ogc:def:crs:EPSG::4326"))
+	tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS4326)
+	for _, m := range c.Members {
+		o := byID[m.D.ID]
+		if o == nil || len(m.D.Geom.PosLists) == 0 {
+			t.Fatalf("member %q: %s", m.D.ID, m.Inner)
+		}
+		f := strings.Fields(m.D.Geom.PosLists[0])
+		lat, _ := strconv.ParseFloat(f[0], 64)
+		lon, _ := strconv.ParseFloat(f[1], 64)
+		first := o.Geometry.(orb.MultiPolygon)[0][0][0]
+		wlon, wlat := tr.Point(first[0], first[1])
+		if math.Abs(lat-wlat) > 1e-7 || math.Abs(lon-wlon) > 1e-7 {
+			t.Fatalf("%s: got %v %v, want lat %v lon %v", m.D.ID, lat, lon, wlat, wlon)
+		}
+	}
+	// EPSG:2180 by urn: N,E
+	c = getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=1"))
+	f := strings.Fields(c.Members[0].D.Geom.PosLists[0])
+	n, _ := strconv.ParseFloat(f[0], 64)
+	e, _ := strconv.ParseFloat(f[1], 64)
+	first := byID[c.Members[0].D.ID].Geometry.(orb.MultiPolygon)[0][0][0]
+	if n != first[1] || e != first[0] {
+		t.Fatalf("2180 axis order: got %v %v, stored E,N %v", n, e, first)
+	}
+}
+
+// TestWFSTemporalAndSpatialFES compares FES filters with the same selection in Go.
+func TestWFSTemporalAndSpatialFES(t *testing.T) {
+	parcels := currentParcels(t)
+	var starts []time.Time
+	for _, o := range parcels {
+		starts = append(starts, o.StartVersion)
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	mid := starts[len(starts)/2]
+	wantAfter := 0
+	for _, s := range starts {
+		if s.After(mid) {
+			wantAfter++
+		}
+	}
+	fes := `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"><fes:After><fes:ValueReference>START_WERSJI</fes:ValueReference><gml:TimeInstant gml:id="t1"><gml:timePosition>` +
+		mid.UTC().Format(time.RFC3339Nano) + `</gml:timePosition></gml:TimeInstant></fes:After></fes:Filter>`
+	c := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESULTTYPE=hits&FILTER="+url.QueryEscape(fes)))
+	if c.Matched != strconv.Itoa(wantAfter) || wantAfter == 0 {
+		t.Fatalf("After: matched %s, want %d", c.Matched, wantAfter)
+	}
+	// Intersects with a polygon given in EPSG:4326 (lat,lon): compare with envelope pre-count
+	ext, _, _ := st.Extent(context.Background(), "dzialki")
+	tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS4326)
+	lon0, lat0 := tr.Point(ext.Min[0], ext.Min[1])
+	lon1, lat1 := tr.Point((ext.Min[0]+ext.Max[0])/2, (ext.Min[1]+ext.Max[1])/2)
+	poly := fmt.Sprintf("%f %f %f %f %f %f %f %f", lat0, lon0, lat1, lon0, lat1, lon1, lat0, lon0) // a triangle
+	fes = `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"><fes:Intersects><fes:ValueReference>msGeometry</fes:ValueReference><gml:Polygon gml:id="p" srsName="urn:ogc:def:crs:EPSG::4326"><gml:exterior><gml:LinearRing><gml:posList>` + poly + `</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></fes:Intersects></fes:Filter>`
+	tri := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESULTTYPE=hits&FILTER="+url.QueryEscape(fes)))
+	box := strings.Replace(fes, "Intersects>", "BBOX>", -1)
+	box = box[:strings.Index(box, "<gml:Polygon")] + fmt.Sprintf(`<gml:Envelope srsName="urn:ogc:def:crs:EPSG::4326"><gml:lowerCorner>%f %f</gml:lowerCorner><gml:upperCorner>%f %f</gml:upperCorner></gml:Envelope></fes:BBOX></fes:Filter>`, lat0, lon0, lat1, lon1)
+	bx := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESULTTYPE=hits&FILTER="+url.QueryEscape(box)))
+	nt, _ := strconv.Atoi(tri.Matched)
+	nb, _ := strconv.Atoi(bx.Matched)
+	if nt == 0 || nb == 0 || nt >= nb {
+		t.Fatalf("triangle %d should be a non-empty strict subset of the box %d", nt, nb)
+	}
+}
+
+func TestWFS11(t *testing.T) {
+	resp, b := fetch(t, baseURL+"/wfs?SERVICE=WFS&VERSION=1.1.0&REQUEST=GetFeature&TYPENAME=ms:budynki&MAXFEATURES=4")
+	var c struct {
+		XMLName xml.Name
+		N       int        `xml:"numberOfFeatures,attr"`
+		Members []xml.Name `xml:"featureMember>budynki"`
+	}
+	if err := xml.Unmarshal(b, &c); err != nil || resp.StatusCode != 200 || c.XMLName.Space != "http://www.opengis.net/wfs" || c.N != 4 || len(c.Members) != 4 {
+		t.Fatalf("%v %d %+v %s", err, resp.StatusCode, c, b)
+	}
+	resp, b = fetch(t, baseURL+"/wfs?SERVICE=WFS&REQUEST=GetCapabilities&ACCEPTVERSIONS=1.1.0")
+	if !strings.Contains(string(b), `version="1.1.0"`) {
+		t.Fatalf("AcceptVersions 1.1.0: %s", b)
+	}
+	resp, b = fetch(t, baseURL+"/wfs?SERVICE=WFS&REQUEST=GetCapabilities&ACCEPTVERSIONS=3.0.0")
+	if resp.StatusCode != 400 || !strings.Contains(string(b), "VersionNegotiationFailed") {
+		t.Fatalf("AcceptVersions 3.0.0: %d %s", resp.StatusCode, b)
+	}
+}
+
+func TestWFSDescribeFeatureType(t *testing.T) {
+	resp, b := fetch(t, wfsURL("REQUEST=DescribeFeatureType&TYPENAMES=ms:budynki"))
+	var x struct {
+		Elements []struct {
+			Name string `xml:"name,attr"`
+		} `xml:"complexType>complexContent>extension>sequence>element"`
+	}
+	if err := xml.Unmarshal(b, &x); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%v %d %s", err, resp.StatusCode, b)
+	}
+	var names []string
+	for _, e := range x.Elements {
+		names = append(names, e.Name)
+	}
+	got := strings.Join(names, ",")
+	if !strings.Contains(got, "ID_BUDYNKU") || !strings.Contains(got, "RODZAJ") || !strings.Contains(got, "msGeometry") {
+		t.Fatalf("elements %s", got)
+	}
+	resp, b = fetch(t, wfsURL("REQUEST=DescribeFeatureType&TYPENAMES=ms:nope"))
+	if resp.StatusCode != 400 || !strings.Contains(string(b), "ExceptionReport") {
+		t.Fatalf("unknown type: %d %s", resp.StatusCode, b)
+	}
+}
+
+func TestFilterLimits(t *testing.T) {
+	var terms []string
+	for i := range 600 {
+		terms = append(terms, fmt.Sprintf("ID_DZIALKI = 'x%d'", i))
+	}
+	resp, b := fetch(t, baseURL+"/ogc/collections/dzialki/items?filter="+url.QueryEscape(strings.Join(terms, " OR ")))
+	if resp.StatusCode != 400 || !strings.Contains(string(b), "more than") {
+		t.Fatalf("complex filter: %d %.300s", resp.StatusCode, b)
+	}
+	// features per response are capped by limits.max_features (10000): limit above is clamped
+	resp, b = fetch(t, baseURL+"/ogc/collections/dzialki/items?limit=1000000")
+	var c fc
+	json.Unmarshal(b, &c)
+	if resp.StatusCode != 200 || int64(len(c.Features)) != storeCount(t, "dzialki") {
+		t.Fatalf("clamped limit: %d %d", resp.StatusCode, len(c.Features))
+	}
+}
+
+func TestGzipStreaming(t *testing.T) {
+	req, _ := http.NewRequest("GET", baseURL+"/ogc/collections/dzialki/items?limit=500", nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	resp, err := (&http.Transport{DisableCompression: true}).RoundTrip(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("Content-Encoding %q", resp.Header.Get("Content-Encoding"))
+	}
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c fc
+	if err := json.NewDecoder(zr).Decode(&c); err != nil || c.NumberReturned != 500 {
+		t.Fatalf("%v %d", err, c.NumberReturned)
+	}
+}
+
+func TestDatetime(t *testing.T) {
+	// before anything existed: nothing; now: the current state
+	_, b := fetch(t, baseURL+"/ogc/collections/dzialki/items?datetime=1990-01-01T00:00:00Z")
+	var c fc
+	json.Unmarshal(b, &c)
+	if c.NumberMatched != 0 {
+		t.Fatalf("1990: %d", c.NumberMatched)
+	}
+	_, b = fetch(t, baseURL+"/ogc/collections/dzialki/items?datetime="+time.Now().UTC().Format(time.RFC3339))
+	c = fc{}
+	json.Unmarshal(b, &c)
+	if c.NumberMatched != storeCount(t, "dzialki") {
+		t.Fatalf("now: %d, store %d", c.NumberMatched, storeCount(t, "dzialki"))
+	}
+}
+
+func TestLandingConformanceOpenAPI(t *testing.T) {
+	AddConformance("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core")
+	AddLandingLink(Link{Href: "/tileMatrixSets", Rel: "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", Type: "application/json"})
+	_, b := fetch(t, baseURL+"/ogc/")
+	var lp struct{ Links []Link }
+	json.Unmarshal(b, &lp)
+	rels := map[string]Link{}
+	for _, l := range lp.Links {
+		rels[l.Rel] = l
+	}
+	for _, r := range []string{"self", "service-desc", "conformance", "data", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes"} {
+		if _, ok := rels[r]; !ok {
+			t.Fatalf("landing page lacks %s: %s", r, b)
+		}
+	}
+	_, b = fetch(t, baseURL+"/ogc/conformance")
+	if !strings.Contains(string(b), "ogcapi-features-1/1.0/conf/core") || !strings.Contains(string(b), "ogcapi-tiles-1/1.0/conf/core") {
+		t.Fatalf("conformance: %s", b)
+	}
+	resp, b := fetch(t, rels["service-desc"].Href)
+	if resp.Header.Get("Content-Type") != "application/vnd.oai.openapi+json;version=3.0" {
+		t.Fatalf("openapi type %q", resp.Header.Get("Content-Type"))
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil || !strings.HasPrefix(doc["openapi"].(string), "3.0") {
+		t.Fatalf("openapi: %v", err)
+	}
+	if bytes.Contains(b, []byte(`"$ref":"http`)) || bytes.Contains(b, []byte(`.yaml`)) {
+		t.Fatal("openapi has external $ref")
+	}
+	params := doc["components"].(map[string]any)["parameters"].(map[string]any)
+	for name, typ := range map[string]string{"limit": "integer", "bbox": "array", "datetime": "string"} {
+		p := params[name].(map[string]any)
+		s := p["schema"].(map[string]any)
+		if p["in"] != "query" || p["required"] != false || p["style"] != "form" || p["explode"] != false || s["type"] != typ {
+			t.Fatalf("parameter %s: %v", name, p)
+		}
+	}
+	lim := params["limit"].(map[string]any)["schema"].(map[string]any)
+	if lim["minimum"].(float64) < 0 || lim["default"] == nil {
+		t.Fatalf("limit schema %v", lim)
+	}
+	bb := params["bbox"].(map[string]any)["schema"].(map[string]any)
+	if bb["minItems"].(float64) != 4 || bb["maxItems"].(float64) != 6 {
+		t.Fatalf("bbox schema %v", bb)
+	}
+	// collections: extent in CRS84 and each entry equals /collections/{id}
+	_, b = fetch(t, baseURL+"/ogc/collections")
+	var cs struct {
+		Collections []json.RawMessage
+	}
+	json.Unmarshal(b, &cs)
+	if len(cs.Collections) == 0 {
+		t.Fatal("no collections")
+	}
+	for _, raw := range cs.Collections {
+		var c collectionDoc
+		json.Unmarshal(raw, &c)
+		bbox := c.Extent["spatial"].(map[string]any)["bbox"].([]any)[0].([]any)
+		if !(bbox[0].(float64) < bbox[2].(float64) && bbox[1].(float64) < bbox[3].(float64)) || bbox[0].(float64) < 14 || bbox[3].(float64) > 55 {
+			t.Fatalf("%s extent %v", c.ID, bbox)
+		}
+		_, one := fetch(t, baseURL+"/ogc/collections/"+c.ID)
+		var a, b2 any
+		json.Unmarshal(raw, &a)
+		json.Unmarshal(one, &b2)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b2)
+		if !bytes.Equal(ja, jb) {
+			t.Fatalf("%s: list entry differs from /collections/{id}", c.ID)
+		}
+	}
+}
+
+// TestItemsOfficialSchema validates pages against the OGC API Features schemas.
+func TestItemsOfficialSchema(t *testing.T) {
+	sdir := "../../shared/data/ogc/ogcapi-features-1"
+	if _, err := os.Stat(sdir); err != nil {
+		t.Skip("OGC schemas not found at " + sdir)
+	}
+	if err := exec.Command("/usr/bin/python3", "-c", "import jsonschema, yaml").Run(); err != nil {
+		t.Skip("python3-jsonschema / python3-yaml not installed")
+	}
+	dir := t.TempDir()
+	for i, u := range []string{"/ogc/collections/dzialki/items?limit=20", "/ogc/collections/punkty/items?limit=5&crs=EPSG:2180", "/ogc/collections/budynki/items?limit=3"} {
+		_, b := fetch(t, baseURL+u)
+		p := filepath.Join(dir, fmt.Sprintf("fc%d.json", i))
+		os.WriteFile(p, b, 0o644)
+		out, err := exec.Command("/usr/bin/python3", "testdata/validate_ogc.py", sdir, "featureCollectionGeoJSON.yaml", p).CombinedOutput()
+		if err != nil {
+			t.Errorf("%s: %v\n%s", u, err, out)
+		}
+	}
+}
+
+func TestOWSLib(t *testing.T) {
+	if err := exec.Command("/usr/bin/python3", "-c", "import owslib.wfs, owslib.ogcapi.features").Run(); err != nil {
+		t.Skip("python3-owslib not installed")
+	}
+	out, err := exec.Command("/usr/bin/python3", "testdata/owslib_check.py", baseURL).Output()
+	if err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	var r struct {
+		WFSTypes    []string `json:"wfs_types"`
+		WFSGML      int      `json:"wfs_gml"`
+		WFS11Types  []string `json:"wfs11_types"`
+		Collections []string `json:"oapif_collections"`
+		Returned    int      `json:"oapif_returned"`
+		Matched     int64    `json:"oapif_matched"`
+		Conf        bool     `json:"oapif_conformance"`
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if !contains(r.WFSTypes, "ms:dzialki") || !contains(r.WFS11Types, "ms:budynki") || r.WFSGML != 7 || !contains(r.Collections, "dzialki") ||
+		r.Returned != 5 || r.Matched != storeCount(t, "dzialki") || !r.Conf {
+		t.Fatalf("OWSLib read: %s", out)
+	}
+}
+
+func contains(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+var _ = io.Discard
