@@ -112,6 +112,18 @@ func (ts testService) Mount(r *mux.Router, h *Host) {
 		}
 		io.WriteString(w, "too late")
 	})
+	// One that starts its response, then hangs ignoring its context: the core
+	// must cut the connection rather than leave the client waiting.
+	r.HandleFunc("/wms/stuck-streaming", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain")
+		io.WriteString(w, "partial")
+		http.NewResponseController(w).Flush()
+		select {
+		case <-ts.release:
+		case <-time.After(5 * time.Second):
+		}
+		io.WriteString(w, "too late")
+	})
 	// A slow request that uses its dataset at the end (reload and shutdown tests).
 	r.HandleFunc("/api/slow/{name}", func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(300 * time.Millisecond)

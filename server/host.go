@@ -74,6 +74,45 @@ type Host struct {
 	latency  *metrics.HistogramVec
 	inflight metrics.Gauge
 	limited  *metrics.CounterVec
+	famStats []famStats // by family.idx
+}
+
+// famStats are one route family's request series, looked up once per server
+// instead of per request (label joins, map lookups under a lock). They are
+// filled on first use, so /metrics lists only series that occurred.
+type famStats struct {
+	latency atomic.Pointer[metrics.Histogram]    // layer ""
+	codes   [600]atomic.Pointer[metrics.Counter] // by status code
+}
+
+func (h *Host) countRequest(f *family, status int) {
+	if status < 0 || status >= 600 {
+		h.reqs.With(f.name, statusText(status)).Inc()
+		return
+	}
+	p := &h.famStats[f.idx].codes[status]
+	c := p.Load()
+	if c == nil {
+		v := h.reqs.With(f.name, statusText(status))
+		c = &v
+		p.Store(c)
+	}
+	c.Inc()
+}
+
+func (h *Host) observeLatency(f *family, layer string, seconds float64) {
+	if layer != "" {
+		h.latency.With(f.name, layer).Observe(seconds)
+		return
+	}
+	p := &h.famStats[f.idx].latency
+	l := p.Load()
+	if l == nil {
+		v := h.latency.With(f.name, "")
+		l = &v
+		p.Store(l)
+	}
+	l.Observe(seconds)
 }
 
 // Logger is the server's logger (per request: server.Logger(ctx)).
@@ -267,6 +306,10 @@ func (d *Dataset) PublicColumns(r *http.Request, l store.Layer, lc config.Layer)
 type family struct {
 	name   string
 	writer ErrorWriter
+	// idx indexes Host.famStats (metric series resolved once per server).
+	idx int
+	// noTimeout: cheap core routes that never get limits.request_timeout.
+	noTimeout bool
 }
 
 func (f *family) errors(r *http.Request) ErrorWriter {
@@ -280,23 +323,44 @@ func (f *family) errors(r *http.Request) ErrorWriter {
 	return f.writer
 }
 
-var families = map[string]*family{
-	"healthz":  {"healthz", PlainText},
-	"readyz":   {"readyz", PlainText},
-	"metrics":  {"metrics", PlainText},
-	"wms":      {"wms", WMSException},
-	"wfs":      {"wfs", OWSException},
-	"ows":      {"ows", WMSException},
-	"ogc":      {"ogc", ProblemJSON},
-	"tiles":    {"tiles", ProblemJSON},
-	"uldk":     {"uldk", PlainText},
-	"api":      {"api", ProblemJSON},
-	"sync":     {"sync", ProblemJSON},
-	"download": {"download", ProblemJSON},
-	"":         {"viewer", HTMLPage},
+var (
+	allFamilies []*family // every family, by idx
+	families    = map[string]*family{}
+	otherFamily = newFamily("other", "other", HTMLPage)
+)
+
+func newFamily(prefix, name string, w ErrorWriter) *family {
+	f := &family{name: name, writer: w, idx: len(allFamilies)}
+	allFamilies = append(allFamilies, f)
+	if prefix != "other" {
+		families[prefix] = f
+	}
+	return f
 }
 
-var otherFamily = &family{"other", HTMLPage}
+func init() {
+	for _, p := range []struct {
+		prefix, name string
+		w            ErrorWriter
+	}{
+		{"healthz", "healthz", PlainText},
+		{"readyz", "readyz", PlainText},
+		{"metrics", "metrics", PlainText},
+		{"wms", "wms", WMSException},
+		{"wfs", "wfs", OWSException},
+		{"ows", "ows", WMSException},
+		{"ogc", "ogc", ProblemJSON},
+		{"tiles", "tiles", ProblemJSON},
+		{"uldk", "uldk", PlainText},
+		{"api", "api", ProblemJSON},
+		{"sync", "sync", ProblemJSON},
+		{"download", "download", ProblemJSON},
+		{"", "viewer", HTMLPage},
+	} {
+		f := newFamily(p.prefix, p.name, p.w)
+		f.noTimeout = p.name == "healthz" || p.name == "readyz" || p.name == "metrics"
+	}
+}
 
 // servicePrefixes are the URL prefixes a later service mounts; until then they
 // answer 501.

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -29,8 +30,6 @@ type coreHandler struct {
 	next http.Handler
 }
 
-var noTimeout = map[string]bool{"healthz": true, "readyz": true, "metrics": true}
-
 func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := c.h
 	start := time.Now()
@@ -38,11 +37,22 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer st.release()
 	cfg := st.Config
 
-	// One allocation for the per-request objects.
+	// One allocation for the per-request objects, and one copy of the request
+	// for the core's context (request info and, on routes with a limit, the
+	// deadline together).
 	pr := &perRequest{info: reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}}
 	info := &pr.info
-	w.Header()["X-Request-Id"] = []string{info.id}
-	r = r.WithContext(context.WithValue(r.Context(), ctxKey{}, info))
+	pr.idHeader[0] = info.id
+	w.Header()["X-Request-Id"] = pr.idHeader[:]
+	ctx := context.WithValue(r.Context(), ctxKey{}, info)
+	d := cfg.Limits.RequestTimeout.D()
+	timed := d > 0 && !info.family.noTimeout
+	if timed {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, d)
+		defer cancel()
+	}
+	r = r.WithContext(ctx)
 
 	sw := &pr.sw
 	sw.ResponseWriter = w
@@ -75,7 +85,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if max := int64(cfg.Limits.MaxBodyBytes); max > 0 && r.Body != nil && r.Body != http.NoBody {
 		if r.ContentLength > max {
 			WriteError(sw, r, &Error{Status: http.StatusRequestEntityTooLarge, Code: "RequestTooLarge",
-				Detail: fmt.Sprintf("request body of %d bytes exceeds the limit of %d bytes", r.ContentLength, max)})
+				Detail: "request body of " + strconv.FormatInt(r.ContentLength, 10) + " bytes exceeds the limit of " + strconv.FormatInt(max, 10) + " bytes"})
 			return
 		}
 		r.Body = http.MaxBytesReader(sw, r.Body, max)
@@ -88,13 +98,14 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cw := &pr.cw
 	cw.init(sw, r, enc) // with enc "", it only adds Vary
 	defer cw.finish()
-	var out http.ResponseWriter = cw
-	d := cfg.Limits.RequestTimeout.D()
-	if d <= 0 || noTimeout[info.family.name] {
-		c.next.ServeHTTP(out, r)
+	if !timed {
+		c.next.ServeHTTP(cw, r)
 		return
 	}
-	serveWithTimeout(out, r, c.next, d)
+	tw := &pr.tw
+	tw.start(cw, r, d)
+	defer tw.stop()
+	c.next.ServeHTTP(tw, r)
 }
 
 func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, start time.Time) {
@@ -104,8 +115,8 @@ func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, 
 		status = http.StatusOK
 	}
 	dur := time.Since(start)
-	h.reqs.With(info.family.name, statusText(status)).Inc()
-	h.latency.With(info.family.name, info.layer).Observe(dur.Seconds())
+	h.countRequest(info.family, status)
+	h.observeLatency(info.family, info.layer, dur.Seconds())
 	st := info.state
 	if !st.Config.Log.AccessLog() || !h.logger.Enabled(r.Context(), slog.LevelInfo) {
 		return
@@ -197,9 +208,11 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 }
 
 type perRequest struct {
-	info reqInfo
-	sw   statusWriter
-	cw   compressWriter
+	info     reqInfo
+	idHeader [1]string
+	sw       statusWriter
+	cw       compressWriter
+	tw       timeoutWriter
 }
 
 // statusWriter records the status and size of a response.
@@ -249,15 +262,38 @@ func timeoutError() *Error {
 		Detail: "the request took longer than the server's limit (limits.request_timeout)", RetryAfter: 5 * time.Second}
 }
 
-// timeoutWriter lets a handler run on its own goroutine and be cut off: until the
-// handler writes its header, it works on a private header map; after the deadline,
+// timeoutWriter enforces limits.request_timeout without a goroutine per
+// request: the handler runs on the connection's goroutine, and a timer (the
+// watchdog) answers for it if it is still running at the deadline, even when it
+// ignores its context. Until the handler writes its header it works on a private
+// header map, so that the watchdog can write the 503 alone; after the deadline,
 // every write fails with http.ErrHandlerTimeout.
 type timeoutWriter struct {
-	w        http.ResponseWriter
-	h        http.Header
+	w     *compressWriter
+	r     *http.Request
+	h     http.Header
+	timer *time.Timer
+	after time.Duration
+
 	mu       sync.Mutex
 	timedOut bool
 	wrote    bool
+	done     bool // the handler returned
+}
+
+func (t *timeoutWriter) start(w *compressWriter, r *http.Request, d time.Duration) {
+	t.w, t.r, t.after = w, r, d
+	t.h = w.Header().Clone()
+	t.timer = time.AfterFunc(d, t.expire)
+}
+
+// stop runs when the handler returned (or panicked); it waits for a watchdog
+// that already started.
+func (t *timeoutWriter) stop() {
+	t.timer.Stop()
+	t.mu.Lock()
+	t.done = true
+	t.mu.Unlock()
 }
 
 func (t *timeoutWriter) Header() http.Header { return t.h }
@@ -307,41 +343,78 @@ func (t *timeoutWriter) Flush() {
 	http.NewResponseController(t.w).Flush()
 }
 
-func serveWithTimeout(w http.ResponseWriter, r *http.Request, next http.Handler, d time.Duration) {
-	ctx, cancel := context.WithTimeout(r.Context(), d)
-	defer cancel()
-	r = r.WithContext(ctx)
-	tw := &timeoutWriter{w: w, h: w.Header().Clone()}
-	done := make(chan struct{})
-	var panicked any
-	go func() {
-		defer func() {
-			panicked = recover()
-			close(done)
-		}()
-		next.ServeHTTP(tw, r)
-	}()
-	select {
-	case <-done:
-		if panicked != nil {
-			panic(panicked)
-		}
-	case <-ctx.Done():
-		tw.mu.Lock()
-		tw.timedOut = true
-		wrote := tw.wrote
-		tw.mu.Unlock()
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			Logger(r.Context()).Warn("request timed out", "after", d, "path", r.URL.Path)
-			if !wrote {
-				WriteError(w, r, timeoutError())
-				return
-			}
-		}
-		// The response had started (or the client left): the connection is
-		// aborted so that the client cannot take a cut response for a whole one.
-		panic(http.ErrAbortHandler)
+// expire is the watchdog, on the timer's goroutine. The request's context ends
+// at the same deadline; a handler that heeds it may still answer first.
+func (t *timeoutWriter) expire() {
+	ctx := t.r.Context()
+	<-ctx.Done()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return
 	}
+	t.timedOut = true
+	info := infoFrom(ctx)
+	h := info.host
+	h.logger.Warn("request timed out", "request_id", info.id, "after", t.after, "path", t.r.URL.Path)
+	if t.wrote {
+		// The response had started: abort the connection so that the client
+		// cannot take a cut response for a whole one.
+		abortConn(ctx, t.w)
+		return
+	}
+	// The handler may never return: send the whole 503 now, framed by its
+	// Content-Length, and close the connection after it.
+	var rec errorRecorder
+	rec.h = t.w.Header()
+	WriteError(&rec, t.r, timeoutError())
+	rec.h.Set("Content-Length", strconv.Itoa(rec.body.Len()))
+	rec.h.Set("Connection", "close")
+	t.w.WriteHeader(rec.status)
+	t.w.Write(rec.body.Bytes())
+	t.w.finish()
+	http.NewResponseController(t.w).Flush()
+}
+
+// errorRecorder captures an error response so that it can be sent with a
+// Content-Length.
+type errorRecorder struct {
+	h      http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (e *errorRecorder) Header() http.Header { return e.h }
+func (e *errorRecorder) WriteHeader(code int) {
+	if e.status == 0 {
+		e.status = code
+	}
+}
+func (e *errorRecorder) Write(p []byte) (int, error) {
+	if e.status == 0 {
+		e.status = http.StatusOK
+	}
+	return e.body.Write(p)
+}
+
+type connKey struct{}
+
+// withConn is http.Server.ConnContext: it lets the watchdog close the connection.
+func withConn(ctx context.Context, c net.Conn) context.Context {
+	return context.WithValue(ctx, connKey{}, c)
+}
+
+// abortConn cuts the request's connection (or, for a handler served outside
+// Server, makes every further read and write on it fail).
+func abortConn(ctx context.Context, w http.ResponseWriter) {
+	if c, ok := ctx.Value(connKey{}).(net.Conn); ok {
+		c.Close()
+		return
+	}
+	rc := http.NewResponseController(w)
+	past := time.Unix(1, 0)
+	rc.SetWriteDeadline(past)
+	rc.SetReadDeadline(past)
 }
 
 // ---- rate limiting ----

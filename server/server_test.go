@@ -255,6 +255,27 @@ func TestLimits(t *testing.T) {
 		if time.Since(t0) > 3*time.Second {
 			t.Errorf("timeout answered after %v", time.Since(t0))
 		}
+		if !resp.Close {
+			t.Errorf("the connection of a timed-out request stays open (its handler still runs)")
+		}
+	})
+
+	t.Run("timeout after the response started", func(t *testing.T) {
+		t0 := time.Now()
+		tr := &http.Transport{DisableCompression: true}
+		defer tr.CloseIdleConnections()
+		resp, err := (&http.Client{Transport: tr, Timeout: 10 * time.Second}).Get(ts.URL + "/wms/stuck-streaming")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err == nil {
+			t.Errorf("a cut response read as whole: %q", body)
+		}
+		if time.Since(t0) > 3*time.Second {
+			t.Errorf("connection cut after %v", time.Since(t0))
+		}
 	})
 }
 
