@@ -216,13 +216,10 @@ func (r *Reader) Next() (*Feature, error) {
 		}
 		layer, known := Classes[se.Name.Local]
 		if !known {
-			// An APP element that is not a feature we read (e.g. a property of a
-			// container): skip it whole.
-			if len(se.Name.Local) > 0 && se.Name.Local[0] >= 'A' && se.Name.Local[0] <= 'Z' {
+			// A collection element, or a class we do not read (e.g. MapaPodkladowa
+			// at the top level): walk into it, features may be inside.
+			if len(se.Name.Local) > 0 && se.Name.Local[0] >= 'A' && se.Name.Local[0] <= 'Z' && !strings.HasSuffix(se.Name.Local, "Kolekcja") {
 				r.Skipped[se.Name.Local]++
-			}
-			if err := r.d.Skip(); err != nil {
-				return nil, r.fatal(err)
 			}
 			continue
 		}
