@@ -52,10 +52,12 @@ func parseKeys(keys []config.Key) []apiKey {
 // presentedKey extracts a key from "Authorization: Bearer KEY" or "X-API-Key".
 // present is true when the request carries credentials at all.
 func presentedKey(r *http.Request) (key string, present bool) {
-	if k := r.Header.Get("X-API-Key"); k != "" {
+	// Indexed by canonical name: Header.Get("X-API-Key") would allocate the
+	// canonical form of the name on every request.
+	if k := headerValue(r.Header, "X-Api-Key"); k != "" {
 		return k, true
 	}
-	a := r.Header.Get("Authorization")
+	a := headerValue(r.Header, "Authorization")
 	if a == "" {
 		return "", false
 	}
@@ -134,4 +136,12 @@ func RequireRole(role string) func(http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// headerValue is Header.Get for a name already in canonical form.
+func headerValue(h http.Header, canonical string) string {
+	if v := h[canonical]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
 }

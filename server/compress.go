@@ -98,7 +98,8 @@ type compressWriter struct {
 	decided bool
 	zw      io.WriteCloser
 	buf     []byte
-	suffix  string // ETag suffix the client sent back
+	suffix  string    // ETag suffix the client sent back
+	vary    [2]string // backing array of the Vary header (see cors)
 }
 
 func (cw *compressWriter) init(w http.ResponseWriter, r *http.Request, enc string) {
@@ -137,7 +138,11 @@ func (c *compressWriter) WriteHeader(code int) {
 		c.pass()
 		return
 	}
-	h.Add("Vary", "Accept-Encoding")
+	if _, ok := h["Vary"]; ok {
+		h.Add("Vary", "Accept-Encoding")
+	} else {
+		h["Vary"] = append(c.vary[:0], "Accept-Encoding") // no allocation
+	}
 	if c.enc == "" {
 		c.pass()
 		return

@@ -71,7 +71,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		c.observe(r, info, sw, start)
 	}()
 
-	if preflight := c.cors(sw, r, cfg); preflight {
+	if preflight := c.cors(sw, r, cfg, &pr.cw.vary); preflight {
 		return
 	}
 	if k, present := presentedKey(r); present {
@@ -174,13 +174,18 @@ func isToken(s string) bool {
 }
 
 // cors sets CORS headers for allowed origins and answers preflight requests.
-func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.Config) (handled bool) {
-	origin := r.Header.Get("Origin")
+func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.Config, vary *[2]string) (handled bool) {
 	if len(cfg.CORS.Origins) == 0 {
 		return false
 	}
+	origin := r.Header.Get("Origin")
 	hdr := w.Header()
-	hdr.Add("Vary", "Origin")
+	if _, ok := hdr["Vary"]; ok {
+		hdr.Add("Vary", "Origin")
+	} else {
+		// Room for the Accept-Encoding the compressor adds: no allocation.
+		hdr["Vary"] = append(vary[:0], "Origin")
+	}
 	if origin == "" {
 		return false
 	}
