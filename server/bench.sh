@@ -3,6 +3,11 @@
 # baseline, on loopback.
 #
 #   server/bench.sh [DURATION] [CONNECTIONS]     (defaults: 10s, 32)
+#   REVS="c7bb779 ." server/bench.sh             (before/after in one run)
+#
+# REVS lists the sip versions to measure side by side: git revisions (built
+# from `git archive`, so uncommitted work elsewhere in the tree does not enter)
+# or "." for the working tree (the default).
 #
 # Builds sip and a hello-world net/http server under /tmp/sip-bench, makes a
 # synthetic county (sip gen + sip ingest, once), then measures requests/s for
@@ -24,8 +29,20 @@ mkdir -p "$W"
 
 command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y wrk >/dev/null || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }; }
 
-echo "building sip and the baseline…" >&2
-(cd "$ROOT" && go build -o "$W/sip" ./cmd/sip)
+REVS=${REVS:-.}
+echo "building sip ($REVS) and the baseline…" >&2
+for rev in $REVS; do
+	if [ "$rev" = . ]; then
+		(cd "$ROOT" && go build -o "$W/sip-wt" ./cmd/sip)
+	else
+		src="$W/src-$rev"
+		rm -rf "$src" && mkdir -p "$src"
+		git -C "$ROOT" archive "$rev" | tar -x -C "$src"
+		(cd "$src" && go build -o "$W/sip-$rev" ./cmd/sip)
+	fi
+done
+bin() { [ "$1" = . ] && echo "$W/sip-wt" || echo "$W/sip-$1"; }
+label() { [ "$1" = . ] && echo "worktree" || echo "$1"; }
 mkdir -p "$W/hello"
 cat >"$W/hello/main.go" <<'EOF'
 package main
@@ -49,8 +66,8 @@ EOF
 if [ ! -f "$W/county.gpkg" ]; then
 	echo "generating and ingesting a 20k-parcel county…" >&2
 	rm -rf "$W/gml"
-	"$W/sip" gen county --parcels 20000 --seed 1 --out "$W/gml" >&2
-	"$W/sip" ingest --store "$W/county.gpkg" "$W"/gml/*.gml >&2
+	"$(bin "${REVS%% *}")" gen county --parcels 20000 --seed 1 --out "$W/gml" >&2
+	"$(bin "${REVS%% *}")" ingest --store "$W/county.gpkg" "$W"/gml/*.gml >&2
 fi
 
 write_config() { # $1 = access log true|false
@@ -101,27 +118,36 @@ wait_up http://127.0.0.1:$PORT_BASE/healthz
 measure baseline http://127.0.0.1:$PORT_BASE/healthz
 kill $PID; wait $PID 2>/dev/null || true; PID=""
 
-for access in false true; do
-	write_config $access
-	GOMAXPROCS=1 taskset -c $SRV_CPU "$W/sip" serve --config "$W/sip.yaml" 2>/dev/null &
-	PID=$!
-	wait_up http://127.0.0.1:$PORT_SIP/readyz
-	measure healthz_$access http://127.0.0.1:$PORT_SIP/healthz
-	measure dataset_$access http://127.0.0.1:$PORT_SIP/api/datasets/county
-	kill $PID; wait $PID 2>/dev/null || true; PID=""
+for rev in $REVS; do
+	for access in false true; do
+		write_config $access
+		GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null &
+		PID=$!
+		wait_up http://127.0.0.1:$PORT_SIP/readyz
+		measure "healthz_${access}_$rev" http://127.0.0.1:$PORT_SIP/healthz
+		measure "dataset_${access}_$rev" http://127.0.0.1:$PORT_SIP/api/datasets/county
+		kill $PID; wait $PID 2>/dev/null || true; PID=""
+	done
 done
 
 echo
 echo "wrk -t$WRK_THREADS -c$CONNS -d$DUR on loopback; servers: GOMAXPROCS=1 on CPU $SRV_CPU; wrk on CPUs $WRK_CPUS"
-printf '%-38s %11s %9s %13s %9s\n' endpoint "requests/s" "ratio" "CPU µs/req" "ratio"
+printf '%-46s %11s %9s %13s %9s\n' endpoint "requests/s" "ratio" "CPU µs/req" "ratio"
 row() { awk -v n="$1" -v r="${R[$2]}" -v b="${R[baseline]}" -v c="${C[$2]}" -v cb="${C[baseline]}" \
-	'BEGIN { printf "%-38s %11.0f %8.3fx %13.2f %8.3fx\n", n, r, b / r, c, c / cb }'; }
+	'BEGIN { printf "%-46s %11.0f %8.3fx %13.2f %8.3fx\n", n, r, b / r, c, c / cb }'; }
 row "baseline net/http /healthz" baseline
-row "sip /healthz (access log off)" healthz_false
-row "sip /api/datasets/county (log off)" dataset_false
-row "sip /healthz (access log on)" healthz_true
-row "sip /api/datasets/county (log on)" dataset_true
+for rev in $REVS; do
+	l=$(label "$rev")
+	row "[$l] /healthz (access log off)" "healthz_false_$rev"
+	row "[$l] /api/datasets/county (log off)" "dataset_false_$rev"
+	row "[$l] /healthz (access log on)" "healthz_true_$rev"
+	row "[$l] /api/datasets/county (log on)" "dataset_true_$rev"
+done
 echo "(ratio = cost relative to the baseline: baseline req/s ÷ req/s, and CPU µs/req ÷ baseline CPU µs/req)"
-awk -v cb="${C[baseline]}" -v c="${C[healthz_false]}" 'BEGIN {
-	printf "\ncore overhead on the cheapest request (server CPU per request): %+.1f%% (target <= 10%%)\n", (c / cb - 1) * 100
-}'
+echo
+echo "core overhead = sip /healthz − bare /healthz, server CPU per request (access log off); target <= 10% of the cheapest service request:"
+for rev in $REVS; do
+	awk -v l="$(label "$rev")" -v cb="${C[baseline]}" -v c="${C[healthz_false_$rev]}" -v cd="${C[dataset_false_$rev]}" 'BEGIN {
+		printf "  [%s] %.2f µs/req = %.1f%% of /api/datasets/county (%.2f µs), %.1f%% of bare /healthz (%.2f µs)\n", l, c - cb, (c - cb) / cd * 100, cd, (c - cb) / cb * 100, cb
+	}'
+done
