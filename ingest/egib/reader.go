@@ -9,7 +9,7 @@
 // lokalizacjaDzialki2 / lokalizacjaDzialki, SPD/ISD/STB / sposobPozyskania/...), both
 // are accepted.
 //
-// The reader is streaming: it pulls XML tokens from an encoding/xml Decoder and keeps
+// The reader is streaming: it pulls XML tokens from a scanner (scan.go) and keeps
 // only the object being read, so memory does not depend on the file size (apart from
 // a 16-byte fingerprint per object used to detect duplicate versions).
 //
@@ -94,7 +94,7 @@ type Reader struct {
 	// references.
 	RegisterGroups map[string]string
 
-	d     *xml.Decoder
+	d     *scanner
 	file  string
 	depth int
 	line  int // line of the start of the last token read
@@ -120,8 +120,7 @@ type projEntry struct {
 
 // NewReader reads the document r; file names it in errors.
 func NewReader(r io.Reader, file string) *Reader {
-	d := xml.NewDecoder(r)
-	d.CharsetReader = charsetReader
+	d := newScanner(r)
 	return &Reader{
 		Resolve:        DefaultResolver,
 		Validate:       true,
@@ -139,12 +138,15 @@ func NewReader(r io.Reader, file string) *Reader {
 func (r *Reader) Stats() Stats { return r.stats }
 
 // InputOffset is the number of bytes of the document consumed so far.
-func (r *Reader) InputOffset() int64 { return r.d.InputOffset() }
+func (r *Reader) InputOffset() int64 { return r.d.offset() }
 
 // tok reads the next token, keeping the element depth and the token's start line.
 func (r *Reader) tok() (xml.Token, error) {
-	r.line, _ = r.d.InputPos()
-	t, err := r.d.Token()
+	r.line = r.d.line
+	t, err := r.d.next()
+	if err == nil {
+		r.line = r.d.tokLine
+	}
 	if err != nil {
 		if err == io.EOF {
 			if r.depth > 0 {
