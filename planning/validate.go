@@ -468,7 +468,9 @@ func (v *validator) overlaps(gr *group) {
 			if pg == nil {
 				pg = gs[i].Prepare()
 			}
-			if !pg.Intersects(gs[j]) {
+			// Neighbours that only share boundary lines are the rule: the
+			// prepared predicate rules them out without an overlay.
+			if !pg.Intersects(gs[j]) || pg.Touches(gs[j]) {
 				return true
 			}
 			inter := gs[i].Intersection(gs[j])
