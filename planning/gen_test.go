@@ -18,15 +18,15 @@ type genPlan struct {
 	cell   float64
 	seed   int64
 	// Defects, by cell number k = j*nx + i.
-	gaps      []int       // zone left out: a LUKA of exactly its area
-	overlaps  []int       // right edge bulges into the next cell: NAKLADANIE
-	outside   []int       // (i = nx-1) right edge bulges out of the extent: POZA_ZASIEGIEM
-	dupOzn    [][2]int    // [a, b]: b takes a's oznaczenie (and symbol)
-	dupID     [][2]int    // [a, b]: b takes a's lokalnyId
-	badSymbol []int       // symbol SX: SYMBOL_NIEZNANY
-	mismatch  []int       // oznaczenie nSJ with symbol SU: SYMBOL_NIEZGODNY
-	tooHigh   []int       // maksWysokoscZabudowy 999 m: WARTOSC_POZA_ZAKRESEM
-	shares    []int       // 70 % built-up + 40 % biologically active: WARTOSC_POZA_ZAKRESEM
+	gaps      []int    // zone left out: a LUKA of exactly its area
+	overlaps  []int    // right edge bulges into the next cell: NAKLADANIE
+	outside   []int    // (i = nx-1) right edge bulges out of the extent: POZA_ZASIEGIEM
+	dupOzn    [][2]int // [a, b]: b takes a's oznaczenie (and symbol)
+	dupID     [][2]int // [a, b]: b takes a's lokalnyId
+	badSymbol []int    // symbol SX: SYMBOL_NIEZNANY
+	mismatch  []int    // oznaczenie nSJ with symbol SU: SYMBOL_NIEZGODNY
+	tooHigh   []int    // maksWysokoscZabudowy 999 m: WARTOSC_POZA_ZAKRESEM
+	shares    []int    // 70 % built-up + 40 % biologically active: WARTOSC_POZA_ZAKRESEM
 	expect    []expectation
 	verts     [][]orb.Point
 }
