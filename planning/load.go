@@ -177,10 +177,10 @@ var mpzpColumns = []struct {
 	{"nazwa", []string{"nazwa", "nazwaprzeznaczenia", "opisprzeznaczenia", "opis"}},
 	{"plan", []string{"plan", "nazwaplanu", "mpzp", "uchwala", "nruchwaly", "numeruchwaly"}},
 	{"obowiazuje_od", []string{"obowiazujeod", "dataobowiazywania", "datawejscia", "datauchwalenia", "data"}},
-	{"maks_intensywnosc", []string{"maksintensywnosc", "maxintensywnosc", "intensywnosc", "intensmax", "maksnadziemnaintensywnosczabudowy"}},
-	{"maks_udzial_zabudowy", []string{"maksudzialzabudowy", "maksudzialpowierzchnizabudowy", "maxpowzabudowy", "udzialzabudowy", "powzabudowy"}},
-	{"maks_wysokosc", []string{"makswysokosc", "maxwysokosc", "wysmax", "wysokosc", "makswysokosczabudowy"}},
-	{"min_udzial_pbc", []string{"minudzialpbc", "minudzialpowierzchnibiologicznieczynnej", "minpbc", "pbc", "biolczynna"}},
+	{"maks_intensywnosc", []string{"maksintensywnosc", "maxintensywnosc", "intensywnosc", "intensmax", "maxintens", "maksintens", "maksnadziemnaintensywnosczabudowy"}},
+	{"maks_udzial_zabudowy", []string{"maksudzialzabudowy", "maksudzialpowierzchnizabudowy", "maxpowzabudowy", "maxpowzab", "udzialzabudowy", "powzabudowy", "powzabud", "udzzab"}},
+	{"maks_wysokosc", []string{"makswysokosc", "maxwysokosc", "wysmax", "maxwys", "makswys", "wysokosc", "makswysokosczabudowy"}},
+	{"min_udzial_pbc", []string{"minudzialpbc", "minudzialpowierzchnibiologicznieczynnej", "minpbc", "pbc", "minpbcz", "biolczynna"}},
 }
 
 func mpzpItem(f *formats.Feature, mtime time.Time) *Item {
