@@ -402,6 +402,7 @@ func writeImage(w http.ResponseWriter, req *request, c *render.Canvas) {
 			err = c.PNG8(&buf)
 		}
 	}
+	c.Release()
 	if err != nil {
 		server.WriteErr(w, req.r, err)
 		return

@@ -9,6 +9,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/draw"
@@ -27,15 +28,66 @@ type Canvas struct {
 	W, H int
 	// Labels already placed (collision boxes in pixels).
 	placed []image.Rectangle
+	// mask receives each pass's coverage before it is composited.
+	mask *image.Alpha
 }
 
-// NewCanvas makes a W×H canvas filled with bg (premultiplied on the fly).
-func NewCanvas(w, h int, bg color.NRGBA) *Canvas {
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	if bg.A != 0 {
-		draw.Draw(img, img.Rect, image.NewUniform(bg), image.Point{}, draw.Src)
+// canvases recycles image buffers by size (maps are mostly a few sizes).
+var (
+	canvasMu    sync.Mutex
+	canvasPools = map[image.Point]*sync.Pool{}
+)
+
+func poolFor(w, h int) *sync.Pool {
+	canvasMu.Lock()
+	defer canvasMu.Unlock()
+	k := image.Point{w, h}
+	p := canvasPools[k]
+	if p == nil {
+		if len(canvasPools) > 64 {
+			clear(canvasPools)
+		}
+		p = &sync.Pool{}
+		canvasPools[k] = p
 	}
+	return p
+}
+
+// NewCanvas makes a W×H canvas filled with bg. Release returns its buffers.
+func NewCanvas(w, h int, bg color.NRGBA) *Canvas {
+	if c, ok := poolFor(w, h).Get().(*Canvas); ok {
+		c.placed = c.placed[:0]
+		fill(c.Img, bg)
+		return c
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	fill(img, bg)
 	return &Canvas{Img: img, W: w, H: h}
+}
+
+func fill(img *image.RGBA, bg color.NRGBA) {
+	if bg.A == 0 {
+		clear(img.Pix)
+		return
+	}
+	a := uint32(bg.A)
+	px := [4]uint8{uint8(uint32(bg.R) * a / 255), uint8(uint32(bg.G) * a / 255), uint8(uint32(bg.B) * a / 255), bg.A}
+	p := img.Pix
+	if len(p) < 4 {
+		return
+	}
+	copy(p, px[:])
+	for n := 4; n < len(p); n *= 2 {
+		copy(p[n:], p[:n])
+	}
+}
+
+// Release gives the canvas's buffers back for reuse; c must not be used after.
+func (c *Canvas) Release() {
+	if c.W*c.H > 4096*4096 {
+		return
+	}
+	poolFor(c.W, c.H).Put(c)
 }
 
 var rasterPool = sync.Pool{New: func() any { return vector.NewRasterizer(1, 1) }}
@@ -211,12 +263,60 @@ func (p *Pass) Line(pts []Pt, closed bool, width float32, dash []float32) {
 }
 
 // Paint draws the accumulated coverage in col (non-premultiplied) over the
-// canvas and releases the pass.
+// canvas and releases the pass. The coverage goes to an alpha mask first (the
+// rasteriser's SIMD path), then only the covered pixels are blended: most of a
+// map's pixels are untouched by any one layer.
 func (p *Pass) Paint(col color.NRGBA) {
 	if !p.empty && col.A != 0 {
-		p.z.DrawOp = draw.Over
-		p.z.Draw(p.c.Img, p.c.Img.Rect, image.NewUniform(col), image.Point{})
+		c := p.c
+		if c.mask == nil {
+			c.mask = image.NewAlpha(c.Img.Rect)
+		}
+		p.z.DrawOp = draw.Src
+		p.z.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
+		c.composite(col)
 	}
 	rasterPool.Put(p.z)
 	p.z = nil
+}
+
+// composite blends col through c.mask onto the image.
+func (c *Canvas) composite(col color.NRGBA) {
+	m := c.mask.Pix
+	pix := c.Img.Pix
+	ca := uint32(col.A)
+	cr, cg, cb := uint32(col.R)*ca, uint32(col.G)*ca, uint32(col.B)*ca // premultiplied ×255
+	for i := 0; i < len(m); i++ {
+		// Skip runs of uncovered pixels eight at a time.
+		if m[i] == 0 {
+			for i+8 <= len(m) && binary.LittleEndian.Uint64(m[i:]) == 0 {
+				i += 8
+			}
+			if i >= len(m) || m[i] == 0 {
+				continue
+			}
+		}
+		// Coverage in 16 levels: smooth to the eye, and few enough colours for
+		// an exact 8-bit palette.
+		a := uint32(m[i]+8) / 17 * 17
+		if m[i] > 247 {
+			a = 255
+		}
+		if a == 0 {
+			continue
+		}
+		j := 4 * i
+		d := pix[j : j+4 : j+4]
+		if a == 255 && ca == 255 {
+			d[0], d[1], d[2], d[3] = col.R, col.G, col.B, 255
+			continue
+		}
+		// Source alpha = coverage × colour alpha, both /255.
+		sa := a * ca // ×255²
+		ia := 255*255 - sa
+		d[0] = uint8((cr*a + uint32(d[0])*ia) / (255 * 255))
+		d[1] = uint8((cg*a + uint32(d[1])*ia) / (255 * 255))
+		d[2] = uint8((cb*a + uint32(d[2])*ia) / (255 * 255))
+		d[3] = uint8((sa*255 + uint32(d[3])*ia) / (255 * 255))
+	}
 }

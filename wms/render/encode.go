@@ -44,8 +44,56 @@ type bin struct {
 	same  uint32
 }
 
-// Paletted quantises the canvas to at most 256 colours.
+// exactTable maps up to 256 exact colours to palette indices (open addressing).
+type exactTable struct {
+	keys [4096]uint32
+	idx  [4096]int16
+}
+
+var exactPool = sync.Pool{New: func() any { return new(exactTable) }}
+
+// exactPaletted builds a lossless palette when the canvas has at most 256
+// distinct colours (the usual case: few style colours, 16 coverage levels).
+func (c *Canvas) exactPaletted() *image.Paletted {
+	t := exactPool.Get().(*exactTable)
+	defer exactPool.Put(t)
+	for i := range t.idx {
+		t.idx[i] = -1
+	}
+	pix := c.Img.Pix
+	out := image.NewPaletted(c.Img.Rect, make(color.Palette, 0, 256))
+	prev, prevIdx := uint32(0), int16(-1)
+	for i, j := 0, 0; i < len(pix); i, j = i+4, j+1 {
+		v := uint32(pix[i])<<24 | uint32(pix[i+1])<<16 | uint32(pix[i+2])<<8 | uint32(pix[i+3])
+		if v != prev || prevIdx < 0 {
+			h := (v * 2654435761) >> 20 // 12 bits
+			for {
+				if t.idx[h] < 0 {
+					if len(out.Palette) == 256 {
+						return nil
+					}
+					t.keys[h], t.idx[h] = v, int16(len(out.Palette))
+					out.Palette = append(out.Palette, color.RGBA{pix[i], pix[i+1], pix[i+2], pix[i+3]})
+					break
+				}
+				if t.keys[h] == v {
+					break
+				}
+				h = (h + 1) & 4095
+			}
+			prev, prevIdx = v, t.idx[h]
+		}
+		out.Pix[j] = uint8(prevIdx)
+	}
+	return out
+}
+
+// Paletted quantises the canvas to at most 256 colours: exactly when it has
+// no more, else by binning.
 func (c *Canvas) Paletted() *image.Paletted {
+	if p := c.exactPaletted(); p != nil {
+		return p
+	}
 	pix := c.Img.Pix
 	opaque := true
 	for i := 3; i < len(pix); i += 4 {

@@ -171,7 +171,7 @@ func (c *Canvas) blendMask(m *image.Alpha, p image.Point, col color.NRGBA) {
 		mi := (y-p.Y)*m.Stride + (r.Min.X - p.X)
 		di := img.PixOffset(r.Min.X, y)
 		for x := r.Min.X; x < r.Max.X; x, mi, di = x+1, mi+1, di+4 {
-			a := uint32(m.Pix[mi]) * ca / 255
+			a := (uint32(m.Pix[mi]) + 8) / 17 * 17 * ca / 255 // 16 levels, as in composite
 			if a == 0 {
 				continue
 			}
