@@ -89,7 +89,9 @@ func BenchmarkCoreHandler(b *testing.B) {
 		name string
 		h    http.Handler
 		path string
-	}{{"bare", bare, "/healthz"}, {"healthz", ts.Handler(), "/healthz"}, {"dataset", ts.Handler(), "/api/datasets/county"}} {
+	}{{"bare", bare, "/healthz"}, {"healthz", ts.Handler(), "/healthz"}, {"dataset", ts.Handler(), "/api/datasets/county"},
+		// A store read (dataset and feature run under the timeout watchdog).
+		{"feature", ts.Handler(), "/api/datasets/county/layers/dzialki/features/100301_1.0001.123%2F4"}} {
 		b.Run(tc.name, func(b *testing.B) {
 			req, _ := http.NewRequest(http.MethodGet, "http://127.0.0.1"+tc.path, nil)
 			req.RemoteAddr = "127.0.0.1:1234"
