@@ -115,3 +115,22 @@ func ids(ps []*parcel) []string {
 	}
 	return out
 }
+
+func TestContainsOrTouches(t *testing.T) {
+	sq := func(x, y, s float64) orb.Ring {
+		return orb.Ring{{x, y}, {x + s, y}, {x + s, y + s}, {x, y + s}, {x, y}}
+	}
+	mp := orb.MultiPolygon{{sq(0, 0, 10), sq(4, 4, 2)}, {sq(20, 0, 5)}}
+	for _, tc := range []struct {
+		p    orb.Point
+		want bool
+	}{
+		{orb.Point{1, 1}, true}, {orb.Point{5, 5}, false}, {orb.Point{4, 5}, true}, {orb.Point{0, 5}, true},
+		{orb.Point{10, 10}, true}, {orb.Point{10.0005, 5}, true}, {orb.Point{10.01, 5}, false},
+		{orb.Point{22, 2}, true}, {orb.Point{15, 2}, false}, {orb.Point{-1, -1}, false},
+	} {
+		if got := containsOrTouches(mp, tc.p); got != tc.want {
+			t.Errorf("%v: %v, want %v", tc.p, got, tc.want)
+		}
+	}
+}

@@ -9,7 +9,6 @@ import (
 	"sync"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/store"
@@ -361,18 +360,35 @@ func (m *model) jednName(id string) string {
 	return ""
 }
 
-// containsOrTouches reports whether pt lies inside mp or on its boundary.
+// containsOrTouches reports whether pt lies inside mp or on its boundary (even-odd
+// rule over every ring, so holes and multiple parts work; within 1 mm of an edge
+// counts as on it). Callers have checked the bounding box already.
 func containsOrTouches(mp orb.MultiPolygon, pt orb.Point) bool {
-	if planar.MultiPolygonContains(mp, pt) {
-		return true
-	}
 	for _, poly := range mp {
-		for _, r := range poly {
-			for i := 1; i < len(r); i++ {
-				if onSegment(r[i-1], r[i], pt) {
+		inside := false
+		for ri, r := range poly {
+			in := false
+			for i, j := 0, len(r)-1; i < len(r); j, i = i, i+1 {
+				a, b := r[j], r[i]
+				if onSegment(a, b, pt) {
 					return true
 				}
+				if (a[1] > pt[1]) != (b[1] > pt[1]) && pt[0] < (b[0]-a[0])*(pt[1]-a[1])/(b[1]-a[1])+a[0] {
+					in = !in
+				}
 			}
+			if ri == 0 {
+				if !in {
+					break
+				}
+				inside = true
+			} else if in {
+				inside = false // in a hole
+				break
+			}
+		}
+		if inside {
+			return true
 		}
 	}
 	return false
