@@ -1,0 +1,212 @@
+package render
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand"
+	"testing"
+)
+
+var (
+	white = color.NRGBA{255, 255, 255, 255}
+	black = color.NRGBA{0, 0, 0, 255}
+	red   = color.NRGBA{255, 0, 0, 255}
+)
+
+func at(c *Canvas, x, y int) color.NRGBA {
+	return color.NRGBAModel.Convert(c.Img.At(x, y)).(color.NRGBA)
+}
+
+// A hole is a hole whatever the winding of its ring.
+func TestFillHoles(t *testing.T) {
+	outer := []Pt{{10, 10}, {90, 10}, {90, 90}, {10, 90}}
+	for _, holeCW := range []bool{true, false} {
+		hole := []Pt{{40, 40}, {60, 40}, {60, 60}, {40, 60}}
+		if !holeCW {
+			hole = []Pt{{40, 40}, {40, 60}, {60, 60}, {60, 40}}
+		}
+		c := NewCanvas(100, 100, white)
+		p := c.Pass()
+		p.Ring(outer, false)
+		p.Ring(hole, true)
+		p.Paint(red)
+		if got := at(c, 20, 20); got != red {
+			t.Errorf("inside: %v", got)
+		}
+		if got := at(c, 50, 50); got != white {
+			t.Errorf("hole (cw %v): %v", holeCW, got)
+		}
+		if got := at(c, 5, 5); got != white {
+			t.Errorf("outside: %v", got)
+		}
+		// Pixel (10,10) is the first inside the ring's edge at x=10: full cover.
+		if got := at(c, 10, 10); got != red {
+			t.Errorf("edge pixel: %v", got)
+		}
+		if got := at(c, 9, 10); got != white {
+			t.Errorf("pixel left of the edge: %v", got)
+		}
+	}
+}
+
+// Overlapping shapes of one pass paint once (no double-alpha darkening).
+func TestPassUnion(t *testing.T) {
+	c := NewCanvas(50, 50, white)
+	p := c.Pass()
+	p.Ring([]Pt{{0, 0}, {30, 0}, {30, 30}, {0, 30}}, false)
+	p.Ring([]Pt{{20, 20}, {50, 20}, {50, 50}, {20, 50}}, false)
+	p.Paint(color.NRGBA{0, 0, 255, 128})
+	if a, b := at(c, 5, 5), at(c, 25, 25); a != b {
+		t.Fatalf("single %v vs overlap %v", a, b)
+	}
+}
+
+func TestStrokeWidthAndDash(t *testing.T) {
+	c := NewCanvas(100, 40, white)
+	p := c.Pass()
+	p.Line([]Pt{{0, 10.5}, {100, 10.5}}, false, 3, nil)
+	p.Paint(black)
+	for y, want := range map[int]bool{8: false, 9: true, 10: true, 11: true, 12: false} {
+		if got := at(c, 50, y) == black; got != want {
+			t.Errorf("solid width 3, row %d: black %v, want %v (%v)", y, got, want, at(c, 50, y))
+		}
+	}
+	// Dashes 10 on, 5 off from x=0: 0–10 ink, 10–15 gap, 15–25 ink…
+	p = c.Pass()
+	p.Line([]Pt{{0, 30.5}, {100, 30.5}}, false, 1, []float32{10, 5})
+	p.Paint(black)
+	for x, want := range map[int]bool{2: true, 8: true, 12: false, 13: false, 17: true, 27: false, 32: true} {
+		if got := at(c, x, 30) == black; got != want {
+			t.Errorf("dash at x=%d: black %v, want %v (%v)", x, got, want, at(c, x, 30))
+		}
+	}
+}
+
+func TestPointSymbol(t *testing.T) {
+	c := NewCanvas(20, 20, white)
+	p := c.Pass()
+	p.Circle(Pt{10, 10}, 3)
+	p.Paint(red)
+	if at(c, 10, 10) != red || at(c, 2, 2) != white {
+		t.Fatalf("circle: %v %v", at(c, 10, 10), at(c, 2, 2))
+	}
+}
+
+// Polish diacritics have glyphs in the embedded font, labels are drawn, and
+// a colliding label is refused.
+func TestLabels(t *testing.T) {
+	for _, r := range "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ0123456789/" {
+		g := getGlyph(11, r)
+		if g.mask == nil || g.advance <= 0 {
+			t.Errorf("no glyph for %q", r)
+		}
+		if idx, _ := goFont.GlyphIndex(nil, r); idx == 0 {
+			t.Errorf("font lacks %q", r)
+		}
+	}
+	c := NewCanvas(200, 60, white)
+	if !c.Label("Łódź 12/3", Pt{100, 20}, 12, black, white, 0) {
+		t.Fatal("first label refused")
+	}
+	ink := 0
+	for y := 0; y < 60; y++ {
+		for x := 0; x < 200; x++ {
+			if at(c, x, y).R < 128 {
+				ink++
+			}
+		}
+	}
+	if ink < 30 {
+		t.Fatalf("label drew %d dark pixels", ink)
+	}
+	if c.Label("Żółw", Pt{105, 22}, 12, black, white, 0) {
+		t.Fatal("overlapping label accepted")
+	}
+	if !c.Label("Żółw", Pt{100, 45}, 12, black, white, 0) {
+		t.Fatal("free label refused")
+	}
+	if c.Label("brzeg", Pt{2, 45}, 12, black, white, 0) {
+		t.Fatal("label off the image accepted")
+	}
+	if c.Label("123456789", Pt{150, 45}, 12, black, white, 10) {
+		t.Fatal("label wider than its feature accepted")
+	}
+}
+
+func TestPaletted(t *testing.T) {
+	// Few colours: lossless.
+	c := NewCanvas(64, 64, white)
+	p := c.Pass()
+	p.Line([]Pt{{0, 0}, {64, 40}}, false, 2, nil)
+	p.Paint(black)
+	pal := c.Paletted()
+	for y := range 64 {
+		for x := range 64 {
+			if color.NRGBAModel.Convert(pal.At(x, y)) != at(c, x, y) {
+				t.Fatalf("pixel %d,%d changed", x, y)
+			}
+		}
+	}
+	// Noise (4096 colours): at most 256 entries, each pixel close to its colour.
+	rng := rand.New(rand.NewSource(1))
+	c = NewCanvas(64, 64, white)
+	for i := 0; i < len(c.Img.Pix); i += 4 {
+		c.Img.Pix[i], c.Img.Pix[i+1], c.Img.Pix[i+2] = uint8(rng.Intn(16)*17), uint8(rng.Intn(16)*17), uint8(rng.Intn(16)*17)
+	}
+	pal = c.Paletted()
+	if len(pal.Palette) > 256 {
+		t.Fatalf("%d palette entries", len(pal.Palette))
+	}
+	var buf bytes.Buffer
+	if err := c.PNG8(&buf); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := img.(*image.Paletted); !ok {
+		t.Fatalf("PNG8 decoded as %T", img)
+	}
+	worst := 0
+	for y := range 64 {
+		for x := range 64 {
+			a, b := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA), at(c, x, y)
+			d := absd(a.R, b.R) + absd(a.G, b.G) + absd(a.B, b.B)
+			worst = max(worst, d)
+		}
+	}
+	if worst > 120 {
+		t.Fatalf("worst colour error %d", worst)
+	}
+}
+
+func absd(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
+
+func BenchmarkPaint(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	var lines [][]Pt
+	for range 2000 {
+		x, y := rng.Float32()*512, rng.Float32()*512
+		lines = append(lines, []Pt{{x, y}, {x + 20, y}, {x + 20, y + 15}, {x, y + 15}})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := NewCanvas(512, 512, white)
+		p := c.Pass()
+		for _, l := range lines {
+			p.Line(l, true, 1, nil)
+		}
+		p.Paint(black)
+		var buf bytes.Buffer
+		c.PNG8(&buf)
+		c.Release()
+	}
+}
