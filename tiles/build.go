@@ -34,10 +34,10 @@ type BuildOptions struct {
 
 // BuildReport summarises a build.
 type BuildReport struct {
-	Tiles    int           // tiles written
-	Empty    int           // tiles of the range without features
-	Bytes    int64         // stored tile bytes
-	Dropped  int           // features dropped by the size budget below the maximum zoom
+	Tiles    int            // tiles written
+	Empty    int            // tiles of the range without features
+	Bytes    int64          // stored tile bytes
+	Dropped  int            // features dropped by the size budget below the maximum zoom
 	Features map[string]int // features of each layer at the maximum zoom (unique)
 	Revision int64
 	Took     time.Duration
@@ -374,4 +374,3 @@ func (p *progress) done(ok bool) {
 	}
 	fmt.Fprintln(p.w)
 }
-

@@ -344,7 +344,7 @@ func TestPMTilesVerifyAndSameTilesAsMBTiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pmtiles show: %v\n%s", err, out)
 	}
-	for _, want := range []string{"clustered: true", "tile type: Vector Protobuf (MVT)", "min zoom: 10", "max zoom: 16"} {
+	for _, want := range []string{"clustered: true", "tile type: mvt", "min zoom: 10", "max zoom: 16"} {
 		if !strings.Contains(strings.ToLower(string(out)), strings.ToLower(want)) {
 			t.Errorf("pmtiles show lacks %q:\n%s", want, out)
 		}
@@ -544,7 +544,7 @@ func TestGeoPackagePL1992(t *testing.T) {
 	if err := db.QueryRow(`SELECT srs_id, min_x, min_y, max_x, max_y FROM gpkg_tile_matrix_set`).Scan(&srs, &minX, &minY, &maxX, &maxY); err != nil {
 		t.Fatal(err)
 	}
-	if srs != 2180 || minX != 100000 || maxY != 850000 || maxX-minX != 819200 || maxY-minY != 819200 {
+	if srs != 2180 || minX != 100000 || maxY != 850000 || maxX-minX != 26214400 || maxY-minY != 26214400 {
 		t.Errorf("tile matrix set %d %v %v %v %v", srs, minX, minY, maxX, maxY)
 	}
 	var px float64
@@ -552,7 +552,7 @@ func TestGeoPackagePL1992(t *testing.T) {
 	if err := db.QueryRow(`SELECT pixel_x_size, matrix_width FROM gpkg_tile_matrix WHERE zoom_level = 14`).Scan(&px, &mw); err != nil {
 		t.Fatal(err)
 	}
-	if px != 3200.0/16384 || mw != 16384 {
+	if px != 102400.0/16384 || mw != 16384 {
 		t.Errorf("z14 pixel size %v width %d", px, mw)
 	}
 	var def string
@@ -599,13 +599,27 @@ func TestGeoPackagePL1992(t *testing.T) {
 	if checked == 0 {
 		t.Fatal("no labels checked")
 	}
-	// GDAL's GeoPackage validator (Debian python3-gdal) on the file.
+	// GDAL's GeoPackage validator (Debian python3-gdal) on the file, with one
+	// relaxation: its requirement 17 only knows the four core data types (its own
+	// comment says the requirement is gone since GeoPackage 1.2, which admits
+	// extension types such as 'vector-tiles'). Everything else must pass, warnings
+	// included.
 	if v := validator(); v != "" {
-		out, err := exec.Command("/usr/bin/python3", v, out).CombinedOutput()
-		t.Logf("validate_gpkg.py: err=%v\n%s", err, out)
-		if err != nil && !strings.Contains(string(out), "vector-tiles") {
-			t.Errorf("validate_gpkg.py: %v\n%s", err, out)
+		src, err := os.ReadFile(v)
+		if err != nil {
+			t.Fatal(err)
 		}
+		const core = "('features', 'tiles', 'attributes', '2d-gridded-coverage')"
+		if !bytes.Contains(src, []byte(core)) {
+			t.Fatalf("validate_gpkg.py changed: no %s", core)
+		}
+		patched := filepath.Join(dir, "validate_gpkg.py")
+		os.WriteFile(patched, bytes.Replace(src, []byte(core), []byte("('features', 'tiles', 'attributes', '2d-gridded-coverage', 'vector-tiles')"), 1), 0o644)
+		if b, err := exec.Command("/usr/bin/python3", patched, "--extra", "--warning-as-error", out).CombinedOutput(); err != nil {
+			t.Errorf("validate_gpkg.py: %v\n%s", err, b)
+		}
+	} else {
+		t.Log("validate_gpkg.py (python3-gdal) not installed: GeoPackage validation skipped")
 	}
 }
 

@@ -138,9 +138,9 @@ func polyLabel(p orb.Polygon, precision float64) orb.Point {
 	if size <= 0 {
 		return b.Min
 	}
-	if precision <= 0 {
-		precision = size / 100
-	}
+	// Labels need to be inside and well clear of the boundary, not exact: a
+	// fiftieth of the parcel's width is plenty and bounds the work on strips.
+	precision = math.Max(precision, size/50)
 	half := size / 2
 	q := &cellQueue{}
 	for x := b.Min[0]; x < b.Max[0]; x += size {
@@ -155,7 +155,7 @@ func polyLabel(p orb.Polygon, precision float64) orb.Point {
 			best = cc
 		}
 	}
-	for n := 0; q.Len() > 0 && n < 10000; n++ {
+	for n := 0; q.Len() > 0 && n < 4000; n++ {
 		c := heap.Pop(q).(cell)
 		if c.d > best.d {
 			best = c
@@ -204,7 +204,9 @@ func signedDist(x, y float64, p orb.Polygon) float64 {
 			if (a[1] > y) != (b[1] > y) && x < (b[0]-a[0])*(y-a[1])/(b[1]-a[1])+a[0] {
 				inside = !inside
 			}
-			minD = math.Min(minD, segDist2(x, y, a, b))
+			if d := segDist2(x, y, a, b); d < minD {
+				minD = d
+			}
 		}
 	}
 	d := math.Sqrt(minD)

@@ -18,8 +18,8 @@ import (
 // description (TileJSON-like Meta, with the store revision) is a gpkg_metadata
 // row referenced from the table. The tile matrix
 // set is the grid's, written in the grid's CRS, so a PL-1992 build carries its
-// EPSG:2180 matrix set: zoom z is 2^z × 2^z tiles of 256 nominal pixels,
-// pixel size 3200/2^z m, covering E 100000..919200, N 30800..850000.
+// EPSG:2180 matrix set: zoom z is 2^z × 2^z tiles of 256 nominal pixels, pixel
+// size 102400/2^z m, top-left corner E 100000, N 850000 (see PL1992).
 
 const gpkgTable = "vector_tiles"
 
@@ -69,7 +69,7 @@ CREATE TABLE gpkg_metadata (id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL,
 CREATE TABLE gpkg_metadata_reference (reference_scope TEXT NOT NULL, table_name TEXT, column_name TEXT, row_id_value INTEGER,
   timestamp DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')), md_file_id INTEGER NOT NULL, md_parent_id INTEGER,
   CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id), CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id));
-CREATE TABLE `+gpkgTable+` (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL,
+CREATE TABLE ` + gpkgTable + ` (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER NOT NULL, tile_column INTEGER NOT NULL,
   tile_row INTEGER NOT NULL, tile_data BLOB NOT NULL, UNIQUE (zoom_level, tile_column, tile_row));`)
 	if err == nil {
 		_, err = db.Exec(`INSERT INTO gpkg_spatial_ref_sys VALUES

@@ -42,13 +42,16 @@ var (
 	WebMercatorQuad = mustGrid(&Grid{ID: "WebMercatorQuad", Title: "Google Maps Compatible for the World",
 		URI: "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad", CRS: mustCRS(3857),
 		OriginX: -20037508.342789244, OriginY: 20037508.342789244, Span: 2 * 20037508.342789244, MaxZoom: 24})
-	// PL1992 is SIP core's national quadtree in EPSG:2180 (PUWG 1992): top-left
-	// corner E = 100000, N = 850000, zoom 0 one tile of 819 200 m (covering all of
-	// Poland: E 100000..919200, N 30800..850000), so that resolution is
-	// 3200 / 2^z m per pixel of a 256-pixel tile (z16: 4.9 cm) and tiles of every
-	// zoom nest exactly. Identifier "PL-1992".
-	PL1992 = mustGrid(&Grid{ID: "PL-1992", Title: "PUWG 1992 (EPSG:2180) quadtree, 819.2 km at zoom 0",
-		CRS: mustCRS(2180), OriginX: 100000, OriginY: 850000, Span: 819200, MaxZoom: 20})
+	// PL1992 is SIP core's national quadtree in EPSG:2180 (PUWG 1992), identifier
+	// "PL-1992": top-left corner E = 100000, N = 850000 (north-west of Poland),
+	// zoom 0 one tile of 26 214 400 m, so that tiles of every zoom nest exactly and
+	// the pixel size, 102400 / 2^z m for a 256-pixel tile, matches web mercator's
+	// at Poland's latitude (z16: 1.5625 m against 1.47 m at 52°N): the same --maxzoom
+	// means the same detail on both grids. Poland (E 140000..880000,
+	// N 120000..790000) lies in the tile 5/0/0 (819.2 km), so zooms 0..5 each hold
+	// one tile of the country.
+	PL1992 = mustGrid(&Grid{ID: "PL-1992", Title: "PUWG 1992 (EPSG:2180) quadtree, 26214.4 km at zoom 0, web-mercator-like zoom levels",
+		CRS: mustCRS(2180), OriginX: 100000, OriginY: 850000, Span: 26214400, MaxZoom: 24})
 )
 
 // Grids lists the grids by id.

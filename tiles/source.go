@@ -153,7 +153,7 @@ func projectGeom(g *Grid, geom orb.Geometry) orb.Geometry {
 }
 
 // Label is the label point of a polygon feature (pole of inaccessibility of its
-// largest part, to 10 cm).
+// largest part, to 0.5 grid units or a fiftieth of its width).
 func (f *Feature) Label() (orb.Point, bool) {
 	if f.hasLabel {
 		return f.label, true
@@ -162,7 +162,7 @@ func (f *Feature) Label() (orb.Point, bool) {
 	if p == nil {
 		return orb.Point{}, false
 	}
-	f.label, f.hasLabel = polyLabel(p, 0.1), true
+	f.label, f.hasLabel = polyLabel(p, 0.5), true
 	return f.label, true
 }
 

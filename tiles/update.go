@@ -109,11 +109,17 @@ func Update(ctx context.Context, r store.Reader, path string) (*UpdateReport, er
 		}
 		return a.X < b.X
 	})
-	layerCols := map[string][]store.Column{}
-	for _, l := range storeLayers {
-		layerCols[l.Name] = l.Columns
+	// The touched tiles are rendered from the same in-memory source as a build,
+	// so an updated file equals a rebuild tile for tile. Low-zoom tiles cover the
+	// whole county anyway: one read of the store is the cheapest way to feed them.
+	var src Source = &MemSource{layers: map[string]*memLayer{}}
+	if len(keys) > 0 {
+		ms, err := LoadMemSource(ctx, r, g, storeLayers)
+		if err != nil {
+			return nil, err
+		}
+		src = ms
 	}
-	src := &StoreSource{R: r, Grid: g, Columns: func(l string) []store.Column { return layerCols[l] }}
 	rend := &Renderer{Grid: g, Layers: tileLayers, MaxZoom: meta.MaxZoom}
 	rendered := make(map[TileKey][]byte, len(keys))
 	for _, k := range keys {
