@@ -1,0 +1,358 @@
+package tiles
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/store"
+)
+
+type testServer struct {
+	URL string
+	srv *server.Server
+	svc *Service
+}
+
+func startServer(t *testing.T, storePath string) *testServer {
+	t.Helper()
+	cfg, err := config.Parse([]byte(fmt.Sprintf(`
+datasets:
+  - name: county
+    store: %s
+index:
+  poll_interval: 50ms
+`, storePath)), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := NewService()
+	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
+	s, err := server.New(cfg, logger, server.Options{Services: []server.Service{svc}, NoRegistered: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go s.Serve(ln)
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(bg, 5*time.Second)
+		defer cancel()
+		s.Shutdown(ctx)
+	})
+	return &testServer{URL: "http://" + ln.Addr().String(), srv: s, svc: svc}
+}
+
+func get(t *testing.T, url string, hdr ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	tr := &http.Transport{DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	resp, err := (&http.Client{Transport: tr, Timeout: 30 * time.Second}).Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// TestServe: pre-built and dynamic tiles, TileJSON, errors, caching headers.
+func TestServe(t *testing.T) {
+	dir := t.TempDir()
+	sp := copyCounty(t, dir)
+	pm := filepath.Join(dir, "county.pmtiles") // beside the store: tileset county-pmtiles
+	build(t, sp, pm, WebMercatorQuad, 12, 16)
+	built := allTiles(t, pm)
+	ts := startServer(t, sp)
+
+	// TileJSON 3.0.0 of the dynamic tileset.
+	resp, body := get(t, ts.URL+"/tiles/county.json")
+	var tj struct {
+		TileJSON     string        `json:"tilejson"`
+		Tiles        []string      `json:"tiles"`
+		Bounds       []float64     `json:"bounds"`
+		VectorLayers []VectorLayer `json:"vector_layers"`
+	}
+	if resp.StatusCode != 200 || json.Unmarshal(body, &tj) != nil || tj.TileJSON != "3.0.0" || len(tj.Tiles) != 1 ||
+		!strings.HasSuffix(tj.Tiles[0], "/tiles/county/{z}/{x}/{y}.mvt") || len(tj.VectorLayers) != len(DefaultLayers) || tj.Bounds[0] >= tj.Bounds[2] {
+		t.Fatalf("tilejson %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, ts.URL+"/tiles/county-pmtiles.json")
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"minzoom": 12`)) {
+		t.Fatalf("pmtiles tilejson %d %s", resp.StatusCode, body)
+	}
+
+	n := 0
+	for k, want := range built {
+		if k.Z < 14 || n >= 6 {
+			continue
+		}
+		n++
+		path := fmt.Sprintf("/%d/%d/%d.mvt", k.Z, k.X, k.Y)
+		// Pre-built bytes passed through as stored (gzip).
+		resp, got := get(t, ts.URL+"/tiles/county-pmtiles"+path, "Accept-Encoding", "gzip")
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != "gzip" || resp.Header.Get("Content-Type") != MediaType || !bytes.Equal(got, want) {
+			t.Fatalf("pre-built %s: %d %v, %d bytes", path, resp.StatusCode, resp.Header, len(got))
+		}
+		if resp.Header.Get("Access-Control-Allow-Origin") != "*" {
+			t.Errorf("no CORS header on a public tile")
+		}
+		etag := resp.Header.Get("ETag")
+		if r2, _ := get(t, ts.URL+"/tiles/county-pmtiles"+path, "Accept-Encoding", "gzip", "If-None-Match", etag); etag == "" || r2.StatusCode != 304 {
+			t.Fatalf("If-None-Match %q: %d", etag, r2.StatusCode)
+		}
+		// The dynamic tile is the same tile: same renderer, same source data.
+		resp, dyn := get(t, ts.URL+"/tiles/county"+path, "Accept-Encoding", "gzip")
+		if resp.StatusCode != 200 || !bytes.Equal(dyn, want) {
+			t.Fatalf("dynamic %s differs from the built tile (%d, %d vs %d bytes)", path, resp.StatusCode, len(dyn), len(want))
+		}
+		// A client without gzip gets the plain protobuf.
+		resp, plain := get(t, ts.URL+"/tiles/county"+path)
+		zr, _ := gzip.NewReader(bytes.NewReader(want))
+		raw, _ := io.ReadAll(zr)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") == "gzip" || !bytes.Equal(plain, raw) {
+			t.Fatalf("identity %s: %d %q", path, resp.StatusCode, resp.Header.Get("Content-Encoding"))
+		}
+	}
+	if n == 0 {
+		t.Fatal("no tiles compared")
+	}
+
+	// Errors: unknown tileset 404, bad addresses 400, outside data 204, outside
+	// the built zooms 404 — each as problem+json.
+	for _, c := range []struct {
+		path string
+		code int
+	}{
+		{"/tiles/nope/14/0/0.mvt", 404},
+		{"/tiles/nope.json", 404},
+		{"/tiles/county/14/99999/0.mvt", 400},
+		{"/tiles/county/25/0/0.mvt", 400},
+		{"/tiles/county/abc/0/0.mvt", 400},
+		{"/tiles/county/-1/0/0.mvt", 400},
+		{"/tiles/county/14/0/0.mvt", 204},
+		{"/tiles/county-pmtiles/14/0/0.mvt", 204},
+		{"/tiles/county-pmtiles/10/0/0.mvt", 404},
+		{"/tiles/county/nogrid/1/0/0.mvt", 404},
+	} {
+		resp, body := get(t, ts.URL+c.path)
+		if resp.StatusCode != c.code {
+			t.Errorf("%s: %d, want %d: %s", c.path, resp.StatusCode, c.code, body)
+		}
+		if c.code >= 400 && !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
+			t.Errorf("%s: error as %s", c.path, resp.Header.Get("Content-Type"))
+		}
+	}
+}
+
+// TestOGCTilesAndWMTS: tile matrix sets, OGC API tiles on both grids, WMTS.
+func TestOGCTilesAndWMTS(t *testing.T) {
+	dir := t.TempDir()
+	sp := copyCounty(t, dir)
+	ts := startServer(t, sp)
+	resp, body := get(t, ts.URL+"/ogc/tileMatrixSets")
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"WebMercatorQuad"`)) || !bytes.Contains(body, []byte(`"PL-1992"`)) {
+		t.Fatalf("tileMatrixSets %d %s", resp.StatusCode, body)
+	}
+	resp, body = get(t, ts.URL+"/ogc/tileMatrixSets/PL-1992")
+	var tms struct {
+		CRS          string   `json:"crs"`
+		OrderedAxes  []string `json:"orderedAxes"`
+		TileMatrices []struct {
+			ID            string    `json:"id"`
+			CellSize      float64   `json:"cellSize"`
+			PointOfOrigin []float64 `json:"pointOfOrigin"`
+			MatrixWidth   int       `json:"matrixWidth"`
+		} `json:"tileMatrices"`
+	}
+	if err := json.Unmarshal(body, &tms); err != nil || tms.CRS != "http://www.opengis.net/def/crs/EPSG/0/2180" || tms.OrderedAxes[0] != "N" {
+		t.Fatalf("PL-1992 %s %v", body, err)
+	}
+	if m := tms.TileMatrices[16]; m.CellSize != 1.5625 || m.PointOfOrigin[0] != 850000 || m.PointOfOrigin[1] != 100000 || m.MatrixWidth != 65536 {
+		t.Errorf("PL-1992 matrix 16: %+v", m)
+	}
+	// The collection's PL-1992 tileset lists limits; fetch a tile inside them
+	// and compare with a local render of that layer.
+	resp, body = get(t, ts.URL+"/ogc/collections/dzialki/tiles/PL-1992")
+	var tsDoc struct {
+		Limits []struct {
+			TileMatrix             string
+			MinTileRow, MinTileCol int
+			MaxTileRow, MaxTileCol int
+		} `json:"tileMatrixSetLimits"`
+	}
+	if err := json.Unmarshal(body, &tsDoc); err != nil || len(tsDoc.Limits) == 0 {
+		t.Fatalf("tileset %d %s", resp.StatusCode, body)
+	}
+	var lim = tsDoc.Limits[15]
+	if lim.TileMatrix != "15" {
+		t.Fatalf("limits %+v", tsDoc.Limits)
+	}
+	row, col := (lim.MinTileRow+lim.MaxTileRow)/2, (lim.MinTileCol+lim.MaxTileCol)/2
+	resp, got := get(t, ts.URL+fmt.Sprintf("/ogc/collections/dzialki/tiles/PL-1992/15/%d/%d", row, col), "Accept-Encoding", "gzip")
+	r := openRO(t, sp)
+	l, _ := store.LayerByName(r.Layers(), "dzialki")
+	want, _, err := (&Renderer{Grid: PL1992, Layers: []string{"dzialki"}, MaxZoom: DynamicFullZoom}).Render(bg,
+		&StoreSource{R: r, Grid: PL1992, Columns: func(string) []store.Column { return l.Columns }}, 15, col, row)
+	if err != nil || want == nil {
+		t.Fatalf("local render: %v", err)
+	}
+	if resp.StatusCode != 200 || !bytes.Equal(got, want) {
+		t.Fatalf("OGC tile 15/%d/%d: %d, %d bytes vs %d", row, col, resp.StatusCode, len(got), len(want))
+	}
+	tile, _ := DecodeTile(got)
+	if len(tile.Layers) != 1 || tile.Layers[0].Name != "dzialki" {
+		t.Errorf("collection tile layers %+v", tile.Layers)
+	}
+	if resp, _ := get(t, ts.URL+"/ogc/collections/drogi/tiles"); resp.StatusCode != 404 {
+		t.Errorf("unknown collection: %d", resp.StatusCode)
+	}
+
+	// WMTS capabilities: parse them, check layers and the EPSG:2180 matrix set.
+	resp, body = get(t, ts.URL+"/tiles/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")
+	var caps struct {
+		Layers []struct {
+			Identifier string   `xml:"Identifier"`
+			Links      []string `xml:"TileMatrixSetLink>TileMatrixSet"`
+			URLs       []struct {
+				Template string `xml:"template,attr"`
+			} `xml:"ResourceURL"`
+		} `xml:"Contents>Layer"`
+		Sets []struct {
+			Identifier string `xml:"Identifier"`
+			CRS        string `xml:"SupportedCRS"`
+			Matrices   []struct {
+				TopLeft string `xml:"TopLeftCorner"`
+			} `xml:"TileMatrix"`
+		} `xml:"Contents>TileMatrixSet"`
+	}
+	if err := xml.Unmarshal(body, &caps); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("WMTS %d %v\n%s", resp.StatusCode, err, body)
+	}
+	if len(caps.Layers) == 0 || caps.Layers[0].Identifier != "county" || len(caps.Layers[0].Links) != 2 || len(caps.Sets) != 2 ||
+		caps.Sets[1].CRS != "urn:ogc:def:crs:EPSG::2180" || caps.Sets[1].Matrices[0].TopLeft != "850000 100000" {
+		t.Fatalf("WMTS capabilities %+v", caps)
+	}
+	// Follow a ResourceURL template.
+	tpl := caps.Layers[0].URLs[1].Template
+	u := strings.NewReplacer("{TileMatrix}", "15", "{TileCol}", fmt.Sprint(col), "{TileRow}", fmt.Sprint(row)).Replace(tpl)
+	if resp, b := get(t, u, "Accept-Encoding", "gzip"); resp.StatusCode != 200 || len(b) == 0 {
+		t.Errorf("template %s: %d", u, resp.StatusCode)
+	}
+	if resp, _ := get(t, ts.URL+"/tiles/wmts?SERVICE=WMTS&REQUEST=GetTile"); resp.StatusCode != 400 {
+		t.Errorf("GetTile KVP: %d", resp.StatusCode)
+	}
+	// OWSLib, when installed, reads the capabilities as QGIS-like clients do.
+	if exec.Command("/usr/bin/python3", "-c", "import owslib.wmts").Run() == nil {
+		out, err := exec.Command("/usr/bin/python3", "-c", `
+import sys
+from owslib.wmts import WebMapTileService
+w = WebMapTileService(sys.argv[1])
+print(sorted(w.contents), sorted(w.tilematrixsets), w.tilematrixsets['PL-1992'].crs)`, ts.URL+"/tiles/wmts").CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "['PL-1992', 'WebMercatorQuad'] urn:ogc:def:crs:EPSG::2180") {
+			t.Errorf("OWSLib: %v %s", err, out)
+		}
+	} else {
+		t.Log("python3-owslib not installed: OWSLib check skipped")
+	}
+}
+
+// TestDynamicInvalidation: a store change invalidates exactly the cached tiles
+// whose area it touches; the re-rendered tile shows the change.
+func TestDynamicInvalidation(t *testing.T) {
+	dir := t.TempDir()
+	sp := copyCounty(t, dir)
+	ts := startServer(t, sp)
+	r := openRO(t, sp)
+	// Locate the parcel editCounty will change, and a tile far from it.
+	var parcels []*store.Object
+	r.Query(bg, store.Query{Layer: "dzialki", Limit: 400}, func(row store.Row) error { parcels = append(parcels, row.Object); return nil })
+	target := parcels[100]
+	z := 16
+	tb := WebMercatorQuad.ToGrid(target.Geometry.Bound())
+	x, y, _, _, _ := WebMercatorQuad.TileRange(orb2(tb.Center()), z)
+	near := fmt.Sprintf("%s/tiles/county/%d/%d/%d.mvt", ts.URL, z, x, y)
+	ext, _, _ := r.Extent(bg, "dzialki")
+	eb := WebMercatorQuad.ToGrid(ext)
+	fx, fy, _, _, _ := WebMercatorQuad.TileRange(orb2(eb.Min), z)
+	if fx == x && fy == y {
+		t.Fatal("test layout: far tile equals near tile")
+	}
+	// The far tile: a corner of the data extent (tile exists if it has features; else any tile).
+	far := fmt.Sprintf("%s/tiles/county/%d/%d/%d.mvt", ts.URL, z, fx, fy-0)
+	_, nearBefore := get(t, near, "Accept-Encoding", "gzip")
+	farResp, farBefore := get(t, far, "Accept-Encoding", "gzip")
+	if len(nearBefore) == 0 {
+		t.Fatal("near tile empty")
+	}
+	if ts.svc.cache.len() < 2 {
+		t.Fatalf("cache holds %d tiles", ts.svc.cache.len())
+	}
+	ds := ts.srv.Host().Current().Datasets()[0]
+	rev := ds.Revision()
+	editCounty(t, sp)
+	deadline := time.Now().Add(10 * time.Second)
+	for ds.Revision() == rev && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if ds.Revision() == rev {
+		t.Fatal("the index did not follow the store")
+	}
+	// The far tile is still cached; the near one was dropped.
+	farKey := cacheKey{ds: ds.Index, grid: WebMercatorQuad, TileKey: TileKey{z, fx, fy}}
+	nearKey := farKey
+	nearKey.TileKey = TileKey{z, x, y}
+	var farCached, nearCached bool
+	for k := range ts.svc.cache.items {
+		if k.TileKey == farKey.TileKey && k.grid == WebMercatorQuad {
+			farCached = true
+		}
+		if k.TileKey == nearKey.TileKey && k.grid == WebMercatorQuad {
+			nearCached = true
+		}
+	}
+	if nearCached || (farResp.StatusCode == 200 && !farCached) {
+		t.Fatalf("after the change: near cached %v, far cached %v", nearCached, farCached)
+	}
+	_, nearAfter := get(t, near, "Accept-Encoding", "gzip")
+	if bytes.Equal(nearAfter, nearBefore) {
+		t.Fatal("the changed tile was served from a stale cache")
+	}
+	tile, _ := DecodeTile(nearAfter)
+	found := false
+	for _, f := range tile.Layer(LabelLayer).Features {
+		if f.ID == FeatureID(target.ID) && f.Props["numer_dzialki"] == "999/9" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the renumbered parcel's label is not in the re-rendered tile")
+	}
+	if _, farAfter := get(t, far, "Accept-Encoding", "gzip"); !bytes.Equal(farAfter, farBefore) {
+		t.Error("an untouched tile changed")
+	}
+}
+
+func orb2(p orb.Point) orb.Bound { return orb.Bound{Min: p, Max: p} }
