@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"os"
 	"sort"
 	"strings"
+	"testing"
 
 	"github.com/paulmach/orb"
 )
@@ -199,4 +201,24 @@ func posList(r orb.Ring) string {
 		fmt.Fprintf(&b, "%.2f %.2f", p[1], p[0])
 	}
 	return b.String()
+}
+
+// TestWriteBenchPlan writes the benchmark's plan ogólny for planning/bench.sh when
+// SIP_BENCH_PLAN names the output file (SIP_BENCH_GRID = NXxNY, default 120x100).
+func TestWriteBenchPlan(t *testing.T) {
+	out := os.Getenv("SIP_BENCH_PLAN")
+	if out == "" {
+		t.Skip("SIP_BENCH_PLAN not set: only planning/bench.sh needs this file")
+	}
+	nx, ny := 120, 100
+	if g := os.Getenv("SIP_BENCH_GRID"); g != "" {
+		if _, err := fmt.Sscanf(g, "%dx%d", &nx, &ny); err != nil {
+			t.Fatalf("SIP_BENCH_GRID=%q: %v", g, err)
+		}
+	}
+	g := &genPlan{nx: nx, ny: ny, cell: 100, seed: 3, gaps: []int{70, 900}, overlaps: []int{200, 1500}}
+	if err := os.WriteFile(out, []byte(g.gml()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%s: %d zones, %d injected defects", out, nx*ny-len(g.gaps), len(g.expect))
 }
