@@ -191,7 +191,7 @@ func TestCRSFromPRJ(t *testing.T) {
 	for prj, want := range map[string]string{
 		readFile(t, "testdata/mpzp_cp1250.prj"): "EPSG:2180",
 		readFile(t, "testdata/mpzp_2177.prj"):   "EPSG:2177",
-		`GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`: "CRS:84",
+		`GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]`:                                                                      "CRS:84",
 		`PROJCS["x",GEOGCS["y"],PROJECTION["Transverse_Mercator"],PARAMETER["False_Easting",8500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",24.0],PARAMETER["Scale_Factor",0.999923],UNIT["Meter",1.0]]`: "EPSG:2179",
 	} {
 		c, err := CRSFromPRJ(prj)
