@@ -10,9 +10,14 @@ import (
 	"github.com/sip-core/sip/ingest/egib"
 )
 
-// streamDepth is how many read results a file's parser may hold ahead of the
-// writer: it bounds the memory of the pipeline (a few hundred objects per parser).
-const streamDepth = 256
+// A file's parser hands its results over in batches of batchSize (one channel
+// operation, and at most one goroutine wake-up, per batch rather than per
+// object), holding at most streamDepth batches ahead of the writer: that bounds
+// the memory of the pipeline to a few hundred objects per parser.
+const (
+	batchSize   = 64
+	streamDepth = 4
+)
 
 // item is one result of egib.Reader.Next, with the number of bytes of the file
 // read by then (for progress).
@@ -25,15 +30,25 @@ type item struct {
 // stream is one file being parsed on its own goroutine. Its items come out in
 // the order the Reader returned them; a fatal error is the last item.
 type stream struct {
-	items chan item
+	items chan []item
+	batch []item        // being consumed by next
 	done  chan struct{} // closed when the parser goroutine has returned
 	stats egib.Stats    // valid once done is closed
 }
 
 // next returns the next item, ok false at the end of the file.
 func (s *stream) next() (item, bool) {
-	it, ok := <-s.items
-	return it, ok
+	if len(s.batch) == 0 {
+		b, ok := <-s.items
+		if !ok {
+			return item{}, false
+		}
+		s.batch = b
+	}
+	it := s.batch[0]
+	s.batch[0] = item{}
+	s.batch = s.batch[1:]
+	return it, true
 }
 
 // wait waits for the parser to return and gives its Reader's stats.
@@ -49,7 +64,7 @@ func (s *stream) wait() egib.Stats {
 func parseAhead(ctx context.Context, files []string, setup func(i int, rd *egib.Reader)) []*stream {
 	streams := make([]*stream, len(files))
 	for i := range streams {
-		streams[i] = &stream{items: make(chan item, streamDepth), done: make(chan struct{})}
+		streams[i] = &stream{items: make(chan []item, streamDepth), done: make(chan struct{})}
 	}
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
@@ -77,9 +92,14 @@ func parseAhead(ctx context.Context, files []string, setup func(i int, rd *egib.
 func (s *stream) parse(ctx context.Context, i int, path string, setup func(int, *egib.Reader)) {
 	defer close(s.done)
 	defer close(s.items)
-	send := func(it item) bool {
+	var batch []item
+	flush := func() bool {
+		if len(batch) == 0 {
+			return true
+		}
 		select {
-		case s.items <- it:
+		case s.items <- batch:
+			batch = make([]item, 0, batchSize)
 			return true
 		case <-ctx.Done():
 			return false
@@ -87,7 +107,8 @@ func (s *stream) parse(ctx context.Context, i int, path string, setup func(int, 
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		send(item{err: err})
+		batch = append(batch, item{err: err})
+		flush()
 		return
 	}
 	defer f.Close()
@@ -95,12 +116,19 @@ func (s *stream) parse(ctx context.Context, i int, path string, setup func(int, 
 	rd := egib.NewReader(cr, filepath.Base(path))
 	setup(i, rd)
 	defer func() { s.stats = rd.Stats() }()
+	batch = make([]item, 0, batchSize)
 	for {
 		ft, err := rd.Next()
 		if err == io.EOF {
+			flush()
 			return
 		}
-		if !send(item{ft: ft, err: err, off: cr.n}) || (err != nil && egib.IsFatal(err)) {
+		batch = append(batch, item{ft: ft, err: err, off: cr.n})
+		if err != nil && egib.IsFatal(err) {
+			flush()
+			return
+		}
+		if len(batch) == batchSize && !flush() {
 			return
 		}
 	}
