@@ -107,7 +107,42 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 	}
 	sq := q.storeQuery()
 	sq.After = after
+	if ids, ok := q.indexCandidates(); ok {
+		if len(ids) == 0 {
+			return nil
+		}
+		sq.Bound, sq.IDs = nil, ids
+	}
 	return q.c.Dataset.Store.Query(ctx, sq, match)
+}
+
+// maxIndexCandidates bounds the id list handed to the store for a box query.
+const maxIndexCandidates = 20000
+
+// indexCandidates resolves a box query on the current state through the
+// in-memory R-tree: the ids whose box intersects the query box, the same set the
+// store's envelope test keeps, looked up by the unique lokalnyId index instead of
+// an R-tree join with a per-row envelope callback. ok is false when the store
+// should filter itself (history, no box, or a box holding too many objects).
+func (q *query) indexCandidates() ([]string, bool) {
+	ix := q.c.Dataset.Index
+	if ix == nil || q.bound == nil || !q.asOf.IsZero() || q.bound.Min[0] > q.bound.Max[0] || q.bound.Min[1] > q.bound.Max[1] {
+		return nil, false
+	}
+	var ids []string
+	over := false
+	ix.Search(q.c.Layer.Name, *q.bound, func(id string) bool {
+		if len(ids) == maxIndexCandidates {
+			over = true
+			return false
+		}
+		ids = append(ids, id)
+		return true
+	})
+	if over {
+		return nil, false
+	}
+	return ids, true
 }
 
 // page runs the query: fn gets up to limit features; next is the cursor of the
@@ -175,6 +210,18 @@ var countCache = struct {
 // scan (cached per revision and query).
 func (q *query) count(ctx context.Context) (int64, error) {
 	if q.prog == nil && len(q.ids) == 0 {
+		// The spatial index holds the current boxes: the same envelope test the
+		// store applies, without a SQL round trip and a Go callback per row.
+		if ix := q.c.Dataset.Index; ix != nil && q.asOf.IsZero() {
+			if q.bound == nil {
+				return int64(ix.Len(q.c.Layer.Name)), nil
+			}
+			if q.bound.Min[0] <= q.bound.Max[0] && q.bound.Min[1] <= q.bound.Max[1] {
+				var n int64
+				ix.Search(q.c.Layer.Name, *q.bound, func(string) bool { n++; return true })
+				return n, nil
+			}
+		}
 		return q.c.Dataset.Store.Count(ctx, q.storeQuery())
 	}
 	key := q.signature()

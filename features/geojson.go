@@ -2,7 +2,9 @@ package features
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -78,8 +80,24 @@ func (o *outCRS) appendPoly(b []byte, p orb.Polygon) []byte {
 }
 
 func appendJSONString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			q, _ := json.Marshal(s) // rare: escapes, HTML-safe
+			return append(b, q...)
+		}
+		if c >= 0x80 {
+			ascii = false
+		}
+	}
+	if !ascii && (!utf8.ValidString(s) || strings.ContainsAny(s, "\u2028\u2029")) {
+		q, _ := json.Marshal(s)
+		return append(b, q...)
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func appendJSONValue(b []byte, v any) []byte {

@@ -574,15 +574,11 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		server.WriteError(w, r, filterError(err))
 		return
 	}
-	matched, err := q.count(r.Context())
-	if err != nil {
-		server.WriteErr(w, r, err)
-		return
-	}
 	if isHTML {
 		a.itemsHTML(w, r, c, q, out)
 		return
 	}
+	first := q.after == 0 && q.offset == 0
 	w.Header().Set("Content-Type", geojsonType)
 	w.Header().Set("Content-Crs", "<"+crsURI(out.crs)+">")
 	if r.Method == http.MethodHead {
@@ -612,6 +608,16 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		bw.Write(buf)
 		bw.Flush()
 		return
+	}
+	// numberMatched comes after the features: a single, last page needs no count
+	matched := int64(n)
+	if !first || next != 0 {
+		if matched, err = q.count(r.Context()); err != nil {
+			server.Logger(r.Context()).Error("items count failed", "err", err)
+			bw.Write(buf)
+			bw.Flush()
+			return
+		}
 	}
 	buf = append(buf, `],"numberMatched":`...)
 	buf = strconv.AppendInt(buf, matched, 10)
