@@ -257,6 +257,19 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 	if len(refs) == 1 {
 		server.SetLayer(req.r, refs[0].l.Base)
 	}
+	// The map depends on the query and the revisions of the datasets drawn:
+	// a client revalidating an unchanged map gets 304 without rendering.
+	tag := []byte(req.r.URL.RawQuery)
+	seen := map[*server.Dataset]bool{}
+	for _, ref := range refs {
+		if !seen[ref.l.DS] {
+			seen[ref.l.DS] = true
+			tag = fmt.Appendf(tag, "\x00%s@%d", ref.l.DS.Name, ref.l.DS.Revision())
+		}
+	}
+	if server.NotModified(w, req.r, server.ContentETag(tag)) {
+		return
+	}
 	bg := req.bg
 	if req.transparent && req.format != "image/jpeg" {
 		bg.A = 0

@@ -394,6 +394,19 @@ func TestGetMapSizesFormatsBackground(t *testing.T) {
 	if img := decodeImage(t, body); resp.Header.Get("Content-Type") != "image/jpeg" || img.Bounds().Dx() != 256 {
 		t.Fatalf("jpeg: %s %v", resp.Header.Get("Content-Type"), img.Bounds())
 	}
+	// Revalidation: an unchanged map answers 304 to its ETag.
+	resp, _ = get(t, getMap130(b, 64, 64))
+	etag := resp.Header.Get("ETag")
+	req, _ := http.NewRequest("GET", getMap130(b, 64, 64), nil)
+	req.Header.Set("If-None-Match", etag)
+	r2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r2.Body.Close()
+	if etag == "" || r2.StatusCode != http.StatusNotModified {
+		t.Fatalf("ETag %q, revalidation status %d", etag, r2.StatusCode)
+	}
 	// STYLES=,, and exponential BBOX numbers are accepted; unknown parameters ignored.
 	bb := fmt.Sprintf("%e,%e,%e,%e", b.Min[1], b.Min[0], b.Max[1], b.Max[0])
 	resp, body = get(t, getMap130(b, 64, 64, "STYLES", ",", "BBOX", bb, "FOO", "bar"))
@@ -735,5 +748,35 @@ func TestMethodAndGarbage(t *testing.T) {
 	resp, _ := get(t, baseURL+"/wms?REQUEST=GetMap&VERSION=1.3.0&LAYERS=dzialki&CRS=EPSG:4326&BBOX=-90,-180,90,180&WIDTH=64&HEIGHT=64&FORMAT=image/png")
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("world map: %d", resp.StatusCode)
+	}
+}
+
+// TestParcelNumbers: numery_dzialek draws parcel numbers (navy) at large
+// scales and nothing beyond its MaxScaleDenominator (1:10000).
+func TestParcelNumbers(t *testing.T) {
+	navy := func(c color.NRGBA) bool { return c.B > 100 && c.R < 60 && c.G < 60 }
+	count := func(side float64) int {
+		_, body := get(t, getMap130(view(t, side), 512, 512, "LAYERS", "numery_dzialek", "FORMAT", "image/png; mode=32bit"))
+		img := decodePNG(t, body)
+		n := 0
+		for y := 0; y < 512; y++ {
+			for x := 0; x < 512; x++ {
+				if navy(nrgba(img.At(x, y))) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if n := count(300); n < 50 { // 1:2100
+		t.Fatalf("1:2100: %d label pixels", n)
+	}
+	if n := count(3000); n != 0 { // 1:21000
+		t.Fatalf("1:21000: %d label pixels beyond the scale limit", n)
+	}
+	// A configured style applies: czerwone draws red dashed parcel outlines.
+	_, body := get(t, getMap130(view(t, 300), 256, 256, "LAYERS", "dzialki", "STYLES", "czerwone"))
+	if !hasColour(decodePNG(t, body), func(c color.NRGBA) bool { return c.R == 255 && c.G == 0 && c.B == 0 }) {
+		t.Fatal("style czerwone drew no red")
 	}
 }
