@@ -29,6 +29,16 @@
 // any GeoPackage reader. synchronous=FULL: a committed revision is never lost, which
 // matters because consumers of the change log remember revision numbers.
 //
+// # Bulk transactions
+//
+// A transaction that puts many objects into a layer (see bulkAfter) drops the AFTER
+// INSERT triggers of that layer's two R-trees and writes the R-tree rows itself,
+// from the envelope it already computed, then recreates the triggers before it
+// commits (SQLite DDL is transactional: a rollback restores them). The other
+// triggers stay in place, so updates and deletions keep the R-trees right in both
+// modes. On a layer that was empty when the transaction began, an object id not yet
+// put in the transaction needs no lookup of its stored versions.
+//
 // # Row keys
 //
 // Query rows of the current state (AsOf zero) are keyed by the fid of the current
