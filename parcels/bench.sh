@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of the parcel lookups with wrk on loopback over a generated county
 # (default 300k parcels, as issue 7 asks): ULDK GetParcelById, GetParcelByXY,
-# the API point lookup and the autocomplete, each request for a different parcel.
+# the API point lookup and the autocomplete, each request for a different parcel,
+# plus /healthz of the same server as the in-run baseline.
 #
 #   parcels/bench.sh                 # 300k parcels, 15 s per endpoint
 #   PARCELS=50000 DURATION=5 parcels/bench.sh
@@ -60,8 +61,11 @@ first=$(head -1 "$BENCH_DIR/byid.txt")
 for _ in $(seq 1 600); do
   [ "$(curl -s "http://127.0.0.1:$PORT$first" | head -c1)" = "0" ] && break || sleep 0.2
 done
-echo "parcels: $PARCELS, wrk -t2 -c$CONNS -d${DURATION}s, $(nproc) cores"
-for name in byid byxy api search; do
+# Baseline in the same run: /healthz through the same core (routing, logging,
+# metrics, no work), so figures on a busy machine still compare.
+echo /healthz >"$BENCH_DIR/healthz.txt"
+echo "parcels: $PARCELS, wrk -t2 -c$CONNS -d${DURATION}s, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+for name in healthz byid byxy api search; do
   printf '%-8s ' "$name"
   PATHS="$BENCH_DIR/$name.txt" wrk -t2 -c"$CONNS" -d"${DURATION}s" -s parcels/bench.lua "http://127.0.0.1:$PORT" | grep RESULT
 done

@@ -104,6 +104,10 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	if err != nil {
 		return nil, uldkErrorf("%s", err)
 	}
+	// Malformed requests are answered before waiting for a dataset's model.
+	if err := validateULDK(q); err != nil {
+		return nil, err
+	}
 	srcs, err := m.sources(r, q["dataset"])
 	if err != nil {
 		return nil, err
@@ -476,4 +480,70 @@ func aggregateArea(srcs []source, ids string) ([]uldkObject, error) {
 		return nil, err
 	}
 	return []uldkObject{{geom: g, id: strings.Join(list, ",")}}, nil
+}
+
+// validateULDK checks a request's parameters without touching any dataset.
+func validateULDK(q queryParams) error {
+	id := strings.TrimSpace(q["id"])
+	xy := func() error {
+		v, ok := q["xy"]
+		if !ok || strings.TrimSpace(v) == "" {
+			return uldkErrorf("brak parametru xy (xy=x,y[,srid], x = E/długość, y = N/szerokość)")
+		}
+		x, y, srid, err := parseXY(v, true)
+		if err != nil {
+			return uldkErrorf("%s", err)
+		}
+		in, err := parseSRID(srid)
+		if err != nil {
+			return uldkErrorf("%s", err)
+		}
+		if _, err := toStorage(in, x, y); err != nil {
+			return uldkErrorf("%s", err)
+		}
+		return nil
+	}
+	switch strings.ToLower(q["request"]) {
+	case "getparcelbyid":
+		return needID(q, checkParcelID)
+	case "getparcelbyidornr":
+		if id == "" {
+			return uldkErrorf("brak parametru id (identyfikator działki albo \"<obręb> <numer>\")")
+		}
+		if checkParcelID(id) == nil {
+			return nil
+		}
+		if i := strings.LastIndexByte(id, ' '); i < 0 || !checkNumber(id[i+1:]) || strings.TrimSpace(id[:i]) == "" {
+			return uldkErrorf("niepoprawny parametr id %q: oczekiwano identyfikatora działki albo \"<nazwa lub identyfikator obrębu> <numer działki>\"", id)
+		}
+	case "getregionbyid":
+		return needID(q, checkObrebID)
+	case "getcommunebyid":
+		return needID(q, checkJednostkaID)
+	case "getcountybyid":
+		return needID(q, checkCountyID)
+	case "getvoivodeshipbyid":
+		return needID(q, checkVoivodeshipID)
+	case "getparcelbyxy", "getregionbyxy", "getcommunebyxy", "getcountybyxy", "getvoivodeshipbyxy":
+		return xy()
+	case "getaggregatearea":
+		n := 0
+		for part := range strings.SplitSeq(id, ",") {
+			part = strings.TrimSpace(part)
+			if part == "" {
+				continue
+			}
+			n++
+			if checkParcelID(part) != nil && checkObrebID(part) != nil && checkJednostkaID(part) != nil {
+				return uldkErrorf("niepoprawny identyfikator %q: oczekiwano identyfikatora działki, obrębu lub jednostki ewidencyjnej", part)
+			}
+		}
+		if n == 0 {
+			return uldkErrorf("brak parametru id (lista identyfikatorów działek, obrębów lub jednostek rozdzielona przecinkami)")
+		}
+		if n > 1000 {
+			return uldkErrorf("za dużo identyfikatorów: %d (najwyżej 1000)", n)
+		}
+	}
+	return nil
 }
