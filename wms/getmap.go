@@ -327,7 +327,7 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		if !st.LabelOnly {
 			drawFeatures(c, v, st, objs, point)
 		}
-		if st.Label != "" {
+		if st.Label != "" && labelAllowed(req, ref.l, st.Label) {
 			labels = append(labels, labelJob{st, objs, point})
 		}
 	}
@@ -557,4 +557,15 @@ func sortFloat32(a []float32) {
 
 func intersect(a, b orb.Bound) orb.Bound {
 	return orb.Bound{Min: orb.Point{max(a.Min[0], b.Min[0]), max(a.Min[1], b.Min[1])}, Max: orb.Point{min(a.Max[0], b.Max[0]), min(a.Max[1], b.Max[1])}}
+}
+
+// labelAllowed reports whether a label attribute is a column the request may
+// see (a style cannot publish what the layer's configuration withholds).
+func labelAllowed(req *request, l *mapLayer, col string) bool {
+	for _, c := range l.DS.PublicColumns(req.r, l.Layer, l.LC) {
+		if c.Name == col {
+			return true
+		}
+	}
+	return false
 }

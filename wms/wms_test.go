@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"io"
+	"log/slog"
 	"math"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +19,9 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
 )
@@ -778,5 +783,56 @@ func TestParcelNumbers(t *testing.T) {
 	_, body := get(t, getMap130(view(t, 300), 256, 256, "LAYERS", "dzialki", "STYLES", "czerwone"))
 	if !hasColour(decodePNG(t, body), func(c color.NRGBA) bool { return c.R == 255 && c.G == 0 && c.B == 0 }) {
 		t.Fatal("style czerwone drew no red")
+	}
+}
+
+// TestWithheldColumns: a layer published with restricted attributes keeps the
+// others out of labels and feature info.
+func TestWithheldColumns(t *testing.T) {
+	y := fmt.Sprintf(`
+datasets:
+  - name: county
+    store: %s
+    layers:
+      - name: dzialki
+        attributes: [id_dzialki, id_obrebu]
+limits:
+  rate_limit: {rate: 0, burst: 1}
+`, fixStore)
+	cfg, err := config.Parse([]byte(y), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Shutdown(t.Context())
+	h := s.Handler()
+	b := view(t, 300)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", strings.TrimPrefix(getMap130(b, 512, 512, "LAYERS", "numery_dzialek", "FORMAT", "image/png; mode=32bit"), baseURL), nil))
+	img := decodePNG(t, rec.Body.Bytes())
+	if hasColour(img, func(c color.NRGBA) bool { return c.A > 0 && !(c.R == 255 && c.G == 255 && c.B == 255) }) {
+		t.Fatal("parcel numbers drawn although numer_dzialki is withheld")
+	}
+	var target *store.Object
+	var at orb.Point
+	for _, o := range parcels(t, b.Pad(-30), 20) {
+		if p, ok := interior(o.Geometry.(orb.MultiPolygon), 3); ok {
+			target, at = o, p
+			break
+		}
+	}
+	if target == nil {
+		t.Fatal("no parcel in view")
+	}
+	u := wmsURL("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetFeatureInfo", "LAYERS", "dzialki", "QUERY_LAYERS", "dzialki", "STYLES", "",
+		"CRS", "EPSG:2180", "BBOX", bbox130(b), "WIDTH", "300", "HEIGHT", "300", "I", strconv.Itoa(int(at[0]-b.Min[0])), "J", strconv.Itoa(int(b.Max[1]-at[1])), "INFO_FORMAT", "text/xml")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", strings.TrimPrefix(u, baseURL), nil))
+	recs := parseKIEG(t, rec.Body.Bytes())
+	if len(recs) != 1 || recs[0]["ID_DZIALKI"] != target.Attrs["id_dzialki"] || recs[0]["KW"] != "" || recs[0]["NUMER_DZIALKI"] != "" || recs[0]["NAZWA_OBREBU"] == "" {
+		t.Fatalf("withheld columns in %v (parcel %v)", recs, target.Attrs)
 	}
 }
