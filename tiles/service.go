@@ -49,6 +49,7 @@ type Service struct {
 	mu      sync.Mutex
 	cache   *tileCache
 	subbed  map[*index.Index]bool
+	labels  *LabelCache
 	files   map[string]*openFile
 	metrics struct {
 		hits, misses, invalidated metrics.Counter
@@ -66,7 +67,7 @@ type openFile struct {
 
 // NewService makes a tiles service.
 func NewService() *Service {
-	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}}
+	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}, labels: NewLabelCache(500000)}
 }
 
 // Name implements server.Service.
@@ -433,7 +434,7 @@ func (s *Service) dynamicTile(ctx context.Context, ts *tileset, g *Grid, z, x, y
 	}
 	s.metrics.misses.Inc()
 	gen := s.cache.gen(ts.d.Index)
-	src := &StoreSource{R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] }}
+	src := &StoreSource{R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] }, Labels: s.labels}
 	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom}
 	data, _, err := rend.Render(ctx, src, z, x, y)
 	if err != nil {

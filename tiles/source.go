@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -171,6 +172,44 @@ type StoreSource struct {
 	R       store.Reader
 	Grid    *Grid
 	Columns func(layer string) []store.Column // public columns of a layer
+	// Labels, when set, remembers label points across tiles and requests.
+	Labels *LabelCache
+}
+
+// LabelCache remembers parcel label points by object version and geometry
+// bound: a label is a pure function of the geometry, and computing it is the
+// dearest step of rendering a parcel.
+type LabelCache struct {
+	mu  sync.Mutex
+	m   map[labelKey]orb.Point
+	max int
+}
+
+type labelKey struct {
+	grid        *Grid
+	id, version string
+	bound       orb.Bound
+}
+
+// NewLabelCache makes a cache of up to max labels (it is emptied when full).
+func NewLabelCache(max int) *LabelCache {
+	return &LabelCache{m: map[labelKey]orb.Point{}, max: max}
+}
+
+func (c *LabelCache) get(k labelKey) (orb.Point, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.m[k]
+	return p, ok
+}
+
+func (c *LabelCache) put(k labelKey, p orb.Point) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[k] = p
 }
 
 // Features implements Source.
@@ -183,6 +222,14 @@ func (s *StoreSource) Features(ctx context.Context, layer string, b orb.Bound, f
 		f := NewFeature(s.Grid, row.Object, cols)
 		if f == nil || !f.Bound.Intersects(b) {
 			return nil
+		}
+		if s.Labels != nil && layer == "dzialki" {
+			k := labelKey{s.Grid, row.ID, row.Version, f.Bound}
+			if p, ok := s.Labels.get(k); ok {
+				f.label, f.hasLabel = p, true
+			} else if p, ok := f.Label(); ok {
+				s.Labels.put(k, p)
+			}
 		}
 		return fn(f)
 	})

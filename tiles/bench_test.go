@@ -1,0 +1,64 @@
+package tiles
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/sip-core/sip/store"
+)
+
+// dataTiles lists the tiles of zoom z that hold data.
+func dataTiles(b *testing.B, r store.Reader, z int) []TileKey {
+	ext, _, err := r.Extent(bg, "dzialki")
+	if err != nil {
+		b.Fatal(err)
+	}
+	x0, y0, x1, y1, _ := WebMercatorQuad.TileRange(WebMercatorQuad.ToGrid(ext), z)
+	var out []TileKey
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			out = append(out, TileKey{z, x, y})
+		}
+	}
+	return out
+}
+
+// BenchmarkDynamicTile renders z14–z16 tiles straight from the GeoPackage store,
+// as the dynamic tile service does on a cache miss.
+func BenchmarkDynamicTile(b *testing.B) {
+	r := openRO(b, county(b))
+	cols := map[string][]store.Column{}
+	for _, l := range r.Layers() {
+		cols[l.Name] = l.Columns
+	}
+	src := &StoreSource{R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Labels: NewLabelCache(1 << 20)}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom}
+	var keys []TileKey
+	for z := 14; z <= 16; z++ {
+		keys = append(keys, dataTiles(b, r, z)...)
+	}
+	b.ResetTimer()
+	i := 0
+	var bytes int64
+	for b.Loop() {
+		k := keys[i%len(keys)]
+		i++
+		data, _, err := rend.Render(bg, src, k.Z, k.X, k.Y)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bytes += int64(len(data))
+	}
+	b.ReportMetric(float64(bytes)/float64(i), "B/tile")
+}
+
+// BenchmarkBuild builds z10–z16 to PMTiles (load, render, write).
+func BenchmarkBuild(b *testing.B) {
+	r := openRO(b, county(b))
+	out := filepath.Join(b.TempDir(), "b.pmtiles")
+	for b.Loop() {
+		if _, err := Build(bg, r, BuildOptions{Out: out, MinZoom: 10, MaxZoom: 16}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
