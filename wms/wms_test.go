@@ -816,6 +816,7 @@ limits:
 	if hasColour(img, func(c color.NRGBA) bool { return c.A > 0 && !(c.R == 255 && c.G == 255 && c.B == 255) }) {
 		t.Fatal("parcel numbers drawn although numer_dzialki is withheld")
 	}
+	b = view(t, 512)
 	var target *store.Object
 	var at orb.Point
 	for _, o := range parcels(t, b.Pad(-30), 20) {
@@ -828,7 +829,7 @@ limits:
 		t.Fatal("no parcel in view")
 	}
 	u := wmsURL("SERVICE", "WMS", "VERSION", "1.3.0", "REQUEST", "GetFeatureInfo", "LAYERS", "dzialki", "QUERY_LAYERS", "dzialki", "STYLES", "",
-		"CRS", "EPSG:2180", "BBOX", bbox130(b), "WIDTH", "300", "HEIGHT", "300", "I", strconv.Itoa(int(at[0]-b.Min[0])), "J", strconv.Itoa(int(b.Max[1]-at[1])), "INFO_FORMAT", "text/xml")
+		"CRS", "EPSG:2180", "BBOX", bbox130(b), "WIDTH", "512", "HEIGHT", "512", "I", strconv.Itoa(int(at[0]-b.Min[0])), "J", strconv.Itoa(int(b.Max[1]-at[1])), "INFO_FORMAT", "text/xml")
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest("GET", strings.TrimPrefix(u, baseURL), nil))
 	recs := parseKIEG(t, rec.Body.Bytes())
