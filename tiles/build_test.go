@@ -631,3 +631,39 @@ func validator() string {
 	}
 	return ""
 }
+
+// TestBudget: below the maximum zoom a tile over budget loses its least
+// significant features (smallest first) until it fits; the maximum zoom keeps
+// every feature whatever its size.
+func TestBudget(t *testing.T) {
+	const budget = 40 << 10
+	out := filepath.Join(t.TempDir(), "b.pmtiles")
+	r := openRO(t, county(t))
+	rep, err := Build(bg, r, BuildOptions{Out: out, MinZoom: 12, MaxZoom: 15, Budget: budget})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Dropped == 0 {
+		t.Fatal("nothing dropped: the budget was never hit (make it smaller)")
+	}
+	if rep.Features["dzialki"] != count(t, r, "dzialki") || rep.Features["budynki"] != count(t, r, "budynki") {
+		t.Errorf("maxzoom lost features: %v", rep.Features)
+	}
+	over := 0
+	for k, gz := range allTiles(t, out) {
+		if k.Z < 15 && len(gz) > budget {
+			t.Errorf("tile %v: %d bytes over the %d budget", k, len(gz), budget)
+		}
+		if k.Z == 15 && len(gz) > budget {
+			over++
+		}
+		// Dropping goes smallest first: the county's largest polygons stay.
+		if k.Z == 12 {
+			tile, _ := DecodeTile(gz)
+			if tile.Layer("jednostki") == nil || tile.Layer("obreby") == nil {
+				t.Errorf("tile %v dropped the largest features", k)
+			}
+		}
+	}
+	t.Logf("%d features dropped; %d maxzoom tiles above the budget (kept whole)", rep.Dropped, over)
+}

@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# Side-by-side tile benchmarks on one synthetic county, in one run:
+#   1. build z10–z16: sip tiles build vs tippecanoe vs GDAL's MVT driver (ogr2ogr -f MBTiles)
+#   2. serve pre-built tiles: sip serve vs pmtiles serve, wrk on loopback (same PMTiles file)
+#   3. dynamic tiles z14–z16: sip (cache off) vs MapServer 8 MODE=tile MVT (CGI)
+# Peers are used only when present: TIPPECANOE (built from github.com/felt/tippecanoe
+# under /tmp), PMTILES (go-pmtiles CLI under /tmp), mapserv, wrk. PostGIS ST_AsMVT
+# needs a running PostGIS (not part of this script yet).
+#
+#   PARCELS=20000 tiles/bench.sh          # results in $OUT/results.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PARCELS=${PARCELS:-20000}
+OUT=${OUT:-/tmp/sip-tiles-bench}
+SIP=${SIP:-$PWD/bin/sip}
+TIPPECANOE=${TIPPECANOE:-/tmp/tippecanoe/tippecanoe}
+PMTILES=${PMTILES:-/tmp/bin/pmtiles}
+DUR=${DUR:-10s}
+LAYERS=jednostki,obreby,uzytki,kontury,dzialki,budynki
+mkdir -p "$OUT"
+[ -x "$SIP" ] || go build -o "$SIP" ./cmd/sip
+RES="$OUT/results.txt"
+: > "$RES"
+say() { echo "$*" | tee -a "$RES"; }
+timeit() { # label cmd... : wall seconds and peak RSS
+	local label=$1; shift
+	/usr/bin/time -f "%e %M" -o "$OUT/time.txt" "$@" > "$OUT/$label.log" 2>&1 || { say "$label: FAILED (see $OUT/$label.log)"; return 1; }
+	read -r secs rss < "$OUT/time.txt"
+	echo "$secs $rss"
+}
+size() { stat -c %s "$1"; }
+
+if [ ! -f "$OUT/county.gpkg" ]; then
+	"$SIP" gen county --parcels "$PARCELS" --seed 1 --out "$OUT/gml" > /dev/null
+	"$SIP" ingest --store "$OUT/county.gpkg" "$OUT"/gml/*.gml > /dev/null
+fi
+say "# county: $PARCELS parcels; layers $LAYERS; z10–z16; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+
+say "## build (wall s, peak RSS KB, output bytes)"
+rm -f "$OUT"/sip.mbtiles "$OUT"/tippecanoe.mbtiles "$OUT"/gdal.mbtiles
+read -r s m < <(timeit sip-build "$SIP" tiles build --store "$OUT/county.gpkg" --out "$OUT/sip.mbtiles" --minzoom 10 --maxzoom 16 --layers "$LAYERS")
+say "sip tiles build       $s s  $m KB  $(size "$OUT/sip.mbtiles") B"
+if [ -x "$TIPPECANOE" ]; then
+	args=()
+	for l in ${LAYERS//,/ }; do
+		[ -f "$OUT/$l.geojsonl" ] || ogr2ogr -f GeoJSONSeq -t_srs EPSG:4326 "$OUT/$l.geojsonl" "$OUT/county.gpkg" "$l"
+		args+=(-L "$l:$OUT/$l.geojsonl")
+	done
+	read -r s m < <(timeit tippecanoe "$TIPPECANOE" -q -f -Z10 -z16 -o "$OUT/tippecanoe.mbtiles" "${args[@]}")
+	say "tippecanoe            $s s  $m KB  $(size "$OUT/tippecanoe.mbtiles") B  (input: GeoJSON exported beforehand, not timed)"
+else
+	say "tippecanoe            (not built: set TIPPECANOE)"
+fi
+read -r s m < <(timeit gdal ogr2ogr -f MBTiles "$OUT/gdal.mbtiles" "$OUT/county.gpkg" ${LAYERS//,/ } -dsco MINZOOM=10 -dsco MAXZOOM=16)
+say "ogr2ogr -f MBTiles    $s s  $m KB  $(size "$OUT/gdal.mbtiles") B"
+
+# Tile list: the z14–z16 tiles holding data.
+sqlite3 "$OUT/sip.mbtiles" "SELECT zoom_level || '/' || tile_column || '/' || ((1 << zoom_level) - 1 - tile_row) FROM tiles WHERE zoom_level BETWEEN 14 AND 16" > "$OUT/tiles.txt"
+say "tile list: $(wc -l < "$OUT/tiles.txt") tiles z14–z16"
+
+cat > "$OUT/paths.lua" <<LUA
+local paths = {}
+for line in io.lines("$OUT/tiles.txt") do paths[#paths + 1] = line end
+local prefix = os.getenv("PREFIX")
+request = function()
+  return wrk.format("GET", prefix .. paths[math.random(#paths)] .. ".mvt", {["Accept-Encoding"] = "gzip"})
+end
+LUA
+wrkrate() { # url-prefix -> requests/s
+	PREFIX=$2 wrk -t2 -c32 -d"$DUR" -s "$OUT/paths.lua" "$1" 2>&1 | tee -a "$OUT/wrk.log" | awk '/Requests\/sec/ {print $2}'
+}
+waitport() { for _ in $(seq 100); do curl -fso /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
+
+say "## serve pre-built tiles (wrk -t2 -c32 -d$DUR, random z14–z16 tiles, loopback)"
+rm -rf "$OUT/serve" && mkdir -p "$OUT/serve"
+cp "$OUT/county.gpkg" "$OUT/serve/county.gpkg"
+"$SIP" tiles build --store "$OUT/serve/county.gpkg" --out "$OUT/serve/county.pmtiles" --minzoom 10 --maxzoom 16 --layers "$LAYERS" > /dev/null 2>&1
+cat > "$OUT/serve.yaml" <<YAML
+listen: 127.0.0.1:18090
+datasets:
+  - name: county
+    store: $OUT/serve/county.gpkg
+log: {level: error}
+cache: {tiles: 1KB}
+YAML
+"$SIP" serve --config "$OUT/serve.yaml" > "$OUT/sip-serve.log" 2>&1 &
+SIP_PID=$!
+trap 'kill $SIP_PID ${PM_PID:-} 2>/dev/null || true' EXIT
+waitport http://127.0.0.1:18090/healthz
+sip_pre=$(wrkrate http://127.0.0.1:18090 /tiles/county-pmtiles/)
+say "sip serve (PMTiles)   $sip_pre req/s"
+if [ -x "$PMTILES" ] && command -v wrk > /dev/null; then
+	"$PMTILES" serve "$OUT/serve" --port 18091 > "$OUT/pmtiles-serve.log" 2>&1 &
+	PM_PID=$!
+	sleep 1
+	pm=$(wrkrate http://127.0.0.1:18091 /county/)
+	say "pmtiles serve         $pm req/s   ratio sip/pmtiles = $(echo "$sip_pre / $pm" | bc -l | cut -c1-5)"
+	kill $PM_PID
+fi
+
+say "## dynamic tiles z14–z16 (no cache: every request renders)"
+sip_dyn=$(wrkrate http://127.0.0.1:18090 /tiles/county/)
+say "sip dynamic           $sip_dyn tiles/s (HTTP, wrk)"
+if command -v mapserv > /dev/null; then
+	ext=$(ogrinfo -ro -so "$OUT/county.gpkg" dzialki | awk -F'[(), ]+' '/Extent/ {print $2, $3, $5, $6}')
+	{
+		echo 'MAP'
+		echo '  NAME "county"'
+		echo '  SIZE 256 256'
+		echo '  EXTENT -20037508.34 -20037508.34 20037508.34 20037508.34'
+		echo '  PROJECTION "init=epsg:3857" END'
+		echo '  OUTPUTFORMAT NAME "mvt" DRIVER MVT FORMATOPTION "EXTENT=4096" FORMATOPTION "EDGE_BUFFER=64" END'
+		for l in ${LAYERS//,/ }; do
+			echo "  LAYER NAME \"$l\" TYPE POLYGON STATUS ON CONNECTIONTYPE OGR CONNECTION \"$OUT/county.gpkg\" DATA \"$l\""
+			echo '    PROJECTION "init=epsg:2180" END'
+			echo '    METADATA "gml_include_items" "all" "gml_types" "auto" END'
+			echo '  END'
+		done
+		echo 'END'
+	} > "$OUT/county.map"
+	N=${MAPSERV_TILES:-400}
+	shuf -n "$N" --random-source=<(yes) "$OUT/tiles.txt" > "$OUT/ms-tiles.txt"
+	start=$(date +%s.%N)
+	xargs -P 2 -a "$OUT/ms-tiles.txt" -I{} sh -c 'IFS=/ read z x y <<EOT
+{}
+EOT
+QUERY_STRING="map='"$OUT"'/county.map&mode=tile&tilemode=gmap&tile=$x+$y+$z&layers=all&map.imagetype=mvt" mapserv -nh > /dev/null'
+	end=$(date +%s.%N)
+	ms=$(echo "$N / ($end - $start)" | bc -l | cut -c1-7)
+	say "MapServer MODE=tile   $ms tiles/s (CGI, 2 processes, $N tiles)   ratio sip/mapserver = $(echo "$sip_dyn / $ms" | bc -l | cut -c1-6)"
+	QUERY_STRING="map=$OUT/county.map&mode=tile&tilemode=gmap&tile=$(awk -F/ 'NR==1 {print $2 "+" $3 "+" $1}' "$OUT/ms-tiles.txt")&layers=all&map.imagetype=mvt" mapserv -nh > "$OUT/ms-sample.mvt" || true
+	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes, ogrinfo: $(ogrinfo -ro -so "MVT:$OUT/ms-sample.mvt" 2>&1 | grep -c 'Layer name\|^[0-9]:') layers)"
+fi
+kill $SIP_PID
+say "results in $RES"
