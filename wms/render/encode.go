@@ -31,7 +31,7 @@ func (c *Canvas) PNG32(w *bytes.Buffer) error {
 // 4-4-4-3 bit RGBA grid (5-5-5 RGB when opaque); the 256 most used bins become
 // the palette (their mean colour) and every bin maps to its nearest entry.
 func (c *Canvas) PNG8(w *bytes.Buffer) error {
-	return pngEnc.Encode(w, c.Paletted())
+	return writePaletted(w, c.Paletted())
 }
 
 type bin struct {
