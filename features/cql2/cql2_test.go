@@ -1,6 +1,9 @@
 package cql2
 
 import (
+	"time"
+
+	"github.com/paulmach/orb"
 	"strings"
 	"testing"
 
@@ -63,7 +66,7 @@ func FuzzParseText(f *testing.F) {
 			return
 		}
 		if p, err := filter.Compile(e); err == nil {
-			_ = p
+			p.Match(fuzzRecord{}) // evaluation of any accepted filter must not panic
 		}
 	})
 }
@@ -75,11 +78,33 @@ func FuzzParseJSON(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		_, err := ParseJSON([]byte(s), Options{Schema: testSchema})
+		e, err := ParseJSON([]byte(s), Options{Schema: testSchema})
 		if err != nil {
 			if _, ok := filter.AsError(err); !ok {
 				t.Fatalf("untyped error %v", err)
 			}
+			return
+		}
+		if p, err := filter.Compile(e); err == nil {
+			p.Match(fuzzRecord{})
 		}
 	})
 }
+
+type fuzzRecord struct{}
+
+func (fuzzRecord) Value(n string) any {
+	switch n {
+	case "POLE":
+		return 0.5
+	case "START_WERSJI":
+		return time.Date(2021, 5, 4, 0, 0, 0, 0, time.UTC)
+	case "ID_DZIALKI":
+		return "141201_1.0001.6509/2"
+	}
+	return nil
+}
+func (fuzzRecord) Geom() orb.Geometry {
+	return orb.MultiPolygon{{{{500000, 400000}, {500100, 400000}, {500100, 400100}, {500000, 400000}}}}
+}
+func (fuzzRecord) FeatureID() string { return "141201_1.0001.6509/2" }

@@ -1,6 +1,9 @@
 package fes
 
 import (
+	"time"
+
+	"github.com/paulmach/orb"
 	"testing"
 
 	"github.com/sip-core/sip/features/filter"
@@ -56,6 +59,26 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		filter.Compile(e)
+		if p, err := filter.Compile(e); err == nil {
+			p.Match(fuzzRecord{})
+		}
 	})
 }
+
+type fuzzRecord struct{}
+
+func (fuzzRecord) Value(n string) any {
+	switch n {
+	case "POLE":
+		return 0.5
+	case "START_WERSJI":
+		return time.Date(2021, 5, 4, 0, 0, 0, 0, time.UTC)
+	case "ID_DZIALKI":
+		return "141201_1.0001.6509/2"
+	}
+	return nil
+}
+func (fuzzRecord) Geom() orb.Geometry {
+	return orb.MultiPolygon{{{{500000, 400000}, {500100, 400000}, {500100, 400100}, {500000, 400000}}}}
+}
+func (fuzzRecord) FeatureID() string { return "141201_1.0001.6509/2" }
