@@ -229,21 +229,52 @@ func (p *Pass) Line(pts []Pt, closed bool, width float32, dash []float32) {
 		return
 	}
 	// Dashes: walk the line, switching on and off at the pattern's lengths.
+	// Only the part of a segment near the image is walked: the pattern's
+	// phase skips the rest arithmetically, so a zoomed-in map costs no more
+	// than what it shows.
+	var period float32
+	for _, d := range dash {
+		period += max(d, 0)
+	}
+	if period <= 0 {
+		p.Line(pts, closed, width, nil)
+		return
+	}
 	di := 0
 	left := dash[0]
 	on := true
+	m := width + 2
+	lo := Pt{-m, -m}
+	hi := Pt{float32(p.c.W) + m, float32(p.c.H) + m}
 	for i := range segs {
 		a, b := pts[i], pts[(i+1)%n]
 		dx, dy := b.X-a.X, b.Y-a.Y
 		l := float32(math.Hypot(float64(dx), float64(dy)))
-		if l != l || l > 1e6 {
-			// Degenerate or absurdly long (far off screen): draw it solid.
-			p.quad(a, b, hw)
+		if l != l || l == 0 {
 			continue
 		}
-		pos := float32(0)
-		for pos < l {
-			step := min(left, l-pos)
+		t0, t1, visible := clipSegment(a, b, lo, hi)
+		pos := t0 * l
+		if !visible {
+			pos = l
+		}
+		// Advance the pattern over the skipped length pos.
+		for skip := float32(math.Mod(float64(pos), float64(period))); skip > 0; {
+			step := min(left, skip)
+			skip -= step
+			left -= step
+			if left <= 0 {
+				di = (di + 1) % len(dash)
+				left = max(dash[di], 0.01)
+				on = di%2 == 0
+			}
+		}
+		end := l
+		if visible {
+			end = t1 * l
+		}
+		for pos < end {
+			step := min(left, end-pos)
 			if on && step > 0 {
 				s, e := pos/l, (pos+step)/l
 				p.quad(Pt{a.X + dx*s, a.Y + dy*s}, Pt{a.X + dx*e, a.Y + dy*e}, hw)
@@ -252,14 +283,53 @@ func (p *Pass) Line(pts []Pt, closed bool, width float32, dash []float32) {
 			left -= step
 			if left <= 0 {
 				di = (di + 1) % len(dash)
-				left = dash[di]
-				if left <= 0 {
-					left = 1
-				}
+				left = max(dash[di], 0.01)
 				on = di%2 == 0
 			}
 		}
+		// Keep the phase right for the next segment: the part after end.
+		if rest := l - end; rest > 0 {
+			for skip := float32(math.Mod(float64(rest), float64(period))); skip > 0; {
+				step := min(left, skip)
+				skip -= step
+				left -= step
+				if left <= 0 {
+					di = (di + 1) % len(dash)
+					left = max(dash[di], 0.01)
+					on = di%2 == 0
+				}
+			}
+		}
 	}
+}
+
+// clipSegment returns the parameter range [t0, t1] of segment a→b inside the
+// box lo–hi (Liang–Barsky), and whether any of it is inside.
+func clipSegment(a, b, lo, hi Pt) (t0, t1 float32, ok bool) {
+	t0, t1 = 0, 1
+	dx, dy := b.X-a.X, b.Y-a.Y
+	for _, e := range [4][2]float32{{-dx, a.X - lo.X}, {dx, hi.X - a.X}, {-dy, a.Y - lo.Y}, {dy, hi.Y - a.Y}} {
+		p, q := e[0], e[1]
+		if p == 0 {
+			if q < 0 {
+				return 0, 0, false
+			}
+			continue
+		}
+		r := q / p
+		if p < 0 {
+			if r > t1 {
+				return 0, 0, false
+			}
+			t0 = max(t0, r)
+		} else {
+			if r < t0 {
+				return 0, 0, false
+			}
+			t1 = min(t1, r)
+		}
+	}
+	return t0, t1, t0 <= t1
 }
 
 // Paint draws the accumulated coverage in col (non-premultiplied) over the

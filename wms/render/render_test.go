@@ -210,3 +210,21 @@ func BenchmarkPaint(b *testing.B) {
 		c.Release()
 	}
 }
+
+// A dashed line that starts far off the image keeps its pattern's phase on it.
+func TestDashPhaseOffImage(t *testing.T) {
+	c := NewCanvas(100, 10, white)
+	p := c.Pass()
+	p.Line([]Pt{{-1000, 5.5}, {-200, 5.5}, {1100, 5.5}}, false, 1, []float32{10, 5})
+	p.Paint(black)
+	for x := range 100 {
+		ph := (x + 1000) % 15 // the pixel covers [ph, ph+1) of the pattern
+		if ph == 9 || ph == 14 {
+			continue // straddles an on/off boundary
+		}
+		want := ph < 10
+		if got := at(c, x, 5) == black; got != want {
+			t.Errorf("x=%d (phase %d): black %v, want %v (%v)", x, ph, got, want, at(c, x, 5))
+		}
+	}
+}
