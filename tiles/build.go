@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -140,7 +141,7 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 		return nil, err
 	}
 	// Labels are computed once per parcel here (read concurrently by the workers).
-	if ml, ok := src.layers["dzialki"]; ok {
+	if ml, ok := src.layers["dzialki"]; ok && slices.Contains(tileLayers, LabelLayer) {
 		var wg sync.WaitGroup
 		workers := max(1, runtime.GOMAXPROCS(0))
 		for w := range workers {

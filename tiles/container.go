@@ -8,10 +8,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	_ "github.com/mattn/go-sqlite3" // SQLite driver for MBTiles and GeoPackage
 
@@ -407,11 +405,8 @@ func vectorLayers(r *Renderer, minZoom int, fields map[string]map[string]string)
 		}
 		out = append(out, vl)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return false })
 	return out
 }
-
-var _ sync.Locker = (*sync.Mutex)(nil)
 
 func jsonMeta(m *Meta) (string, error) {
 	b, err := json.Marshal(m)

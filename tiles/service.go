@@ -3,7 +3,6 @@ package tiles
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -21,7 +20,6 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/paulmach/orb"
 
-	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/server/metrics"
@@ -46,12 +44,16 @@ func init() { server.Register(NewService()) }
 // county-mbtiles, county-pmtiles, county-gpkg) or named in the environment
 // variable SIP_TILESETS ("name=path,name=path").
 type Service struct {
-	mu      sync.Mutex
-	cache   *tileCache
-	subbed  map[*index.Index]bool
-	labels  *LabelCache
-	files   map[string]*openFile
-	metrics struct {
+	mu     sync.Mutex
+	cache  *tileCache
+	subbed map[*index.Index]bool
+	labels *LabelCache
+
+	list      map[string]string // pre-built tilesets, refreshed once a second
+	listState *server.State
+	listed    time.Time
+	files     map[string]*openFile
+	metrics   struct {
 		hits, misses, invalidated metrics.Counter
 	}
 	host *server.Host
@@ -159,8 +161,24 @@ func (s *Service) envTilesets() map[string]string {
 	return out
 }
 
-// fileTilesets lists the pre-built tilesets: name -> path.
+// fileTilesets lists the pre-built tilesets: name -> path (looked up on disk at
+// most once a second per state).
 func (s *Service) fileTilesets(st *server.State) map[string]string {
+	s.mu.Lock()
+	if s.listState == st && time.Since(s.listed) < time.Second {
+		m := s.list
+		s.mu.Unlock()
+		return m
+	}
+	s.mu.Unlock()
+	m := s.scanTilesets(st)
+	s.mu.Lock()
+	s.list, s.listState, s.listed = m, st, time.Now()
+	s.mu.Unlock()
+	return m
+}
+
+func (s *Service) scanTilesets(st *server.State) map[string]string {
 	out := s.envTilesets()
 	for _, d := range st.Datasets() {
 		base := strings.TrimSuffix(d.Config.Store, filepath.Ext(d.Config.Store))
@@ -203,8 +221,6 @@ func (s *Service) openTileset(path string) (Tileset, error) {
 	s.files[path] = nf
 	return nf.ts, nf.err
 }
-
-var errNoTileset = errors.New("no such tileset")
 
 // resolve finds a tileset by name for a request.
 func (s *Service) resolve(r *http.Request, name string) (*tileset, *server.Error) {
@@ -756,5 +772,3 @@ func (s *Service) ogcTile(w http.ResponseWriter, r *http.Request) {
 	// OGC order: tileMatrix/tileRow/tileCol.
 	s.serveTile(w, r, ts, g, server.Var(r, "z"), server.Var(r, "col"), server.Var(r, "row"))
 }
-
-var _ = config.RoleAdmin
