@@ -126,10 +126,9 @@ func appendFeature(b []byte, f *feature, o *outCRS, sel []int, links []byte) []b
 	b = o.appendGeometry(b, f.obj.Geometry)
 	b = append(b, `,"properties":{`...)
 	first := true
+	// absent values are written as null: clients that infer the schema from the
+	// first features (GDAL, QGIS) then see every property
 	write := func(i int) {
-		if f.values[i] == nil {
-			return
-		}
 		if !first {
 			b = append(b, ',')
 		}

@@ -463,3 +463,68 @@ func contains(s []string, x string) bool {
 }
 
 var _ = io.Discard
+
+// TestQGIS reads both services with QGIS's WFS and OAPIF providers: every page
+// walked (counts equal the store's), KIEG field names, and feature positions equal
+// to the stored geometry (axis order right in EPSG:2180 and CRS84).
+func TestQGIS(t *testing.T) {
+	if err := exec.Command("/usr/bin/python3", "-c", "import qgis.core").Run(); err != nil {
+		t.Skip("python3-qgis not installed")
+	}
+	cmd := exec.Command("/usr/bin/python3", "testdata/qgis_check.py", baseURL)
+	cmd.Env = append(os.Environ(), "QT_QPA_PLATFORM=offscreen", "XDG_RUNTIME_DIR="+t.TempDir())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	type sample struct {
+		ID   string
+		X, Y float64
+	}
+	var r map[string]struct {
+		Valid  bool
+		CRS    string
+		Fields []string
+		Count  int64
+		Sample []sample
+	}
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	byID := map[string]*store.Object{}
+	for _, o := range currentParcels(t) {
+		byID[o.Attrs["id_dzialki"].(string)] = o
+	}
+	tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
+	for name, want := range map[string]int64{"wfs": storeCount(t, "dzialki"), "wfs11": storeCount(t, "budynki"), "oapif": storeCount(t, "dzialki")} {
+		l := r[name]
+		if !l.Valid || l.Count != want {
+			t.Errorf("%s: valid %v, %d features, store %d", name, l.Valid, l.Count, want)
+			continue
+		}
+		if name == "wfs11" {
+			if !contains(l.Fields, "ID_BUDYNKU") || !contains(l.Fields, "RODZAJ") {
+				t.Errorf("wfs11 fields %v", l.Fields)
+			}
+			continue
+		}
+		if !contains(l.Fields, "ID_DZIALKI") || !contains(l.Fields, "NAZWA_OBREBU") {
+			t.Errorf("%s fields %v", name, l.Fields)
+		}
+		for _, s := range l.Sample {
+			o := byID[s.ID]
+			if o == nil {
+				t.Fatalf("%s: unknown id %q", name, s.ID)
+			}
+			c, _ := planarCentroid(o.Geometry)
+			wx, wy, tol := c[0], c[1], 0.01
+			if l.CRS != "EPSG:2180" {
+				wx, wy = tr.Point(c[0], c[1])
+				tol = 1e-7
+			}
+			if math.Abs(s.X-wx) > tol || math.Abs(s.Y-wy) > tol {
+				t.Errorf("%s %s (%s): QGIS centroid %v,%v, store %v,%v", name, s.ID, l.CRS, s.X, s.Y, wx, wy)
+			}
+		}
+	}
+}
