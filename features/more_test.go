@@ -22,6 +22,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/store"
 )
@@ -526,5 +527,76 @@ func TestQGIS(t *testing.T) {
 				t.Errorf("%s %s (%s): QGIS centroid %v,%v, store %v,%v", name, s.ID, l.CRS, s.X, s.Y, wx, wy)
 			}
 		}
+	}
+}
+
+// TestFESOperatorsMatchGo runs each FES operator through GetFeature (hits) and
+// compares numberMatched with the same selection computed in Go over the store.
+func TestFESOperatorsMatchGo(t *testing.T) {
+	parcels := currentParcels(t)
+	noSheet, between := 0, 0
+	var starts []time.Time
+	for _, o := range parcels {
+		if _, ok := o.Attrs["numer_arkusza"]; !ok {
+			noSheet++
+		}
+		if a, ok := o.Attrs["pole_ewidencyjne"].(float64); ok && math.Round(a*1e4)/1e4 >= 0.2 && math.Round(a*1e4)/1e4 <= 0.8 {
+			between++
+		}
+		starts = append(starts, o.StartVersion)
+	}
+	sort.Slice(starts, func(i, j int) bool { return starts[i].Before(starts[j]) })
+	lo, hi := starts[len(starts)/4], starts[3*len(starts)/4]
+	before, during := 0, 0
+	for _, s := range starts {
+		if s.Before(lo) {
+			before++
+		}
+		if s.After(lo) && s.Before(hi) {
+			during++
+		}
+	}
+	// the obręb name of the first parcel, sent in lower case for matchCase="false"
+	names, err := cadastre.LoadNames(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obrebName, _ := names.Obreb(parcels[0].Attrs["id_obrebu"].(string))
+	if obrebName == "" {
+		t.Fatal("no obręb name")
+	}
+	byName := 0
+	for _, o := range parcels {
+		if n, _ := names.Obreb(fmt.Sprint(o.Attrs["id_obrebu"])); n == obrebName {
+			byName++
+		}
+	}
+	id1, id2 := parcels[1].Attrs["id_dzialki"].(string), parcels[7].Attrs["id_dzialki"].(string)
+	tp := func(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+	cases := map[string]struct {
+		filter string
+		want   int
+	}{
+		"matchCase=false": {`<fes:PropertyIsEqualTo matchCase="false"><fes:ValueReference>NAZWA_OBREBU</fes:ValueReference><fes:Literal>` + strings.ToLower(obrebName) + `</fes:Literal></fes:PropertyIsEqualTo>`, byName},
+		"matchCase=true":  {`<fes:PropertyIsEqualTo matchCase="true"><fes:ValueReference>NAZWA_OBREBU</fes:ValueReference><fes:Literal>` + strings.ToLower(obrebName) + `</fes:Literal></fes:PropertyIsEqualTo>`, map[bool]int{true: byName, false: 0}[strings.ToLower(obrebName) == obrebName]},
+		"ResourceId":      {`<fes:ResourceId rid="` + id1 + `"/><fes:ResourceId rid="` + id2 + `"/>`, 2},
+		"PropertyIsNull":  {`<fes:PropertyIsNull><fes:ValueReference>NUMER_ARKUSZA</fes:ValueReference></fes:PropertyIsNull>`, noSheet},
+		"PropertyIsNil":   {`<fes:PropertyIsNil><fes:ValueReference>NUMER_ARKUSZA</fes:ValueReference></fes:PropertyIsNil>`, noSheet},
+		"Not Null":        {`<fes:Not><fes:PropertyIsNull><fes:ValueReference>NUMER_ARKUSZA</fes:ValueReference></fes:PropertyIsNull></fes:Not>`, len(parcels) - noSheet},
+		"Between":         {`<fes:PropertyIsBetween><fes:ValueReference>POLE_EWIDENCYJNE</fes:ValueReference><fes:LowerBoundary><fes:Literal>0.2</fes:Literal></fes:LowerBoundary><fes:UpperBoundary><fes:Literal>0.8</fes:Literal></fes:UpperBoundary></fes:PropertyIsBetween>`, between},
+		"Before":          {`<fes:Before><fes:ValueReference>START_WERSJI</fes:ValueReference><gml:TimeInstant gml:id="i"><gml:timePosition>` + tp(lo) + `</gml:timePosition></gml:TimeInstant></fes:Before>`, before},
+		"During":          {`<fes:During><fes:ValueReference>START_WERSJI</fes:ValueReference><gml:TimePeriod gml:id="p"><gml:beginPosition>` + tp(lo) + `</gml:beginPosition><gml:endPosition>` + tp(hi) + `</gml:endPosition></gml:TimePeriod></fes:During>`, during},
+	}
+	for name, c := range cases {
+		fes := `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2">` + c.filter + `</fes:Filter>`
+		g := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESULTTYPE=hits&FILTER="+url.QueryEscape(fes)))
+		if g.Matched != strconv.Itoa(c.want) {
+			t.Errorf("%s: numberMatched %s, want %d", name, g.Matched, c.want)
+		}
+	}
+	// RESOURCEID parameter, and a request without SERVICE
+	g := getGML(t, baseURL+"/wfs?VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESOURCEID="+url.QueryEscape(id1))
+	if len(g.Members) != 1 || g.Members[0].D.ID != id1 {
+		t.Fatalf("RESOURCEID: %+v", g)
 	}
 }
