@@ -2,12 +2,23 @@ package wms
 
 import (
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
+
+// feat is what drawing needs of an object: its geometry (EPSG:2180) and the
+// attributes some style labels with (nil when none). Full objects, for
+// GetFeatureInfo, are read from the store by id.
+type feat struct {
+	Geometry orb.Geometry
+	Attrs    map[string]any
+}
 
 // features keeps the current objects of a dataset in memory, by layer and id,
 // so that GetMap reads the spatial index for ids and this cache for geometry
@@ -15,16 +26,17 @@ import (
 // change to them (Index.Subscribe) and fetched again by id on the next miss.
 type features struct {
 	d      *server.Dataset
+	labels map[string][]string // layer → attributes used as labels
 	mu     sync.RWMutex
-	layers map[string]map[string]*store.Object
+	layers map[string]map[string]*feat
 	epoch  atomic.Int64 // bumped by every invalidation
 
 	warmMu sync.Mutex
 	warmed map[string]bool
 }
 
-func newFeatures(d *server.Dataset) *features {
-	f := &features{d: d, layers: map[string]map[string]*store.Object{}, warmed: map[string]bool{}}
+func newFeatures(d *server.Dataset, labels map[string][]string) *features {
+	f := &features{d: d, labels: labels, layers: map[string]map[string]*feat{}, warmed: map[string]bool{}}
 	d.Index.Subscribe(func(c store.Change) {
 		f.mu.Lock()
 		if m := f.layers[c.Layer]; m != nil {
@@ -54,9 +66,10 @@ func (f *features) warm(ctx context.Context, layer string) error {
 		return nil
 	}
 	ep := f.epoch.Load()
-	m := map[string]*store.Object{}
+	m := map[string]*feat{}
+	cols := f.labels[layer]
 	err := f.d.Store.Query(ctx, store.Query{Layer: layer}, func(r store.Row) error {
-		m[r.ID] = r.Object
+		m[r.ID] = compact(r.Object, cols)
 		return nil
 	})
 	if err != nil {
@@ -81,8 +94,8 @@ func (f *features) warm(ctx context.Context, layer string) error {
 
 // get returns the current objects with the given ids (in order, nil for ids the
 // store no longer has).
-func (f *features) get(ctx context.Context, layer string, ids []string) ([]*store.Object, error) {
-	out := make([]*store.Object, len(ids))
+func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat, error) {
+	out := make([]*feat, len(ids))
 	var miss []int
 	f.mu.RLock()
 	m := f.layers[layer]
@@ -106,9 +119,10 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*stor
 			q.IDs = append(q.IDs, ids[i])
 			pos[ids[i]] = i
 		}
+		cols := f.labels[layer]
 		err := f.d.Store.Query(ctx, q, func(r store.Row) error {
 			if i, ok := pos[r.ID]; ok {
-				out[i] = r.Object
+				out[i] = compact(r.Object, cols)
 			}
 			return nil
 		})
@@ -120,7 +134,7 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*stor
 	if f.epoch.Load() == ep {
 		m := f.layers[layer]
 		if m == nil {
-			m = map[string]*store.Object{}
+			m = map[string]*feat{}
 			f.layers[layer] = m
 		}
 		for _, i := range miss {
@@ -131,4 +145,36 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*stor
 	}
 	f.mu.Unlock()
 	return out, nil
+}
+
+func compact(o *store.Object, cols []string) *feat {
+	f := &feat{Geometry: o.Geometry}
+	for _, c := range cols {
+		if v, ok := o.Attrs[c]; ok {
+			if f.Attrs == nil {
+				f.Attrs = make(map[string]any, len(cols))
+			}
+			f.Attrs[c] = v
+		}
+	}
+	return f
+}
+
+// labelColumns lists, per store layer, the attributes any style of the
+// catalogue labels with.
+func labelColumns(c *catalogue, d *server.Dataset) map[string][]string {
+	out := map[string][]string{}
+	for _, g := range c.groups {
+		if g.DS != d {
+			continue
+		}
+		for _, l := range g.Layers {
+			for _, st := range l.Styles {
+				if st.Label != "" && !slices.Contains(out[l.Source], st.Label) {
+					out[l.Source] = append(out[l.Source], st.Label)
+				}
+			}
+		}
+	}
+	return out
 }

@@ -174,20 +174,35 @@ func (s *Service) query(ctx context.Context, req *request, l *mapLayer, pt orb.P
 	if err != nil {
 		return nil, err
 	}
-	var nm *cadastre.Names
-	var out []hit
-	for _, o := range objs {
-		if o == nil || !touches(o.Geometry, pt, tol) {
-			continue
-		}
-		if nm == nil {
-			if nm, err = names.get(ctx, l.DS); err != nil {
-				return nil, err
+	var hitIDs []string
+	for i, o := range objs {
+		if o != nil && touches(o.Geometry, pt, tol) {
+			hitIDs = append(hitIDs, ids[i])
+			if len(hitIDs) >= count {
+				break
 			}
 		}
-		out = append(out, hit{l: l, o: o, fields: recordOf(req.r, nm, l, o)})
-		if len(out) >= count {
-			break
+	}
+	if len(hitIDs) == 0 {
+		return nil, nil
+	}
+	// The records come from the store (the cache holds geometry only).
+	full := map[string]*store.Object{}
+	err = l.DS.Store.Query(ctx, store.Query{Layer: l.Source, IDs: hitIDs}, func(r store.Row) error {
+		full[r.ID] = r.Object
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	nm, err := names.get(ctx, l.DS)
+	if err != nil {
+		return nil, err
+	}
+	var out []hit
+	for _, id := range hitIDs {
+		if o := full[id]; o != nil {
+			out = append(out, hit{l: l, o: o, fields: recordOf(req.r, nm, l, o)})
 		}
 	}
 	return out, nil

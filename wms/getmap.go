@@ -292,7 +292,7 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *mapView, refs []layerRef) error {
 	type labelJob struct {
 		st    *style
-		objs  []*store.Object
+		objs  []*feat
 		point bool
 	}
 	var labels []labelJob
@@ -370,7 +370,7 @@ func attrText(v any) string {
 }
 
 // drawFeatures draws one layer's features: a fill pass, then a stroke pass.
-func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*store.Object, point bool) {
+func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point bool) {
 	var buf []render.Pt
 	if point {
 		if st.Fill.A == 0 && st.Stroke.A == 0 {

@@ -67,7 +67,7 @@ func (s *Service) Reload(st *server.State) {
 	s.cat = buildCatalogue(st)
 	s.feats = map[*server.Dataset]*features{}
 	for _, d := range st.Datasets() {
-		s.feats[d] = newFeatures(d)
+		s.feats[d] = newFeatures(d, labelColumns(s.cat, d))
 	}
 	s.mu.Unlock()
 }
@@ -91,7 +91,7 @@ func (s *Service) forState(st *server.State) (*catalogue, func(*server.Dataset) 
 				mu.Lock()
 				defer mu.Unlock()
 				if tmp[d] == nil {
-					tmp[d] = newFeatures(d)
+					tmp[d] = newFeatures(d, labelColumns(cat, d))
 				}
 				return tmp[d]
 			}
@@ -103,7 +103,7 @@ func (s *Service) forState(st *server.State) (*catalogue, func(*server.Dataset) 
 		defer s.mu.Unlock()
 		f := feats[d]
 		if f == nil {
-			f = newFeatures(d)
+			f = newFeatures(d, labelColumns(cat, d))
 			feats[d] = f
 		}
 		return f
