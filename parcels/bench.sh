@@ -7,16 +7,22 @@
 #   parcels/bench.sh                 # 300k parcels, 15 s per endpoint
 #   PARCELS=50000 DURATION=5 parcels/bench.sh
 #
-# The county and its GeoPackage are cached in $BENCH_DIR between runs. No peer
-# runs side by side: GUGiK's ULDK (PostGIS behind it) is a national service that
-# cannot be hosted here; see the issue note.
+# The county and its GeoPackage are cached in $BENCH_DIR between runs.
+#
+# Peer, same data, same run: GUGiK's ULDK itself (PostGIS) cannot be hosted here,
+# so the peer is what counties answer the same question with: MapServer 8 WFS 2.0
+# (lighttpd FastCGI, 2 processes) on the same GeoPackage, GetFeature by a FES
+# filter on id_dzialki (given an index on id_dzialki, its best case) and by a
+# 2 cm BBOX around the point. Needs wrk, cgi-mapserver, lighttpd.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PARCELS=${PARCELS:-300000}
 DURATION=${DURATION:-15}
 CONNS=${CONNS:-32}
+PEER_CONNS=${PEER_CONNS:-4}
 BENCH_DIR=${BENCH_DIR:-/tmp/sip-bench-parcels-$PARCELS}
 PORT=${PORT:-18097}
+MS_PORT=${MS_PORT:-18098}
 command -v wrk >/dev/null || { echo "wrk is missing: make deps-bench" >&2; exit 1; }
 mkdir -p "$BENCH_DIR"
 go build -o "$BENCH_DIR/sip" ./cmd/sip
@@ -26,7 +32,7 @@ if [ ! -s "$BENCH_DIR/county.gpkg" ]; then
   mv "$BENCH_DIR/county.gpkg.tmp" "$BENCH_DIR/county.gpkg"
 fi
 # 20k request paths from the data (ids, and a point inside each parcel).
-if [ ! -s "$BENCH_DIR/byid.txt" ]; then
+if [ ! -s "$BENCH_DIR/ms_byxy.txt" ]; then
   /usr/bin/python3 - "$BENCH_DIR" <<'PY'
 import sys, random, urllib.parse
 from osgeo import ogr
@@ -36,7 +42,10 @@ lyr = ds.GetLayerByName('dzialki')
 n = lyr.GetFeatureCount()
 random.seed(7)
 pick = set(random.sample(range(1, n + 1), min(20000, n)))
-byid, byxy, api, srch = [], [], [], []
+byid, byxy, api, srch, msid, msxy = [], [], [], [], [], []
+fes = '<Filter xmlns="http://www.opengis.net/fes/2.0"><PropertyIsEqualTo><ValueReference>id_dzialki</ValueReference><Literal>%s</Literal></PropertyIsEqualTo></Filter>'
+ms = '/mapserv?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=dzialki&OUTPUTFORMAT=geojson&'
+
 for f in lyr:
     if f.GetFID() not in pick:
         continue
@@ -46,13 +55,35 @@ for f in lyr:
     byxy.append('/uldk?request=GetParcelByXY&xy=%.2f,%.2f&result=teryt,parcel,region' % (p.GetX(), p.GetY()))
     api.append('/api/parcels?xy=%.2f,%.2f' % (p.GetX(), p.GetY()))
     srch.append('/api/parcels/search?q=%s' % urllib.parse.quote(pid[:len(pid) - 1]))
-for name, lines in (('byid', byid), ('byxy', byxy), ('api', api), ('search', srch)):
+    msid.append(ms + urllib.parse.urlencode({'FILTER': fes % pid}))
+    x, y = p.GetX(), p.GetY()  # urn:ogc:def:crs:EPSG::2180 is N,E
+    msxy.append(ms + 'BBOX=%.2f,%.2f,%.2f,%.2f,urn:ogc:def:crs:EPSG::2180' % (y - 0.01, x - 0.01, y + 0.01, x + 0.01))
+for name, lines in (('byid', byid), ('byxy', byxy), ('api', api), ('search', srch), ('ms_byid', msid), ('ms_byxy', msxy)):
     open('%s/%s.txt' % (d, name), 'w').write('\n'.join(lines) + '\n')
 PY
 fi
-"$BENCH_DIR/sip" serve --store "$BENCH_DIR/county.gpkg" --name county --listen "127.0.0.1:$PORT" >"$BENCH_DIR/serve.log" 2>&1 &
+cat >"$BENCH_DIR/sip.yaml" <<EOY
+listen: 127.0.0.1:$PORT
+datasets:
+  - name: county
+    store: $BENCH_DIR/county.gpkg
+    title: Powiat Łaski
+limits:
+  rate_limit: {rate: 0, burst: 1}
+log:
+  access: false
+EOY
+"$BENCH_DIR/sip" serve --config "$BENCH_DIR/sip.yaml" >"$BENCH_DIR/serve.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+PIDS=($SERVER)
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  # the mapserv FastCGI processes our lighttpd spawned (known by their environment)
+  for p in $(pgrep -x mapserv || true); do
+    if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qx "MS_MAPFILE=$BENCH_DIR/ms/county.map"; then kill "$p" 2>/dev/null || true; fi
+  done
+}
+trap cleanup EXIT
 for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$PORT/uldk?request=GetParcelById&id=x" >/dev/null 2>&1 && break || sleep 0.2
 done
@@ -70,3 +101,93 @@ for name in healthz byid byxy api search; do
   PATHS="$BENCH_DIR/$name.txt" wrk -t2 -c"$CONNS" -d"${DURATION}s" -s parcels/bench.lua "http://127.0.0.1:$PORT" | grep RESULT
 done
 echo "server RSS: $(ps -o rss= -p $SERVER | awk '{printf "%.0f MB", $1/1024}')"
+
+# --- peer: MapServer 8 WFS on the same GeoPackage ---
+if ! command -v mapserv >/dev/null || ! command -v lighttpd >/dev/null; then
+  echo "peer skipped: mapserv or lighttpd missing (apt-get install cgi-mapserver lighttpd)"
+  exit 0
+fi
+sqlite3 "$BENCH_DIR/county.gpkg" "CREATE INDEX IF NOT EXISTS bench_dzialki_id_dzialki ON dzialki(id_dzialki)" 2>/dev/null ||
+  /usr/bin/python3 -c "import sqlite3,sys; sqlite3.connect(sys.argv[1]).execute('CREATE INDEX IF NOT EXISTS bench_dzialki_id_dzialki ON dzialki(id_dzialki)')" "$BENCH_DIR/county.gpkg"
+mkdir -p "$BENCH_DIR/ms/www"
+cat >"$BENCH_DIR/ms/county.map" <<EOMAP
+MAP
+  NAME "county"
+  EXTENT 0 0 1000000 1000000
+  PROJECTION "init=epsg:2180" END
+  OUTPUTFORMAT
+    NAME "geojson"
+    DRIVER "OGR/GEOJSON"
+    MIMETYPE "application/json; subtype=geojson"
+    FORMATOPTION "STORAGE=stream"
+    FORMATOPTION "FORM=SIMPLE"
+  END
+  WEB
+    METADATA
+      "ows_enable_request" "*"
+      "ows_srs" "EPSG:2180 EPSG:4326"
+      "ows_title" "county"
+      "ows_onlineresource" "http://127.0.0.1:$MS_PORT/mapserv"
+      "wfs_getfeature_formatlist" "geojson"
+    END
+  END
+  LAYER
+    NAME "dzialki"
+    TYPE POLYGON
+    STATUS ON
+    CONNECTIONTYPE OGR
+    CONNECTION "$BENCH_DIR/county.gpkg"
+    DATA "dzialki"
+    PROJECTION "init=epsg:2180" END
+    TEMPLATE "query"
+    PROCESSING "CLOSE_CONNECTION=DEFER"
+    METADATA
+      "ows_title" "dzialki"
+      "gml_include_items" "id_dzialki,numer_dzialki,id_obrebu"
+      "gml_featureid" "lokalny_id"
+      "wfs_getfeature_formatlist" "geojson"
+    END
+  END
+END
+EOMAP
+cat >"$BENCH_DIR/ms/mapserver.conf" <<EOC
+CONFIG
+  ENV
+    MS_MAPFILE "$BENCH_DIR/ms/county.map"
+    MS_MAP_PATTERN "^$BENCH_DIR/"
+  END
+END
+EOC
+cat >"$BENCH_DIR/ms/lighttpd.conf" <<EOC
+server.modules = ("mod_fastcgi")
+server.document-root = "$BENCH_DIR/ms/www"
+server.bind = "127.0.0.1"
+server.port = $MS_PORT
+server.errorlog = "$BENCH_DIR/ms/lighttpd.err"
+fastcgi.server = ( "/mapserv" => ((
+  "socket" => "$BENCH_DIR/ms/mapserv.sock",
+  "bin-path" => "/usr/bin/mapserv",
+  "check-local" => "disable",
+  "max-procs" => 2,
+  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "$BENCH_DIR/ms/mapserver.conf", "MS_MAPFILE" => "$BENCH_DIR/ms/county.map" )
+)))
+EOC
+lighttpd -D -f "$BENCH_DIR/ms/lighttpd.conf" &
+PIDS+=($!)
+for _ in $(seq 1 100); do
+  curl -sf "http://127.0.0.1:$MS_PORT/mapserv?SERVICE=WFS&REQUEST=GetCapabilities" >/dev/null && break || sleep 0.2
+done
+# Both answer the same parcel for the first id and the first point.
+want=$(head -1 "$BENCH_DIR/byid.txt" | sed 's/.*id=\([^&]*\)&.*/\1/')
+echo "check: mapserver by id -> $(curl -s "http://127.0.0.1:$MS_PORT$(head -1 "$BENCH_DIR/ms_byid.txt")" | /usr/bin/python3 -c "import json,sys; print([f['properties']['id_dzialki'] for f in json.load(sys.stdin)['features']])"), sip -> $want"
+echo "check: mapserver by point -> $(curl -s "http://127.0.0.1:$MS_PORT$(head -1 "$BENCH_DIR/ms_byxy.txt")" | /usr/bin/python3 -c "import json,sys; print([f['properties']['id_dzialki'] for f in json.load(sys.stdin)['features']])"), sip -> $(curl -s "http://127.0.0.1:$PORT$(head -1 "$BENCH_DIR/byxy.txt")" | tail -1)"
+# Side by side at the peer's concurrency (2 FastCGI processes: 4 connections),
+# with a long timeout: a MapServer id lookup takes about a second.
+echo "side by side, wrk -t2 -c$PEER_CONNS --timeout 30s -d${DURATION}s:"
+for pair in "byid ms_byid" "byxy ms_byxy"; do
+  set -- $pair
+  printf '%-8s sip       ' "$1"
+  PATHS="$BENCH_DIR/$1.txt" wrk -t2 -c"$PEER_CONNS" --timeout 30s -d"${DURATION}s" -s parcels/bench.lua "http://127.0.0.1:$PORT" | grep RESULT
+  printf '%-8s mapserver ' "$1"
+  PATHS="$BENCH_DIR/$2.txt" wrk -t2 -c"$PEER_CONNS" --timeout 30s -d"${DURATION}s" -s parcels/bench.lua "http://127.0.0.1:$MS_PORT" | grep RESULT
+done
