@@ -600,3 +600,55 @@ func TestFESOperatorsMatchGo(t *testing.T) {
 		t.Fatalf("RESOURCEID: %+v", g)
 	}
 }
+
+// TestEveryCRS: crs and bbox-crs accept every registry CRS; the response's
+// Content-Crs names it, and a box around a parcel given in that CRS (in its axis
+// order) finds the parcel; its first vertex comes back where geo puts it.
+func TestEveryCRS(t *testing.T) {
+	o := currentParcels(t)[0]
+	id := o.Attrs["id_dzialki"].(string)
+	v := o.Geometry.(orb.MultiPolygon)[0][0][0]
+	for _, c := range geo.All() {
+		tr, _ := geo.NewTransform(geo.CRS2180, c)
+		x, y := tr.Point(v[0], v[1])
+		d := 1.0
+		if c.Geographic {
+			d = 1e-5
+		}
+		lo, hi := [2]float64{x - d, y - d}, [2]float64{x + d, y + d}
+		if c.Axis == geo.NorthEast && c.Code != 0 {
+			lo, hi = [2]float64{y - d, x - d}, [2]float64{y + d, x + d}
+		}
+		uri := crsURI(c)
+		u := fmt.Sprintf("%s/ogc/collections/dzialki/items?limit=1000&crs=%s&bbox-crs=%s&bbox=%f,%f,%f,%f", baseURL, url.QueryEscape(uri), url.QueryEscape(uri), lo[0], lo[1], hi[0], hi[1])
+		resp, b := fetch(t, u)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Crs") != "<"+uri+">" {
+			t.Errorf("%s: %d %q %.200s", uri, resp.StatusCode, resp.Header.Get("Content-Crs"), b)
+			continue
+		}
+		var fcol fc
+		json.Unmarshal(b, &fcol)
+		found := false
+		for _, f := range fcol.Features {
+			if f.ID != id {
+				continue
+			}
+			found = true
+			p := f.Geometry["coordinates"].([]any)[0].([]any)[0].([]any)[0].([]any)
+			gx, gy := p[0].(float64), p[1].(float64)
+			if c.Axis == geo.NorthEast && c.Code != 0 {
+				gx, gy = gy, gx
+			}
+			tol := 0.001
+			if c.Geographic {
+				tol = 1e-8
+			}
+			if math.Abs(gx-x) > tol || math.Abs(gy-y) > tol {
+				t.Errorf("%s: vertex %v,%v, want %v,%v", uri, gx, gy, x, y)
+			}
+		}
+		if !found {
+			t.Errorf("%s: parcel %s not in its own box", uri, id)
+		}
+	}
+}
