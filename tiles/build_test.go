@@ -101,9 +101,7 @@ print(json.dumps(out))
 }
 
 func TestBuildMBTilesReadByGDAL(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "county.mbtiles")
-	rep := build(t, county(t), out, WebMercatorQuad, 10, 16)
+	out, rep := built(t, "county.mbtiles")
 	r := openRO(t, county(t))
 	if rep.Tiles == 0 {
 		t.Fatal("no tiles")
@@ -184,9 +182,7 @@ func fmtSscan(s string, v ...*float64) (int, error) {
 // typed attributes, labels inside their parcels, and no gaps or overlaps between
 // adjacent parcels at any zoom (sampled coverage inside each obręb).
 func TestTilesGeometry(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "county.pmtiles")
-	build(t, county(t), out, WebMercatorQuad, 12, 16)
+	out, _ := built(t, "county.pmtiles")
 	tiles := allTiles(t, out)
 	if len(tiles) == 0 {
 		t.Fatal("no tiles")
@@ -321,11 +317,8 @@ func pmtilesCLI(t *testing.T) string {
 }
 
 func TestPMTilesVerifyAndSameTilesAsMBTiles(t *testing.T) {
-	dir := t.TempDir()
-	pm := filepath.Join(dir, "county.pmtiles")
-	mb := filepath.Join(dir, "county.mbtiles")
-	build(t, county(t), pm, WebMercatorQuad, 10, 16)
-	build(t, county(t), mb, WebMercatorQuad, 10, 16)
+	pm, _ := built(t, "county.pmtiles")
+	mb, _ := built(t, "county.mbtiles")
 	a, b := allTiles(t, pm), allTiles(t, mb)
 	if len(a) != len(b) || len(a) == 0 {
 		t.Fatalf("pmtiles %d tiles, mbtiles %d", len(a), len(b))

@@ -96,3 +96,29 @@ func count(t testing.TB, r store.Reader, layer string) int {
 	}
 	return int(n)
 }
+
+// built returns a shared z10–z16 build of the fixture (name: "county.mbtiles"
+// or "county.pmtiles") and its report. Tests must not modify it.
+var (
+	builtMu   sync.Mutex
+	builtOnes = map[string]*builtFile{}
+)
+
+type builtFile struct {
+	path string
+	rep  *BuildReport
+}
+
+func built(t *testing.T, name string) (string, *BuildReport) {
+	t.Helper()
+	builtMu.Lock()
+	defer builtMu.Unlock()
+	if b, ok := builtOnes[name]; ok {
+		return b.path, b.rep
+	}
+	county(t)
+	p := filepath.Join(fixtureDir, name)
+	rep := build(t, fixturePath, p, WebMercatorQuad, 10, 16)
+	builtOnes[name] = &builtFile{p, rep}
+	return p, rep
+}

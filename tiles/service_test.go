@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -82,9 +83,15 @@ func get(t *testing.T, url string, hdr ...string) (*http.Response, []byte) {
 func TestServe(t *testing.T) {
 	dir := t.TempDir()
 	sp := copyCounty(t, dir)
-	pm := filepath.Join(dir, "county.pmtiles") // beside the store: tileset county-pmtiles
-	build(t, sp, pm, WebMercatorQuad, 12, 16)
-	built := allTiles(t, pm)
+	// A build beside the store is served as the tileset county-pmtiles.
+	src, _ := built(t, "county.pmtiles")
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pm := filepath.Join(dir, "county.pmtiles")
+	os.WriteFile(pm, b, 0o644)
+	builtTiles := allTiles(t, pm)
 	ts := startServer(t, sp)
 
 	// TileJSON 3.0.0 of the dynamic tileset.
@@ -100,12 +107,12 @@ func TestServe(t *testing.T) {
 		t.Fatalf("tilejson %d %s", resp.StatusCode, body)
 	}
 	resp, body = get(t, ts.URL+"/tiles/county-pmtiles.json")
-	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"minzoom": 12`)) {
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`"minzoom": 10`)) {
 		t.Fatalf("pmtiles tilejson %d %s", resp.StatusCode, body)
 	}
 
 	n := 0
-	for k, want := range built {
+	for k, want := range builtTiles {
 		if k.Z < 14 || n >= 6 {
 			continue
 		}
@@ -154,7 +161,7 @@ func TestServe(t *testing.T) {
 		{"/tiles/county/-1/0/0.mvt", 400},
 		{"/tiles/county/14/0/0.mvt", 204},
 		{"/tiles/county-pmtiles/14/0/0.mvt", 204},
-		{"/tiles/county-pmtiles/10/0/0.mvt", 404},
+		{"/tiles/county-pmtiles/9/0/0.mvt", 404},
 		{"/tiles/county/nogrid/1/0/0.mvt", 404},
 	} {
 		resp, body := get(t, ts.URL+c.path)
