@@ -18,7 +18,7 @@ func (service) Name() string { return "features" }
 // Mount registers /wfs, /ows for SERVICE=WFS, and the OGC API – Features routes
 // (exact paths and templates only, so other /ogc services can mount beside them).
 func (service) Mount(r *mux.Router, h *server.Host) {
-	wh := h.Expensive(WFSHandler(h))
+	wh := WFSHandler(h) // rate-limits its GetFeature / GetPropertyValue itself
 	r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead)
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
 	(&ogcAPI{h: h, cat: sharedCatalog}).mount(r)

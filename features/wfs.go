@@ -79,14 +79,19 @@ func (s *wfs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "describefeaturetype":
 		s.describe(w, r, params, version)
 	case "getfeature":
-		s.getFeature(w, r, params, version, "")
+		// only the data requests count against the per-client rate limit
+		s.h.Expensive(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			s.getFeature(w, r, params, version, "")
+		})).ServeHTTP(w, r)
 	case "getpropertyvalue":
 		vr := params["VALUEREFERENCE"]
 		if vr == "" {
 			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "valueReference", "VALUEREFERENCE is required"))
 			return
 		}
-		s.getFeature(w, r, params, version, vr)
+		s.h.Expensive(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			s.getFeature(w, r, params, version, vr)
+		})).ServeHTTP(w, r)
 	case "liststoredqueries":
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
 		var b strings.Builder
