@@ -36,6 +36,22 @@ if [ ! -f "$OUT/county.gpkg" ]; then
 fi
 say "# county: $PARCELS parcels; layers $LAYERS; z10–z16; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
+# The peers read the same content sip tiles: the public columns of each layer
+# (sip leaves out the lifecycle bookkeeping columns of the store's tables).
+declare -A COLS=(
+	[jednostki]="id_jednostki, nazwa"
+	[obreby]="id_obrebu, nazwa, id_jednostki"
+	[uzytki]="id_uzytku, ofu, id_obrebu"
+	[kontury]="id_konturu, ozu, ozk, id_obrebu"
+	[dzialki]="id_dzialki, numer_dzialki, numer_arkusza, id_obrebu, pole_ewidencyjne, dokladnosc_pola, numer_kw, klasouzytki, grupa_rejestrowa"
+	[budynki]="id_budynku, rodzaj_kst, kondygnacje_nadziemne, kondygnacje_podziemne, pow_zabudowy, dzialki"
+)
+if [ ! -f "$OUT/public.gpkg" ]; then
+	for l in ${LAYERS//,/ }; do
+		ogr2ogr -f GPKG -append -nln "$l" "$OUT/public.gpkg" "$OUT/county.gpkg" -sql "SELECT geom, ${COLS[$l]} FROM $l" 2> /dev/null
+	done
+fi
+
 say "## build (wall s, peak RSS KB, output bytes)"
 rm -f "$OUT"/sip.mbtiles "$OUT"/tippecanoe.mbtiles "$OUT"/gdal.mbtiles
 read -r s m < <(timeit sip-build "$SIP" tiles build --store "$OUT/county.gpkg" --out "$OUT/sip.mbtiles" --minzoom 10 --maxzoom 16 --layers "$LAYERS")
@@ -43,7 +59,7 @@ say "sip tiles build       $s s  $m KB  $(size "$OUT/sip.mbtiles") B"
 if [ -x "$TIPPECANOE" ]; then
 	args=()
 	for l in ${LAYERS//,/ }; do
-		[ -f "$OUT/$l.geojsonl" ] || ogr2ogr -f GeoJSONSeq -t_srs EPSG:4326 "$OUT/$l.geojsonl" "$OUT/county.gpkg" "$l"
+		[ -f "$OUT/$l.geojsonl" ] || ogr2ogr -f GeoJSONSeq -t_srs EPSG:4326 "$OUT/$l.geojsonl" "$OUT/public.gpkg" "$l"
 		args+=(-L "$l:$OUT/$l.geojsonl")
 	done
 	read -r s m < <(timeit tippecanoe "$TIPPECANOE" -q -f -Z10 -z16 -o "$OUT/tippecanoe.mbtiles" "${args[@]}")
@@ -51,7 +67,7 @@ if [ -x "$TIPPECANOE" ]; then
 else
 	say "tippecanoe            (not built: set TIPPECANOE)"
 fi
-read -r s m < <(timeit gdal ogr2ogr -f MBTiles "$OUT/gdal.mbtiles" "$OUT/county.gpkg" ${LAYERS//,/ } -dsco MINZOOM=10 -dsco MAXZOOM=16)
+read -r s m < <(timeit gdal ogr2ogr -f MBTiles "$OUT/gdal.mbtiles" "$OUT/public.gpkg" ${LAYERS//,/ } -dsco MINZOOM=10 -dsco MAXZOOM=16)
 say "ogr2ogr -f MBTiles    $s s  $m KB  $(size "$OUT/gdal.mbtiles") B"
 
 # Tile list: the z14–z16 tiles holding data.
@@ -111,7 +127,7 @@ if command -v mapserv > /dev/null; then
 		echo '  PROJECTION "init=epsg:3857" END'
 		echo '  OUTPUTFORMAT NAME "mvt" DRIVER MVT FORMATOPTION "EXTENT=4096" FORMATOPTION "EDGE_BUFFER=64" END'
 		for l in ${LAYERS//,/ }; do
-			echo "  LAYER NAME \"$l\" TYPE POLYGON STATUS ON CONNECTIONTYPE OGR CONNECTION \"$OUT/county.gpkg\" DATA \"$l\""
+			echo "  LAYER NAME \"$l\" TYPE POLYGON STATUS ON CONNECTIONTYPE OGR CONNECTION \"$OUT/public.gpkg\" DATA \"$l\""
 			echo '    PROJECTION "init=epsg:2180" END'
 			echo '    METADATA "gml_include_items" "all" "gml_types" "auto" END'
 			echo '  END'
