@@ -42,7 +42,7 @@ measure() { # name func -> prints "seconds maxrss_kb"
 
 read -r sip_s sip_kb < <(measure sip run_sip)
 read -r ogr_s ogr_kb < <(measure ogr run_ogr)
-objects=$(/usr/bin/python3 -c "import json;r=json.load(open('$work/report.json'));print(sum(r['objects'].values()) if isinstance(r.get('objects'),dict) else r.get('total',0))" 2>/dev/null || echo 0)
+objects=$(/usr/bin/python3 -c "import json;print(json.load(open('$work/report.json'))['total']['objects'])")
 ogr_objects=$(ogrinfo -ro -so -al "$work/ogr.gpkg" 2>/dev/null | awk -F': ' '/^Feature Count/{s+=$2} END{print s+0}')
 
 printf 'ingest benchmark: %d parcels, %d files, %.1f MB of GML, best of %d runs\n' "$PARCELS" "${#files[@]}" "$(echo "$bytes/1048576" | bc -l)" "$RUNS"
