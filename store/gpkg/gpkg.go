@@ -58,6 +58,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 
@@ -118,6 +119,10 @@ type Store struct {
 	rdb      *sql.DB // readers
 	wdb      *sql.DB // the single writer connection; nil when read-only
 	readOnly bool
+	// closed is set by the first Close. The handles are kept (closed) rather
+	// than cleared, so a reader racing with Close gets database/sql's "database
+	// is closed" error instead of a nil dereference.
+	closed atomic.Bool
 }
 
 // layerInfo is a layer with the SQL names derived from it.
@@ -382,11 +387,9 @@ func (s *Store) closeDBs() error {
 	var errs []error
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
-		s.rdb = nil
 	}
 	if s.wdb != nil {
 		errs = append(errs, s.wdb.Close())
-		s.wdb = nil
 	}
 	return errors.Join(errs...)
 }
@@ -395,9 +398,11 @@ func (s *Store) closeDBs() error {
 // and, if no other connection has the file open, leaves it in rollback-journal mode
 // so that the file is a single self-contained GeoPackage again.
 func (s *Store) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
 	if s.rdb != nil {
 		s.rdb.Close()
-		s.rdb = nil
 	}
 	if s.wdb != nil {
 		ctx := context.Background()

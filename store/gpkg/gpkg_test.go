@@ -305,3 +305,34 @@ func TestRollback(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A service may still hold a store for a moment after a reload closed it: every
+// read then fails with an error, never a panic, and Close stays idempotent.
+func TestReadAfterCloseErrors(t *testing.T) {
+	ctx := context.Background()
+	st, err := Create(filepath.Join(t.TempDir(), "c.gpkg"), "c", store.EGiBLayers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	if _, err := st.Count(ctx, store.Query{Layer: "dzialki"}); err == nil {
+		t.Error("Count on a closed store succeeded")
+	}
+	if err := st.Query(ctx, store.Query{Layer: "dzialki"}, func(store.Row) error { return nil }); err == nil {
+		t.Error("Query on a closed store succeeded")
+	}
+	if _, err := st.Get(ctx, "dzialki", "x"); err == nil {
+		t.Error("Get on a closed store succeeded")
+	}
+	if _, err := st.Revision(ctx); err == nil {
+		t.Error("Revision on a closed store succeeded")
+	}
+	if _, err := st.Begin(ctx); err == nil {
+		t.Error("Begin on a closed store succeeded")
+	}
+}
