@@ -41,11 +41,14 @@ fuzz: deps-test
 	go test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./geo
 	go test -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME) ./ingest/egib
 
-# Go benchmarks plus side-by-side runs against the peers (ogr2ogr, wrk baseline).
+# Go benchmarks plus the side-by-side runs against each peer on the same data, in
+# one run each (ratios; the machine is noisy). Each script installs the peer it
+# needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
+BENCH_SCRIPTS := scripts/bench-ingest.sh server/bench.sh wms/bench.sh features/bench.sh \
+	tiles/bench.sh parcels/bench.sh planning/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
-	scripts/bench-ingest.sh
-	-[ -x server/bench.sh ] && server/bench.sh
+	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done
 
 clean:
 	rm -rf bin demo bench-go.txt
