@@ -18,11 +18,12 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
-// PlanningLayers are the layer names the card reads planning zones from, once a
-// dataset has them (planning data arrive with a later issue). For every feature
-// of such a layer that covers part of the parcel the card lists its public
-// attributes and the share of the parcel's area inside it.
-var PlanningLayers = []string{"strefy_planistyczne", "mpzp"}
+// PlanningLayers are the layers the card reads planning zones from, when a
+// dataset has them: the zone layers of the planning schema (store.PlanningLayers:
+// plan ogólny areas and MPZP zones). For every feature of such a layer that
+// covers part of the parcel the card lists its public attributes and the share of
+// the parcel's area inside it.
+var PlanningLayers = []string{"strefy", "mpzp"}
 
 // touchTolerance: parcels closer than this (m) are neighbours; it absorbs the
 // centimetre rounding of coordinates in EGiB exports.

@@ -19,10 +19,14 @@ import (
 // cover the parcel in its card, with the share of the parcel's area in each.
 func TestCardPlanningZones(t *testing.T) {
 	ctx := context.Background()
-	layers := append(append([]store.Layer(nil), store.EGiBLayers...), store.Layer{
-		Name: "strefy_planistyczne", Title: "Strefy planistyczne", Class: "StrefaPlanistyczna", Geometry: store.MultiPolygon,
-		Columns: []store.Column{{Name: "oznaczenie", Type: store.Text}, {Name: "symbol", Type: store.Text}},
-	})
+	// A county dataset that also holds the gmina's planning layers (as the
+	// nightly sync brings them).
+	layers := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
+	for _, name := range PlanningLayers {
+		if _, ok := store.LayerByName(store.PlanningLayers, name); !ok {
+			t.Fatalf("card reads planning layer %q the planning schema does not have", name)
+		}
+	}
 	path := filepath.Join(t.TempDir(), "plan.gpkg")
 	s, err := gpkg.Create(path, "plan", layers)
 	if err != nil {
@@ -41,8 +45,8 @@ func TestCardPlanningZones(t *testing.T) {
 		obj("dzialki", 1, rect(500000, 400000, 500100, 400050), map[string]any{"id_dzialki": "100301_4.0001.1", "numer_dzialki": "1", "id_obrebu": "100301_4.0001"}),
 		obj("dzialki", 2, rect(500100, 400000, 500200, 400050), map[string]any{"id_dzialki": "100301_4.0001.2", "numer_dzialki": "2", "id_obrebu": "100301_4.0001"}),
 		// 1SJ covers 30 % of parcel 1, 2SW the rest and all of parcel 2.
-		obj("strefy_planistyczne", 3, rect(500000, 400000, 500030, 400050), map[string]any{"oznaczenie": "1SJ", "symbol": "SJ"}),
-		obj("strefy_planistyczne", 4, rect(500030, 400000, 500200, 400050), map[string]any{"oznaczenie": "2SW", "symbol": "SW"}),
+		obj("strefy", 3, rect(500000, 400000, 500030, 400050), map[string]any{"oznaczenie": "1SJ", "symbol": "SJ"}),
+		obj("strefy", 4, rect(500030, 400000, 500200, 400050), map[string]any{"oznaczenie": "2SW", "symbol": "SW"}),
 	} {
 		if _, err := tx.Put(ctx, o); err != nil {
 			t.Fatal(err)
@@ -67,7 +71,7 @@ func TestCardPlanningZones(t *testing.T) {
 	}
 	z := c.Properties.Planning
 	if len(z) != 2 || z[0].Attrs["oznaczenie"] != "2SW" || math.Abs(z[0].Share-0.7) > 1e-9 || z[1].Attrs["oznaczenie"] != "1SJ" ||
-		math.Abs(z[1].Share-0.3) > 1e-9 || math.Abs(z[1].Area-1500) > 1e-6 || z[0].Layer != "strefy_planistyczne" {
+		math.Abs(z[1].Share-0.3) > 1e-9 || math.Abs(z[1].Area-1500) > 1e-6 || z[0].Layer != "strefy" {
 		t.Fatalf("zones: %+v", z)
 	}
 	if n := c.Properties.Neighbours; len(n) != 1 || n[0].ID != "100301_4.0001.2" || math.Abs(n[0].Border-50) > 0.05 {
