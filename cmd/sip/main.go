@@ -37,7 +37,7 @@ func register(name, usage string, run func(ctx context.Context, args []string) e
 
 func init() {
 	register("gen", "gen county --parcels N --seed S --out DIR   write a synthetic county as EGiB GML (EPSG:2177)", cmdGen)
-	register("ingest", "ingest --store F.gpkg [--report R.json] [--strict] FILE...   load EGiB GML into a dataset", cmdIngest)
+	register("ingest", "ingest --store F.gpkg [--report R.json] [--strict] FILE...   load EGiB GML, or planning data (APP GML, Shapefile, GeoJSON, GeoPackage), into a dataset", cmdIngest)
 	register("serve", "serve --config sip.yaml | --store F.gpkg [--listen ADDR]   serve datasets over HTTP", cmdServe)
 	register("demo", "demo [--dir DIR] [--parcels N] [--listen ADDR]   generate, ingest and serve a demo county", cmdDemo)
 }
