@@ -35,11 +35,17 @@ test: deps-test
 	go vet ./...
 	go test -count=1 -timeout 12m ./...
 
-# Short fuzzing runs of every parser; corpora live under each package's testdata/fuzz.
+# Short fuzzing runs of every parser (user input: CRS names, GML, Shapefile,
+# GeoJSON, FES/CQL2 filters, WMS and ULDK parameters, tiles and archives).
+# Corpora live under each package's testdata/fuzz.
 FUZZTIME ?= 20s
+FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader ingest/egib:FuzzScanner ingest/app:FuzzReader \
+	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
+	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
+	tiles:FuzzParseTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen
 fuzz: deps-test
-	go test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./geo
-	go test -run '^$$' -fuzz FuzzReader -fuzztime $(FUZZTIME) ./ingest/egib
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
+		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
 
 # Go benchmarks plus the side-by-side runs against each peer on the same data, in
 # one run each (ratios; the machine is noisy). Each script installs the peer it
