@@ -134,6 +134,8 @@ if command -v mapserv > /dev/null; then
 		done
 		echo 'END'
 	} > "$OUT/county.map"
+	printf 'CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n' > "$OUT/mapserver.conf"
+	export MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" REQUEST_METHOD=GET
 	N=${MAPSERV_TILES:-400}
 	shuf -n "$N" --random-source=<(yes) "$OUT/tiles.txt" > "$OUT/ms-tiles.txt"
 	start=$(date +%s.%N)
@@ -144,8 +146,10 @@ QUERY_STRING="map='"$OUT"'/county.map&mode=tile&tilemode=gmap&tile=$x+$y+$z&laye
 	end=$(date +%s.%N)
 	ms=$(echo "$N / ($end - $start)" | bc -l | cut -c1-7)
 	say "MapServer MODE=tile   $ms tiles/s (CGI, 2 processes, $N tiles)   ratio sip/mapserver = $(echo "$sip_dyn / $ms" | bc -l | cut -c1-6)"
-	QUERY_STRING="map=$OUT/county.map&mode=tile&tilemode=gmap&tile=$(awk -F/ 'NR==1 {print $2 "+" $3 "+" $1}' "$OUT/ms-tiles.txt")&layers=all&map.imagetype=mvt" mapserv -nh > "$OUT/ms-sample.mvt" || true
-	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes, ogrinfo: $(ogrinfo -ro -so "MVT:$OUT/ms-sample.mvt" 2>&1 | grep -c 'Layer name\|^[0-9]:') layers)"
+	# Check MapServer really made tiles: strip the CGI headers, read with GDAL.
+	QUERY_STRING="map=$OUT/county.map&mode=tile&tilemode=gmap&tile=$(awk -F/ 'NR==1 {print $2 "+" $3 "+" $1}' "$OUT/ms-tiles.txt")&layers=all&map.imagetype=mvt" mapserv -nh |
+		python3 -c 'import sys; b = sys.stdin.buffer.read(); sys.stdout.buffer.write(b[b.index(b"\r\n\r\n") + 4:])' > "$OUT/ms-sample.mvt" || true
+	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes; GDAL reads $(ogrinfo -ro -so "$OUT/ms-sample.mvt" 2>/dev/null | grep -c '^[0-9]*: ') layers)"
 fi
 kill $SIP_PID
 say "results in $RES"

@@ -122,3 +122,17 @@ func built(t *testing.T, name string) (string, *BuildReport) {
 	builtOnes[name] = &builtFile{p, rep}
 	return p, rep
 }
+
+// rowKey is the MVT feature id of an object: its store row key.
+func rowKey(t testing.TB, r store.Reader, layer, id string) uint64 {
+	t.Helper()
+	var key int64
+	err := r.Query(bg, store.Query{Layer: layer, IDs: []string{id}}, func(row store.Row) error {
+		key = row.Key
+		return nil
+	})
+	if err != nil || key == 0 {
+		t.Fatalf("row key of %s/%s: %v", layer, id, err)
+	}
+	return uint64(key)
+}

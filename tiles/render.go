@@ -16,8 +16,12 @@ import (
 
 // Tile constants.
 const (
-	Extent = 4096 // MVT tile extent
-	Buffer = 64   // clip buffer around the tile, in tile units (4 px of 256)
+	Extent = 4096 // MVT tile extent at the maximum zoom
+	// LowExtent is the extent below the maximum zoom: a quarter of a 256-pixel
+	// screen pixel (an eighth on high-DPI screens), which snaps away detail no
+	// screen shows and shrinks tiles; snapping keeps shared borders shared.
+	LowExtent = 1024
+	Buffer    = 64 // clip buffer around the tile, in units of a 4096 extent (4 px of 256)
 	// DefaultBudget is the largest gzipped tile below the maximum zoom; above it
 	// the least significant features (smallest area first) are dropped.
 	DefaultBudget = 500 << 10
@@ -55,7 +59,7 @@ type item struct {
 	props []mvt.Prop
 }
 
-var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression); return w }}
 
 // Gzip compresses b (deterministically: no name, no time in the header).
 func Gzip(b []byte) []byte {
@@ -71,6 +75,14 @@ func Gzip(b []byte) []byte {
 
 func (r *Renderer) labelZoom() int { return min(LabelMinZoom, r.MaxZoom) }
 
+// extent is the tile extent at zoom z.
+func (r *Renderer) extent(z int) int {
+	if z >= r.MaxZoom {
+		return Extent
+	}
+	return LowExtent
+}
+
 // Render renders tile z/x/y from src: MVT, gzip-compressed; nil when the tile
 // has no features.
 func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte, RenderInfo, error) {
@@ -80,10 +92,12 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 	}
 	tb := r.Grid.TileBound(z, x, y)
 	span := tb.Max[0] - tb.Min[0]
-	k := Extent / span
+	ext := r.extent(z)
+	buf := float64(Buffer * ext / Extent)
+	k := float64(ext) / span
 	pad := span * Buffer / Extent
 	qb := orb.Bound{Min: orb.Point{tb.Min[0] - pad, tb.Min[1] - pad}, Max: orb.Point{tb.Max[0] + pad, tb.Max[1] + pad}}
-	lo, hi := float64(-Buffer), float64(Extent+Buffer)
+	lo, hi := -buf, float64(ext)+buf
 	toTile := func(p orb.Point) fpt { return fpt{(p[0] - tb.Min[0]) * k, (tb.Max[1] - p[1]) * k} }
 
 	var items []item
@@ -197,7 +211,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 				if len(it.parts) == 0 {
 					continue
 				}
-				if z < r.MaxZoom && it.area < minArea {
+				if z < r.MaxZoom && it.area*float64(Extent*Extent)/float64(ext*ext) < minArea {
 					info.Dropped++
 					continue
 				}
@@ -210,7 +224,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 	if len(items) == 0 {
 		return nil, info, nil
 	}
-	raw := r.encode(items)
+	raw := r.encode(items, ext)
 	gz := Gzip(raw)
 	budget := r.Budget
 	if budget <= 0 {
@@ -246,7 +260,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 					kept = append(kept, it)
 				}
 			}
-			raw = r.encode(kept)
+			raw = r.encode(kept, ext)
 			gz = Gzip(raw)
 			info.Dropped += len(items) - len(kept)
 			info.Features = len(kept)
@@ -286,11 +300,11 @@ func labelProps(ps []mvt.Prop) []mvt.Prop {
 }
 
 // encode writes items (grouped by layer, in order) as an MVT tile.
-func (r *Renderer) encode(items []item) []byte {
+func (r *Renderer) encode(items []item, ext int) []byte {
 	var out []byte
-	l := mvt.NewLayer("", Extent)
+	l := mvt.NewLayer("", uint32(ext))
 	for li, name := range r.Layers {
-		l.Reset(name, Extent)
+		l.Reset(name, uint32(ext))
 		for i := range items {
 			it := &items[i]
 			if it.layer != li {

@@ -297,6 +297,7 @@ func TestDynamicInvalidation(t *testing.T) {
 	var parcels []*store.Object
 	r.Query(bg, store.Query{Layer: "dzialki", Limit: 400}, func(row store.Row) error { parcels = append(parcels, row.Object); return nil })
 	target := parcels[100]
+	targetKey := rowKey(t, r, "dzialki", target.ID)
 	z := 16
 	tb := WebMercatorQuad.ToGrid(target.Geometry.Bound())
 	x, y, _, _, _ := WebMercatorQuad.TileRange(orb2(tb.Center()), z)
@@ -350,7 +351,7 @@ func TestDynamicInvalidation(t *testing.T) {
 	tile, _ := DecodeTile(nearAfter)
 	found := false
 	for _, f := range tile.Layer(LabelLayer).Features {
-		if f.ID == FeatureID(target.ID) && f.Props["numer_dzialki"] == "999/9" {
+		if f.ID == targetKey && f.Props["numer_dzialki"] == "999/9" {
 			found = true
 		}
 	}

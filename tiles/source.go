@@ -18,8 +18,11 @@ import (
 // Feature is one store object ready for tiling: geometry in the grid CRS,
 // public attributes typed for MVT.
 type Feature struct {
-	Key   string // lokalnyId
-	ID    uint64 // MVT feature id: a stable 53-bit hash of Key (safe in JavaScript)
+	Key string // lokalnyId
+	// ID is the MVT feature id: the store's row key of the object, stable while
+	// the object lives (across its versions), small and dense so that it costs
+	// one to three bytes per feature and compresses well.
+	ID    uint64
 	Geom  orb.Geometry
 	Bound orb.Bound
 	Area  float64 // grid CRS units² (0 for points): the significance order
@@ -29,7 +32,8 @@ type Feature struct {
 	hasLabel bool
 }
 
-// FeatureID is the MVT id of an object.
+// FeatureID is the MVT id of an object without a row key: a 53-bit hash of its
+// lokalnyId (safe in JavaScript).
 func FeatureID(key string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(key))
@@ -75,13 +79,18 @@ func props(o *store.Object, cols []store.Column) []mvt.Prop {
 	return out
 }
 
-// NewFeature projects an object into the grid.
-func NewFeature(g *Grid, o *store.Object, cols []store.Column) *Feature {
+// NewFeature projects a store row into the grid.
+func NewFeature(g *Grid, row store.Row, cols []store.Column) *Feature {
+	o := row.Object
 	geom := projectGeom(g, o.Geometry)
 	if geom == nil {
 		return nil
 	}
-	f := &Feature{Key: o.ID, ID: FeatureID(o.ID), Geom: geom, Bound: geom.Bound(), Props: props(o, cols)}
+	id := uint64(row.Key)
+	if row.Key <= 0 {
+		id = FeatureID(o.ID)
+	}
+	f := &Feature{Key: o.ID, ID: id, Geom: geom, Bound: geom.Bound(), Props: props(o, cols)}
 	switch t := geom.(type) {
 	case orb.Polygon:
 		for _, p := range []orb.Polygon{t} {
@@ -219,7 +228,7 @@ func (s *StoreSource) Features(ctx context.Context, layer string, b orb.Bound, f
 	sb = sb.Pad(1)
 	cols := s.Columns(layer)
 	return s.R.Query(ctx, store.Query{Layer: layer, Bound: &sb}, func(row store.Row) error {
-		f := NewFeature(s.Grid, row.Object, cols)
+		f := NewFeature(s.Grid, row, cols)
 		if f == nil || !f.Bound.Intersects(b) {
 			return nil
 		}
@@ -252,7 +261,7 @@ func LoadMemSource(ctx context.Context, r store.Reader, g *Grid, layers []store.
 	for _, l := range layers {
 		ml := &memLayer{}
 		err := r.Query(ctx, store.Query{Layer: l.Name}, func(row store.Row) error {
-			if f := NewFeature(g, row.Object, l.Columns); f != nil {
+			if f := NewFeature(g, row, l.Columns); f != nil {
 				ml.feats = append(ml.feats, f)
 			}
 			return nil

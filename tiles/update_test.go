@@ -87,8 +87,15 @@ func TestUpdateEqualsRebuild(t *testing.T) {
 		build(t, sp, p, g, 11, 16)
 		before[name] = allTiles(t, p)
 	}
+	r0 := openRO(t, sp)
+	var first []store.Row
+	r0.Query(bg, store.Query{Layer: "dzialki", Limit: 400}, func(row store.Row) error { first = append(first, row); return nil })
+	movedKey, deletedKey := uint64(first[100].Key), uint64(first[300].Key)
 	moved, deleted := editCounty(t, sp)
 	r := openRO(t, sp)
+	if k := rowKey(t, r, "dzialki", moved.ID); k != movedKey || deleted.ID != first[300].ID {
+		t.Fatalf("row key changed across versions: %d -> %d", movedKey, k)
+	}
 	for name, g := range outs {
 		p := filepath.Join(dir, name)
 		rep, err := Update(bg, r, p)
@@ -131,14 +138,14 @@ func TestUpdateEqualsRebuild(t *testing.T) {
 			tile, _ := DecodeTile(gz)
 			if l := tile.Layer(LabelLayer); l != nil {
 				for _, f := range l.Features {
-					if f.ID == FeatureID(moved.ID) && f.Props["numer_dzialki"] == "999/9" {
+					if f.ID == movedKey && f.Props["numer_dzialki"] == "999/9" {
 						foundNew = true
 					}
 				}
 			}
 			if l := tile.Layer("dzialki"); l != nil {
 				for _, f := range l.Features {
-					if f.ID == FeatureID(deleted.ID) {
+					if f.ID == deletedKey {
 						foundDeleted = true
 					}
 				}
