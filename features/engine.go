@@ -116,8 +116,10 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 	return q.c.Dataset.Store.Query(ctx, sq, match)
 }
 
-// maxIndexCandidates bounds the id list handed to the store for a box query.
-const maxIndexCandidates = 20000
+// maxIndexCandidates bounds the id list handed to the store for a box query:
+// beyond it the store filters by its own R-tree (the id list and its sort would
+// cost more than the envelope callback saves).
+const maxIndexCandidates = 2000
 
 // indexCandidates resolves a box query on the current state through the
 // in-memory R-tree: the ids whose box intersects the query box, the same set the
