@@ -110,27 +110,45 @@ type fc struct {
 
 // walk follows every next link and returns the features seen and numberMatched.
 func walk(t *testing.T, u string) (ids []string, matched int64) {
+	t.Helper()
+	ids, matched, err := walkE(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids, matched
+}
+
+// walkE is walk for any goroutine: it reports instead of failing the test.
+func walkE(u string) (ids []string, matched int64, err error) {
 	pages := 0
 	for u != "" {
-		resp, b := fetch(t, u)
+		resp, err := http.Get(u)
+		if err != nil {
+			return nil, 0, err
+		}
+		b, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			return nil, 0, err
+		}
 		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/geo+json") {
-			t.Fatalf("%s: %d %s %s", u, resp.StatusCode, resp.Header.Get("Content-Type"), b)
+			return nil, 0, fmt.Errorf("%s: %d %s %.300s", u, resp.StatusCode, resp.Header.Get("Content-Type"), b)
 		}
 		var c fc
 		if err := json.Unmarshal(b, &c); err != nil {
-			t.Fatal(err)
+			return nil, 0, err
 		}
 		if c.NumberReturned != len(c.Features) {
-			t.Fatalf("numberReturned %d != %d features", c.NumberReturned, len(c.Features))
+			return nil, 0, fmt.Errorf("numberReturned %d != %d features", c.NumberReturned, len(c.Features))
 		}
 		if _, err := time.Parse(time.RFC3339, c.TimeStamp); err != nil {
-			t.Fatalf("timeStamp %q", c.TimeStamp)
+			return nil, 0, fmt.Errorf("timeStamp %q", c.TimeStamp)
 		}
 		matched = c.NumberMatched
 		u = ""
 		for _, l := range c.Links {
 			if l.Rel == "" || l.Type == "" {
-				t.Fatalf("link without rel/type: %+v", l)
+				return nil, 0, fmt.Errorf("link without rel/type: %+v", l)
 			}
 			if l.Rel == "next" {
 				u = l.Href
@@ -141,10 +159,10 @@ func walk(t *testing.T, u string) (ids []string, matched int64) {
 		}
 		pages++
 		if pages > 1000 {
-			t.Fatal("too many pages")
+			return nil, 0, fmt.Errorf("too many pages")
 		}
 	}
-	return ids, matched
+	return ids, matched, nil
 }
 
 func TestOGCItemsPagingMatchesStore(t *testing.T) {

@@ -652,3 +652,40 @@ func TestEveryCRS(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrentClients: parallel paged walks with filters, sorting and
+// reprojection give the same answers as a lone client (shared caches, GEOS).
+func TestConcurrentClients(t *testing.T) {
+	urls := []string{
+		baseURL + "/ogc/collections/dzialki/items?limit=40&filter=" + url.QueryEscape("POLE_EWIDENCYJNE > 0.3 OR S_INTERSECTS(geometry, BBOX(19,51,20,52))"),
+		baseURL + "/ogc/collections/dzialki/items?limit=33&crs=EPSG:2176",
+		baseURL + "/ogc/collections/budynki/items?limit=7",
+	}
+	want := make([]int, len(urls))
+	for i, u := range urls {
+		ids, _ := walk(t, u)
+		want[i] = len(ids)
+	}
+	const clients = 9
+	errs := make(chan error, clients)
+	for g := range clients {
+		go func() {
+			i := g % len(urls)
+			ids, matched, err := walkE(urls[i])
+			if err != nil {
+				errs <- err
+				return
+			}
+			if len(ids) != want[i] || matched != int64(want[i]) {
+				errs <- fmt.Errorf("%s: %d features, matched %d, want %d", urls[i], len(ids), matched, want[i])
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range clients {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
