@@ -26,8 +26,9 @@ import (
 )
 
 var (
-	baseURL string
-	st      store.Store
+	baseURL  string
+	st       store.Store
+	gpkgPath string // the fixture's GeoPackage
 )
 
 // TestMain builds one synthetic county (600 parcels), ingests it into a real
@@ -44,6 +45,7 @@ func TestMain(m *testing.M) {
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, "gml", "*"))
 		p := filepath.Join(dir, "county.gpkg")
+		gpkgPath = p
 		s, err := gpkg.Create(p, "county", store.EGiBLayers)
 		if err != nil {
 			panic(err)

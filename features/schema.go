@@ -132,13 +132,41 @@ func (cat *catalog) namesFor(ds string) *cadastre.NamesCache {
 	return n
 }
 
-// collectionID names a layer: the bare layer name in the first dataset, and
-// "<dataset>.<layer>" in the others (dataset names have no '.').
-func collectionID(s *server.State, d *server.Dataset, layer string) string {
+// CollectionID is the OGC API collection id (and WFS feature type local name) of
+// a dataset layer: the bare layer name in the first dataset, "<dataset>.<layer>"
+// in the others (dataset names hold no '.'). Other /ogc services (tiles) use it
+// so that /ogc/collections/{id}/… means the same collection everywhere.
+func CollectionID(s *server.State, d *server.Dataset, layer string) string {
 	if ds := s.Datasets(); len(ds) > 0 && ds[0] == d {
 		return layer
 	}
 	return d.Name + "." + layer
+}
+
+// ResolveCollectionID is the inverse of CollectionID: the dataset and the
+// published layer a collection id names (ok false when there is none). Access
+// rights are the caller's to check (Dataset.CanRead).
+func ResolveCollectionID(s *server.State, id string) (d *server.Dataset, layer string, ok bool) {
+	if dsName, l, qualified := strings.Cut(id, "."); qualified {
+		if d, ok = s.Dataset(dsName); !ok {
+			return nil, "", false
+		}
+		layer = l
+	} else {
+		ds := s.Datasets()
+		if len(ds) == 0 {
+			return nil, "", false
+		}
+		d, layer = ds[0], id
+	}
+	if _, _, ok := d.Layer(layer); !ok {
+		return nil, "", false
+	}
+	return d, layer, true
+}
+
+func collectionID(s *server.State, d *server.Dataset, layer string) string {
+	return CollectionID(s, d, layer)
 }
 
 // Collections lists the collections a request may read, in dataset and layer order.
@@ -156,24 +184,11 @@ func (cat *catalog) list(r *http.Request, s *server.State) []*Collection {
 
 // resolve finds a collection by id; err is 401/403 when it exists but may not be read.
 func (cat *catalog) resolve(r *http.Request, s *server.State, id string) (*Collection, *server.Error) {
-	dsName, layer, qualified := strings.Cut(id, ".")
-	var d *server.Dataset
-	if qualified {
-		var ok bool
-		if d, ok = s.Dataset(dsName); !ok {
-			return nil, nil
-		}
-	} else {
-		ds := s.Datasets()
-		if len(ds) == 0 {
-			return nil, nil
-		}
-		d, layer = ds[0], id
-	}
-	_, lc, ok := d.Layer(layer)
+	d, layer, ok := ResolveCollectionID(s, id)
 	if !ok {
 		return nil, nil
 	}
+	_, lc, _ := d.Layer(layer)
 	if e := d.CanRead(r, lc); e != nil {
 		return nil, e
 	}
