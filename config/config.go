@@ -40,6 +40,7 @@ type Config struct {
 	Index    Index     `yaml:"index"`
 	Styles   []Style   `yaml:"styles"`
 	Fees     Fees      `yaml:"fees"`
+	Extracts Extracts  `yaml:"extracts"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
 	File string `yaml:"-"`
@@ -184,19 +185,28 @@ type Style struct {
 }
 
 // Fees is the fee table for paid extracts (DOMAIN.md §7). Rates change by notice,
-// so they live here, not in code.
+// so they live here, not in code. Money is held in integer grosze.
 type Fees struct {
 	Currency string `yaml:"currency"` // default PLN
 	Items    []Fee  `yaml:"items"`
+	// Free lists the data sets released free of charge with their legal basis
+	// (default: dzialki and budynki, art. 40a ust. 2 pkt 1).
+	Free []FreeItem `yaml:"free"`
+	// Products are the data extract formats offered: gpkg, gml, geojson (default all).
+	Products []string `yaml:"products"`
 }
 
-// Fee is one document rate.
+// Fee is one document rate: fee = rate × units × factor.
 type Fee struct {
-	Document   string  `yaml:"document"` // e.g. wypis_rejestr_gruntow
-	Title      string  `yaml:"title"`
-	Printed    float64 `yaml:"printed"`    // zł per unit
-	Electronic float64 `yaml:"electronic"` // zł per unit
-	Unit       string  `yaml:"unit"`       // jednostka_rejestrowa, dokument, pozycja
+	Document   string `yaml:"document"` // e.g. wypis_rejestr_gruntow
+	Title      string `yaml:"title"`
+	Printed    Grosze `yaml:"printed"`    // per unit: zł ("50", "40.50") or grosze ("4050 gr")
+	Electronic Grosze `yaml:"electronic"` // per unit
+	Unit       string `yaml:"unit"`       // jednostka_rejestrowa, dokument, pozycja
+	// Factor is the correction factor (default 1).
+	Factor *Factor `yaml:"factor"`
+	// Basis is the legal basis printed on the fee document (e.g. "Lp. 5 załącznika do ustawy Pgik").
+	Basis string `yaml:"basis"`
 }
 
 // Defaults used for zero fields.
@@ -308,6 +318,7 @@ func Parse(data []byte, file string) (*Config, error) {
 				c.Datasets[i].Store = filepath.Join(dir, c.Datasets[i].Store)
 			}
 		}
+		c.anchorExtracts(dir)
 	}
 	c.applyDefaults()
 	return c, nil
@@ -386,9 +397,7 @@ func (c *Config) applyDefaults() {
 	}
 	def(&c.CORS.MaxAge, 10*time.Minute)
 	def(&c.Index.PollInterval, time.Second)
-	if c.Fees.Currency == "" {
-		c.Fees.Currency = "PLN"
-	}
+	c.extractsDefaults()
 }
 
 // DatasetByName finds a dataset.

@@ -256,28 +256,7 @@ func (c *Config) validate(v *validator) {
 			v.at("min_scale must be smaller than max_scale", append(p, "min_scale")...)
 		}
 	}
-	docs := map[string]bool{}
-	for i, f := range c.Fees.Items {
-		p := []any{"fees", "items", i}
-		if f.Document == "" {
-			v.at("document is required", append(p, "document")...)
-		}
-		if docs[f.Document] {
-			v.atf(append(p, "document"), "duplicate fee for %q", f.Document)
-		}
-		docs[f.Document] = true
-		if f.Printed < 0 {
-			v.at("must not be negative", append(p, "printed")...)
-		}
-		if f.Electronic < 0 {
-			v.at("must not be negative", append(p, "electronic")...)
-		}
-		switch f.Unit {
-		case "jednostka_rejestrowa", "dokument", "pozycja":
-		default:
-			v.atf(append(p, "unit"), "unit %q must be jednostka_rejestrowa, dokument or pozycja", f.Unit)
-		}
-	}
+	c.validateFees(v)
 }
 
 func (c *Config) hasStyle(name string) bool {

@@ -1,0 +1,147 @@
+package config
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseGrosze(t *testing.T) {
+	good := map[string]Grosze{"50": 5000, "40.5": 4050, "24,50": 2450, "0.01": 1, "0.1": 10, "140 zł": 14000,
+		"2450 gr": 2450, "0": 0, "0gr": 0, "105 PLN": 10500, "19.99": 1999, "1000000": 100000000}
+	for s, want := range good {
+		got, err := ParseGrosze(s)
+		if err != nil || got != want {
+			t.Errorf("%q: got %d %v, want %d", s, got, err, want)
+		}
+	}
+	// 0.29 as a float64 is 0.28999…: parsing must not go through floats.
+	if g, _ := ParseGrosze("0.29"); g != 29 {
+		t.Errorf("0.29 -> %d", g)
+	}
+	for _, s := range []string{"", "-5", "1.234", "1e3", "abc", "12.5 gr", "1.", ".5", "5 złotych", "99999999999"} {
+		if g, err := ParseGrosze(s); err == nil {
+			t.Errorf("%q accepted as %d", s, g)
+		}
+	}
+	if s := Grosze(12345).String(); s != "123,45 zł" {
+		t.Errorf("String %q", s)
+	}
+	if s := Grosze(5).Decimal(); s != "0.05" {
+		t.Errorf("Decimal %q", s)
+	}
+}
+
+func TestParseFactor(t *testing.T) {
+	for s, want := range map[string]Factor{"1": 1000, "0.5": 500, "1.25": 1250, "0,125": 125, "0": 0} {
+		got, err := ParseFactor(s)
+		if err != nil || got != want {
+			t.Errorf("%q: %d %v", s, got, err)
+		}
+	}
+	for _, s := range []string{"-1", "0.1234", "x", "101"} {
+		if _, err := ParseFactor(s); err == nil {
+			t.Errorf("%q accepted", s)
+		}
+	}
+	if Factor(1250).String() != "1.25" || FactorOne.String() != "1" {
+		t.Errorf("factor strings %s %s", Factor(1250), FactorOne)
+	}
+}
+
+func TestExampleFees(t *testing.T) {
+	c, err := Load(filepath.Join("..", "sip.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range c.Fees.Items {
+		if f.Document == "wypis_wyrys" {
+			found = true
+			if f.Electronic != 14000 || f.Printed != 15000 || f.CorrectionFactor() != FactorOne {
+				t.Errorf("wypis_wyrys %+v", f)
+			}
+		}
+	}
+	if !found {
+		t.Fatal("example has no wypis_wyrys fee")
+	}
+	if len(c.Fees.Free) != 2 || c.Fees.Free[0].Basis != LegalBasisFreeGeometry {
+		t.Errorf("default free items %+v", c.Fees.Free)
+	}
+	e := c.Extracts
+	if filepath.Dir(e.Orders) != filepath.Dir(c.Datasets[0].Store) || filepath.Base(e.Orders) != "orders.sqlite" {
+		t.Errorf("orders db %q next to %q", e.Orders, c.Datasets[0].Store)
+	}
+	if e.MaxDownloads != 5 || e.TokenLifetime.D().Hours() != 72 || len(e.Providers) != 1 || e.Providers[0].Type != ProviderManual {
+		t.Errorf("extracts defaults %+v", e)
+	}
+}
+
+func TestFeesConfig(t *testing.T) {
+	t.Setenv("SIP_TEST_PAY_SECRET", "0123456789abcdef0123")
+	c, err := Parse([]byte(`datasets: [{name: a, store: data/a.gpkg}]
+fees:
+  items:
+    - {document: wyrys, electronic: "105.50", printed: 11000 gr, unit: dokument, factor: 0.5, basis: "Lp. 5"}
+  free:
+    - {layer: dzialki, basis: art. 40a}
+  products: [gpkg]
+extracts:
+  orders: db/orders.sqlite
+  max_downloads: 2
+  providers:
+    - {name: manual, type: manual}
+    - {name: payu, type: webhook, secret_env: SIP_TEST_PAY_SECRET, pay_url: "https://pay.example/{order}"}
+`), "/etc/sip/sip.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := c.Fees.Items[0]
+	if f.Electronic != 10550 || f.Printed != 11000 || f.CorrectionFactor() != 500 {
+		t.Errorf("fee %+v", f)
+	}
+	if c.Extracts.Orders != "/etc/sip/db/orders.sqlite" || c.Extracts.Files != "/etc/sip/db/extracts" {
+		t.Errorf("paths %q %q", c.Extracts.Orders, c.Extracts.Files)
+	}
+	if string(c.Extracts.Providers[1].Secret()) != "0123456789abcdef0123" || c.Extracts.Providers[1].SignatureHeader != "X-Signature" {
+		t.Errorf("provider %+v", c.Extracts.Providers[1])
+	}
+}
+
+func TestFeesErrors(t *testing.T) {
+	t.Setenv("SIP_TEST_SHORT", "short")
+	head := "datasets: [{name: a, store: a.gpkg}]\n"
+	cases := []struct {
+		name, yaml string
+		line       int
+		key, msg   string
+	}{
+		{"rate places", head + "fees:\n  items:\n    - document: wyrys\n      electronic: 105.555\n      unit: dokument\n", 5, "", "two decimal places"},
+		{"rate negative", head + "fees:\n  items:\n    - document: wyrys\n      electronic: -1\n      unit: dokument\n", 5, "", "not an amount"},
+		{"factor", head + "fees:\n  items:\n    - document: wyrys\n      electronic: 1\n      unit: dokument\n      factor: lots\n", 7, "", "correction factor"},
+		{"free basis", head + "fees:\n  free:\n    - layer: dzialki\n", 4, "fees.free[0].basis", "legal basis"},
+		{"product", head + "fees:\n  products: [gpkg, shp]\n", 3, "fees.products[1]", "must be one of"},
+		{"provider type", head + "extracts:\n  providers:\n    - name: x\n      type: paypal\n", 5, "extracts.providers[0].type", "manual or webhook"},
+		{"webhook secret", head + "extracts:\n  providers:\n    - name: payu\n      type: webhook\n", 4, "extracts.providers[0].secret_env", "environment variable"},
+		{"webhook short secret", head + "extracts:\n  providers:\n    - name: payu\n      type: webhook\n      secret_env: SIP_TEST_SHORT\n", 6, "extracts.providers[0].secret_env", "at least 16"},
+		{"dup provider", head + "extracts:\n  providers:\n    - {name: m, type: manual}\n    - {name: m, type: manual}\n", 5, "extracts.providers[1].name", "duplicate"},
+		{"downloads", head + "extracts:\n  max_downloads: -1\n", 3, "extracts.max_downloads", "negative"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml), "sip.yaml")
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("want *Error, got %T %v", err, err)
+			}
+			if ce.Line != tc.line || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
+				t.Errorf("got line %d key %q msg %q; want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, tc.line, tc.key, tc.msg)
+			}
+			if strings.Contains(err.Error(), "short") && tc.name == "webhook short secret" {
+				t.Errorf("secret value leaked into the error: %v", err)
+			}
+		})
+	}
+}
