@@ -689,3 +689,76 @@ func TestConcurrentClients(t *testing.T) {
 		}
 	}
 }
+
+func post(t *testing.T, u, body string) (*http.Response, []byte) {
+	t.Helper()
+	resp, err := http.Post(u, "application/xml", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// TestWFSPost: the XML encoding gives the KVP answers.
+func TestWFSPost(t *testing.T) {
+	const ns = `xmlns:wfs="http://www.opengis.net/wfs/2.0" xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:ms="http://mapserver.gis.umn.edu/mapserver"`
+	ext, _, _ := st.Extent(context.Background(), "dzialki")
+	box := fmt.Sprintf(`<gml:Envelope srsName="urn:ogc:def:crs:EPSG::2180"><gml:lowerCorner>%f %f</gml:lowerCorner><gml:upperCorner>%f %f</gml:upperCorner></gml:Envelope>`,
+		ext.Min[1], ext.Min[0], (ext.Min[1]+ext.Max[1])/2, (ext.Min[0]+ext.Max[0])/2)
+	query := `<wfs:Query typeNames="ms:dzialki"><fes:Filter><fes:BBOX><fes:ValueReference>msGeometry</fes:ValueReference>` + box + `</fes:BBOX></fes:Filter>` +
+		`<fes:SortBy><fes:SortProperty><fes:ValueReference>ID_DZIALKI</fes:ValueReference><fes:SortOrder>DESC</fes:SortOrder></fes:SortProperty></fes:SortBy></wfs:Query>`
+	hitsKVP := getGML(t, wfsURL("REQUEST=GetFeature&TYPENAMES=ms:dzialki&RESULTTYPE=hits&FILTER="+url.QueryEscape(`<fes:Filter `+ns+`><fes:BBOX><fes:ValueReference>msGeometry</fes:ValueReference>`+box+`</fes:BBOX></fes:Filter>`)))
+	resp, b := post(t, baseURL+"/wfs", `<wfs:GetFeature service="WFS" version="2.0.0" resultType="hits" `+ns+`>`+query+`</wfs:GetFeature>`)
+	var hits gmlCollection
+	xml.Unmarshal(b, &hits)
+	if resp.StatusCode != 200 || hits.Matched != hitsKVP.Matched || hits.Matched == "0" {
+		t.Fatalf("POST hits %s vs KVP %s: %d %.300s", hits.Matched, hitsKVP.Matched, resp.StatusCode, b)
+	}
+	resp, b = post(t, baseURL+"/wfs", `<wfs:GetFeature service="WFS" version="2.0.0" count="5" `+ns+`>`+query+`</wfs:GetFeature>`)
+	var page gmlCollection
+	if err := xml.Unmarshal(b, &page); err != nil || len(page.Members) != 5 {
+		t.Fatalf("POST page: %v %d %.300s", err, resp.StatusCode, b)
+	}
+	for i := 1; i < len(page.Members); i++ {
+		if page.Members[i-1].D.ID < page.Members[i].D.ID {
+			t.Fatalf("not sorted DESC: %s before %s", page.Members[i-1].D.ID, page.Members[i].D.ID)
+		}
+	}
+	// the next link is the KVP form of the same query
+	next := getGML(t, page.Next)
+	if len(next.Members) != 5 || next.Members[0].D.ID >= page.Members[4].D.ID {
+		t.Fatalf("next page of a POST: %+v", next.Members)
+	}
+	id := page.Members[0].D.ID
+	resp, b = post(t, baseURL+"/wfs", `<wfs:GetFeature service="WFS" version="2.0.0" `+ns+`><wfs:StoredQuery id="urn:ogc:def:query:OGC-WFS::GetFeatureById"><wfs:Parameter name="ID">`+id+`</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>`)
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "<ms:ID_DZIALKI>"+id+"</ms:ID_DZIALKI>") {
+		t.Fatalf("POST GetFeatureById: %d %.300s", resp.StatusCode, b)
+	}
+	resp, b = post(t, baseURL+"/wfs", `<wfs:GetCapabilities service="WFS" `+ns+`/>`)
+	if resp.StatusCode != 200 || !strings.Contains(string(b), "WFS_Capabilities") {
+		t.Fatalf("POST GetCapabilities: %d", resp.StatusCode)
+	}
+	resp, b = post(t, baseURL+"/wfs", `<wfs:GetFeature`)
+	if resp.StatusCode != 400 || !strings.Contains(string(b), "OperationParsingFailed") {
+		t.Fatalf("malformed POST: %d %s", resp.StatusCode, b)
+	}
+}
+
+// FuzzParseWFSXML: any request document either maps onto parameters or is
+// refused with an OWS exception, without panicking.
+func FuzzParseWFSXML(f *testing.F) {
+	f.Add(`<wfs:GetFeature xmlns:wfs="http://www.opengis.net/wfs/2.0" count="3"><wfs:Query typeNames="ms:dzialki"><fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:ResourceId rid="a"/></fes:Filter></wfs:Query></wfs:GetFeature>`)
+	f.Add(`<GetFeature><StoredQuery id="x"><Parameter name="ID">a/1</Parameter></StoredQuery></GetFeature>`)
+	f.Add(`<DescribeFeatureType><TypeName>ms:budynki</TypeName></DescribeFeatureType>`)
+	f.Fuzz(func(t *testing.T, s string) {
+		p, e := parseWFSXML([]byte(s))
+		if e == nil && p["REQUEST"] == "" {
+			t.Fatal("accepted a document without a request")
+		}
+		if e != nil && e.Code != "OperationParsingFailed" {
+			t.Fatalf("code %s", e.Code)
+		}
+	})
+}

@@ -19,7 +19,7 @@ func (service) Name() string { return "features" }
 // (exact paths and templates only, so other /ogc services can mount beside them).
 func (service) Mount(r *mux.Router, h *server.Host) {
 	wh := WFSHandler(h) // rate-limits its GetFeature / GetPropertyValue itself
-	r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead)
+	r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
 	(&ogcAPI{h: h, cat: sharedCatalog}).mount(r)
 }

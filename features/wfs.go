@@ -37,10 +37,19 @@ func owsErr(status int, code, locator, format string, args ...any) *server.Error
 }
 
 func (s *wfs) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodPost {
+		s.servePOST(w, r)
+		return
+	}
 	params := map[string]string{}
 	for k, v := range r.URL.Query() {
 		params[strings.ToUpper(k)] = v[0]
 	}
+	s.serve(w, r, params)
+}
+
+// serve answers a request given as upper-case KVP parameter names.
+func (s *wfs) serve(w http.ResponseWriter, r *http.Request, params map[string]string) {
 	if svc := params["SERVICE"]; svc != "" && !strings.EqualFold(svc, "WFS") {
 		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "service", "SERVICE must be WFS"))
 		return
@@ -147,6 +156,7 @@ func (s *wfs) endpoint(r *http.Request) string {
 
 func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version string) {
 	ep := xmlEsc(s.endpoint(r)) + "?"
+	xmlEncoding := r.URL.Path == "/wfs" // POST is served on /wfs (the shared /ows dispatches on the query string)
 	var b strings.Builder
 	v11 := version == "1.1.0"
 	ows := "http://www.opengis.net/ows/1.1"
@@ -169,7 +179,11 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 <ows:OperationsMetadata>
 `, xmlEsc(title))
 	for _, op := range []string{"GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries", "DescribeStoredQueries"} {
-		fmt.Fprintf(&b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/></ows:HTTP></ows:DCP>`, op, ep)
+		post := ""
+		if xmlEncoding {
+			post = `<ows:Post xlink:href="` + xmlEsc(s.endpoint(r)) + `"/>`
+		}
+		fmt.Fprintf(&b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/>%s</ows:HTTP></ows:DCP>`, op, ep, post)
 		if op == "GetFeature" {
 			b.WriteString(`<ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/gml+xml; version=3.2</ows:Value><ows:Value>text/xml; subtype=gml/3.1.1</ows:Value><ows:Value>application/json</ows:Value><ows:Value>application/geo+json</ows:Value></ows:AllowedValues></ows:Parameter>`)
 			b.WriteString(`<ows:Parameter name="resultType"><ows:AllowedValues><ows:Value>results</ows:Value><ows:Value>hits</ows:Value></ows:AllowedValues></ows:Parameter>`)
@@ -177,13 +191,17 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 		b.WriteString("</ows:Operation>\n")
 	}
 	if !v11 {
-		for _, c := range []string{"ImplementsBasicWFS", "KVPEncoding", "ImplementsResultPaging"} {
+		enc := []string{"ImplementsBasicWFS", "KVPEncoding", "ImplementsResultPaging"}
+		if xmlEncoding {
+			enc = append(enc, "XMLEncoding")
+		}
+		for _, c := range enc {
 			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		for _, c := range []string{"ImplementsSimpleWFS"} {
 			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
-		for _, c := range []string{"ImplementsTransactionalWFS", "ImplementsLockingWFS", "XMLEncoding", "SOAPEncoding", "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsSharedBBOXes", "ImplementsStandardJoins", "ImplementsSpatialJoins", "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries"} {
+		for _, c := range []string{"ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding", "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsSharedBBOXes", "ImplementsStandardJoins", "ImplementsSpatialJoins", "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries"} {
 			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		fmt.Fprintf(&b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
@@ -688,10 +706,10 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 			nsPrefix, nsURI, gmlNS, wfsNS, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES="+nsPrefix+":"+c.ID),
 			time.Now().UTC().Format(time.RFC3339), matched, returned)
 		if int64(start+count) < matched {
-			fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), start+count)))
+			fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, params, start+count)))
 		}
 		if start > 0 {
-			fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, r.URL.Query(), max(0, start-count))))
+			fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, params, max(0, start-count))))
 		}
 		bw.WriteString(">\n")
 	}
@@ -707,11 +725,12 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 	bw.WriteString("</wfs:FeatureCollection>\n")
 }
 
-func pagedURL(self string, qs url.Values, start int) string {
+// pagedURL is the KVP GET request of another page (also for POST requests).
+func pagedURL(self string, params map[string]string, start int) string {
 	v := url.Values{}
-	for k, x := range qs {
-		if !strings.EqualFold(k, "STARTINDEX") {
-			v[k] = x
+	for k, x := range params {
+		if k != "STARTINDEX" {
+			v.Set(k, x)
 		}
 	}
 	v.Set("STARTINDEX", strconv.Itoa(start))
