@@ -24,6 +24,7 @@ const (
 	TileTypeMVT     = 1
 
 	headerLen = 127
+	maxDir    = 8 << 20
 	rootMax   = 16384 - headerLen
 )
 
@@ -163,9 +164,12 @@ func DecodeDir(b []byte) ([]Entry, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pmtiles: directory: %w", err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(r, 64<<20))
+	raw, err := io.ReadAll(io.LimitReader(r, maxDir+1))
 	if err != nil {
 		return nil, fmt.Errorf("pmtiles: directory: %w", err)
+	}
+	if len(raw) > maxDir {
+		return nil, errors.New("pmtiles: directory larger than 8 MiB uncompressed")
 	}
 	p := raw
 	next := func() (uint64, error) {
@@ -180,7 +184,7 @@ func DecodeDir(b []byte) ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if n > uint64(len(raw)) {
+	if n > uint64(len(raw))/4 { // four varints of at least a byte per entry
 		return nil, errors.New("pmtiles: directory entry count exceeds its size")
 	}
 	es := make([]Entry, n)
@@ -302,7 +306,8 @@ func buildDirs(es []Entry) (root, leaves []byte) {
 
 // Reader reads tiles from an archive.
 type Reader struct {
-	f      *os.File
+	f      io.ReaderAt
+	c      io.Closer
 	H      *Header
 	root   []Entry
 	leaves map[uint64][]Entry // leaf offset -> entries (read lazily, cached)
@@ -315,19 +320,22 @@ func Open(path string) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := newReader(f)
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	r, err := NewReader(f, fi.Size())
 	if err != nil {
 		f.Close()
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	r.c = f
 	return r, nil
 }
 
-func newReader(f *os.File) (*Reader, error) {
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
+// NewReader reads an archive of the given size from f.
+func NewReader(f io.ReaderAt, size int64) (*Reader, error) {
 	hb := make([]byte, headerLen)
 	if _, err := f.ReadAt(hb, 0); err != nil {
 		return nil, errors.New("pmtiles: file too short for a header")
@@ -336,9 +344,9 @@ func newReader(f *os.File) (*Reader, error) {
 	if err != nil {
 		return nil, err
 	}
-	size := uint64(fi.Size())
+	usize := uint64(size)
 	for _, s := range [][2]uint64{{h.RootOffset, h.RootLength}, {h.MetadataOffset, h.MetadataLength}, {h.LeafOffset, h.LeafLength}, {h.DataOffset, h.DataLength}} {
-		if s[0] > size || s[1] > size-s[0] {
+		if s[0] > usize || s[1] > usize-s[0] {
 			return nil, errors.New("pmtiles: a section lies beyond the end of the file (truncated?)")
 		}
 	}
@@ -363,7 +371,17 @@ func newReader(f *os.File) (*Reader, error) {
 			return nil, fmt.Errorf("pmtiles: metadata: %w", err)
 		}
 	}
-	// Read every leaf now: the reader is then safe for concurrent use.
+	// Read every leaf now: the reader is then safe for concurrent use. Only one
+	// level of leaves exists (the writer never nests them), and the tiles the
+	// directories address must not exceed the header's count: a crafted run
+	// length cannot make a walk over the archive run for ever.
+	var addressed uint64
+	count := func(es []Entry) {
+		for _, e := range es {
+			addressed += uint64(e.RunLength)
+		}
+	}
+	count(r.root)
 	for _, e := range r.root {
 		if e.RunLength == 0 {
 			if e.Offset+uint64(e.Length) > h.LeafLength {
@@ -378,7 +396,11 @@ func newReader(f *os.File) (*Reader, error) {
 				return nil, err
 			}
 			r.leaves[e.Offset] = les
+			count(les)
 		}
+	}
+	if addressed > h.AddressedTiles && addressed > 0 {
+		return nil, fmt.Errorf("pmtiles: directories address %d tiles, the header %d", addressed, h.AddressedTiles)
 	}
 	return r, nil
 }
@@ -386,8 +408,13 @@ func newReader(f *os.File) (*Reader, error) {
 // Metadata is the archive's JSON metadata.
 func (r *Reader) Metadata() []byte { return r.meta }
 
-// Close closes the file.
-func (r *Reader) Close() error { return r.f.Close() }
+// Close closes the file (a no-op for NewReader).
+func (r *Reader) Close() error {
+	if r.c != nil {
+		return r.c.Close()
+	}
+	return nil
+}
 
 func find(es []Entry, id uint64) (Entry, bool) {
 	i := sort.Search(len(es), func(i int) bool { return es[i].TileID > id }) - 1
@@ -433,16 +460,16 @@ func (r *Reader) Tile(z uint8, x, y uint32) ([]byte, error) {
 	return b, nil
 }
 
-// File is the open archive (for io.SectionReader-based serving).
-func (r *Reader) File() *os.File { return r.f }
-
 // All calls fn for every addressed tile id with its bytes.
 func (r *Reader) All(fn func(id uint64, data []byte) error) error {
-	var walk func(es []Entry) error
-	walk = func(es []Entry) error {
+	var walk func(es []Entry, leaf bool) error
+	walk = func(es []Entry, leaf bool) error {
 		for _, e := range es {
 			if e.RunLength == 0 {
-				if err := walk(r.leaves[e.Offset]); err != nil {
+				if leaf {
+					continue // nested leaves: not written by this package, not followed
+				}
+				if err := walk(r.leaves[e.Offset], true); err != nil {
 					return err
 				}
 				continue
@@ -459,7 +486,7 @@ func (r *Reader) All(fn func(id uint64, data []byte) error) error {
 		}
 		return nil
 	}
-	return walk(r.root)
+	return walk(r.root, false)
 }
 
 // IDToZXY converts a Hilbert tile id back to z/x/y.

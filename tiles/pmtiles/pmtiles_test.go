@@ -70,16 +70,15 @@ func FuzzOpen(f *testing.F) {
 	Write(&buf, []Tile{{TileID(1, 0, 0), []byte("t")}}, Header{TileType: TileTypeMVT, MaxZoom: 1}, []byte(`{}`))
 	f.Add(buf.Bytes())
 	f.Fuzz(func(t *testing.T, b []byte) {
-		p := filepath.Join(t.TempDir(), "f.pmtiles")
-		os.WriteFile(p, b, 0o644)
-		r, err := Open(p)
+		r, err := NewReader(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
 			return
 		}
-		defer r.Close()
 		for z := uint8(0); z < 3; z++ {
 			r.Tile(z, 0, 0)
 		}
-		r.All(func(uint64, []byte) error { return nil })
+		if r.H.AddressedTiles < 1<<20 {
+			r.All(func(uint64, []byte) error { return nil })
+		}
 	})
 }
