@@ -31,6 +31,7 @@ type query struct {
 	limit  int      // features per page (>0)
 	after  int64    // keyset cursor
 	offset int      // matches to skip before the page (STARTINDEX without a cursor)
+	empty  bool     // nothing can match (disjoint boxes, FALSE): no scan at all
 }
 
 var errStop = errors.New("stop")
@@ -44,6 +45,11 @@ func (q *query) prepare() error {
 		q.ids, q.expr = append(q.ids, ids...), nil
 		return nil
 	}
+	if c, ok := q.expr.(filter.Const); ok {
+		q.empty = q.empty || !bool(c)
+		q.expr = nil
+		return nil
+	}
 	if b, ok := filter.SpatialBound(q.expr); ok {
 		if q.bound == nil {
 			q.bound = &b
@@ -52,7 +58,7 @@ func (q *query) prepare() error {
 				Max: orb.Point{min(q.bound.Max[0], b.Max[0]), min(q.bound.Max[1], b.Max[1])}}
 			q.bound = &nb
 		} else {
-			q.expr = filter.Const(false)
+			q.empty = true
 		}
 	}
 	p, err := filter.Compile(q.expr)
@@ -70,6 +76,9 @@ func (q *query) storeQuery() store.Query {
 // scan streams the matching features after the cursor, skipping offset matches,
 // until fn returns errStop. It calls fn with each match.
 func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) error {
+	if q.empty {
+		return nil
+	}
 	names, err := q.c.loadNames(ctx)
 	if err != nil {
 		return err
@@ -164,6 +173,9 @@ func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, 
 	n := 0
 	var last int64
 	more := false
+	if q.empty {
+		return 0, nil
+	}
 	if q.prog == nil && len(q.ids) == 0 && skip > 0 {
 		// cheap skip in the store: find the key before the page start
 		sq := q.storeQuery()
@@ -211,6 +223,9 @@ var countCache = struct {
 // count is numberMatched: a store count when nothing is evaluated in Go, else a
 // scan (cached per revision and query).
 func (q *query) count(ctx context.Context) (int64, error) {
+	if q.empty {
+		return 0, nil
+	}
 	if q.prog == nil && len(q.ids) == 0 {
 		// The spatial index holds the current boxes: the same envelope test the
 		// store applies, without a SQL round trip and a Go callback per row.

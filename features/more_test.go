@@ -762,3 +762,26 @@ func FuzzParseWFSXML(f *testing.F) {
 		}
 	})
 }
+
+// TestEmptySelections: boxes that cannot hold data answer nothing (not everything).
+func TestEmptySelections(t *testing.T) {
+	for _, q := range []string{
+		"bbox=179,50,-179,52", // CRS84 across the antimeridian
+		"bbox=19,51,20,52&filter=" + url.QueryEscape("S_INTERSECTS(geometry, BBOX(-10,-10,-9,-9))"),
+		"filter=FALSE",
+		"filter=" + url.QueryEscape("S_INTERSECTS(geometry, BBOX(-10,-10,-9,-9)) AND S_INTERSECTS(geometry, BBOX(10,10,11,11))"),
+	} {
+		resp, b := fetch(t, baseURL+"/ogc/collections/dzialki/items?"+q)
+		var c fc
+		json.Unmarshal(b, &c)
+		if resp.StatusCode != 200 || c.NumberMatched != 0 || len(c.Features) != 0 {
+			t.Errorf("%s: %d matched %d, %d features", q, resp.StatusCode, c.NumberMatched, len(c.Features))
+		}
+	}
+	_, b := fetch(t, baseURL+"/ogc/collections/dzialki/items?filter=TRUE&limit=1")
+	var c fc
+	json.Unmarshal(b, &c)
+	if c.NumberMatched != storeCount(t, "dzialki") {
+		t.Errorf("TRUE: matched %d", c.NumberMatched)
+	}
+}

@@ -382,13 +382,11 @@ func parseBBox(s string) (orb.Bound, error) {
 }
 
 // toStorageBound converts a box given in crs (in the given axis order) to storage.
+// The box must be well-formed (min <= max); an antimeridian-crossing CRS84 box is
+// the caller's to handle (it cannot touch Polish data).
 func toStorageBound(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
 	if axis == geo.NorthEast {
 		b = orb.Bound{Min: orb.Point{b.Min[1], b.Min[0]}, Max: orb.Point{b.Max[1], b.Max[0]}}
-	}
-	if c.Geographic && b.Min[0] > b.Max[0] {
-		// antimeridian-crossing boxes cannot touch Poland
-		return orb.Bound{Min: orb.Point{1, 1}, Max: orb.Point{0, 0}}
 	}
 	tr, _ := geo.NewTransform(c, geo.CRS2180)
 	return tr.Bound(b)
@@ -492,8 +490,12 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 			server.WriteError(w, r, badParam("bbox", "bbox minimum exceeds maximum"))
 			return
 		}
-		sb := toStorageBound(b, bc, baxis)
-		q.bound = &sb
+		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
+			q.empty = true
+		} else {
+			sb := toStorageBound(b, bc, baxis)
+			q.bound = &sb
+		}
 	} else if qs.Get("bbox-crs") != "" {
 		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))
 		return
