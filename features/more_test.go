@@ -785,3 +785,29 @@ func TestEmptySelections(t *testing.T) {
 		t.Errorf("TRUE: matched %d", c.NumberMatched)
 	}
 }
+
+// TestHTML: people get HTML pages (f=html or a browser's Accept header).
+func TestHTML(t *testing.T) {
+	id := currentParcels(t)[0].Attrs["id_dzialki"].(string)
+	for u, want := range map[string]string{
+		"/ogc/?f=html":                          "/ogc/collections",
+		"/ogc/collections?f=html":               "dzialki",
+		"/ogc/collections/dzialki/items?f=html": id,
+		"/ogc/collections/dzialki/items/" + url.PathEscape(id) + "?f=html": "ID_DZIALKI",
+	} {
+		resp, b := fetch(t, baseURL+u)
+		if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || !strings.Contains(string(b), want) {
+			t.Errorf("%s: %d %s, no %q", u, resp.StatusCode, resp.Header.Get("Content-Type"), want)
+		}
+	}
+	req, _ := http.NewRequest("GET", baseURL+"/ogc/collections", nil)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("browser Accept: %s", resp.Header.Get("Content-Type"))
+	}
+}
