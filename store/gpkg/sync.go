@@ -1,0 +1,721 @@
+package gpkg
+
+// Sync support: what the gmina→powiat sync (package sync) needs from the backend.
+//
+//   - A read snapshot (ReadSnapshot): the change log, the objects, the state hash
+//     and per-object digests all read in one SQLite read transaction, so that the
+//     revision, the changes and the hash a source serves belong to one state.
+//   - The state hash: an additive multiset hash over every stored version row of a
+//     set of layers (current and history tables). Each row contributes
+//     SHA-256(layer, lokalny_id, wersja_id, sip_hash, koniec_wersja, koniec_obiekt)
+//     read as four 64-bit lanes, summed lane-wise modulo 2^64. Addition makes the
+//     hash independent of row order and row keys (fid, sip_vkey differ between two
+//     copies) and lets a copy subtract the objects it knowingly diverges on (county
+//     edits kept under the keep-local policy) and add the source's digests of them.
+//   - An apply transaction (BeginSync): a normal Tx plus the creation of missing
+//     layers, the checkpoint row, the set of diverged objects and raw row resets,
+//     all committed or rolled back together. Tables: sip_sync_state (one checkpoint
+//     per source dataset), sip_sync_layers (which source owns which layer),
+//     sip_sync_diverged (objects the county edited and keeps apart from the source).
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/sip-core/sip/store"
+)
+
+// StateHash is the additive multiset hash of a set of version rows.
+type StateHash [4]uint64
+
+func (h *StateHash) add(d StateHash) {
+	for i := range h {
+		h[i] += d[i]
+	}
+}
+
+// Add returns h + d.
+func (h StateHash) Add(d StateHash) StateHash { h.add(d); return h }
+
+// Sub returns h − d.
+func (h StateHash) Sub(d StateHash) StateHash {
+	for i := range h {
+		h[i] -= d[i]
+	}
+	return h
+}
+
+// String is the hash as 64 hex digits.
+func (h StateHash) String() string {
+	var b [32]byte
+	for i, v := range h {
+		binary.BigEndian.PutUint64(b[i*8:], v)
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// ParseStateHash parses String's output.
+func ParseStateHash(s string) (StateHash, error) {
+	var h StateHash
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != 32 {
+		return h, fmt.Errorf("gpkg: bad state hash %q", s)
+	}
+	for i := range h {
+		h[i] = binary.BigEndian.Uint64(b[i*8:])
+	}
+	return h, nil
+}
+
+func rowDigest(layer, id, ver, hash, ev, eo string) StateHash {
+	hh := sha256.New()
+	for _, s := range []string{layer, id, ver, hash, ev, eo} {
+		hh.Write([]byte(s))
+		hh.Write([]byte{0})
+	}
+	var sum [32]byte
+	hh.Sum(sum[:0])
+	var d StateHash
+	for i := range d {
+		d[i] = binary.BigEndian.Uint64(sum[i*8:])
+	}
+	return d
+}
+
+// querier is what both a read snapshot and a write transaction can run queries on.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+}
+
+func digestRows(ctx context.Context, q querier, layer, where string, args ...any) (StateHash, error) {
+	var h StateHash
+	for _, t := range []string{layer, layer + historySuffix} {
+		rows, err := q.QueryContext(ctx, `SELECT lokalny_id, wersja_id, sip_hash, ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, '') FROM `+quote(t)+where, args...)
+		if err != nil {
+			return h, fmt.Errorf("gpkg: state hash of %s: %w", t, err)
+		}
+		for rows.Next() {
+			var id, ver, hash, ev, eo string
+			if err := rows.Scan(&id, &ver, &hash, &ev, &eo); err != nil {
+				rows.Close()
+				return h, err
+			}
+			h.add(rowDigest(layer, id, ver, hash, ev, eo))
+		}
+		if err := rows.Close(); err != nil {
+			return h, err
+		}
+		if err := rows.Err(); err != nil {
+			return h, err
+		}
+	}
+	return h, nil
+}
+
+// RawChange is one change-log entry (or, for snapshots, one stored version) in the
+// change log's own encoding: Obj is the compact JSON of the obj column (lifecycle
+// dates, end dates as stored, attributes in stored form), Geom plain WKB.
+type RawChange struct {
+	Rev                    int64
+	Time                   string
+	Layer, ID, Version     string
+	Op                     string
+	HasBounds              bool
+	MinX, MinY, MaxX, MaxY float64
+	Obj                    []byte
+	Geom                   []byte
+}
+
+// ObjKey names one object.
+type ObjKey struct{ Layer, ID string }
+
+// Snapshot is a consistent read view of a store (one SQLite read transaction).
+type Snapshot struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+// ReadSnapshot opens a read view; Close it when done.
+func (s *Store) ReadSnapshot(ctx context.Context) (*Snapshot, error) {
+	if s.closed.Load() {
+		return nil, errors.New("gpkg: store is closed")
+	}
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("gpkg: snapshot: %w", err)
+	}
+	sn := &Snapshot{s: s, tx: tx}
+	// The first read fixes the snapshot (WAL): do it now.
+	if _, err := sn.Revision(ctx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return sn, nil
+}
+
+// Close ends the read view.
+func (sn *Snapshot) Close() error { return sn.tx.Rollback() }
+
+// Layers is the store's schema.
+func (sn *Snapshot) Layers() []store.Layer { return sn.s.Layers() }
+
+// Revision is the newest revision in the view.
+func (sn *Snapshot) Revision(ctx context.Context) (int64, error) {
+	var rev int64
+	err := sn.tx.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&rev)
+	return rev, err
+}
+
+// MinRevision is the oldest revision still in the log (0 for an empty log).
+func (sn *Snapshot) MinRevision(ctx context.Context) (int64, error) {
+	var rev int64
+	err := sn.tx.QueryRowContext(ctx, `SELECT ifnull(min(rev), 0) FROM `+changesTable).Scan(&rev)
+	return rev, err
+}
+
+const rawChangeCols = `rev, ifnull(time, ''), layer, lokalny_id, ifnull(wersja_id, ''), op, minx, miny, maxx, maxy, ifnull(obj, ''), geom`
+
+func scanRaw(rows *sql.Rows) (RawChange, error) {
+	var (
+		c                      RawChange
+		minx, miny, maxx, maxy sql.NullFloat64
+		obj                    string
+	)
+	if err := rows.Scan(&c.Rev, &c.Time, &c.Layer, &c.ID, &c.Version, &c.Op, &minx, &miny, &maxx, &maxy, &obj, &c.Geom); err != nil {
+		return c, err
+	}
+	if minx.Valid && miny.Valid && maxx.Valid && maxy.Valid {
+		c.HasBounds, c.MinX, c.MinY, c.MaxX, c.MaxY = true, minx.Float64, miny.Float64, maxx.Float64, maxy.Float64
+	}
+	c.Obj = []byte(obj)
+	return c, nil
+}
+
+// Change returns the entry at rev (ok false when the log no longer holds it).
+func (sn *Snapshot) Change(ctx context.Context, rev int64) (c RawChange, ok bool, err error) {
+	rows, err := sn.tx.QueryContext(ctx, `SELECT `+rawChangeCols+` FROM `+changesTable+` WHERE rev = ?`, rev)
+	if err != nil {
+		return c, false, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return c, false, rows.Err()
+	}
+	c, err = scanRaw(rows)
+	return c, err == nil, err
+}
+
+// Changes streams the entries with since < rev <= upTo in order.
+func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(RawChange) error) error {
+	rows, err := sn.tx.QueryContext(ctx, `SELECT `+rawChangeCols+` FROM `+changesTable+` WHERE rev > ? AND rev <= ? ORDER BY rev`, since, upTo)
+	if err != nil {
+		return fmt.Errorf("gpkg: changes: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanRaw(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// StateHash hashes the given layers (all of the store's when nil).
+func (sn *Snapshot) StateHash(ctx context.Context, layers []string) (StateHash, error) {
+	if layers == nil {
+		for _, l := range sn.s.layers {
+			layers = append(layers, l.Name)
+		}
+	}
+	return stateHash(ctx, sn.tx, sn.s, layers)
+}
+
+func stateHash(ctx context.Context, q querier, s *Store, layers []string) (StateHash, error) {
+	var h StateHash
+	for _, l := range layers {
+		if _, err := s.layer(l); err != nil {
+			return h, err
+		}
+		d, err := digestRows(ctx, q, l, "")
+		if err != nil {
+			return h, err
+		}
+		h.add(d)
+	}
+	return h, nil
+}
+
+// ObjectDigest is the state-hash contribution of one object (zero if absent).
+func (sn *Snapshot) ObjectDigest(ctx context.Context, k ObjKey) (StateHash, error) {
+	if _, err := sn.s.layer(k.Layer); err != nil {
+		return StateHash{}, nil
+	}
+	return digestRows(ctx, sn.tx, k.Layer, ` WHERE lokalny_id = ?`, k.ID)
+}
+
+// Versions streams the stored versions of one layer (every object when id is ""),
+// in the change-log encoding, ordered per object by start of version: the order in
+// which putting them into an empty layer rebuilds the same rows.
+func (sn *Snapshot) Versions(ctx context.Context, layer, id string, fn func(RawChange) error) error {
+	li, err := sn.s.layer(layer)
+	if err != nil {
+		return nil // unknown layer: no versions
+	}
+	where := ""
+	var args []any
+	if id != "" {
+		where, args = " WHERE lokalny_id = ?", []any{id}
+	}
+	q := fmt.Sprintf(`SELECT %[1]s FROM %[2]s%[4]s UNION ALL SELECT %[1]s FROM %[3]s%[4]s ORDER BY 2, 6, 4`,
+		li.selectList(), li.hist, li.cur, where)
+	rows, err := sn.tx.QueryContext(ctx, q, append(args, args...)...)
+	if err != nil {
+		return fmt.Errorf("gpkg: versions of %s: %w", layer, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		o, err := li.scanObject(rows)
+		if err != nil {
+			return err
+		}
+		r, err := prepare(li, o)
+		if err != nil {
+			return err
+		}
+		c := RawChange{Layer: layer, ID: o.ID, Version: o.Version, Op: "version",
+			Obj: encodeChangeJSON(li, r, r.ev, r.eo)}
+		if r.geom != nil {
+			h, err := parseHeader(r.geom)
+			if err != nil {
+				return err
+			}
+			c.Geom = r.geom[h.wkbOff:]
+			c.HasBounds, c.MinX, c.MinY, c.MaxX, c.MaxY = true, r.bound.Min[0], r.bound.Min[1], r.bound.Max[0], r.bound.Max[1]
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// SyncCheckpoint is the state of a copy after its last applied pull from a source.
+type SyncCheckpoint struct {
+	Source    string `json:"source"`     // source dataset name
+	URL       string `json:"url"`        // where it was pulled from
+	SourceRev int64  `json:"source_rev"` // the source revision the copy equals
+	Anchor    string `json:"anchor"`     // digest of the source's entry at SourceRev
+	LocalRev  int64  `json:"local_rev"`  // this store's revision right after the apply
+	StateHash string `json:"state_hash"` // the verified state hash of the source at SourceRev
+	Time      string `json:"time"`
+}
+
+const syncDDL = `
+CREATE TABLE IF NOT EXISTS sip_sync_state (source TEXT PRIMARY KEY, url TEXT, source_rev INTEGER NOT NULL,
+  anchor TEXT, local_rev INTEGER NOT NULL, state_hash TEXT NOT NULL, time TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sip_sync_layers (layer TEXT PRIMARY KEY, source TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sip_sync_diverged (layer TEXT NOT NULL, lokalny_id TEXT NOT NULL, source TEXT NOT NULL,
+  PRIMARY KEY (layer, lokalny_id));
+INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
+  ('sip_sync_state', 'attributes', 'sip_sync_state', 'SIP sync checkpoints'),
+  ('sip_sync_layers', 'attributes', 'sip_sync_layers', 'SIP sync: layers owned by a source dataset'),
+  ('sip_sync_diverged', 'attributes', 'sip_sync_diverged', 'SIP sync: objects the copy keeps apart from the source');
+`
+
+func hasTable(ctx context.Context, q querier, name string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`, name).Scan(&n)
+	return n > 0, err
+}
+
+func readCheckpoint(ctx context.Context, q querier, source string) (SyncCheckpoint, bool, error) {
+	cp := SyncCheckpoint{Source: source}
+	if ok, err := hasTable(ctx, q, "sip_sync_state"); err != nil || !ok {
+		return cp, false, err
+	}
+	var url, anchor sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT url, source_rev, anchor, local_rev, state_hash, time FROM sip_sync_state WHERE source = ?`, source).
+		Scan(&url, &cp.SourceRev, &anchor, &cp.LocalRev, &cp.StateHash, &cp.Time)
+	if err == sql.ErrNoRows {
+		return cp, false, nil
+	}
+	cp.URL, cp.Anchor = url.String, anchor.String
+	return cp, err == nil, err
+}
+
+// SyncCheckpoint reads the checkpoint of a source (ok false before the first pull).
+func (s *Store) SyncCheckpoint(ctx context.Context, source string) (SyncCheckpoint, bool, error) {
+	return readCheckpoint(ctx, s.rdb, source)
+}
+
+// SyncDiverged lists the objects the copy keeps apart from a source.
+func (s *Store) SyncDiverged(ctx context.Context, source string) ([]ObjKey, error) {
+	return diverged(ctx, s.rdb, source)
+}
+
+func diverged(ctx context.Context, q querier, source string) ([]ObjKey, error) {
+	if ok, err := hasTable(ctx, q, "sip_sync_diverged"); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT layer, lokalny_id FROM sip_sync_diverged WHERE source = ? ORDER BY 1, 2`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ObjKey
+	for rows.Next() {
+		var k ObjKey
+		if err := rows.Scan(&k.Layer, &k.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// SyncLayers returns the layers owned by a source.
+func (s *Store) SyncLayers(ctx context.Context, source string) ([]string, error) {
+	return ownedLayers(ctx, s.rdb, source)
+}
+
+func ownedLayers(ctx context.Context, q querier, source string) ([]string, error) {
+	if ok, err := hasTable(ctx, q, "sip_sync_layers"); err != nil || !ok {
+		return nil, err
+	}
+	rows, err := q.QueryContext(ctx, `SELECT layer FROM sip_sync_layers WHERE source = ? ORDER BY 1`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// LocalEdits lists the objects of the given layers that this store's change log
+// touched after revision since.
+func (s *Store) LocalEdits(ctx context.Context, since int64, layers []string) ([]ObjKey, error) {
+	return localEdits(ctx, s.rdb, since, layers)
+}
+
+func localEdits(ctx context.Context, q querier, since int64, layers []string) ([]ObjKey, error) {
+	if len(layers) == 0 {
+		return nil, nil
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(layers)), ",")
+	args := []any{since}
+	for _, l := range layers {
+		args = append(args, l)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT layer, lokalny_id FROM `+changesTable+` WHERE rev > ? AND layer IN (`+ph+`) ORDER BY 1, 2`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ObjKey
+	for rows.Next() {
+		var k ObjKey
+		if err := rows.Scan(&k.Layer, &k.ID); err != nil {
+			return nil, err
+		}
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// SyncTx is a write transaction that applies a pull.
+type SyncTx struct {
+	*Tx
+	source     string
+	prevLayers []store.Layer
+	prevByName map[string]*layerInfo
+	added      bool
+}
+
+// BeginSync starts the apply transaction of a pull from source.
+func (s *Store) BeginSync(ctx context.Context, source string) (*SyncTx, error) {
+	t, err := s.BeginTx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := t.tx.ExecContext(ctx, syncDDL); err != nil {
+		t.Rollback()
+		return nil, fmt.Errorf("gpkg: sync tables: %w", err)
+	}
+	return &SyncTx{Tx: t, source: source}, nil
+}
+
+// Checkpoint reads the source's checkpoint inside the transaction.
+func (a *SyncTx) Checkpoint(ctx context.Context) (SyncCheckpoint, bool, error) {
+	return readCheckpoint(ctx, a.tx, a.source)
+}
+
+// Diverged lists the objects kept apart from the source.
+func (a *SyncTx) Diverged(ctx context.Context) ([]ObjKey, error) {
+	return diverged(ctx, a.tx, a.source)
+}
+
+// LocalEdits is Store.LocalEdits inside the transaction.
+func (a *SyncTx) LocalEdits(ctx context.Context, since int64, layers []string) ([]ObjKey, error) {
+	return localEdits(ctx, a.tx, since, layers)
+}
+
+// SetDiverged replaces the set of objects kept apart from the source.
+func (a *SyncTx) SetDiverged(ctx context.Context, keys []ObjKey) error {
+	if _, err := a.tx.ExecContext(ctx, `DELETE FROM sip_sync_diverged WHERE source = ?`, a.source); err != nil {
+		return a.fail(err)
+	}
+	for _, k := range keys {
+		if _, err := a.tx.ExecContext(ctx, `INSERT OR REPLACE INTO sip_sync_diverged (layer, lokalny_id, source) VALUES (?, ?, ?)`,
+			k.Layer, k.ID, a.source); err != nil {
+			return a.fail(err)
+		}
+	}
+	return nil
+}
+
+// EnsureLayers makes the source's layers exist in the store and be owned by the
+// source: a missing layer is created (tables, R-trees, schema entry) inside the
+// transaction; an existing one must have the same schema and must not belong to
+// another source or hold data of this store's own.
+func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
+	if err := validateSchema(a.source, layers); err != nil {
+		return err
+	}
+	s := a.s
+	newLayers := append([]store.Layer(nil), s.layers...)
+	newByName := make(map[string]*layerInfo, len(s.byName)+len(layers))
+	for k, v := range s.byName {
+		newByName[k] = v
+	}
+	created := false
+	for _, l := range layers {
+		var owner string
+		err := a.tx.QueryRowContext(ctx, `SELECT source FROM sip_sync_layers WHERE layer = ?`, l.Name).Scan(&owner)
+		if err != nil && err != sql.ErrNoRows {
+			return a.fail(err)
+		}
+		if owner != "" && owner != a.source {
+			return fmt.Errorf("gpkg: layer %s is already synced from dataset %s", l.Name, owner)
+		}
+		if li, ok := s.byName[l.Name]; ok {
+			mine, _ := json.Marshal(li.Layer)
+			theirs, _ := json.Marshal(l)
+			if string(mine) != string(theirs) {
+				return fmt.Errorf("gpkg: layer %s exists here with a different schema than the source's", l.Name)
+			}
+			if owner == "" {
+				var n int
+				if err := a.tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n); err != nil {
+					return a.fail(err)
+				}
+				if n > 0 {
+					return fmt.Errorf("gpkg: layer %s holds %d rows of this store's own: refusing to let dataset %s take it over", l.Name, n, a.source)
+				}
+			}
+		} else {
+			if err := createLayer(ctx, a.tx, l); err != nil {
+				return a.fail(err)
+			}
+			newLayers = append(newLayers, l)
+			newByName[l.Name] = newLayerInfo(l)
+			created = true
+		}
+		if owner == "" {
+			if _, err := a.tx.ExecContext(ctx, `INSERT INTO sip_sync_layers (layer, source) VALUES (?, ?)`, l.Name, a.source); err != nil {
+				return a.fail(err)
+			}
+		}
+	}
+	if !created {
+		return nil
+	}
+	js, err := json.Marshal(newLayers)
+	if err != nil {
+		return err
+	}
+	if _, err := a.tx.ExecContext(ctx, `UPDATE `+datasetTable+` SET value = ? WHERE key = 'layers'`, string(js)); err != nil {
+		return a.fail(err)
+	}
+	// The store's schema follows the transaction: restored by Rollback. The maps
+	// are replaced, never modified, so readers holding the old ones stay valid.
+	if !a.added {
+		a.prevLayers, a.prevByName, a.added = s.layers, s.byName, true
+	}
+	s.layers, s.byName = newLayers, newByName
+	return nil
+}
+
+func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
+	var stmts []string
+	var args [][]any
+	add := func(q string, a ...any) { stmts = append(stmts, q); args = append(args, a) }
+	for _, t := range []string{l.Name, l.Name + historySuffix} {
+		desc := l.Title
+		if t != l.Name {
+			desc = l.Title + " (wersje archiwalne)"
+		}
+		add(featureTableDDL(t, l))
+		add(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'features', ?, ?, ?)`, t, t, desc, store.StorageSRID)
+		add(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)`, t, string(l.Geometry), store.StorageSRID)
+		for _, q := range rtreeDDL(t) {
+			add(q)
+		}
+		add(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', ?, 'write-only')`, t, rtreeExtensionDef)
+		add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (sip_vkey)`, quote("idx_"+t+"_vkey"), quote(t)))
+	}
+	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id)`, quote("idx_"+l.Name+"_lokalny_id"), quote(l.Name)))
+	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id, wersja_id)`, quote("idx_"+l.Name+historySuffix+"_lokalny_id"), quote(l.Name+historySuffix)))
+	for i, q := range stmts {
+		if _, err := tx.ExecContext(ctx, q, args[i]...); err != nil {
+			return fmt.Errorf("gpkg: create layer %s: %w", l.Name, err)
+		}
+	}
+	return nil
+}
+
+// PutRaw stores one version given in the change-log encoding (through Put, so the
+// lifecycle, the R-trees, the extents and this store's change log are maintained).
+func (a *SyncTx) PutRaw(ctx context.Context, c RawChange) (store.PutResult, error) {
+	li, err := a.s.layer(c.Layer)
+	if err != nil {
+		return store.Unchanged, err
+	}
+	if len(c.Obj) == 0 {
+		return store.Unchanged, fmt.Errorf("gpkg: change %d (%s/%s) carries no version", c.Rev, c.Layer, c.ID)
+	}
+	var g []byte
+	if len(c.Geom) > 0 {
+		g = c.Geom
+	}
+	o, err := decodeChangeObject(li, c.ID, c.Version, c.Obj, g)
+	if err != nil {
+		return store.Unchanged, err
+	}
+	return a.Put(ctx, o)
+}
+
+// ResetObject removes every stored version of one object (both tables), so that
+// the source's versions can be put in their place. Nothing is logged: the Puts
+// that follow log the new state.
+func (a *SyncTx) ResetObject(ctx context.Context, k ObjKey) error {
+	tl, err := a.layer(k.Layer)
+	if err != nil {
+		return err
+	}
+	for i, t := range []string{tl.li.cur, tl.li.hist} {
+		res, err := a.tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE lokalny_id = ?`, k.ID)
+		if err != nil {
+			return a.fail(err)
+		}
+		if n, _ := res.RowsAffected(); n > 0 {
+			tl.ext[i].dirty, tl.ext[i].recompute = true, true
+		}
+	}
+	return nil
+}
+
+// ClearLayers empties layers (both tables) before a snapshot load. It must be
+// called before anything else touches those layers in the transaction.
+func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
+	for _, l := range layers {
+		if _, ok := a.layers[l]; ok {
+			return fmt.Errorf("gpkg: ClearLayers(%s) after the layer was written", l)
+		}
+		li, err := a.s.layer(l)
+		if err != nil {
+			return err
+		}
+		for _, t := range []string{li.cur, li.hist} {
+			if _, err := a.tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
+				return a.fail(err)
+			}
+		}
+		for _, t := range []string{l, l + historySuffix} {
+			if _, err := a.tx.ExecContext(ctx, `UPDATE gpkg_contents SET min_x = NULL, min_y = NULL, max_x = NULL, max_y = NULL WHERE table_name = ?`, t); err != nil {
+				return a.fail(err)
+			}
+		}
+	}
+	return nil
+}
+
+// StateHash hashes layers as the transaction sees them.
+func (a *SyncTx) StateHash(ctx context.Context, layers []string) (StateHash, error) {
+	return stateHash(ctx, a.tx, a.s, layers)
+}
+
+// ObjectDigest is one object's contribution to StateHash.
+func (a *SyncTx) ObjectDigest(ctx context.Context, k ObjKey) (StateHash, error) {
+	if _, err := a.s.layer(k.Layer); err != nil {
+		return StateHash{}, nil
+	}
+	return digestRows(ctx, a.tx, k.Layer, ` WHERE lokalny_id = ?`, k.ID)
+}
+
+// SetCheckpoint records the checkpoint; LocalRev is this store's revision after
+// everything the transaction logged.
+func (a *SyncTx) SetCheckpoint(ctx context.Context, cp SyncCheckpoint) (SyncCheckpoint, error) {
+	if err := a.tx.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&cp.LocalRev); err != nil {
+		return cp, a.fail(err)
+	}
+	cp.Source = a.source
+	_, err := a.tx.ExecContext(ctx, `INSERT OR REPLACE INTO sip_sync_state (source, url, source_rev, anchor, local_rev, state_hash, time) VALUES (?,?,?,?,?,?,?)`,
+		cp.Source, cp.URL, cp.SourceRev, cp.Anchor, cp.LocalRev, cp.StateHash, cp.Time)
+	if err != nil {
+		return cp, a.fail(err)
+	}
+	return cp, nil
+}
+
+// Commit commits; on failure the schema additions are undone.
+func (a *SyncTx) Commit() error {
+	err := a.Tx.Commit()
+	if err != nil {
+		a.restore()
+	}
+	return err
+}
+
+// Rollback abandons everything, schema additions included.
+func (a *SyncTx) Rollback() error {
+	err := a.Tx.Rollback()
+	a.restore()
+	return err
+}
+
+func (a *SyncTx) restore() {
+	if a.added {
+		a.s.layers, a.s.byName = a.prevLayers, a.prevByName
+		a.added = false
+	}
+}
+
+// SortKeys orders object keys (layer, id).
+func SortKeys(k []ObjKey) {
+	sort.Slice(k, func(i, j int) bool {
+		if k[i].Layer != k[j].Layer {
+			return k[i].Layer < k[j].Layer
+		}
+		return k[i].ID < k[j].ID
+	})
+}

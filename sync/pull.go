@@ -1,0 +1,471 @@
+package sync
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
+)
+
+// Conflict policies.
+const (
+	SourceWins = "source-wins"
+	KeepLocal  = "keep-local"
+)
+
+// Options of a pull.
+type Options struct {
+	From    string // base URL of the source server, e.g. http://gmina:8080
+	Dataset string // source dataset name
+	Store   string // the county store (created when missing)
+	Key     string // API key with the sync role
+	Policy  string // SourceWins (default) or KeepLocal
+	Report  string // conflict report path (default Store + ".conflicts.json" when there are conflicts)
+	Client  *http.Client
+	Log     io.Writer
+}
+
+// Conflict is one entry of the conflict report.
+type Conflict struct {
+	Layer      string   `json:"layer"`
+	ID         string   `json:"id"`
+	Local      []string `json:"local_versions"`  // versions held here before the pull
+	Source     []string `json:"source_versions"` // versions the source changed in this pull
+	Resolution string   `json:"resolution"`      // "source-wins" or "kept-local"
+}
+
+// Result says what a pull did.
+type Result struct {
+	Kind        string     `json:"kind"`
+	FromRev     int64      `json:"from_rev"`
+	ToRev       int64      `json:"to_rev"`
+	Changes     int        `json:"changes"`
+	Versions    int        `json:"versions"`
+	Applied     int        `json:"applied"` // puts that changed the store
+	WireBytes   int64      `json:"wire_bytes"`
+	Bytes       int64      `json:"bytes"`
+	StateHash   string     `json:"state_hash"`
+	Conflicts   []Conflict `json:"conflicts,omitempty"`
+	Diverged    int        `json:"diverged"`
+	Report      string     `json:"report,omitempty"`
+	UpToDate    bool       `json:"up_to_date"`
+	LocalRev    int64      `json:"local_rev"`
+	Duration    string     `json:"duration"`
+	NewLayers   []string   `json:"new_layers,omitempty"`
+	OwnedLayers []string   `json:"layers"`
+}
+
+// pause implements the test hook SIP_SYNC_TEST_PAUSE=transfer|apply: the puller
+// announces the point on stderr and waits (to be killed by the test).
+func pause(point string) {
+	if os.Getenv("SIP_SYNC_TEST_PAUSE") == point {
+		fmt.Fprintf(os.Stderr, "SIP_SYNC_PAUSED %s\n", point)
+		time.Sleep(time.Hour)
+	}
+}
+
+// lock takes an exclusive, non-blocking lock next to the store; the kernel drops
+// it when the process dies, so a killed pull never leaves a stale lock.
+func lock(path string) (func(), error) {
+	f, err := os.OpenFile(path+".sync-lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("sync: another sync pull is running on %s (lock %s held)", path, f.Name())
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
+}
+
+// Pull brings the store up to the source's current revision in one verified
+// transaction. On any error the store is left exactly as it was.
+func Pull(ctx context.Context, o Options) (*Result, error) {
+	t0 := time.Now()
+	if o.Policy == "" {
+		o.Policy = SourceWins
+	}
+	if o.Policy != SourceWins && o.Policy != KeepLocal {
+		return nil, fmt.Errorf("sync: unknown conflict policy %q (want %s or %s)", o.Policy, SourceWins, KeepLocal)
+	}
+	if o.Client == nil {
+		o.Client = &http.Client{Timeout: 30 * time.Minute}
+	}
+	unlock, err := lock(o.Store)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+
+	var (
+		st      *gpkg.Store
+		cp      gpkg.SyncCheckpoint
+		have    bool
+		probes  []gpkg.ObjKey
+		created bool
+	)
+	if _, err := os.Stat(o.Store); err == nil {
+		if st, err = gpkg.Open(o.Store); err != nil {
+			return nil, err
+		}
+		defer st.Close()
+		if cp, have, err = st.SyncCheckpoint(ctx, o.Dataset); err != nil {
+			return nil, err
+		}
+		if have {
+			owned, err := st.SyncLayers(ctx, o.Dataset)
+			if err != nil {
+				return nil, err
+			}
+			if probes, err = divergedNow(ctx, st, o.Dataset, cp.LocalRev, owned); err != nil {
+				return nil, err
+			}
+		}
+	}
+	kind := "snapshot"
+	q := url.Values{}
+	if have {
+		kind = "changes"
+		q.Set("since", strconv.FormatInt(cp.SourceRev, 10))
+	}
+	for _, p := range probes {
+		q.Add("probe", p.Layer+":"+p.ID)
+	}
+	u := strings.TrimRight(o.From, "/") + "/sync/" + url.PathEscape(o.Dataset) + "/" + kind
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	cs, wire, err := fetch(ctx, o, u)
+	if err != nil {
+		return nil, err
+	}
+	h := cs.Header
+	if h.Dataset != o.Dataset || h.Kind != kind {
+		return nil, fmt.Errorf("sync: asked for %s of %s, got %s of %s", kind, o.Dataset, h.Kind, h.Dataset)
+	}
+	if have {
+		if h.Since != cp.SourceRev {
+			return nil, fmt.Errorf("sync: changeset starts after revision %d but the copy is at %d: replayed or misrouted changeset", h.Since, cp.SourceRev)
+		}
+		if cp.SourceRev > 0 && h.Anchor != cp.Anchor {
+			return nil, fmt.Errorf("sync: the source's entry at revision %d differs from the one this copy applied: the source was restored from a backup or rewritten; re-load it with a snapshot after checking", cp.SourceRev)
+		}
+	}
+	res := &Result{Kind: kind, FromRev: cp.SourceRev, ToRev: h.Rev, Changes: len(cs.Changes), Versions: len(cs.Versions),
+		WireBytes: wire, Bytes: cs.Bytes, StateHash: cs.Trailer.StateHash}
+	want, err := gpkg.ParseStateHash(cs.Trailer.StateHash)
+	if err != nil {
+		return nil, err
+	}
+	layers := make([]string, len(h.Layers))
+	for i, l := range h.Layers {
+		layers[i] = l.Name
+	}
+	res.OwnedLayers = layers
+
+	final := o.Store
+	if st == nil {
+		// A new copy: build it beside the target and rename it into place only
+		// after the commit, so a killed first pull leaves no half-made store.
+		tmp := o.Store + ".new"
+		os.Remove(tmp)
+		if st, err = gpkg.Create(tmp, o.Dataset, h.Layers); err != nil {
+			return nil, err
+		}
+		created = true
+		defer func() {
+			if st != nil {
+				st.Close()
+			}
+			os.Remove(tmp)
+		}()
+	}
+	if have && h.Rev == cp.SourceRev && len(cs.Changes) == 0 && len(probes) == 0 {
+		res.UpToDate, res.LocalRev = true, cp.LocalRev
+		res.Duration = time.Since(t0).String()
+		return res, nil
+	}
+
+	tx, err := st.BeginSync(ctx, o.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			tx.Rollback()
+		}
+	}()
+	cur, had, err := tx.Checkpoint(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if had != have || cur.SourceRev != cp.SourceRev || cur.Anchor != cp.Anchor {
+		return nil, errors.New("sync: the copy's checkpoint moved while this pull ran (another pull applied): nothing applied")
+	}
+	before := map[string]bool{}
+	for _, l := range st.Layers() {
+		before[l.Name] = true
+	}
+	if err := tx.EnsureLayers(ctx, h.Layers); err != nil {
+		return nil, err
+	}
+	for _, l := range layers {
+		if !before[l] {
+			res.NewLayers = append(res.NewLayers, l)
+		}
+	}
+	var diverged []gpkg.ObjKey
+	if kind == "snapshot" {
+		if err := tx.ClearLayers(ctx, layers); err != nil {
+			return nil, err
+		}
+		for _, v := range cs.Versions {
+			r, err := tx.PutRaw(ctx, v)
+			if err != nil {
+				return nil, fmt.Errorf("sync: apply %s/%s/%s: %w", v.Layer, v.ID, v.Version, err)
+			}
+			if r != store.Unchanged {
+				res.Applied++
+			}
+		}
+	} else {
+		// Objects the county edited: those recorded before, and those its change
+		// log touched since the checkpoint (re-read inside the transaction).
+		now, err := tx.Diverged(ctx)
+		if err != nil {
+			return nil, err
+		}
+		edits, err := tx.LocalEdits(ctx, cp.LocalRev, layers)
+		if err != nil {
+			return nil, err
+		}
+		set := map[gpkg.ObjKey]bool{}
+		for _, k := range append(now, edits...) {
+			set[k] = true
+		}
+		probed := map[gpkg.ObjKey]bool{}
+		for _, p := range cs.Probes {
+			probed[p.Key] = true
+		}
+		for k := range set {
+			if !probed[k] {
+				return nil, fmt.Errorf("sync: %s/%s was edited here while the pull ran: nothing applied, run the pull again", k.Layer, k.ID)
+			}
+		}
+		touched := map[gpkg.ObjKey][]string{}
+		for _, c := range cs.Changes {
+			k := gpkg.ObjKey{Layer: c.Layer, ID: c.ID}
+			touched[k] = append(touched[k], c.Version)
+		}
+		srcVersions := map[gpkg.ObjKey][]gpkg.RawChange{}
+		for _, v := range cs.Versions {
+			k := gpkg.ObjKey{Layer: v.Layer, ID: v.ID}
+			srcVersions[k] = append(srcVersions[k], v)
+		}
+		conflict := map[gpkg.ObjKey]bool{}
+		keys := make([]gpkg.ObjKey, 0, len(set))
+		for k := range set {
+			keys = append(keys, k)
+		}
+		gpkg.SortKeys(keys)
+		for _, k := range keys {
+			sv, ok := touched[k]
+			if !ok {
+				diverged = append(diverged, k)
+				continue
+			}
+			conflict[k] = true
+			hist, _ := st.History(ctx, k.Layer, k.ID)
+			c := Conflict{Layer: k.Layer, ID: k.ID, Source: sv, Resolution: o.Policy}
+			for _, v := range hist {
+				c.Local = append(c.Local, v.Version)
+			}
+			if o.Policy == KeepLocal {
+				c.Resolution = "kept-local"
+				diverged = append(diverged, k)
+			} else {
+				if err := tx.ResetObject(ctx, k); err != nil {
+					return nil, err
+				}
+				for _, v := range srcVersions[k] {
+					if _, err := tx.PutRaw(ctx, v); err != nil {
+						return nil, fmt.Errorf("sync: apply %s/%s/%s: %w", v.Layer, v.ID, v.Version, err)
+					}
+				}
+			}
+			res.Conflicts = append(res.Conflicts, c)
+		}
+		for _, c := range cs.Changes {
+			if conflict[gpkg.ObjKey{Layer: c.Layer, ID: c.ID}] {
+				continue
+			}
+			r, err := tx.PutRaw(ctx, c)
+			if err != nil {
+				return nil, fmt.Errorf("sync: apply change %d (%s/%s): %w", c.Rev, c.Layer, c.ID, err)
+			}
+			if r != store.Unchanged {
+				res.Applied++
+			}
+		}
+	}
+	// Verify: the copy's state, with the objects it knowingly keeps apart replaced
+	// by the source's digests of them, must equal the source's state.
+	got, err := tx.StateHash(ctx, layers)
+	if err != nil {
+		return nil, err
+	}
+	srcDigest := map[gpkg.ObjKey]gpkg.StateHash{}
+	for _, p := range cs.Probes {
+		srcDigest[p.Key] = p.Digest
+	}
+	for _, k := range diverged {
+		d, err := tx.ObjectDigest(ctx, k)
+		if err != nil {
+			return nil, err
+		}
+		got = got.Sub(d).Add(srcDigest[k])
+	}
+	if got != want {
+		return nil, fmt.Errorf("sync: state hash after apply %s differs from the source's %s at revision %d: nothing applied", got, want, h.Rev)
+	}
+	if err := tx.SetDiverged(ctx, diverged); err != nil {
+		return nil, err
+	}
+	ncp, err := tx.SetCheckpoint(ctx, gpkg.SyncCheckpoint{URL: o.From, SourceRev: h.Rev, Anchor: cs.Trailer.NewAnchor,
+		StateHash: cs.Trailer.StateHash, Time: time.Now().UTC().Format(time.RFC3339)})
+	if err != nil {
+		return nil, err
+	}
+	pause("apply")
+	if err := tx.Commit(); err != nil {
+		return nil, err
+	}
+	committed = true
+	res.LocalRev, res.Diverged = ncp.LocalRev, len(diverged)
+	if created {
+		if err := st.Close(); err != nil {
+			return nil, err
+		}
+		st = nil
+		if err := os.Rename(o.Store+".new", final); err != nil {
+			return nil, err
+		}
+	}
+	if len(res.Conflicts) > 0 {
+		res.Report = o.Report
+		if res.Report == "" {
+			res.Report = final + ".conflicts.json"
+		}
+		js, _ := json.MarshalIndent(map[string]any{"dataset": o.Dataset, "from_rev": res.FromRev, "to_rev": res.ToRev,
+			"policy": o.Policy, "conflicts": res.Conflicts}, "", "  ")
+		if err := os.WriteFile(res.Report, append(js, '\n'), 0o644); err != nil {
+			return res, fmt.Errorf("sync: applied, but the conflict report could not be written: %w", err)
+		}
+	}
+	res.Duration = time.Since(t0).String()
+	return res, nil
+}
+
+// divergedNow is the set of objects the copy keeps apart: recorded ones plus those
+// edited here since the checkpoint.
+func divergedNow(ctx context.Context, st *gpkg.Store, source string, localRev int64, owned []string) ([]gpkg.ObjKey, error) {
+	d, err := st.SyncDiverged(ctx, source)
+	if err != nil {
+		return nil, err
+	}
+	e, err := st.LocalEdits(ctx, localRev, owned)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[gpkg.ObjKey]bool{}
+	var out []gpkg.ObjKey
+	for _, k := range append(d, e...) {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	gpkg.SortKeys(out)
+	return out, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// fetch downloads the changeset into a spool file, then decodes and verifies it.
+func fetch(ctx context.Context, o Options, u string) (*Changeset, int64, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	if o.Key != "" {
+		req.Header.Set("Authorization", "Bearer "+o.Key)
+	}
+	resp, err := o.Client.Do(req)
+	if err != nil {
+		return nil, 0, fmt.Errorf("sync: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
+		var p struct{ Detail string }
+		if json.Unmarshal(b, &p) == nil && p.Detail != "" {
+			return nil, 0, fmt.Errorf("sync: source answered %s: %s", resp.Status, p.Detail)
+		}
+		return nil, 0, fmt.Errorf("sync: source answered %s: %s", resp.Status, strings.TrimSpace(string(b)))
+	}
+	spool, err := os.CreateTemp(filepath.Dir(o.Store), ".sip-sync-*.zst")
+	if err != nil {
+		return nil, 0, err
+	}
+	defer func() { spool.Close(); os.Remove(spool.Name()) }()
+	cr := &countingReader{r: resp.Body}
+	if os.Getenv("SIP_SYNC_TEST_PAUSE") == "transfer" {
+		if _, err := io.CopyN(spool, cr, 1); err != nil {
+			return nil, 0, fmt.Errorf("sync: transfer: %w", err)
+		}
+		pause("transfer")
+	}
+	if _, err := io.Copy(spool, cr); err != nil {
+		return nil, 0, fmt.Errorf("sync: transfer interrupted after %d bytes: %w", cr.n, err)
+	}
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return nil, 0, err
+	}
+	zr, err := zstd.NewReader(spool, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(4<<30))
+	if err != nil {
+		return nil, 0, err
+	}
+	defer zr.Close()
+	cs, err := Decode(zr)
+	if err != nil {
+		if strings.HasPrefix(err.Error(), "sync:") {
+			return nil, 0, err
+		}
+		return nil, 0, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
+	}
+	return cs, cr.n, nil
+}

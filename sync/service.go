@@ -1,0 +1,186 @@
+package sync
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gorilla/mux"
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/store/gpkg"
+)
+
+// Service is the source side: it serves a dataset's change log and snapshots to
+// callers holding the sync role (and allowed on the dataset).
+type Service struct{}
+
+func init() { server.Register(Service{}) }
+
+// Name implements server.Service.
+func (Service) Name() string { return "sync" }
+
+// Mount implements server.Service.
+func (Service) Mount(r *mux.Router, h *server.Host) {
+	sr := r.PathPrefix("/sync/{name}").Subrouter()
+	sr.Use(h.RequireRole(config.RoleSync))
+	sr.Handle("/changes", handler(h, "changes")).Methods(http.MethodGet)
+	sr.Handle("/snapshot", handler(h, "snapshot")).Methods(http.MethodGet)
+}
+
+func handler(h *server.Host, kind string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := server.Var(r, "name")
+		ds, ok := h.Dataset(r, name)
+		if !ok {
+			server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no dataset " + name})
+			return
+		}
+		gs, ok := ds.Store.(*gpkg.Store)
+		if !ok {
+			server.WriteError(w, r, &server.Error{Status: http.StatusNotImplemented, Code: "NotImplemented", Detail: "the dataset's backend cannot serve sync"})
+			return
+		}
+		if e := serve(r.Context(), w, r, gs, name, kind); e != nil {
+			server.WriteError(w, r, e)
+		}
+	})
+}
+
+func badRequest(f string, a ...any) *server.Error {
+	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fmt.Sprintf(f, a...)}
+}
+
+// parseProbes reads probe=layer:id parameters (repeatable, or comma-separated).
+func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
+	var out []gpkg.ObjKey
+	for _, v := range vals {
+		for _, p := range strings.Split(v, ",") {
+			if p == "" {
+				continue
+			}
+			l, id, ok := strings.Cut(p, ":")
+			if !ok || l == "" || id == "" {
+				return nil, fmt.Errorf("probe %q: want layer:id", p)
+			}
+			out = append(out, gpkg.ObjKey{Layer: l, ID: id})
+		}
+	}
+	if len(out) > 100000 {
+		return nil, fmt.Errorf("too many probes (%d)", len(out))
+	}
+	return out, nil
+}
+
+// serve writes one changeset. Everything is read from one read snapshot, so the
+// revision, the entries, the versions and the state hash belong to one state.
+func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs *gpkg.Store, name, kind string) *server.Error {
+	q := r.URL.Query()
+	for k := range q {
+		if k != "since" && k != "probe" {
+			return badRequest("unknown parameter %s", k)
+		}
+	}
+	var since int64
+	if kind == "changes" {
+		s := q.Get("since")
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || v < 0 {
+			return badRequest("since must be a revision number (0 or more), got %q", s)
+		}
+		since = v
+	}
+	probes, err := parseProbes(q["probe"])
+	if err != nil {
+		return badRequest("%v", err)
+	}
+	sn, err := gs.ReadSnapshot(ctx)
+	if err != nil {
+		return &server.Error{Status: http.StatusServiceUnavailable, Code: "Unavailable", Detail: err.Error()}
+	}
+	defer sn.Close()
+	rev, err := sn.Revision(ctx)
+	if err != nil {
+		return internal(err)
+	}
+	hdr := Header{Dataset: name, Kind: kind, Since: since, Rev: rev, Layers: sn.Layers()}
+	if kind == "changes" {
+		if since > rev {
+			return &server.Error{Status: http.StatusConflict, Code: "SourceBehind", Detail: fmt.Sprintf(
+				"the copy is at source revision %d but this source is at %d: the source was restored from an older backup; re-load it with a snapshot after checking", since, rev)}
+		}
+		if since > 0 {
+			c, ok, err := sn.Change(ctx, since)
+			if err != nil {
+				return internal(err)
+			}
+			if !ok {
+				return &server.Error{Status: http.StatusGone, Code: "LogCompacted", Detail: fmt.Sprintf("revision %d is no longer in the change log: pull a snapshot", since)}
+			}
+			hdr.Anchor = EntryDigest(c)
+		}
+	}
+	var newAnchor string
+	if rev > 0 {
+		c, ok, err := sn.Change(ctx, rev)
+		if err != nil {
+			return internal(err)
+		}
+		if ok {
+			newAnchor = EntryDigest(c)
+		}
+	}
+	state, err := sn.StateHash(ctx, nil)
+	if err != nil {
+		return internal(err)
+	}
+	w.Header().Set("Content-Type", MediaType)
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Sip-Revision", strconv.FormatInt(rev, 10))
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return internal(err)
+	}
+	cw, err := NewWriter(zw, hdr)
+	if err == nil {
+		if kind == "changes" {
+			err = sn.Changes(ctx, since, rev, cw.Change)
+		} else {
+			for _, l := range hdr.Layers {
+				if err = sn.Versions(ctx, l.Name, "", cw.Version); err != nil {
+					break
+				}
+			}
+		}
+	}
+	for _, p := range probes {
+		if err != nil {
+			break
+		}
+		var d gpkg.StateHash
+		if d, err = sn.ObjectDigest(ctx, p); err == nil {
+			if err = cw.Probe(Probe{Key: p, Digest: d}); err == nil && kind == "changes" {
+				err = sn.Versions(ctx, p.Layer, p.ID, cw.Version)
+			}
+		}
+	}
+	if err == nil {
+		err = cw.Close(state.String(), newAnchor)
+	}
+	if err == nil {
+		err = zw.Close()
+	}
+	if err != nil {
+		// The status is sent: the missing trailer tells the puller.
+		server.Logger(ctx).Error("sync: changeset aborted", "dataset", name, "err", err)
+	}
+	return nil
+}
+
+func internal(err error) *server.Error {
+	return &server.Error{Status: http.StatusInternalServerError, Code: "Internal", Detail: err.Error()}
+}
