@@ -811,3 +811,28 @@ func TestHTML(t *testing.T) {
 		t.Errorf("browser Accept: %s", resp.Header.Get("Content-Type"))
 	}
 }
+
+// TestItemRevalidation: an unchanged item answers 304 to If-None-Match.
+func TestItemRevalidation(t *testing.T) {
+	id := currentParcels(t)[0].Attrs["id_dzialki"].(string)
+	u := baseURL + "/ogc/collections/dzialki/items/" + url.PathEscape(id)
+	resp, _ := fetch(t, u)
+	etag := resp.Header.Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	req, _ := http.NewRequest("GET", u, nil)
+	req.Header.Set("If-None-Match", etag)
+	resp2, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp2.Body.Close()
+	if resp2.StatusCode != http.StatusNotModified {
+		t.Fatalf("revalidation: %d", resp2.StatusCode)
+	}
+	resp3, _ := fetch(t, u+"?f=html")
+	if resp3.Header.Get("ETag") == etag {
+		t.Fatal("HTML and JSON share an ETag")
+	}
+}

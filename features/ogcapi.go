@@ -311,8 +311,12 @@ func (a *ogcAPI) collection(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
+	isHTML, _ := wantHTML(r)
+	if server.NotModified(w, r, server.ETag(c.Dataset, r, fmt.Sprintf("collection|%v|%s|%s", isHTML, accessTag(r, c), r.Host))) {
+		return
+	}
 	d := a.describe(r, c)
-	if isHTML, _ := wantHTML(r); isHTML {
+	if isHTML {
 		writeHTML(w, htmlPage{Title: d.Title, Links: d.Links})
 		return
 	}
@@ -727,6 +731,10 @@ func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
 		out = newOutCRS(cr, axis)
 	}
 	fid := server.Var(r, "fid")
+	// an item changes only with the dataset revision: revalidation is free
+	if server.NotModified(w, r, server.ETag(c.Dataset, r, fmt.Sprintf("item|%v|%s", isHTML, accessTag(r, c)))) {
+		return
+	}
 	q := &query{c: c, ids: []string{fid}, limit: 1}
 	var found *feature
 	if _, err := q.page(r.Context(), func(f *feature) error { found = f; return nil }); err != nil {
@@ -790,4 +798,13 @@ func filterError(err error) *server.Error {
 		return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fe.Msg, Locator: "filter"}
 	}
 	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: err.Error(), Locator: "filter"}
+}
+
+// accessTag distinguishes responses that differ by the caller's rights (the
+// columns a key may see).
+func accessTag(r *http.Request, c *Collection) string {
+	if c.Dataset.FullAccess(r, c.Config) {
+		return "full"
+	}
+	return "public"
 }
