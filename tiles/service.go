@@ -20,6 +20,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/features"
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/server/metrics"
@@ -36,7 +37,19 @@ const (
 // MediaType of Mapbox vector tiles.
 const MediaType = "application/vnd.mapbox-vector-tile"
 
-func init() { server.Register(NewService()) }
+func init() {
+	server.Register(NewService())
+	features.AddConformance(
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
+	)
+	features.AddLandingLink(features.Link{Href: "/tileMatrixSets", Rel: "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+		Type: "application/json", Title: "Tile matrix sets (WebMercatorQuad, PL-1992)"})
+}
 
 // Service serves tiles: dynamic tilesets named after the datasets, and pre-built
 // files. A pre-built file is found beside the dataset's store (county.gpkg →
@@ -631,25 +644,25 @@ func (s *Service) tileMatrixSet(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, "application/json", tmsDoc(g, min(g.MaxZoom, DynamicMaxZoom)))
 }
 
-// collection resolves an OGC API collection id: a dataset (all its layers), a
-// layer of the first dataset that publishes it, or a pre-built tileset.
+// collection resolves an OGC API collection id as the features service does
+// (features.ResolveCollectionID: a bare layer name in the first dataset,
+// "<dataset>.<layer>" in the others), so /ogc/collections/{id}/tiles is the
+// same collection as /ogc/collections/{id}. A dataset name (all its layers) and
+// a pre-built tileset are collections of tiles too.
 func (s *Service) collection(r *http.Request, id string) (*tileset, *server.Error) {
 	st := s.host.State(r)
 	if st == nil {
 		return nil, &server.Error{Status: http.StatusServiceUnavailable}
 	}
+	if d, layer, ok := features.ResolveCollectionID(st, id); ok {
+		ts, e := s.dynamic(r, d, []string{layer})
+		if e == nil {
+			ts.name = id
+		}
+		return ts, e
+	}
 	if d, ok := st.Dataset(id); ok {
 		return s.dynamic(r, d, nil)
-	}
-	for _, d := range st.Datasets() {
-		if _, _, ok := d.Layer(id); ok {
-			layers := []string{id}
-			ts, e := s.dynamic(r, d, layers)
-			if e == nil {
-				ts.name = id
-			}
-			return ts, e
-		}
 	}
 	return s.resolve(r, id)
 }

@@ -364,3 +364,35 @@ func TestDynamicInvalidation(t *testing.T) {
 }
 
 func orb2(p orb.Point) orb.Bound { return orb.Bound{Min: p, Max: p} }
+
+// TestWithFeaturesService mounts the registered services (tiles and the OGC API
+// features service it links into): the routes coexist, the conformance page
+// lists OGC API Tiles and the landing page links the tile matrix sets.
+func TestWithFeaturesService(t *testing.T) {
+	dir := t.TempDir()
+	sp := copyCounty(t, dir)
+	cfg, err := config.Parse([]byte(fmt.Sprintf("datasets:\n  - name: county\n    store: %s\n", sp)), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, _ := net.Listen("tcp", "127.0.0.1:0")
+	go s.Serve(ln)
+	defer s.Shutdown(bg)
+	base := "http://" + ln.Addr().String()
+	if resp, body := get(t, base+"/ogc/conformance", "Accept", "application/json"); resp.StatusCode != 200 ||
+		!bytes.Contains(body, []byte("ogcapi-tiles-1/1.0/conf/mvt")) {
+		t.Errorf("conformance %d %s", resp.StatusCode, body)
+	}
+	if resp, body := get(t, base+"/ogc", "Accept", "application/json"); resp.StatusCode != 200 || !bytes.Contains(body, []byte("tiling-schemes")) {
+		t.Errorf("landing %d %s", resp.StatusCode, body)
+	}
+	for _, p := range []string{"/ogc/collections/dzialki", "/ogc/collections/dzialki/tiles", "/ogc/collections/dzialki/tiles/WebMercatorQuad", "/ogc/tileMatrixSets"} {
+		if resp, body := get(t, base+p, "Accept", "application/json"); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %s", p, resp.StatusCode, body)
+		}
+	}
+}
