@@ -1,0 +1,703 @@
+package extracts
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/server"
+)
+
+func init() { server.Register(NewService()) }
+
+// TestHookGenerateDelay names an environment variable holding a duration the
+// generator sleeps after writing an extract and before releasing it; tests use it
+// to kill the server in the middle of a generation.
+const TestHookGenerateDelay = "SIP_EXTRACTS_TEST_GENERATE_DELAY"
+
+// Service is the extracts protocol. One Service can be mounted on several
+// servers (tests); each gets its own manager.
+type Service struct {
+	mu       sync.Mutex
+	managers []*manager
+}
+
+// NewService makes an extracts service.
+func NewService() *Service { return &Service{} }
+
+// Name implements server.Service.
+func (s *Service) Name() string { return "extracts" }
+
+// Close stops the background generators and closes the orders databases.
+func (s *Service) Close() {
+	s.mu.Lock()
+	ms := s.managers
+	s.managers = nil
+	s.mu.Unlock()
+	for _, m := range ms {
+		m.close()
+	}
+}
+
+// manager is the state of the service on one server.
+type manager struct {
+	h      *server.Host
+	db     *DB
+	log    *slog.Logger
+	wake   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
+	dbErr  error
+	keyMu  sync.Mutex
+	key    []byte
+	closed sync.Once
+}
+
+// Mount implements server.Service.
+func (s *Service) Mount(r *mux.Router, h *server.Host) {
+	m := &manager{h: h, log: h.Logger().With("service", "extracts"), wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	cfg := h.Current().Config.Extracts
+	db, err := OpenDB(cfg.Orders)
+	if err != nil {
+		m.dbErr = err
+		m.log.Error("orders database unavailable: extracts are off", "path", cfg.Orders, "err", err)
+		close(m.done)
+	} else {
+		m.db = db
+		go m.run()
+	}
+	s.mu.Lock()
+	s.managers = append(s.managers, m)
+	s.mu.Unlock()
+
+	r.HandleFunc("/api/extracts/quote", m.guard(m.quote)).Methods(http.MethodPost)
+	r.HandleFunc("/api/extracts/orders", m.guard(m.createOrder)).Methods(http.MethodPost)
+	r.HandleFunc("/api/extracts/orders/{id}", m.guard(m.getOrder)).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/api/extracts/orders/{id}/cancel", m.guard(m.cancel)).Methods(http.MethodPost)
+	admin := h.RequireRole(config.RoleAdmin)
+	r.Handle("/api/extracts/orders/{id}/confirm", admin(m.guard(m.confirm))).Methods(http.MethodPost)
+	r.Handle("/api/extracts/orders/{id}/audit", admin(m.guard(m.auditLog))).Methods(http.MethodGet)
+	r.Handle("/api/extracts/audit", admin(m.guard(m.auditLog))).Methods(http.MethodGet)
+	r.HandleFunc("/api/payments/{provider}/notify", m.guard(m.notify)).Methods(http.MethodPost)
+	r.HandleFunc("/download/{token}", m.guard(m.download)).Methods(http.MethodGet, http.MethodHead)
+}
+
+func (m *manager) close() {
+	m.closed.Do(func() {
+		close(m.stop)
+		<-m.done
+		if m.db != nil {
+			m.db.Close()
+		}
+	})
+}
+
+func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if m.db == nil {
+			server.WriteError(w, r, &server.Error{Status: http.StatusServiceUnavailable, Code: "ExtractsUnavailable", Detail: "the orders database could not be opened; see the server log"})
+			return
+		}
+		if err := fn(w, r); err != nil {
+			var he *httpError
+			if errors.As(err, &he) {
+				server.WriteError(w, r, &server.Error{Status: he.status, Code: he.code, Detail: he.detail})
+				return
+			}
+			server.WriteErr(w, r, err)
+		}
+	}
+}
+
+func (m *manager) signingKey(ctx context.Context) ([]byte, error) {
+	m.keyMu.Lock()
+	defer m.keyMu.Unlock()
+	if env := m.h.Current().Config.Extracts.TokenSecretEnv; env != "" {
+		return []byte(os.Getenv(env)), nil
+	}
+	if m.key == nil {
+		k, err := m.db.signingKey(ctx)
+		if err != nil {
+			return nil, err
+		}
+		m.key = k
+	}
+	return m.key, nil
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+func baseURL(r *http.Request) string {
+	if s := server.StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {
+		return strings.TrimSuffix(s.Config.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+func actorOf(r *http.Request) string {
+	if p := server.PrincipalFrom(r.Context()); p != nil {
+		return "key:" + p.Name
+	}
+	host := r.RemoteAddr
+	if i := strings.LastIndexByte(host, ':'); i > 0 {
+		host = host[:i]
+	}
+	return "client:" + host
+}
+
+// prepare parses a request body and prices it against the request's state.
+func (m *manager) prepare(r *http.Request) (*Request, *Quote, error) {
+	body, err := server.ReadBody(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	q, err := ParseRequest(body)
+	if err != nil {
+		return nil, nil, err
+	}
+	st := server.StateFrom(r.Context())
+	if st == nil || len(st.Datasets()) == 0 {
+		return nil, nil, &httpError{status: http.StatusServiceUnavailable, code: "NoDataset", detail: "no dataset is loaded"}
+	}
+	d := st.Datasets()[0]
+	if q.Dataset != "" {
+		var ok bool
+		if d, ok = st.Dataset(q.Dataset); !ok {
+			return nil, nil, &httpError{status: http.StatusNotFound, code: "UnknownDataset", detail: fmt.Sprintf("unknown dataset %.64q", q.Dataset)}
+		}
+	}
+	q.Dataset = d.Name
+	if _, lc, ok := d.Layer("dzialki"); !ok || !lc.IsPublic() {
+		return nil, nil, &httpError{status: http.StatusNotFound, code: "UnknownLayer", detail: "dataset " + d.Name + " publishes no public parcel layer"}
+	}
+	ec := st.Config.Extracts
+	sel, err := resolve(r.Context(), d.Store, d.Index, q, selectionLimits{maxParcels: ec.MaxParcels, maxAreaHa: ec.MaxAreaHa})
+	if err != nil {
+		return nil, nil, err
+	}
+	src := &source{reader: d.Store, index: d.Index, layers: d.Layers(), config: d.Config}
+	var pub []string
+	for _, l := range d.Layers() {
+		if _, ok := src.publicLayer(l.Name); ok {
+			pub = append(pub, l.Name)
+		}
+	}
+	var pubLayers = d.Layers()[:0:0]
+	for _, l := range d.Layers() {
+		if slices.Contains(pub, l.Name) {
+			pubLayers = append(pubLayers, l)
+		}
+	}
+	qt, err := price(st.Config.Fees, d.Name, pubLayers, q, sel)
+	if err != nil {
+		return nil, nil, err
+	}
+	return q, qt, nil
+}
+
+func (m *manager) quote(w http.ResponseWriter, r *http.Request) error {
+	_, qt, err := m.prepare(r)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, qt)
+}
+
+func (m *manager) provider(st *server.State, name string) (Provider, error) {
+	provs := st.Config.Extracts.Providers
+	if name == "" && len(provs) > 0 {
+		name = provs[0].Name
+	}
+	for _, p := range provs {
+		if p.Name == name {
+			return NewProvider(p)
+		}
+	}
+	var names []string
+	for _, p := range provs {
+		names = append(names, p.Name)
+	}
+	return nil, &httpError{status: http.StatusNotFound, code: "UnknownProvider", detail: fmt.Sprintf("unknown payment provider %.64q (configured: %s)", name, strings.Join(names, ", "))}
+}
+
+func (m *manager) createOrder(w http.ResponseWriter, r *http.Request) error {
+	q, qt, err := m.prepare(r)
+	if err != nil {
+		return err
+	}
+	st := server.StateFrom(r.Context())
+	prov, err := m.provider(st, q.Provider)
+	if err != nil {
+		return err
+	}
+	q.Provider = prov.Name()
+	o := &Order{Dataset: qt.Dataset, Request: *q, Quote: *qt, Total: qt.Total, Currency: qt.Currency, Provider: prov.Name()}
+	ctx := r.Context()
+	if err := m.db.Create(ctx, o, actorOf(r)); err != nil {
+		return err
+	}
+	var pay *Payment
+	if o.Total == 0 {
+		if err := m.db.MarkFree(ctx, o.ID, "system"); err != nil {
+			return err
+		}
+		m.kick()
+	} else {
+		p, err := prov.CreatePayment(ctx, o, baseURL(r))
+		if err != nil {
+			return err
+		}
+		if err := m.db.SetAwaiting(ctx, o.ID, p.ID, "provider:"+prov.Name(), fmt.Sprintf("payment %s of %s registered", p.ID, o.Total)); err != nil {
+			return err
+		}
+		pay = &p
+	}
+	m.log.Info("order placed", "order", o.ID, "dataset", o.Dataset, "total_grosze", int64(o.Total), "provider", o.Provider)
+	o, err = m.db.Get(ctx, o.ID)
+	if err != nil {
+		return err
+	}
+	v, err := m.view(r, o)
+	if err != nil {
+		return err
+	}
+	v.Payment = pay
+	w.Header().Set("Location", baseURL(r)+"/api/extracts/orders/"+o.ID)
+	return writeJSON(w, http.StatusCreated, v)
+}
+
+// orderView is the JSON form of an order.
+type orderView struct {
+	ID        string        `json:"id"`
+	State     string        `json:"state"`
+	Dataset   string        `json:"dataset"`
+	Created   time.Time     `json:"created"`
+	Total     config.Grosze `json:"total"`
+	TotalText string        `json:"total_text"`
+	Currency  string        `json:"currency"`
+	Provider  string        `json:"provider"`
+	Payment   *Payment      `json:"payment,omitempty"`
+	Quote     Quote         `json:"quote"`
+	ExpiresAt *time.Time    `json:"expires_at,omitempty"`
+	Downloads []download    `json:"downloads,omitempty"`
+}
+
+type download struct {
+	File string `json:"file"`
+	URL  string `json:"url"`
+}
+
+func (m *manager) view(r *http.Request, o *Order) (*orderView, error) {
+	v := &orderView{ID: o.ID, State: o.State, Dataset: o.Dataset, Created: o.Created, Total: o.Total, TotalText: o.Total.String(),
+		Currency: o.Currency, Provider: o.Provider, Quote: o.Quote}
+	if (o.State == StateReady || o.State == StateDownloaded) && time.Now().Before(o.ExpiresAt) {
+		key, err := m.signingKey(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		exp := o.ExpiresAt
+		v.ExpiresAt = &exp
+		for _, f := range o.Files {
+			tok := signToken(key, token{Order: o.ID, File: f, Expires: o.ExpiresAt})
+			v.Downloads = append(v.Downloads, download{File: f, URL: baseURL(r) + "/download/" + tok})
+		}
+	}
+	return v, nil
+}
+
+func (m *manager) order(r *http.Request) (*Order, error) {
+	o, err := m.db.Get(r.Context(), server.Var(r, "id"))
+	if errors.Is(err, ErrNoOrder) {
+		return nil, &httpError{status: http.StatusNotFound, code: "UnknownOrder", detail: "no such order"}
+	}
+	return o, err
+}
+
+func (m *manager) getOrder(w http.ResponseWriter, r *http.Request) error {
+	o, err := m.order(r)
+	if err != nil {
+		return err
+	}
+	v, err := m.view(r, o)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, v)
+}
+
+func (m *manager) cancel(w http.ResponseWriter, r *http.Request) error {
+	o, err := m.order(r)
+	if err != nil {
+		return err
+	}
+	ok, err := m.db.Cancel(r.Context(), o.ID, actorOf(r), "cancelled through the API")
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return &httpError{status: http.StatusConflict, code: "InvalidState", detail: "order " + o.ID + " is " + o.State + ": only unpaid orders can be cancelled"}
+	}
+	return m.getOrder(w, r)
+}
+
+// confirm records a bank transfer an admin saw arrive (manual provider).
+func (m *manager) confirm(w http.ResponseWriter, r *http.Request) error {
+	o, err := m.order(r)
+	if err != nil {
+		return err
+	}
+	st := server.StateFrom(r.Context())
+	prov, err := m.provider(st, o.Provider)
+	if err != nil {
+		return err
+	}
+	if _, ok := prov.(manual); !ok {
+		return &httpError{status: http.StatusConflict, code: "InvalidProvider", detail: "order " + o.ID + " is paid through " + o.Provider + ", whose notifications confirm payments"}
+	}
+	body, err := server.ReadBody(r)
+	if err != nil {
+		return err
+	}
+	var c struct {
+		Amount    *int64 `json:"amount"`
+		Currency  string `json:"currency"`
+		Reference string `json:"reference"`
+	}
+	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil || c.Amount == nil || c.Currency == "" || strings.TrimSpace(c.Reference) == "" {
+		return badRequest("InvalidRequest", `body must be {"amount": <grosze received>, "currency": "PLN", "reference": "<bank transfer reference>"}`)
+	}
+	if len(c.Reference) > 200 {
+		return badRequest("InvalidRequest", "reference too long")
+	}
+	outcome, err := m.db.RecordPayment(r.Context(), o.ID, o.Provider, "transfer:"+c.Reference, config.Grosze(*c.Amount), c.Currency, actorOf(r), "bank transfer "+c.Reference+" confirmed")
+	if errors.Is(err, ErrMismatch) {
+		m.log.Warn("manual payment rejected: amount or currency mismatch", "order", o.ID, "amount", *c.Amount, "currency", c.Currency, "expected", int64(o.Total))
+		return &httpError{status: http.StatusConflict, code: "PaymentMismatch", detail: fmt.Sprintf("received %d %s but the order costs %d %s (grosze)", *c.Amount, c.Currency, o.Total, o.Currency)}
+	}
+	if err != nil {
+		return err
+	}
+	switch outcome {
+	case PaymentApplied:
+		m.log.Info("order paid", "order", o.ID, "amount_grosze", *c.Amount, "by", actorOf(r))
+		m.kick()
+	case PaymentLate:
+		return &httpError{status: http.StatusConflict, code: "InvalidState", detail: "order " + o.ID + " is " + o.State + ": the transfer must be refunded"}
+	}
+	return m.getOrder(w, r)
+}
+
+func (m *manager) auditLog(w http.ResponseWriter, r *http.Request) error {
+	id := server.Var(r, "id")
+	if id != "" {
+		if _, err := m.order(r); err != nil {
+			return err
+		}
+	}
+	entries, err := m.db.AuditLog(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if entries == nil {
+		entries = []AuditEntry{}
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"entries": entries})
+}
+
+// notify handles a provider's server-to-server notification.
+func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
+	name := server.Var(r, "provider")
+	st := server.StateFrom(r.Context())
+	prov, err := m.provider(st, name)
+	if err != nil || name == "" {
+		return &httpError{status: http.StatusNotFound, code: "UnknownProvider", detail: fmt.Sprintf("unknown payment provider %.64q", name)}
+	}
+	body, err := server.ReadBody(r)
+	if err != nil {
+		return err
+	}
+	n, err := prov.Verify(r.Header, body)
+	if errors.Is(err, ErrBadSignature) {
+		m.log.Warn("payment notification rejected: bad or missing signature", "provider", name, "client", actorOf(r), "bytes", len(body))
+		return &httpError{status: http.StatusUnauthorized, code: "InvalidSignature", detail: "missing or invalid notification signature"}
+	}
+	if err != nil {
+		m.log.Warn("payment notification rejected", "provider", name, "err", err)
+		return badRequest("InvalidNotification", err.Error())
+	}
+	sum := sha256.Sum256(body)
+	digest := hex.EncodeToString(sum[:])
+	ctx := r.Context()
+	if seen, err := m.db.SeenNotification(ctx, name, digest); err != nil {
+		return err
+	} else if seen {
+		m.log.Info("payment notification replayed: acknowledged, nothing changed", "provider", name, "order", n.OrderID)
+		return writeJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
+	}
+	o, err := m.db.Get(ctx, n.OrderID)
+	if errors.Is(err, ErrNoOrder) {
+		m.log.Warn("payment notification for an unknown order", "provider", name, "order", n.OrderID)
+		return &httpError{status: http.StatusNotFound, code: "UnknownOrder", detail: "no such order"}
+	}
+	if err != nil {
+		return err
+	}
+	if o.Provider != name {
+		m.log.Warn("payment notification from the wrong provider", "provider", name, "order", o.ID, "order_provider", o.Provider)
+		return badRequest("InvalidNotification", "order "+o.ID+" is not paid through "+name)
+	}
+	actor := "provider:" + name
+	result := "ignored"
+	switch n.Status {
+	case StatusCompleted:
+		outcome, err := m.db.RecordPayment(ctx, o.ID, name, n.PaymentID, n.Amount, n.Currency, actor, "notification "+digest[:16]+", payment "+n.PaymentID)
+		if errors.Is(err, ErrMismatch) {
+			m.log.Warn("payment notification rejected: amount or currency mismatch", "provider", name, "order", o.ID,
+				"amount", int64(n.Amount), "currency", n.Currency, "expected", int64(o.Total), "expected_currency", o.Currency)
+			return &httpError{status: http.StatusBadRequest, code: "PaymentMismatch", detail: fmt.Sprintf("notified %d %s but the order costs %d %s (grosze)", n.Amount, n.Currency, o.Total, o.Currency)}
+		}
+		if err != nil {
+			return err
+		}
+		result = outcome
+		switch outcome {
+		case PaymentApplied:
+			m.log.Info("order paid", "order", o.ID, "amount_grosze", int64(n.Amount), "provider", name)
+			m.kick()
+		case PaymentLate:
+			m.log.Warn("payment for an order that is no longer payable: refund it", "order", o.ID, "state", o.State)
+		}
+	case StatusCanceled:
+		ok, err := m.db.Cancel(ctx, o.ID, actor, "payment cancelled by the provider")
+		if err != nil {
+			return err
+		}
+		if ok {
+			result = "cancelled"
+		}
+	default:
+		if err := m.db.Audit(ctx, o.ID, actor, "payment_status", n.Amount, "status "+n.Status); err != nil {
+			return err
+		}
+	}
+	if err := m.db.RememberNotification(ctx, name, digest, o.ID, n.Status); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]string{"status": result})
+}
+
+var contentTypes = map[string]string{
+	".gpkg":    "application/geopackage+sqlite3",
+	".gml":     "application/gml+xml; version=3.2",
+	".geojson": "application/geo+json",
+	".txt":     "text/plain; charset=utf-8",
+}
+
+func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
+	key, err := m.signingKey(r.Context())
+	if err != nil {
+		return err
+	}
+	t, err := parseToken(key, server.Var(r, "token"))
+	if err != nil {
+		return &httpError{status: http.StatusForbidden, code: "InvalidToken", detail: "invalid download token"}
+	}
+	if time.Now().After(t.Expires) {
+		return &httpError{status: http.StatusGone, code: "Expired", detail: "this download link expired at " + t.Expires.UTC().Format(time.RFC3339)}
+	}
+	o, err := m.db.Get(r.Context(), t.Order)
+	if err != nil {
+		return &httpError{status: http.StatusForbidden, code: "InvalidToken", detail: "invalid download token"}
+	}
+	if !slices.Contains(o.Files, t.File) || strings.ContainsAny(t.File, `/\`) {
+		return &httpError{status: http.StatusNotFound, code: "UnknownFile", detail: "no such file in the order"}
+	}
+	if r.Method == http.MethodHead {
+		if o.State != StateReady && o.State != StateDownloaded {
+			return &httpError{status: http.StatusForbidden, code: "NotReleased", detail: "order " + o.ID + " is " + o.State}
+		}
+		w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
+		return nil
+	}
+	maxDl := server.StateFrom(r.Context()).Config.Extracts.MaxDownloads
+	n, err := m.db.CountDownload(r.Context(), o.ID, t.File, maxDl, actorOf(r))
+	switch {
+	case errors.Is(err, ErrExpired):
+		return &httpError{status: http.StatusGone, code: "Expired", detail: "the download period of order " + o.ID + " ended"}
+	case errors.Is(err, ErrNotReleased):
+		return &httpError{status: http.StatusForbidden, code: "NotReleased", detail: "order " + o.ID + " is " + o.State + ": nothing is released before payment"}
+	case errors.Is(err, ErrDownloadLimit):
+		return &httpError{status: http.StatusGone, code: "DownloadLimit", detail: fmt.Sprintf("%s was already downloaded %d times, the limit", t.File, maxDl)}
+	case err != nil:
+		return err
+	}
+	f, err := os.Open(filepath.Join(m.h.Current().Config.Extracts.Files, o.ID, t.File))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
+	w.Header().Set("Content-Disposition", `attachment; filename="`+url.PathEscape(o.ID+"_"+t.File)+`"`)
+	w.Header().Set("Cache-Control", "private, no-store")
+	w.Header().Set("X-Download-Count", fmt.Sprint(n))
+	http.ServeContent(w, r, "", fi.ModTime(), f)
+	return nil
+}
+
+func (m *manager) kick() {
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run is the background generator: at start it resumes every paid order (a
+// restart during generation loses nothing), then waits for new payments.
+func (m *manager) run() {
+	defer close(m.done)
+	tick := time.NewTicker(30 * time.Second)
+	defer tick.Stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-m.stop; cancel() }()
+	for {
+		m.generatePaid(ctx)
+		if _, err := m.db.ExpireDue(ctx, time.Now()); err != nil && ctx.Err() == nil {
+			m.log.Error("expiring orders", "err", err)
+		}
+		select {
+		case <-m.stop:
+			return
+		case <-m.wake:
+		case <-tick.C:
+		}
+	}
+}
+
+func (m *manager) generatePaid(ctx context.Context) {
+	ids, err := m.db.ByState(ctx, StatePaid)
+	if err != nil {
+		if ctx.Err() == nil {
+			m.log.Error("listing paid orders", "err", err)
+		}
+		return
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return
+		}
+		if err := m.generateOne(ctx, id); err != nil && ctx.Err() == nil {
+			m.log.Error("generating extract failed; will retry", "order", id, "err", err)
+		}
+	}
+}
+
+func (m *manager) generateOne(ctx context.Context, id string) error {
+	o, err := m.db.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if o.State != StatePaid {
+		return nil
+	}
+	cfg := m.h.Current().Config.Extracts
+	final := filepath.Join(cfg.Files, id)
+	lifetime := cfg.TokenLifetime.D()
+	// Released files that were renamed into place just before a crash.
+	if fi, err := os.Stat(filepath.Join(final, "doo.txt")); err == nil && fi.Mode().IsRegular() {
+		files, err := listFiles(final)
+		if err != nil {
+			return err
+		}
+		_, err = m.db.MarkReady(ctx, id, files, lifetime, "extract found complete after a restart")
+		return err
+	}
+	st := m.h.Current()
+	d, ok := st.Dataset(o.Dataset)
+	if !ok {
+		return fmt.Errorf("dataset %s is not loaded", o.Dataset)
+	}
+	if err := m.db.Audit(ctx, id, "generator", "generation_started", 0, fmt.Sprintf("%d parcels, formats %v, documents %v", len(o.Quote.Parcels), o.Quote.Formats, o.Quote.Documents)); err != nil {
+		return err
+	}
+	tmp := final + ".partial"
+	if err := os.RemoveAll(tmp); err != nil {
+		return err
+	}
+	t0 := time.Now()
+	files, err := generate(ctx, &source{reader: d.Store, index: d.Index, layers: d.Layers(), config: d.Config}, o, tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if v := os.Getenv(TestHookGenerateDelay); v != "" {
+		if dl, err := time.ParseDuration(v); err == nil {
+			m.log.Warn("test hook: pausing before releasing the extract", "order", id, "delay", dl)
+			select {
+			case <-time.After(dl):
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+	}
+	os.RemoveAll(final)
+	if err := os.Rename(tmp, final); err != nil {
+		return err
+	}
+	ok, err = m.db.MarkReady(ctx, id, files, lifetime, fmt.Sprintf("files %s in %s", strings.Join(files, ", "), time.Since(t0).Round(time.Millisecond)))
+	if err != nil {
+		return err
+	}
+	if ok {
+		m.log.Info("extract ready", "order", id, "files", len(files), "took", time.Since(t0).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func listFiles(dir string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, e := range ents {
+		if e.Type().IsRegular() {
+			out = append(out, e.Name())
+		}
+	}
+	return out, nil
+}
