@@ -175,7 +175,9 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 			return nil, &httpError{status: http.StatusNotFound, code: "UnknownParcel", detail: "unknown parcels in dataset " + r.Name() + ": " + strings.Join(unknown, ", ") + more}
 		}
 	}
-	slices.SortFunc(sel.Parcels, func(a, b *store.Object) int { return strings.Compare(attrString(a, "id_dzialki"), attrString(b, "id_dzialki")) })
+	slices.SortFunc(sel.Parcels, func(a, b *store.Object) int {
+		return strings.Compare(attrString(a, "id_dzialki"), attrString(b, "id_dzialki"))
+	})
 	var bound orb.Bound
 	for i, p := range sel.Parcels {
 		mp, ok := p.Geometry.(orb.MultiPolygon)
