@@ -5,9 +5,10 @@
 #   3. dynamic tiles z14–z16: sip (cache off) vs MapServer 8 MODE=tile MVT (CGI)
 # Peers are used only when present: TIPPECANOE (built from github.com/felt/tippecanoe
 # under /tmp), PMTILES (go-pmtiles CLI under /tmp), mapserv, wrk. PostGIS ST_AsMVT
-# needs a running PostGIS (not part of this script yet).
+# runs in a private cluster under $OUT when PostgreSQL 15 + PostGIS 3 are installed.
 #
 #   PARCELS=20000 tiles/bench.sh          # results in $OUT/results.txt
+#   PEERS_BUILD=0 skips the (slow) peer builds; DUR sets the wrk/pgbench duration.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PARCELS=${PARCELS:-20000}
@@ -56,7 +57,7 @@ say "## build (wall s, peak RSS KB, output bytes)"
 rm -f "$OUT"/sip.mbtiles "$OUT"/tippecanoe.mbtiles "$OUT"/gdal.mbtiles
 read -r s m < <(timeit sip-build "$SIP" tiles build --store "$OUT/county.gpkg" --out "$OUT/sip.mbtiles" --minzoom 10 --maxzoom 16 --layers "$LAYERS")
 say "sip tiles build       $s s  $m KB  $(size "$OUT/sip.mbtiles") B"
-if [ -x "$TIPPECANOE" ]; then
+if [ -x "$TIPPECANOE" ] && [ "${PEERS_BUILD:-1}" = 1 ]; then
 	args=()
 	for l in ${LAYERS//,/ }; do
 		[ -f "$OUT/$l.geojsonl" ] || ogr2ogr -f GeoJSONSeq -t_srs EPSG:4326 "$OUT/$l.geojsonl" "$OUT/public.gpkg" "$l"
@@ -67,8 +68,10 @@ if [ -x "$TIPPECANOE" ]; then
 else
 	say "tippecanoe            (not built: set TIPPECANOE)"
 fi
-read -r s m < <(timeit gdal ogr2ogr -f MBTiles "$OUT/gdal.mbtiles" "$OUT/public.gpkg" ${LAYERS//,/ } -dsco MINZOOM=10 -dsco MAXZOOM=16)
-say "ogr2ogr -f MBTiles    $s s  $m KB  $(size "$OUT/gdal.mbtiles") B"
+if [ "${PEERS_BUILD:-1}" = 1 ]; then
+	read -r s m < <(timeit gdal ogr2ogr -f MBTiles "$OUT/gdal.mbtiles" "$OUT/public.gpkg" ${LAYERS//,/ } -dsco MINZOOM=10 -dsco MAXZOOM=16)
+	say "ogr2ogr -f MBTiles    $s s  $m KB  $(size "$OUT/gdal.mbtiles") B"
+fi
 
 # Tile list: the z14–z16 tiles holding data.
 sqlite3 "$OUT/sip.mbtiles" "SELECT zoom_level || '/' || tile_column || '/' || ((1 << zoom_level) - 1 - tile_row) FROM tiles WHERE zoom_level BETWEEN 14 AND 16" > "$OUT/tiles.txt"
@@ -150,6 +153,43 @@ QUERY_STRING="map='"$OUT"'/county.map&mode=tile&tilemode=gmap&tile=$x+$y+$z&laye
 	QUERY_STRING="map=$OUT/county.map&mode=tile&tilemode=gmap&tile=$(awk -F/ 'NR==1 {print $2 "+" $3 "+" $1}' "$OUT/ms-tiles.txt")&layers=all&map.imagetype=mvt" mapserv -nh |
 		python3 -c 'import sys; b = sys.stdin.buffer.read(); sys.stdout.buffer.write(b[b.index(b"\r\n\r\n") + 4:])' > "$OUT/ms-sample.mvt" || true
 	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes; GDAL reads $(ogrinfo -ro -so "$OUT/ms-sample.mvt" 2>/dev/null | grep -c '^[0-9]*: ') layers)"
+fi
+PG=${PG:-/usr/lib/postgresql/15/bin}
+if [ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres > /dev/null 2>&1; then
+	# A private PostGIS cluster on a socket under $OUT: the same public columns,
+	# geometry indexed in EPSG:2180, each tile one SQL statement of ST_AsMVT per layer.
+	PGDIR="$OUT/pg"
+	if [ ! -d "$PGDIR/data" ]; then
+		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
+		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" > "$OUT/pg-init.log" 2>&1
+	fi
+	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p 55432 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" > /dev/null
+	PSQL="psql -h $PGDIR -p 55432 -U postgres -q -v ON_ERROR_STOP=1"
+	if ! $PSQL -tAc "SELECT 1 FROM pg_tables WHERE tablename = 'dzialki'" | grep -q 1; then
+		$PSQL -c "CREATE EXTENSION IF NOT EXISTS postgis"
+		for l in ${LAYERS//,/ }; do
+			ogr2ogr -f PostgreSQL "PG:host=$PGDIR port=55432 user=postgres dbname=postgres" "$OUT/public.gpkg" "$l" -nln "$l" -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=GIST
+		done
+		sel=""
+		for l in ${LAYERS//,/ }; do
+			[ -n "$sel" ] && sel="$sel || "
+			sel="$sel(SELECT coalesce(ST_AsMVT(q, '$l', 4096, 'geom'), '') FROM (SELECT ST_AsMVTGeom(ST_Transform(t.geom, 3857), e.env, 4096, 64) AS geom, ${COLS[$l]} FROM $l t, e WHERE t.geom && e.env2180) q)"
+		done
+		$PSQL <<SQL
+CREATE TABLE bench_tiles (i serial PRIMARY KEY, z int, x int, y int);
+CREATE FUNCTION tile(z int, x int, y int) RETURNS bytea LANGUAGE sql STABLE AS \$\$
+  WITH e AS (SELECT ST_TileEnvelope(z, x, y) AS env, ST_Transform(ST_Expand(ST_TileEnvelope(z, x, y), (ST_XMax(ST_TileEnvelope(z, x, y)) - ST_XMin(ST_TileEnvelope(z, x, y))) * 64 / 4096), 2180) AS env2180)
+  SELECT $sel
+\$\$;
+SQL
+		tr '/' ' ' < "$OUT/tiles.txt" | $PSQL -c "COPY bench_tiles (z, x, y) FROM STDIN WITH (FORMAT text, DELIMITER ' ')"
+	fi
+	n=$(wc -l < "$OUT/tiles.txt")
+	printf '\\set i random(1, %d)\nSELECT length(tile(z, x, y)) FROM bench_tiles WHERE i = :i;\n' "$n" > "$OUT/pgbench.sql"
+	pgtps=$(su postgres -c "$PG/pgbench -h $PGDIR -p 55432 -n -c 2 -j 2 -T ${DUR%s} -f $OUT/pgbench.sql postgres" 2>&1 | tee "$OUT/pgbench.log" | awk '/^tps/ {print $3; exit}')
+	say "PostGIS ST_AsMVT      $pgtps tiles/s (SQL only, pgbench -c2, no HTTP, no gzip)   ratio sip/postgis = $(echo "$sip_dyn / $pgtps" | bc -l | cut -c1-6)"
+	say "  (PostGIS sample tile: $($PSQL -tAc "SELECT length(tile(z, x, y)) FROM bench_tiles WHERE i = 1") bytes)"
+	su postgres -c "$PG/pg_ctl -D $PGDIR/data stop -m fast" > /dev/null
 fi
 kill $SIP_PID
 say "results in $RES"

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/store"
 )
 
@@ -58,6 +59,35 @@ func BenchmarkBuild(b *testing.B) {
 	out := filepath.Join(b.TempDir(), "b.pmtiles")
 	for b.Loop() {
 		if _, err := Build(bg, r, BuildOptions{Out: out, MinZoom: 10, MaxZoom: 16}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDynamicTileIndexed renders z14–z16 tiles as the service does: the
+// dataset index finds the objects, projected features come from the feature
+// cache (warm after the first pass; a change drops only the changed objects).
+func BenchmarkDynamicTileIndexed(b *testing.B) {
+	r := openRO(b, county(b))
+	ix, err := index.Build(bg, r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cols := map[string][]store.Column{}
+	for _, l := range r.Layers() {
+		cols[l.Name] = l.Columns
+	}
+	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: NewFeatureCache(1 << 20)}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom}
+	var keys []TileKey
+	for z := 14; z <= 16; z++ {
+		keys = append(keys, dataTiles(b, r, z)...)
+	}
+	i := 0
+	for b.Loop() {
+		k := keys[i%len(keys)]
+		i++
+		if _, _, err := rend.Render(bg, src, k.Z, k.X, k.Y); err != nil {
 			b.Fatal(err)
 		}
 	}

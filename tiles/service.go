@@ -61,6 +61,7 @@ type Service struct {
 	cache  *tileCache
 	subbed map[*index.Index]bool
 	labels *LabelCache
+	feats  *FeatureCache
 
 	list      map[string]string // pre-built tilesets, refreshed once a second
 	listState *server.State
@@ -82,7 +83,7 @@ type openFile struct {
 
 // NewService makes a tiles service.
 func NewService() *Service {
-	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}, labels: NewLabelCache(500000)}
+	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}, labels: NewLabelCache(500000), feats: NewFeatureCache(1000000)}
 }
 
 // Name implements server.Service.
@@ -134,6 +135,9 @@ func (s *Service) invalidate(ix *index.Index, c store.Change) {
 	if c.Op == store.OpArchive {
 		return
 	}
+	// Features first, then tiles: a render that read the old feature is then
+	// already behind the tile generation this bumps.
+	s.feats.Drop(ix, c.Layer, c.ID)
 	type rng struct{ x0, y0, x1, y1 int }
 	memo := map[[2]any]rng{}
 	n := s.cache.invalidate(ix, func(g *Grid, k TileKey) bool {
@@ -463,7 +467,8 @@ func (s *Service) dynamicTile(ctx context.Context, ts *tileset, g *Grid, z, x, y
 	}
 	s.metrics.misses.Inc()
 	gen := s.cache.gen(ts.d.Index)
-	src := &StoreSource{R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] }, Labels: s.labels}
+	src := &IndexedSource{Index: ts.d.Index, R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] },
+		ColsKey: ts.variant, Cache: s.feats}
 	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom}
 	data, _, err := rend.Render(ctx, src, z, x, y)
 	if err != nil {
