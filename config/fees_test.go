@@ -145,3 +145,24 @@ func TestFeesErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseGrosze: accepted amounts are non-negative and survive a round trip
+// through their decimal form.
+func FuzzParseGrosze(f *testing.F) {
+	for _, s := range []string{"50", "40.5", "24,50", "2450 gr", "0.29", "1e3", "-1", "140 zł"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		g, err := ParseGrosze(s)
+		if err != nil {
+			return
+		}
+		if g < 0 || g > maxGrosze {
+			t.Fatalf("%q -> %d", s, g)
+		}
+		back, err := ParseGrosze(g.Decimal())
+		if err != nil || back != g {
+			t.Fatalf("%q -> %d -> %q -> %d %v", s, g, g.Decimal(), back, err)
+		}
+	})
+}
