@@ -85,8 +85,9 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.managers = append(s.managers, m)
 	s.mu.Unlock()
 
-	r.HandleFunc("/api/extracts/quote", m.guard(m.quote)).Methods(http.MethodPost)
-	r.HandleFunc("/api/extracts/orders", m.guard(m.createOrder)).Methods(http.MethodPost)
+	// Quotes and orders resolve geometry: they count against the per-client rate limit.
+	r.Handle("/api/extracts/quote", h.Expensive(m.guard(m.quote))).Methods(http.MethodPost)
+	r.Handle("/api/extracts/orders", h.Expensive(m.guard(m.createOrder))).Methods(http.MethodPost)
 	r.HandleFunc("/api/extracts/orders/{id}", m.guard(m.getOrder)).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/extracts/orders/{id}/cancel", m.guard(m.cancel)).Methods(http.MethodPost)
 	admin := h.RequireRole(config.RoleAdmin)
