@@ -78,7 +78,7 @@ func BenchmarkDynamicTileIndexed(b *testing.B) {
 		cols[l.Name] = l.Columns
 	}
 	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: NewFeatureCache(1 << 20)}
-	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom, Fast: true}
 	var keys []TileKey
 	for z := 14; z <= 16; z++ {
 		keys = append(keys, dataTiles(b, r, z)...)

@@ -41,6 +41,9 @@ type Renderer struct {
 	Layers  []string // store layers in drawing order; LabelLayer adds parcel labels
 	MaxZoom int      // every feature is kept at this zoom (no budget)
 	Budget  int      // gzipped bytes; 0 means DefaultBudget
+	// Fast picks quicker gzip (level 6) over the smallest (level 9): dynamic
+	// tiles are compressed per request, built ones once.
+	Fast bool
 }
 
 // RenderInfo says what happened to a tile.
@@ -59,18 +62,31 @@ type item struct {
 	props []mvt.Prop
 }
 
-var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression); return w }}
+var (
+	gzPool     = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestCompression); return w }}
+	gzFastPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+)
 
-// Gzip compresses b (deterministically: no name, no time in the header).
-func Gzip(b []byte) []byte {
+// Gzip compresses b at the best level (deterministically: no name, no time in
+// the header).
+func Gzip(b []byte) []byte { return gzipWith(&gzPool, b) }
+
+func gzipWith(pool *sync.Pool, b []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(b)/3 + 64)
-	w := gzPool.Get().(*gzip.Writer)
+	w := pool.Get().(*gzip.Writer)
 	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
-	gzPool.Put(w)
+	pool.Put(w)
 	return buf.Bytes()
+}
+
+func (r *Renderer) gzip(b []byte) []byte {
+	if r.Fast {
+		return gzipWith(&gzFastPool, b)
+	}
+	return Gzip(b)
 }
 
 func (r *Renderer) labelZoom() int { return min(LabelMinZoom, r.MaxZoom) }
@@ -225,7 +241,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 		return nil, info, nil
 	}
 	raw := r.encode(items, ext)
-	gz := Gzip(raw)
+	gz := r.gzip(raw)
 	budget := r.Budget
 	if budget <= 0 {
 		budget = DefaultBudget
@@ -261,7 +277,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 				}
 			}
 			raw = r.encode(kept, ext)
-			gz = Gzip(raw)
+			gz = r.gzip(raw)
 			info.Dropped += len(items) - len(kept)
 			info.Features = len(kept)
 		}

@@ -469,7 +469,7 @@ func (s *Service) dynamicTile(ctx context.Context, ts *tileset, g *Grid, z, x, y
 	gen := s.cache.gen(ts.d.Index)
 	src := &IndexedSource{Index: ts.d.Index, R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] },
 		ColsKey: ts.variant, Cache: s.feats}
-	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom}
+	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom, Fast: true}
 	data, _, err := rend.Render(ctx, src, z, x, y)
 	if err != nil {
 		return nil, "", err
