@@ -27,11 +27,12 @@ type query struct {
 	expr   filter.Expr
 	prog   *filter.Program
 	asOf   time.Time
-	ids    []string // public ids (ResourceId, GetFeatureById, /items/{id})
-	limit  int      // features per page (>0)
-	after  int64    // keyset cursor
-	offset int      // matches to skip before the page (STARTINDEX without a cursor)
-	empty  bool     // nothing can match (disjoint boxes, FALSE): no scan at all
+	ids    []string       // public ids (ResourceId, GetFeatureById, /items/{id})
+	limit  int            // features per page (>0)
+	after  int64          // keyset cursor
+	offset int            // matches to skip before the page (STARTINDEX without a cursor)
+	empty  bool           // nothing can match (disjoint boxes, FALSE): no scan at all
+	where  map[string]any // equalities pushed down to the store (bound parameters)
 }
 
 var errStop = errors.New("stop")
@@ -61,6 +62,7 @@ func (q *query) prepare() error {
 			q.empty = true
 		}
 	}
+	q.pushDown()
 	p, err := filter.Compile(q.expr)
 	if err != nil {
 		return err
@@ -69,8 +71,59 @@ func (q *query) prepare() error {
 	return nil
 }
 
+// pushDown hands case-sensitive equalities on verbatim text properties (ANDed at
+// the top of the filter) to the store as Where parameters, so that SQLite skips
+// the rows instead of Go decoding them. The filter keeps them too: the pushdown
+// only narrows what is scanned.
+func (q *query) pushDown() {
+	conj := []filter.Expr{q.expr}
+	if a, ok := q.expr.(filter.And); ok {
+		conj = a.Args
+	}
+	for _, x := range conj {
+		c, ok := x.(filter.Compare)
+		if !ok || c.Op != "=" || c.NoCase {
+			continue
+		}
+		p, lit := c.Left, c.Right
+		if _, isProp := p.(filter.Property); !isProp {
+			p, lit = lit, p
+		}
+		prop, ok1 := p.(filter.Property)
+		l, ok2 := lit.(filter.Literal)
+		v, ok3 := l.Value.(string)
+		if !ok1 || !ok2 || !ok3 {
+			continue
+		}
+		col := ""
+		for _, pr := range q.c.Props {
+			if pr.Name == prop.Name && pr.verbatim {
+				col = pr.source
+			}
+		}
+		if col == "" {
+			continue
+		}
+		if q.where == nil {
+			q.where = map[string]any{}
+		}
+		if prev, dup := q.where[col]; dup && prev != v {
+			q.empty = true
+			return
+		}
+		q.where[col] = v
+	}
+}
+
 func (q *query) storeQuery() store.Query {
-	return store.Query{Layer: q.c.Layer.Name, Bound: q.bound, AsOf: q.asOf}
+	sq := store.Query{Layer: q.c.Layer.Name, Bound: q.bound, AsOf: q.asOf}
+	if len(q.where) > 0 {
+		sq.Where = make(map[string]any, len(q.where)+1)
+		for k, v := range q.where {
+			sq.Where[k] = v
+		}
+	}
+	return sq
 }
 
 // scan streams the matching features after the cursor, skipping offset matches,
@@ -97,7 +150,13 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 		for _, id := range q.ids {
 			sq := q.storeQuery()
 			if col != "" {
-				sq.Where = map[string]any{col: id}
+				if prev, ok := sq.Where[col]; ok && prev != id {
+					continue
+				}
+				if sq.Where == nil {
+					sq.Where = map[string]any{}
+				}
+				sq.Where[col] = id
 			} else {
 				sq.IDs = []string{id}
 			}

@@ -463,8 +463,6 @@ func contains(s []string, x string) bool {
 	return false
 }
 
-var _ = io.Discard
-
 // TestQGIS reads both services with QGIS's WFS and OAPIF providers: every page
 // walked (counts equal the store's), KIEG field names, and feature positions equal
 // to the stored geometry (axis order right in EPSG:2180 and CRS84).
@@ -834,5 +832,35 @@ func TestItemRevalidation(t *testing.T) {
 	resp3, _ := fetch(t, u+"?f=html")
 	if resp3.Header.Get("ETag") == etag {
 		t.Fatal("HTML and JSON share an ETag")
+	}
+}
+
+// TestEqualityPushDown: equalities handed to the store select what the Go
+// evaluation alone selects (case-sensitive, ANDed, contradictory pairs empty).
+func TestEqualityPushDown(t *testing.T) {
+	parcels := currentParcels(t)
+	num := parcels[3].Attrs["numer_dzialki"].(string)
+	want := 0
+	for _, o := range parcels {
+		if o.Attrs["numer_dzialki"] == num {
+			want++
+		}
+	}
+	for q, n := range map[string]int{
+		"NUMER_DZIALKI = '" + num + "'":                                  want,
+		"NUMER_DZIALKI = '" + num + "' AND POLE_EWIDENCYJNE >= 0":        want,
+		"'" + num + "' = NUMER_DZIALKI":                                  want,
+		"NUMER_DZIALKI = '" + num + "' AND NUMER_DZIALKI = 'nope'":       0,
+		"NUMER_DZIALKI = '" + num + "' OR NUMER_DZIALKI = 'nope'":        want,
+		"CASEI(NUMER_DZIALKI) = CASEI('" + strings.ToUpper(num) + "')":   want,
+		"ID_DZIALKI = '" + parcels[3].Attrs["id_dzialki"].(string) + "'": 1,
+		"NOT (NUMER_DZIALKI = '" + num + "')":                            len(parcels) - want,
+	} {
+		_, b := fetch(t, baseURL+"/ogc/collections/dzialki/items?limit=1000&filter="+url.QueryEscape(q))
+		var c fc
+		json.Unmarshal(b, &c)
+		if c.NumberMatched != int64(n) || len(c.Features) != n {
+			t.Errorf("%s: matched %d, %d features, want %d", q, c.NumberMatched, len(c.Features), n)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package features
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/sip-core/sip/server"
 )
@@ -72,6 +71,5 @@ func (a *ogcAPI) openapi(w http.ResponseWriter, r *http.Request) {
 			},
 		},
 	}
-	_ = url.PathEscape
 	writeJSON(w, r, "application/vnd.oai.openapi+json;version=3.0", doc)
 }

@@ -29,6 +29,9 @@ type Prop struct {
 	Title  string
 	source string // store column it derives from ("" = lifecycle, always public)
 	kieg   int    // index in the cadastre record, -1 when read from a column
+	// verbatim: the served text is the column's stored text, so equality can be
+	// pushed down to the store as a bound Where parameter
+	verbatim bool
 }
 
 // StartVersionProp is the date-time of the version start, on every collection,
@@ -79,21 +82,21 @@ func (c *Collection) Lookup(name string) (string, filter.Type, bool) {
 }
 
 var kiegParcel = []Prop{
-	{Name: "ID_DZIALKI", Type: filter.String, Title: "Identyfikator działki", source: "id_dzialki"},
-	{Name: "NUMER_DZIALKI", Type: filter.String, Title: "Numer działki", source: "numer_dzialki"},
-	{Name: "NUMER_ARKUSZA", Type: filter.String, Title: "Numer arkusza mapy", source: "numer_arkusza"},
+	{Name: "ID_DZIALKI", Type: filter.String, Title: "Identyfikator działki", source: "id_dzialki", verbatim: true},
+	{Name: "NUMER_DZIALKI", Type: filter.String, Title: "Numer działki", source: "numer_dzialki", verbatim: true},
+	{Name: "NUMER_ARKUSZA", Type: filter.String, Title: "Numer arkusza mapy", source: "numer_arkusza", verbatim: true},
 	{Name: "NUMER_OBREBU", Type: filter.String, Title: "Numer obrębu", source: "id_obrebu"},
 	{Name: "NAZWA_OBREBU", Type: filter.String, Title: "Nazwa obrębu", source: "id_obrebu"},
 	{Name: "NAZWA_GMINY", Type: filter.String, Title: "Nazwa gminy", source: "id_obrebu"},
 	{Name: "POLE_EWIDENCYJNE", Type: filter.Number, Title: "Pole ewidencyjne [ha]", source: "pole_ewidencyjne"},
-	{Name: "KW", Type: filter.String, Title: "Numery ksiąg wieczystych", source: "numer_kw"},
-	{Name: "GRUPA_REJESTROWA", Type: filter.String, Title: "Grupa rejestrowa", source: "grupa_rejestrowa"},
+	{Name: "KW", Type: filter.String, Title: "Numery ksiąg wieczystych", source: "numer_kw", verbatim: true},
+	{Name: "GRUPA_REJESTROWA", Type: filter.String, Title: "Grupa rejestrowa", source: "grupa_rejestrowa", verbatim: true},
 	{Name: "DATA", Type: filter.String, Title: "Data początku wersji (RRRR-MM-DD)", source: ""},
 }
 
 var kiegBuilding = []Prop{
-	{Name: "ID_BUDYNKU", Type: filter.String, Title: "Identyfikator budynku", source: "id_budynku"},
-	{Name: "RODZAJ", Type: filter.String, Title: "Rodzaj budynku wg KŚT", source: "rodzaj_kst"},
+	{Name: "ID_BUDYNKU", Type: filter.String, Title: "Identyfikator budynku", source: "id_budynku", verbatim: true},
+	{Name: "RODZAJ", Type: filter.String, Title: "Rodzaj budynku wg KŚT", source: "rodzaj_kst", verbatim: true},
 	{Name: "KONDYGNACJE_NADZIEMNE", Type: filter.Integer, Title: "Liczba kondygnacji nadziemnych", source: "kondygnacje_nadziemne"},
 	{Name: "KONDYGNACJE_PODZIEMNE", Type: filter.Integer, Title: "Liczba kondygnacji podziemnych", source: "kondygnacje_podziemne"},
 	{Name: "POWIERZCHNIA_ZABUDOWY", Type: filter.Number, Title: "Powierzchnia zabudowy [m²]", source: "pow_zabudowy"},
@@ -223,7 +226,8 @@ func (cat *catalog) make(r *http.Request, s *server.State, d *server.Dataset, la
 		}
 	} else {
 		for _, col := range cols {
-			c.Props = append(c.Props, Prop{Name: strings.ToUpper(col.Name), Type: typeOf(col.Type), Title: col.Title, source: col.Name, kieg: -1})
+			c.Props = append(c.Props, Prop{Name: strings.ToUpper(col.Name), Type: typeOf(col.Type), Title: col.Title, source: col.Name, kieg: -1,
+				verbatim: col.Type == store.Text})
 		}
 	}
 	c.Props = append(c.Props, Prop{Name: StartVersionProp, Type: filter.DateTime, Title: "Początek wersji obiektu (startWersjaObiekt)", kieg: -1})
