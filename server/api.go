@@ -42,12 +42,15 @@ func (h *Host) mountCore(r *mux.Router) {
 	r.HandleFunc("/api/datasets", h.listDatasets).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/datasets/{name}", h.getDataset).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/datasets/{name}/layers/{layer}/features/{id}", h.getFeature).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
+	r.HandleFunc("/datasets", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
 }
 
-// mountFallbacks answers the service prefixes no service took, unknown paths and
-// wrong methods, each in its family's format.
+// mountFallbacks answers / when no service took it, the service prefixes no
+// service took, unknown paths and wrong methods, each in its family's format.
 func (h *Host) mountFallbacks(r *mux.Router) {
+	// The summary page answers / unless a service (the map viewer) took it; it is
+	// always at /datasets.
+	r.HandleFunc("/", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
 	for _, p := range servicePrefixes {
 		name := p
 		r.PathPrefix("/" + p).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
