@@ -441,15 +441,27 @@ func (s *Service) serveTile(w http.ResponseWriter, r *http.Request, ts *tileset,
 	}
 }
 
+// acceptsGzip reports whether Accept-Encoding admits gzip (explicitly or by
+// "*") with a non-zero quality.
 func acceptsGzip(r *http.Request) bool {
+	q := -1.0
 	for part := range strings.SplitSeq(r.Header.Get("Accept-Encoding"), ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 		name = strings.ToLower(strings.TrimSpace(name))
-		if name == "gzip" || name == "x-gzip" || name == "*" {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		if name != "gzip" && name != "x-gzip" && name != "*" {
+			continue
+		}
+		v := 1.0
+		if qs, ok := strings.CutPrefix(strings.ReplaceAll(params, " ", ""), "q="); ok {
+			if f, err := strconv.ParseFloat(qs, 64); err == nil {
+				v = f
+			}
+		}
+		if name != "*" || q < 0 {
+			q = v
 		}
 	}
-	return false
+	return q > 0
 }
 
 var crcTable = crc32.MakeTable(crc32.Castagnoli)

@@ -402,3 +402,14 @@ func TestWithFeaturesService(t *testing.T) {
 		}
 	}
 }
+
+func TestAcceptsGzip(t *testing.T) {
+	for h, want := range map[string]bool{"": false, "gzip": true, "br, gzip;q=0.5": true, "gzip;q=0": false, "*": true,
+		"identity": false, "gzip;q=0, *": false, "deflate, x-gzip": true, "*;q=0": false} {
+		r, _ := http.NewRequest("GET", "/", nil)
+		r.Header.Set("Accept-Encoding", h)
+		if acceptsGzip(r) != want {
+			t.Errorf("%q: %v", h, !want)
+		}
+	}
+}
