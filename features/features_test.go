@@ -306,9 +306,10 @@ func TestWFS(t *testing.T) {
 		t.Fatalf("content type %q", resp.Header.Get("Content-Type"))
 	}
 	for q, code := range map[string]string{
-		"REQUEST=GetFeature&TYPENAMES=ms:nope":                                     "InvalidParameterValue",
-		"REQUEST=GetFeature&TYPENAMES=ms:dzialki&SRSNAME=EPSG:9999":                "InvalidParameterValue",
-		"REQUEST=GetFeature&TYPENAMES=ms:dzialki&FILTER=%3CFilter%3E%3CNope%2F%3E": "InvalidParameterValue",
+		"REQUEST=GetFeature&TYPENAMES=ms:nope":                                                    "InvalidParameterValue",
+		"REQUEST=GetFeature&TYPENAMES=ms:dzialki&SRSNAME=EPSG:9999":                               "InvalidParameterValue",
+		"REQUEST=GetFeature&TYPENAMES=ms:dzialki&FILTER=%3CFilter%3E%3CNope%2F%3E%3C%2FFilter%3E": "InvalidParameterValue",
+		"REQUEST=GetFeature&TYPENAMES=ms:dzialki&FILTER=%3CFilter%3E%3CNope%3E":                   "OperationParsingFailed",
 		"REQUEST=Nope": "OperationNotSupported",
 	} {
 		resp, b := fetch(t, baseURL+"/wfs?SERVICE=WFS&VERSION=2.0.0&"+q)

@@ -537,8 +537,8 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis})
 		if err != nil {
 			code := "InvalidParameterValue"
-			if f, ok := filter.AsError(err); ok && f.Kind == "syntax" {
-				code = "InvalidParameterValue"
+			if f, ok := filter.AsError(err); ok && f.Kind == "parse" {
+				code = "OperationParsingFailed" // OGC 09-025r2 table 3: request failed to parse
 			}
 			server.WriteError(w, r, owsErr(400, code, "filter", "%v", err))
 			return

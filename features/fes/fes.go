@@ -56,7 +56,7 @@ func readTree(src []byte, lim filter.Limits) (*node, error) {
 			break
 		}
 		if err != nil {
-			return nil, filter.Errorf("syntax", "filter is not well-formed XML: %v", err)
+			return nil, filter.Errorf("parse", "filter is not well-formed XML: %v", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

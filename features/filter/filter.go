@@ -178,7 +178,8 @@ func (l Limits) WithDefaults() Limits {
 }
 
 // Error is a filter that cannot be accepted. Kind tells the protocol which code to
-// use: "syntax", "property" (unknown property), "type", "limit", "crs".
+// use: "parse" (not well-formed XML), "syntax", "property" (unknown property),
+// "type", "limit", "crs".
 type Error struct {
 	Kind string
 	Msg  string
