@@ -20,24 +20,35 @@ type cacheEntry struct {
 	etag string
 }
 
-// tileCache is an LRU of rendered tiles bounded in bytes. Invalidation removes
-// exactly the tiles of a dataset whose buffered area a changed bound touches.
+// zoomSlot groups the cached tiles of one dataset, grid and zoom.
+type zoomSlot struct {
+	ds   any
+	grid *Grid
+	z    int
+}
+
+// tileCache is an LRU of rendered tiles bounded in bytes. Tiles are also
+// indexed by dataset, grid, zoom and x/y, so that invalidating a change costs
+// the tiles it touches (or the cached tiles of a zoom, whichever is fewer),
+// not a scan of the whole cache.
 type tileCache struct {
-	mu    sync.Mutex
-	max   int64
-	size  int64
-	ll    *list.List
-	items map[cacheKey]*list.Element
-	// per dataset: the zooms and grids with cached tiles, and a generation that
-	// invalidation bumps (renders started before it must not be stored).
+	mu     sync.Mutex
+	max    int64
+	size   int64
+	ll     *list.List
+	items  map[cacheKey]*list.Element
+	byZoom map[zoomSlot]map[[2]int][]*list.Element
+	// gens: per dataset, bumped by every invalidation; a render that started
+	// before it must not be stored.
 	gens map[any]uint64
 }
 
 func newTileCache(max int64) *tileCache {
-	return &tileCache{max: max, ll: list.New(), items: map[cacheKey]*list.Element{}, gens: map[any]uint64{}}
+	return &tileCache{max: max, ll: list.New(), items: map[cacheKey]*list.Element{},
+		byZoom: map[zoomSlot]map[[2]int][]*list.Element{}, gens: map[any]uint64{}}
 }
 
-func entrySize(e *cacheEntry) int64 { return int64(len(e.data)) + 160 + int64(len(e.key.variant)) }
+func entrySize(e *cacheEntry) int64 { return int64(len(e.data)) + 200 + int64(len(e.key.variant)) }
 
 func (c *tileCache) get(k cacheKey) (*cacheEntry, bool) {
 	c.mu.Lock()
@@ -68,7 +79,16 @@ func (c *tileCache) put(e *cacheEntry, gen uint64) bool {
 		el.Value = e
 		c.ll.MoveToFront(el)
 	} else {
-		c.items[e.key] = c.ll.PushFront(e)
+		el := c.ll.PushFront(e)
+		c.items[e.key] = el
+		zs := zoomSlot{e.key.ds, e.key.grid, e.key.Z}
+		m := c.byZoom[zs]
+		if m == nil {
+			m = map[[2]int][]*list.Element{}
+			c.byZoom[zs] = m
+		}
+		xy := [2]int{e.key.X, e.key.Y}
+		m[xy] = append(m[xy], el)
 	}
 	c.size += entrySize(e)
 	for c.size > c.max && c.ll.Len() > 0 {
@@ -82,34 +102,62 @@ func (c *tileCache) removeElement(el *list.Element) {
 	c.ll.Remove(el)
 	delete(c.items, e.key)
 	c.size -= entrySize(e)
+	zs := zoomSlot{e.key.ds, e.key.grid, e.key.Z}
+	xy := [2]int{e.key.X, e.key.Y}
+	m := c.byZoom[zs]
+	els := m[xy]
+	for i, x := range els {
+		if x == el {
+			els = append(els[:i], els[i+1:]...)
+			break
+		}
+	}
+	if len(els) == 0 {
+		delete(m, xy)
+		if len(m) == 0 {
+			delete(c.byZoom, zs)
+		}
+	} else {
+		m[xy] = els
+	}
 }
 
-// invalidate removes the cached tiles of ds for which affected reports true and
-// bumps the dataset's generation. It returns how many tiles were removed.
-func (c *tileCache) invalidate(ds any, affected func(g *Grid, k TileKey) bool) int {
+// invalidate removes the cached tiles of ds inside the ranges that affected
+// gives per grid and zoom (ok false: none), and bumps the dataset's
+// generation. It returns how many tiles were removed.
+func (c *tileCache) invalidate(ds any, affected func(g *Grid, z int) (x0, y0, x1, y1 int, ok bool)) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gens[ds]++
 	n := 0
-	for k, el := range c.items {
-		if k.ds == ds && affected(k.grid, k.TileKey) {
-			c.removeElement(el)
-			n++
+	var doomed []*list.Element
+	for zs, m := range c.byZoom {
+		if zs.ds != ds {
+			continue
 		}
+		x0, y0, x1, y1, ok := affected(zs.grid, zs.z)
+		if !ok {
+			continue
+		}
+		if area := (x1 - x0 + 1) * (y1 - y0 + 1); area <= len(m) {
+			for y := y0; y <= y1; y++ {
+				for x := x0; x <= x1; x++ {
+					doomed = append(doomed, m[[2]int{x, y}]...)
+				}
+			}
+		} else {
+			for xy, els := range m {
+				if xy[0] >= x0 && xy[0] <= x1 && xy[1] >= y0 && xy[1] <= y1 {
+					doomed = append(doomed, els...)
+				}
+			}
+		}
+	}
+	for _, el := range doomed {
+		c.removeElement(el)
+		n++
 	}
 	return n
-}
-
-// dropDataset forgets every tile of a dataset (reload).
-func (c *tileCache) dropDataset(ds any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for k, el := range c.items {
-		if k.ds == ds {
-			c.removeElement(el)
-		}
-	}
-	delete(c.gens, ds)
 }
 
 func (c *tileCache) len() int {

@@ -138,22 +138,22 @@ func (s *Service) invalidate(ix *index.Index, c store.Change) {
 	// Features first, then tiles: a render that read the old feature is then
 	// already behind the tile generation this bumps.
 	s.feats.Drop(ix, c.Layer, c.ID)
-	type rng struct{ x0, y0, x1, y1 int }
-	memo := map[[2]any]rng{}
-	n := s.cache.invalidate(ix, func(g *Grid, k TileKey) bool {
-		mk := [2]any{g, k.Z}
-		r, ok := memo[mk]
-		if !ok {
-			x0, y0, x1, y1, in := g.AffectedRange(c.Bounds, k.Z)
-			if !in {
-				x0, y0, x1, y1 = 0, 0, -1, -1
-			}
-			r = rng{x0, y0, x1, y1}
-			memo[mk] = r
-		}
-		return k.X >= r.x0 && k.X <= r.x1 && k.Y >= r.y0 && k.Y <= r.y1
-	})
+	n := s.cache.invalidate(ix, changeRanges(c.Bounds))
 	s.metrics.invalidated.Add(float64(n))
+}
+
+// changeRanges gives the tile ranges a changed bound (storage CRS) touches,
+// projecting the bound once per grid.
+func changeRanges(b orb.Bound) func(g *Grid, z int) (int, int, int, int, bool) {
+	projected := map[*Grid]orb.Bound{}
+	return func(g *Grid, z int) (int, int, int, int, bool) {
+		gb, ok := projected[g]
+		if !ok {
+			gb = g.ToGrid(b)
+			projected[g] = gb
+		}
+		return g.affectedRangeGrid(gb, z)
+	}
 }
 
 // ---- tilesets ----

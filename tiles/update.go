@@ -21,7 +21,11 @@ type TileKey struct{ Z, X, Y int }
 // AffectedRange is the range of tiles at zoom z whose buffered area intersects
 // the storage-CRS bound b: exactly the tiles a change inside b can alter.
 func (g *Grid) AffectedRange(b orb.Bound, z int) (x0, y0, x1, y1 int, ok bool) {
-	gb := g.ToGrid(b)
+	return g.affectedRangeGrid(g.ToGrid(b), z)
+}
+
+// affectedRangeGrid is AffectedRange for a bound already in the grid CRS.
+func (g *Grid) affectedRangeGrid(gb orb.Bound, z int) (x0, y0, x1, y1 int, ok bool) {
 	pad := g.TileSpan(z) * Buffer / Extent
 	// Half a tile unit more: a vertex moving can change rounding next to the edge.
 	pad += g.TileSpan(z) / Extent
