@@ -37,7 +37,7 @@ cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
 	# the mapserv FastCGI processes this script's lighttpd spawned (by their environment)
 	for p in $(pgrep -x mapserv || true); do
-		if tr '\0' '\n' < "/proc/$p/environ" 2>/dev/null | grep -qx "MS_MAPFILE=$WORK/county.map"; then kill "$p" 2>/dev/null || true; fi
+		if { tr '\0' '\n' < "/proc/$p/environ"; } 2>/dev/null | grep -qx "MS_MAPFILE=$WORK/county.map"; then kill "$p" 2>/dev/null || true; fi
 	done
 }
 trap cleanup EXIT
