@@ -41,6 +41,7 @@ type Config struct {
 	Styles   []Style   `yaml:"styles"`
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
+	Viewer   Viewer    `yaml:"viewer"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
 	File string `yaml:"-"`
@@ -132,7 +133,7 @@ type Limits struct {
 
 // RateLimit is a token bucket: Rate tokens per second, at most Burst at once.
 type RateLimit struct {
-	Rate  float64 `yaml:"rate"`  // 0 disables (default 20)
+	Rate  float64 `yaml:"rate"`  // 0 disables (default 50: a QGIS session paging features or panning a WMS stays under it)
 	Burst int     `yaml:"burst"` // default 2×rate, at least 1
 	// TrustProxy takes the client IP from X-Forwarded-For (the last hop).
 	TrustProxy bool `yaml:"trust_proxy"`
@@ -384,7 +385,7 @@ func (c *Config) applyDefaults() {
 		l.MaxFeatures = 10000
 	}
 	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 {
-		l.RateLimit.Rate = 20
+		l.RateLimit.Rate = 50
 	}
 	if l.RateLimit.Burst == 0 {
 		l.RateLimit.Burst = max(1, int(2*l.RateLimit.Rate))
