@@ -5,12 +5,12 @@ export GOFLAGS ?= -buildvcs=false
 
 # System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles.
 BUILD_DEPS := gcc libgeos-dev
-TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-jsonschema python3-yaml python3-qgis
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-jsonschema python3-yaml python3-qgis nodejs chromium
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
 
 BIN := bin/sip
 
-.PHONY: all build demo test vet fuzz bench deps-build deps-test deps-bench clean
+.PHONY: all build demo test vet fuzz bench deps-build deps-test deps-bench clean web web-deps
 
 all: build
 
@@ -31,9 +31,18 @@ build: deps-build
 demo: build
 	./$(BIN) demo --dir demo
 
-test: deps-test
+test: deps-test web-deps
 	go vet ./...
 	go test -count=1 -timeout 12m ./...
+
+# The map viewer's front end (web/src -> web/dist, committed so `go build` needs
+# no npm): pinned npm packages from web/package-lock.json, bundled by esbuild.
+# `make test` installs the same packages for the browser tests (web/browser_test.go:
+# playwright-core driving Debian's chromium, gl-style-validate).
+web-deps:
+	npm ci --prefix web --no-audit --no-fund
+web: web-deps
+	npm run --prefix web build
 
 # Short fuzzing runs of every parser (user input: CRS names, GML, Shapefile,
 # GeoJSON, FES/CQL2 filters, WMS and ULDK parameters, tiles and archives).
