@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,6 +65,14 @@ func TestBrowser(t *testing.T) {
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node is not installed: the browser tests need Node.js (Debian nodejs) and `npm ci --prefix web`")
+	}
+	if out, err := exec.Command(node, "--version").Output(); err == nil {
+		// playwright-core needs Node.js 20 or later.
+		if m := regexp.MustCompile(`^v(\d+)\.`).FindSubmatch(out); m != nil {
+			if v, _ := strconv.Atoi(string(m[1])); v < 20 {
+				t.Skipf("node %s is too old for playwright-core (needs 20+)", strings.TrimSpace(string(out)))
+			}
+		}
 	}
 	chromium := os.Getenv("CHROMIUM")
 	if chromium == "" {
