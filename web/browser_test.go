@@ -31,6 +31,7 @@ type e2eFixture struct {
 	Points    []refPoint  `json:"points"`
 	Search    searchCase  `json:"search"`
 	Click     clickTarget `json:"click"`
+	Offline   string      `json:"offline"`
 }
 
 type refPoint struct {
@@ -103,8 +104,23 @@ func TestBrowser(t *testing.T) {
 	st := filepath.Join(dir, "county.gpkg")
 	run(append([]string{"ingest", "--store", st}, files...)...)
 
+	// Two backgrounds: this server's own WMS (reachable) and a closed port.
 	addr := freeAddr(t)
-	srv := exec.Command(bin, "serve", "--store", st, "--listen", addr)
+	offlineURL := "http://" + freeAddr(t)
+	cfg := filepath.Join(dir, "sip.yaml")
+	yaml := fmt.Sprintf(`listen: %s
+datasets:
+  - name: county
+    store: county.gpkg
+viewer:
+  background:
+    - {name: "Użytki (WMS)", type: wms, url: "http://%s/wms", layers: uzytki}
+    - {name: "Offline", type: wms, url: "%s/wms", layers: orto}
+`, addr, addr, offlineURL)
+	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(bin, "serve", "--config", cfg)
 	var logs bytes.Buffer
 	srv.Stdout, srv.Stderr = &logs, &logs
 	if err := srv.Start(); err != nil {
@@ -125,6 +141,7 @@ func TestBrowser(t *testing.T) {
 	waitHealthy(t, base, &logs)
 
 	fx := makeFixture(t, st, base)
+	fx.Offline = offlineURL
 	fxPath := filepath.Join(dir, "fixture.json")
 	b, _ := json.MarshalIndent(fx, "", " ")
 	if err := os.WriteFile(fxPath, b, 0o644); err != nil {

@@ -41,7 +41,8 @@ const consoleErrors = [];
 function watch(page) {
   page.on('request', (req) => {
     const u = req.url();
-    if (!u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:')) foreign.push(u);
+    // The configured offline background is the one foreign address allowed.
+    if (!u.startsWith(base + '/') && !u.startsWith('blob:') && !u.startsWith('data:') && !(fixture.offline && u.startsWith(fixture.offline + '/'))) foreign.push(u);
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
@@ -96,7 +97,8 @@ await step('style', async () => {
   try { out = execFileSync(validator, [f, join(here, '..', 'dist', 'style.example.json')], { encoding: 'utf8' }); } catch (e) { ok = false; out = String(e.stdout || e); }
   check(ok, `gl-style-validate accepts the live and the example style ${out.trim()}`);
   const urls = JSON.stringify(style).match(/https?:\/\/[^"\\]+/g) || [];
-  check(urls.every((u) => u.startsWith(base + '/')), `the style references only this server (${urls.length} URLs)`);
+  const others = urls.filter((u) => !u.startsWith(base + '/') && !u.startsWith(fixture.offline + '/'));
+  check(others.length === 0, `the style references only this server and the configured backgrounds (${urls.length} URLs; others: ${others.join(', ')})`);
   check(!('glyphs' in style) && !('sprite' in style), 'no glyphs or sprite URL: labels use local fonts');
 });
 
@@ -251,6 +253,22 @@ await step('layers, language and URL', async () => {
   await page.click('[aria-controls=layers]');
 });
 
+await step('background', async () => {
+  await page.click('[aria-controls=layers]');
+  await page.check('#bg-0');
+  await page.waitForFunction(() => window.map.getLayoutProperty('bg0', 'visibility') === 'visible' &&
+    performance.getEntriesByType('resource').some((e) => e.name.includes('/wms?') && e.name.includes('REQUEST=GetMap') && e.responseEnd > 0), null, { timeout: 15000 });
+  await idle(page);
+  check(await page.evaluate(() => window.map.isSourceLoaded('bg0')), 'the configured WMS background loads its GetMap tiles');
+  await page.screenshot({ path: join(artifacts, 'desktop-background.png') });
+  await page.check('#bg-1');
+  await page.waitForFunction(() => /niedostępny|unavailable/.test(document.querySelector('label[for=bg-1]').textContent), null, { timeout: 20000 });
+  check(true, 'an unreachable background is marked unavailable');
+  await page.check('#bg--1');
+  check(await page.evaluate(() => ['bg0', 'bg1'].every((l) => window.map.getLayoutProperty(l, 'visibility') === 'none')), '"no background" hides both');
+  await page.click('[aria-controls=layers]');
+});
+
 await step('phone 360x740', async () => {
   const m = await ctx.newPage();
   watch(m);
@@ -275,7 +293,8 @@ await step('phone 360x740', async () => {
 
 await step('offline', async () => {
   check(foreign.length === 0, `no request left this server (${foreign.slice(0, 5).join(', ')})`);
-  const errs = consoleErrors.filter((e) => !/Failed to load resource.*(404|501)/.test(e));
+  // 404/501 answers the tests provoke, and the offline background refusing connections.
+  const errs = consoleErrors.filter((e) => !/Failed to load resource.*(404|501|ERR_CONNECTION_REFUSED)/.test(e));
   check(errs.length === 0, `no page errors (${errs.slice(0, 3).join(' | ')})`);
 });
 
