@@ -44,6 +44,8 @@ func cmdDemo(ctx context.Context, args []string) error {
 		}
 	}
 	cfg := config.ForStoreNamed(storePath, "powiat_laski")
+	// The county's name, which ULDK answers in its county field.
+	cfg.Datasets[0].Title = "Powiat łaski"
 	cfg.Listen = *listen
 	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, *listen)
 	return server.Run(ctx, cfg, slog.New(slog.NewTextHandler(os.Stderr, nil)))
