@@ -233,29 +233,30 @@ func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(RawC
 	return rows.Err()
 }
 
-// StateHash hashes the given layers (all of the store's when nil).
+// StateHash hashes the given layers (all of the store's when nil), from the running
+// sums where they are valid at the view's revision (see statehash.go).
 func (sn *Snapshot) StateHash(ctx context.Context, layers []string) (StateHash, error) {
+	layers = sn.orAll(layers)
+	rev, err := sn.Revision(ctx)
+	if err != nil {
+		return StateHash{}, err
+	}
+	return sumsAt(ctx, sn.tx, sn.s, layers, rev)
+}
+
+// RecomputeStateHash is StateHash computed from every row, ignoring the running
+// sums: for verification.
+func (sn *Snapshot) RecomputeStateHash(ctx context.Context, layers []string) (StateHash, error) {
+	return recomputeStateHash(ctx, sn.tx, sn.s, sn.orAll(layers))
+}
+
+func (sn *Snapshot) orAll(layers []string) []string {
 	if layers == nil {
 		for _, l := range sn.s.layers {
 			layers = append(layers, l.Name)
 		}
 	}
-	return stateHash(ctx, sn.tx, sn.s, layers)
-}
-
-func stateHash(ctx context.Context, q querier, s *Store, layers []string) (StateHash, error) {
-	var h StateHash
-	for _, l := range layers {
-		if _, err := s.layer(l); err != nil {
-			return h, err
-		}
-		d, err := digestRows(ctx, q, l, "")
-		if err != nil {
-			return h, err
-		}
-		h.add(d)
-	}
-	return h, nil
+	return layers
 }
 
 // ObjectDigest is the state-hash contribution of one object (zero if absent).
@@ -600,12 +601,17 @@ func (a *SyncTx) PutRaw(ctx context.Context, c RawChange) (store.PutResult, erro
 	if err != nil {
 		return store.Unchanged, err
 	}
-	if len(c.Obj) == 0 {
-		return store.Unchanged, fmt.Errorf("gpkg: change %d (%s/%s) carries no version", c.Rev, c.Layer, c.ID)
-	}
 	var g []byte
 	if len(c.Geom) > 0 {
 		g = c.Geom
+	}
+	if len(c.Obj) == 0 && c.Op == string(store.OpDelete) {
+		// Written by ResetObject or ClearLayers on a store that is itself a copy:
+		// every stored version of the object was removed at that point.
+		if err := a.ResetObject(ctx, ObjKey{Layer: c.Layer, ID: c.ID}); err != nil {
+			return store.Unchanged, err
+		}
+		return store.Deleted, nil
 	}
 	o, err := decodeChangeObject(li, c.ID, c.Version, c.Obj, g)
 	if err != nil {
@@ -615,28 +621,30 @@ func (a *SyncTx) PutRaw(ctx context.Context, c RawChange) (store.PutResult, erro
 }
 
 // ResetObject removes every stored version of one object (both tables), so that
-// the source's versions can be put in their place. Nothing is logged: the Puts
-// that follow log the new state.
+// the source's versions can be put in their place. Each removed row is logged as a
+// delete entry without an object, bounded by the removed geometry, so the index
+// and the tile caches drop what the Puts that follow do not bring back.
 func (a *SyncTx) ResetObject(ctx context.Context, k ObjKey) error {
 	tl, err := a.layer(k.Layer)
 	if err != nil {
 		return err
 	}
-	for i, t := range []string{tl.li.cur, tl.li.hist} {
-		res, err := a.tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE lokalny_id = ?`, k.ID)
-		if err != nil {
-			return a.fail(err)
-		}
-		if n, _ := res.RowsAffected(); n > 0 {
+	removed, err := a.removeRows(ctx, tl.li, tl.sum, ` WHERE lokalny_id = ?`, k.ID)
+	for i, n := range removed {
+		if n > 0 {
 			tl.ext[i].dirty, tl.ext[i].recompute = true, true
 		}
 	}
-	return nil
+	return err
 }
 
-// ClearLayers empties layers (both tables) before a snapshot load. It must be
-// called before anything else touches those layers in the transaction.
+// ClearLayers empties layers (both tables) before a snapshot load, logging a delete
+// entry per removed row like ResetObject. It must be called before anything else
+// touches those layers in the transaction.
 func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
+	if err := a.initSums(ctx); err != nil {
+		return err
+	}
 	for _, l := range layers {
 		if _, ok := a.layers[l]; ok {
 			return fmt.Errorf("gpkg: ClearLayers(%s) after the layer was written", l)
@@ -645,11 +653,10 @@ func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
 		if err != nil {
 			return err
 		}
-		for _, t := range []string{li.cur, li.hist} {
-			if _, err := a.tx.ExecContext(ctx, `DELETE FROM `+t); err != nil {
-				return a.fail(err)
-			}
+		if _, err := a.removeRows(ctx, li, nil, ""); err != nil {
+			return err
 		}
+		a.sums[l] = &layerSum{dirty: true} // empty: the zero sum
 		for _, t := range []string{l, l + historySuffix} {
 			if _, err := a.tx.ExecContext(ctx, `UPDATE gpkg_contents SET min_x = NULL, min_y = NULL, max_x = NULL, max_y = NULL WHERE table_name = ?`, t); err != nil {
 				return a.fail(err)
@@ -659,9 +666,75 @@ func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
 	return nil
 }
 
-// StateHash hashes layers as the transaction sees them.
+// removedRow is what removeRows needs to know about a row it removes.
+type removedRow struct {
+	id, ver, hash, ev, eo string
+	b                     bnd
+}
+
+// removeRows deletes the rows of the layer's two tables selected by where, logs a
+// delete entry (no object, the row's geometry bounds) for each, and subtracts them
+// from the running sum ls (nil: the caller resets the sum). It returns the number of
+// rows removed from each table.
+func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, ls *layerSum, where string, args ...any) ([2]int, error) {
+	var n [2]int
+	for i, t := range []string{li.cur, li.hist} {
+		rows, err := a.tx.QueryContext(ctx, `SELECT lokalny_id, wersja_id, sip_hash, ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, ''), geom FROM `+
+			t+where+` ORDER BY fid`, args...)
+		if err != nil {
+			return n, a.fail(err)
+		}
+		var gone []removedRow
+		for rows.Next() {
+			var (
+				r removedRow
+				g []byte
+			)
+			if err := rows.Scan(&r.id, &r.ver, &r.hash, &r.ev, &r.eo, &g); err != nil {
+				rows.Close()
+				return n, a.fail(err)
+			}
+			r.b.b, r.b.ok = blobBound(g)
+			gone = append(gone, r)
+		}
+		if err := rows.Close(); err != nil {
+			return n, a.fail(err)
+		}
+		if err := rows.Err(); err != nil {
+			return n, a.fail(err)
+		}
+		if len(gone) == 0 {
+			continue
+		}
+		if _, err := a.tx.ExecContext(ctx, `DELETE FROM `+t+where, args...); err != nil {
+			return n, a.fail(err)
+		}
+		for _, r := range gone {
+			var minx, miny, maxx, maxy any
+			if r.b.ok {
+				minx, miny, maxx, maxy = r.b.b.Min[0], r.b.b.Min[1], r.b.b.Max[0], r.b.b.Max[1]
+			}
+			if _, err := a.logIns.ExecContext(ctx, a.now, li.Name, r.id, r.ver, string(store.OpDelete), minx, miny, maxx, maxy, nil, nil); err != nil {
+				return n, a.fail(err)
+			}
+			if ls != nil {
+				ls.subRow(li.Name, r.id, r.ver, r.hash, r.ev, r.eo)
+			}
+		}
+		a.logged = true
+		n[i] = len(gone)
+	}
+	return n, nil
+}
+
+// StateHash hashes layers as the transaction sees them (running sums).
 func (a *SyncTx) StateHash(ctx context.Context, layers []string) (StateHash, error) {
-	return stateHash(ctx, a.tx, a.s, layers)
+	return a.stateHash(layers)
+}
+
+// RecomputeStateHash is StateHash computed from every row: for verification.
+func (a *SyncTx) RecomputeStateHash(ctx context.Context, layers []string) (StateHash, error) {
+	return recomputeStateHash(ctx, a.tx, a.s, layers)
 }
 
 // ObjectDigest is one object's contribution to StateHash.

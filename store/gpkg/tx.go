@@ -34,6 +34,13 @@ type Tx struct {
 	logged bool
 	err    error // sticky SQL error
 	done   bool
+
+	// Running state hash (statehash.go): the sums of the layers the transaction
+	// touched, the sums valid when it started, and the log revision it started at.
+	sums      map[string]*layerSum
+	stored    map[string]StateHash
+	startRev  int64
+	sumsReady bool
 }
 
 // extent tracks the gpkg_contents bounding box of one feature table during a Tx.
@@ -72,6 +79,7 @@ var bulkAfter = 512
 // txLayer holds the prepared statements and state of one layer in a Tx.
 type txLayer struct {
 	li       *layerInfo
+	sum      *layerSum // the layer's running state hash
 	nextVkey int64
 	ext      [2]extent // 0 current, 1 history
 
@@ -105,7 +113,7 @@ func (s *Store) BeginTx(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gpkg: begin: %w", err)
 	}
-	t := &Tx{s: s, tx: tx, now: fmtTime(time.Now()), layers: map[string]*txLayer{}}
+	t := &Tx{s: s, tx: tx, now: fmtTime(time.Now()), layers: map[string]*txLayer{}, sums: map[string]*layerSum{}}
 	t.logIns, err = tx.Prepare(`INSERT INTO ` + changesTable +
 		` (time, layer, lokalny_id, wersja_id, op, minx, miny, maxx, maxy, obj, geom) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
@@ -124,6 +132,9 @@ func (t *Tx) layer(name string) (*txLayer, error) {
 		return nil, err
 	}
 	tl := &txLayer{li: li, seed: maphash.MakeSeed()}
+	if tl.sum, err = t.sumOf(name); err != nil {
+		return nil, err
+	}
 	var stored bool
 	if err := t.tx.QueryRow(fmt.Sprintf(`SELECT EXISTS (SELECT 1 FROM %s) OR EXISTS (SELECT 1 FROM %s)`, li.cur, li.hist)).
 		Scan(&stored); err != nil {
@@ -166,7 +177,7 @@ func (t *Tx) layer(name string) (*txLayer, error) {
 		dst **sql.Stmt
 		q   string
 	}{
-		{&tl.curGet, fmt.Sprintf(`SELECT fid, wersja_id, ifnull(start_wersja, ''), sip_hash, sip_vkey FROM %s WHERE lokalny_id = ?`, li.cur)},
+		{&tl.curGet, fmt.Sprintf(`SELECT fid, wersja_id, ifnull(start_wersja, ''), ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, ''), sip_hash, sip_vkey FROM %s WHERE lokalny_id = ?`, li.cur)},
 		{&tl.curIns, fmt.Sprintf(`INSERT INTO %s (%s) VALUES (%s)`, li.cur, colList, ph)},
 		{&tl.curUpd, fmt.Sprintf(`UPDATE %s SET %s WHERE fid = ?`, li.cur, strings.Join(set, ", "))},
 		{&tl.curDel, fmt.Sprintf(`DELETE FROM %s WHERE fid = ?`, li.cur)},
@@ -245,12 +256,14 @@ func (t *Tx) fail(err error) error {
 type curRow struct {
 	fid         int64
 	version, sv string
+	ev, eo      string // always empty unless written by something else than Put
 	hash        string
 	vkey        int64
 }
 
 type histRow struct {
 	fid                 int64
+	id                  string
 	version, sv, ev, eo string
 	hash                string
 	vkey                int64
@@ -362,7 +375,7 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 	}
 	var cur curRow
 	found := true
-	err := tl.curGet.QueryRow(id).Scan(&cur.fid, &cur.version, &cur.sv, &cur.hash, &cur.vkey)
+	err := tl.curGet.QueryRow(id).Scan(&cur.fid, &cur.version, &cur.sv, &cur.ev, &cur.eo, &cur.hash, &cur.vkey)
 	if err == sql.ErrNoRows {
 		found = false
 	} else if err != nil {
@@ -380,6 +393,7 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		if _, err := tl.curUpd.Exec(updArgs(r, "", "", cur.vkey, cur.fid)...); err != nil {
 			return 0, err
 		}
+		t.replacedCur(tl, id, &cur, r)
 		if old.ok {
 			tl.ext[0].remove(old.b)
 		}
@@ -425,12 +439,13 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		if err != nil {
 			return 0, err
 		}
-		if err := t.moveToHist(tl, r, cur.fid, old); err != nil {
+		if err := t.moveToHist(tl, r, &cur, id, old); err != nil {
 			return 0, err
 		}
 		if _, err := tl.curUpd.Exec(updArgs(r, "", "", vkey, cur.fid)...); err != nil {
 			return 0, err
 		}
+		t.replacedCur(tl, id, &cur, r)
 		if old.ok {
 			tl.ext[0].remove(old.b)
 		}
@@ -446,7 +461,7 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		}
 		vkey := cur.vkey
 		if cur.version != ver {
-			if err := t.moveToHist(tl, r, cur.fid, old); err != nil {
+			if err := t.moveToHist(tl, r, &cur, id, old); err != nil {
 				return 0, err
 			}
 			vkey = 0
@@ -454,6 +469,7 @@ func (t *Tx) put(tl *txLayer, r *record) (store.PutResult, error) {
 		if _, err := tl.curDel.Exec(cur.fid); err != nil {
 			return 0, err
 		}
+		tl.sum.subRow(tl.li.Name, id, cur.version, cur.hash, cur.ev, cur.eo)
 		if old.ok {
 			tl.ext[0].remove(old.b)
 		}
@@ -475,17 +491,30 @@ func (t *Tx) insertCurrent(tl *txLayer, r *record, vkey int64) (store.PutResult,
 	if err := t.inserted(tl, 0, res, r.rtreeBound()); err != nil {
 		return 0, err
 	}
+	tl.sum.addRow(tl.li.Name, r.obj.ID, r.obj.Version, r.hash, "", "")
 	t.addCur(tl, r)
 	return store.Inserted, t.log(tl, r, store.OpInsert, "", "", bnd{})
 }
 
-// moveToHist copies the current row fid, whose geometry has the bound old, into
-// the history, closing it at the start of r if it has no end.
-func (t *Tx) moveToHist(tl *txLayer, r *record, fid int64, old bnd) error {
-	res, err := tl.curToHist.Exec(r.sv, fid)
+// replacedCur accounts in the running state hash for the current row cur of
+// object id rewritten as r.
+func (t *Tx) replacedCur(tl *txLayer, id string, cur *curRow, r *record) {
+	tl.sum.subRow(tl.li.Name, id, cur.version, cur.hash, cur.ev, cur.eo)
+	tl.sum.addRow(tl.li.Name, id, r.obj.Version, r.hash, "", "")
+}
+
+// moveToHist copies the current row cur of object id, whose geometry has the bound
+// old, into the history, closing it at the start of r if it has no end.
+func (t *Tx) moveToHist(tl *txLayer, r *record, cur *curRow, id string, old bnd) error {
+	res, err := tl.curToHist.Exec(r.sv, cur.fid)
 	if err != nil {
 		return err
 	}
+	ev := cur.ev
+	if ev == "" {
+		ev = r.sv // coalesce(koniec_wersja, ?)
+	}
+	tl.sum.addRow(tl.li.Name, id, cur.version, cur.hash, ev, cur.eo)
 	if err := t.inserted(tl, 1, res, old); err != nil {
 		return err
 	}
@@ -541,7 +570,7 @@ func (t *Tx) history(tl *txLayer, id string) ([]histRow, error) {
 	defer rows.Close()
 	var out []histRow
 	for rows.Next() {
-		var h histRow
+		h := histRow{id: id}
 		if err := rows.Scan(&h.fid, &h.version, &h.sv, &h.ev, &h.eo, &h.hash, &h.vkey); err != nil {
 			return nil, err
 		}
@@ -563,6 +592,7 @@ func (t *Tx) dropHist(tl *txLayer, h *histRow) (int64, error) {
 	if _, err := tl.histDel.Exec(h.fid); err != nil {
 		return 0, err
 	}
+	tl.sum.subRow(tl.li.Name, h.id, h.version, h.hash, h.ev, h.eo)
 	if old.ok {
 		tl.ext[1].remove(old.b)
 	}
@@ -581,6 +611,7 @@ func (t *Tx) storeHist(tl *txLayer, r *record, same *histRow, ev, eo string, vke
 		if _, err := tl.histUpd.Exec(updArgs(r, ev, eo, same.vkey, same.fid)...); err != nil {
 			return old, err
 		}
+		tl.sum.subRow(tl.li.Name, same.id, same.version, same.hash, same.ev, same.eo)
 		if old.ok {
 			tl.ext[1].remove(old.b)
 		}
@@ -596,6 +627,7 @@ func (t *Tx) storeHist(tl *txLayer, r *record, same *histRow, ev, eo string, vke
 			return old, err
 		}
 	}
+	tl.sum.addRow(tl.li.Name, r.obj.ID, r.obj.Version, r.hash, ev, eo)
 	if r.hasBound {
 		tl.ext[1].add(r.bound)
 	}
@@ -698,6 +730,9 @@ func (t *Tx) finish() error {
 				return err
 			}
 		}
+	}
+	if err := t.writeSums(); err != nil {
+		return err
 	}
 	if t.logged {
 		if _, err := t.tx.Exec(`UPDATE gpkg_contents SET last_change = ? WHERE table_name = ?`, t.now, changesTable); err != nil {
