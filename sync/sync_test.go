@@ -566,3 +566,57 @@ func TestConflicts(t *testing.T) {
 		t.Fatalf("later pull: %+v", r)
 	}
 }
+
+// TestSourceWinsLogsDeletes: a source-wins reset removes the county's version of a
+// conflicting object; when the source's versions do not bring it back as current
+// (the gmina ended the zone), the county's change log must still say so, with the
+// bounds of the county's geometry, or its tiles and index would keep the zone.
+func TestSourceWinsLogsDeletes(t *testing.T) {
+	dir := t.TempDir()
+	gmina, county := filepath.Join(dir, "gmina.gpkg"), filepath.Join(dir, "county.gpkg")
+	makeGmina(t, gmina, 200)
+	newCounty(t, county)
+	base, _ := serve(t, "gmina", gmina)
+	mustPull(t, base, county)
+
+	// The county moves zone 5 far away; the gmina ends zone 5.
+	local := zone(5, 1)
+	local.Version, local.StartVersion = "county-1", t0.Add(90*time.Minute)
+	local.Geometry = orb.MultiPolygon{{{{900000, 700000}, {900100, 700000}, {900100, 700100}, {900000, 700100}, {900000, 700000}}}}
+	put(t, county, local)
+	end := zone(5, 1)
+	end.EndVersion, end.EndObject = t0.Add(2*time.Hour), t0.Add(2*time.Hour)
+	put(t, gmina, end)
+
+	st, err := gpkg.OpenReadOnly(county)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rev0, _ := st.Revision(context.Background())
+	st.Close()
+	r := mustPull(t, base, county, "--policy", "source-wins")
+	if len(r.Conflicts) != 1 || r.Conflicts[0].ID != local.ID {
+		t.Fatalf("source-wins: %+v", r)
+	}
+	st, err = gpkg.OpenReadOnly(county)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Get(context.Background(), "mpzp", local.ID); err == nil {
+		t.Fatal("zone 5 still current in the county")
+	}
+	found := false
+	st.Changes(context.Background(), rev0, func(c store.Change) error {
+		if c.Layer == "mpzp" && c.ID == local.ID && c.Op == store.OpDelete && c.Version == "county-1" {
+			found = c.Bounds == local.Geometry.Bound()
+		}
+		return nil
+	})
+	if !found {
+		t.Fatal("no delete of the county's version of zone 5 with its bounds in the county's change log")
+	}
+	if got, want := stateHash(t, county, planning), stateHash(t, gmina, nil); got != want {
+		t.Fatalf("county %s != gmina %s", got, want)
+	}
+}
