@@ -4,35 +4,30 @@ import (
 	"context"
 	"encoding/xml"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/sip-core/sip/ingest"
+	"github.com/sip-core/sip/synth/synthstore"
+
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 )
 
 // loadCounty generates a small synthetic county, ingests it into a real
 // GeoPackage and returns the store and the generated files.
 func loadCounty(t *testing.T) (store.Store, []string) {
 	t.Helper()
-	dir := t.TempDir()
-	stats, err := synth.County(synth.Options{Parcels: 300, Seed: 3, Out: filepath.Join(dir, "gml")})
+	path, stats, err := synthstore.Build(context.Background(), t.TempDir(), synthstore.Options{Parcels: 300, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := gpkg.Create(filepath.Join(dir, "c.gpkg"), "c", store.EGiBLayers)
+	st, err := gpkg.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if _, err := ingest.Run(context.Background(), st, stats.Files, ingest.Options{}); err != nil {
-		t.Fatal(err)
-	}
 	return st, stats.Files
 }
 

@@ -16,12 +16,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sip-core/sip/synth/synthstore"
+
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 )
 
 // The package fixture: a synthetic county ingested once into a real GeoPackage,
@@ -92,19 +92,8 @@ func runMain(m *testing.M) (int, error) {
 	}
 	defer os.RemoveAll(dir)
 	fx.dir = dir
-	st, err := synth.County(synth.Options{Parcels: fixtureParcels, Seed: 9, Out: filepath.Join(dir, "gml")})
+	fx.gpkg, _, err = synthstore.Build(context.Background(), dir, synthstore.Options{Parcels: fixtureParcels, Seed: 9})
 	if err != nil {
-		return 0, err
-	}
-	fx.gpkg = filepath.Join(dir, "county.gpkg")
-	s, err := gpkg.Create(fx.gpkg, "county", store.EGiBLayers)
-	if err != nil {
-		return 0, err
-	}
-	if _, err := ingest.Run(context.Background(), s, st.Files, ingest.Options{}); err != nil {
-		return 0, err
-	}
-	if err := s.Close(); err != nil {
 		return 0, err
 	}
 	fx.config = fixtureConfig(fx.gpkg, filepath.Join(dir, "orders", "orders.sqlite"), 300)

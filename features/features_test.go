@@ -12,17 +12,16 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/sip-core/sip/synth/synthstore"
+
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 )
 
 var (
@@ -40,20 +39,11 @@ func TestMain(m *testing.M) {
 	}
 	code := func() int {
 		defer os.RemoveAll(dir)
-		if _, err := synth.County(synth.Options{Parcels: 600, Seed: 7, Out: filepath.Join(dir, "gml")}); err != nil {
-			panic(err)
-		}
-		files, _ := filepath.Glob(filepath.Join(dir, "gml", "*"))
-		p := filepath.Join(dir, "county.gpkg")
-		gpkgPath = p
-		s, err := gpkg.Create(p, "county", store.EGiBLayers)
+		p, _, err := synthstore.Build(context.Background(), dir, synthstore.Options{Parcels: 600, Seed: 7})
 		if err != nil {
 			panic(err)
 		}
-		if _, err := ingest.Run(context.Background(), s, files, ingest.Options{}); err != nil {
-			panic(err)
-		}
-		s.Close()
+		gpkgPath = p
 		cfg := config.ForStoreNamed(p, "county")
 		cfg.Limits.RateLimit = config.RateLimit{Rate: 0, Burst: 1} // tests fire many requests
 		srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})

@@ -2,16 +2,15 @@ package tiles
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
-	"github.com/sip-core/sip/ingest"
+	"github.com/sip-core/sip/synth/synthstore"
+
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 )
 
 var bg = context.Background()
@@ -40,23 +39,7 @@ func county(t testing.TB) string {
 		if fixtureErr != nil {
 			return
 		}
-		st, err := synth.County(synth.Options{Parcels: 1500, Seed: 7, Out: filepath.Join(fixtureDir, "gml")})
-		if err != nil {
-			fixtureErr = err
-			return
-		}
-		fixturePath = filepath.Join(fixtureDir, "county.gpkg")
-		s, err := gpkg.Create(fixturePath, "county", store.EGiBLayers)
-		if err != nil {
-			fixtureErr = err
-			return
-		}
-		if _, err := ingest.Run(bg, s, st.Files, ingest.Options{NoTopology: true}); err != nil {
-			s.Close()
-			fixtureErr = fmt.Errorf("ingest: %w", err)
-			return
-		}
-		fixtureErr = s.Close()
+		fixturePath, _, fixtureErr = synthstore.Build(bg, fixtureDir, synthstore.Options{Parcels: 1500, Seed: 7, NoTopology: true})
 	})
 	if fixtureErr != nil {
 		t.Fatal(fixtureErr)

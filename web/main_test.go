@@ -7,17 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/sip-core/sip/synth/synthstore"
+
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/server"
-	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 )
 
 var (
@@ -44,20 +41,7 @@ func TestMain(m *testing.M) {
 func countyStore(t testing.TB) string {
 	t.Helper()
 	fixtureOnce.Do(func() {
-		gml := filepath.Join(fixtureDir, "gml")
-		if _, fixtureErr = synth.County(synth.Options{Parcels: 500, Seed: 10, Out: gml}); fixtureErr != nil {
-			return
-		}
-		files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-		fixturePath = filepath.Join(fixtureDir, "county.gpkg")
-		var st *gpkg.Store
-		if st, fixtureErr = gpkg.Create(fixturePath, "county", store.EGiBLayers); fixtureErr != nil {
-			return
-		}
-		_, fixtureErr = ingest.Run(context.Background(), st, files, ingest.Options{})
-		if err := st.Close(); fixtureErr == nil {
-			fixtureErr = err
-		}
+		fixturePath, _, fixtureErr = synthstore.Build(context.Background(), fixtureDir, synthstore.Options{Parcels: 500, Seed: 10})
 	})
 	if fixtureErr != nil {
 		t.Fatal(fixtureErr)

@@ -13,20 +13,19 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sip-core/sip/synth/synthstore"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
-	"github.com/sip-core/sip/synth"
 	_ "github.com/sip-core/sip/wms"
 )
 
@@ -75,17 +74,8 @@ func TestMain(m *testing.M) {
 }
 
 func buildFixture(dir string) error {
-	st, err := synth.County(synth.Options{Parcels: 1500, Seed: 5, Out: filepath.Join(dir, "gml")})
-	if err != nil {
-		return err
-	}
-	fixStore = filepath.Join(dir, "county.gpkg")
-	s, err := gpkg.Create(fixStore, "county", store.EGiBLayers)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	_, err = ingest.Run(context.Background(), s, st.Files, ingest.Options{NoTopology: true})
+	var err error
+	fixStore, _, err = synthstore.Build(context.Background(), dir, synthstore.Options{Parcels: 1500, Seed: 5, NoTopology: true})
 	return err
 }
 
