@@ -1,6 +1,7 @@
 package sync
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -142,14 +143,21 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 		kind = "changes"
 		q.Set("since", strconv.FormatInt(cp.SourceRev, 10))
 	}
-	for _, p := range probes {
-		q.Add("probe", p.Layer+":"+p.ID)
+	var body []byte
+	if len(probes) > 0 {
+		pr := ProbeRequest{Probes: make([]string, len(probes))}
+		for i, p := range probes {
+			pr.Probes[i] = p.Layer + ":" + p.ID
+		}
+		if body, err = json.Marshal(pr); err != nil {
+			return nil, err
+		}
 	}
 	u := strings.TrimRight(o.From, "/") + "/sync/" + url.PathEscape(o.Dataset) + "/" + kind
 	if len(q) > 0 {
 		u += "?" + q.Encode()
 	}
-	cs, wire, err := fetch(ctx, o, u)
+	cs, wire, err := fetch(ctx, o, u, body)
 	if err != nil {
 		return nil, err
 	}
@@ -416,10 +424,18 @@ func (c *countingReader) Read(p []byte) (int, error) {
 }
 
 // fetch downloads the changeset into a spool file, then decodes and verifies it.
-func fetch(ctx context.Context, o Options, u string) (*Changeset, int64, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+// Probes (a JSON ProbeRequest) are POSTed: the list can be long.
+func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset, int64, error) {
+	method, body := http.MethodGet, io.Reader(nil)
+	if probes != nil {
+		method, body = http.MethodPost, bytes.NewReader(probes)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
 		return nil, 0, err
+	}
+	if probes != nil {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	if o.Key != "" {
 		req.Header.Set("Authorization", "Bearer "+o.Key)

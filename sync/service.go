@@ -2,7 +2,10 @@ package sync
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,8 +31,9 @@ func (Service) Name() string { return "sync" }
 func (Service) Mount(r *mux.Router, h *server.Host) {
 	sr := r.PathPrefix("/sync/{name}").Subrouter()
 	sr.Use(h.RequireRole(config.RoleSync))
-	sr.Handle("/changes", handler(h, "changes")).Methods(http.MethodGet)
-	sr.Handle("/snapshot", handler(h, "snapshot")).Methods(http.MethodGet)
+	// POST carries the probes in its body (ProbeRequest); GET takes a few in the URL.
+	sr.Handle("/changes", handler(h, "changes")).Methods(http.MethodGet, http.MethodPost)
+	sr.Handle("/snapshot", handler(h, "snapshot")).Methods(http.MethodGet, http.MethodPost)
 }
 
 func handler(h *server.Host, kind string) http.Handler {
@@ -55,6 +59,51 @@ func badRequest(f string, a ...any) *server.Error {
 	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fmt.Sprintf(f, a...)}
 }
 
+// Probe limits: a GET carries its probes in the URL, which proxies and servers cap
+// at a few kilobytes, so it takes only a few; more go in the body of a POST.
+const (
+	maxURLProbes  = 100
+	maxProbes     = 100000
+	maxProbeBytes = 32 << 20
+)
+
+// ProbeRequest is the JSON body of a POST to /changes or /snapshot: the objects the
+// copy keeps apart from the source, as "layer:id".
+type ProbeRequest struct {
+	Probes []string `json:"probes"`
+}
+
+// readProbes returns the probes of a request: probe=layer:id URL parameters for a
+// GET (at most maxURLProbes), a ProbeRequest body for a POST.
+func readProbes(r *http.Request) ([]gpkg.ObjKey, error) {
+	q := r.URL.Query()
+	if r.Method != http.MethodPost {
+		out, err := parseProbes(q["probe"])
+		if err == nil && len(out) > maxURLProbes {
+			err = fmt.Errorf("too many probes in the URL (%d, at most %d): send them in the body of a POST (%s)", len(out), maxURLProbes, "{\"probes\": [\"layer:id\", …]}")
+		}
+		return out, err
+	}
+	if len(q["probe"]) > 0 {
+		return nil, errors.New("a POST carries its probes in the body, not in the URL")
+	}
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxProbeBytes+1))
+	dec.DisallowUnknownFields()
+	var pr ProbeRequest
+	if err := dec.Decode(&pr); err != nil {
+		return nil, fmt.Errorf("probe body: want {\"probes\": [\"layer:id\", …]}: %w", err)
+	}
+	if dec.InputOffset() > maxProbeBytes {
+		return nil, fmt.Errorf("probe body larger than %d bytes", maxProbeBytes)
+	}
+	for _, p := range pr.Probes {
+		if strings.Contains(p, ",") {
+			return nil, fmt.Errorf("probe %q: one layer:id per entry", p)
+		}
+	}
+	return parseProbes(pr.Probes)
+}
+
 // parseProbes reads probe=layer:id parameters (repeatable, or comma-separated).
 func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
 	var out []gpkg.ObjKey
@@ -70,8 +119,8 @@ func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
 			out = append(out, gpkg.ObjKey{Layer: l, ID: id})
 		}
 	}
-	if len(out) > 100000 {
-		return nil, fmt.Errorf("too many probes (%d)", len(out))
+	if len(out) > maxProbes {
+		return nil, fmt.Errorf("too many probes (%d, at most %d)", len(out), maxProbes)
 	}
 	return out, nil
 }
@@ -94,7 +143,7 @@ func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs *gpkg
 		}
 		since = v
 	}
-	probes, err := parseProbes(q["probe"])
+	probes, err := readProbes(r)
 	if err != nil {
 		return badRequest("%v", err)
 	}

@@ -19,11 +19,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	sipsync "github.com/sip-core/sip/sync"
 )
 
 var sipBin string
@@ -330,7 +332,7 @@ func TestPullIncrementalAndServe(t *testing.T) {
 // proxy serves what fn makes of the source's answer.
 func proxy(t testing.TB, base string, fn func(body []byte) []byte) string {
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, _ := http.NewRequest(r.Method, base+r.URL.RequestURI(), nil)
+		req, _ := http.NewRequest(r.Method, base+r.URL.RequestURI(), r.Body)
 		req.Header = r.Header.Clone()
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -352,7 +354,7 @@ func proxy(t testing.TB, base string, fn func(body []byte) []byte) string {
 // dropper closes the connection after n bytes of the body.
 func dropper(t testing.TB, base string, n int) string {
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, _ := http.NewRequest(r.Method, base+r.URL.RequestURI(), nil)
+		req, _ := http.NewRequest(r.Method, base+r.URL.RequestURI(), r.Body)
 		req.Header = r.Header.Clone()
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -618,5 +620,53 @@ func TestSourceWinsLogsDeletes(t *testing.T) {
 	}
 	if got, want := stateHash(t, county, planning), stateHash(t, gmina, nil); got != want {
 		t.Fatalf("county %s != gmina %s", got, want)
+	}
+}
+
+// TestProbeLimits: probes travel in a POST body; a GET takes only a few in its URL
+// and says where the rest go.
+func TestProbeLimits(t *testing.T) {
+	dir := t.TempDir()
+	gmina := filepath.Join(dir, "gmina.gpkg")
+	makeGmina(t, gmina, 300)
+	base, _ := serve(t, "gmina", gmina)
+	do := func(method, u, ctype string, body io.Reader) (int, string) {
+		req, _ := http.NewRequest(method, base+u, body)
+		req.Header.Set("Authorization", "Bearer sync-key")
+		if ctype != "" {
+			req.Header.Set("Content-Type", ctype)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	var ids []string
+	for i := 0; i < 150; i++ {
+		ids = append(ids, "mpzp:"+zone(i, 1).ID)
+	}
+	if code, body := do("GET", "/sync/gmina/changes?since=1&probe="+strings.Join(ids[:101], ","), "", nil); code != 400 || !strings.Contains(body, "POST") {
+		t.Fatalf("GET with 101 probes: %d %s", code, body)
+	}
+	if code, _ := do("GET", "/sync/gmina/changes?since=1&probe="+strings.Join(ids[:100], ","), "", nil); code != 200 {
+		t.Fatalf("GET with 100 probes: %d", code)
+	}
+	js, _ := json.Marshal(map[string]any{"probes": ids})
+	code, body := do("POST", "/sync/gmina/changes?since=1", "application/json", bytes.NewReader(js))
+	if code != 200 {
+		t.Fatalf("POST with 150 probes: %d %s", code, body)
+	}
+	zr, _ := zstd.NewReader(strings.NewReader(body))
+	cs, err := sipsync.Decode(zr)
+	if err != nil || len(cs.Probes) != 150 {
+		t.Fatalf("POST with 150 probes: %v, %d probes", err, len(cs.Probes))
+	}
+	for _, bad := range []string{`{"probes": ["mpzp"]}`, `{"probes": ["a:1,b:2"]}`, `{"probe": []}`, `[`} {
+		if code, body := do("POST", "/sync/gmina/changes?since=1", "application/json", strings.NewReader(bad)); code != 400 {
+			t.Fatalf("POST %s: %d %s", bad, code, body)
+		}
 	}
 }
