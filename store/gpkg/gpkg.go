@@ -294,6 +294,16 @@ func open(path string, readOnly bool) (_ *Store, err error) {
 	if err := s.loadMeta(); err != nil {
 		return nil, err
 	}
+	if !readOnly {
+		// Stores made before the id_* column indexes existed get them now.
+		for _, l := range s.layers {
+			for _, q := range idColumnIndexes(l) {
+				if _, err := s.wdb.Exec(q); err != nil {
+					return nil, fmt.Errorf("gpkg: open %s: %w", path, err)
+				}
+			}
+		}
+	}
 	return s, nil
 }
 

@@ -336,3 +336,26 @@ func TestReadAfterCloseErrors(t *testing.T) {
 		t.Error("Begin on a closed store succeeded")
 	}
 }
+
+// Lookups by a public id (a parcel id from ULDK, WFS ResourceId, the card) use an
+// index instead of scanning the table.
+func TestIDColumnsIndexed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.gpkg")
+	st, err := Create(path, "c", store.EGiBLayers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, q := range []struct{ table, col string }{{"dzialki", "id_dzialki"}, {"dzialki", "id_obrebu"}, {"budynki", "id_budynku"}, {"punkty", "id_punktu"}} {
+		var plan, detail string
+		var id, parent, notused int
+		row := st.rdb.QueryRow(`EXPLAIN QUERY PLAN SELECT fid FROM "` + q.table + `" WHERE "` + q.col + `" = 'x'`)
+		if err := row.Scan(&id, &parent, &notused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = detail
+		if !strings.Contains(plan, "USING INDEX") && !strings.Contains(plan, "USING COVERING INDEX") {
+			t.Errorf("%s by %s: query plan %q scans the table", q.table, q.col, plan)
+		}
+	}
+}

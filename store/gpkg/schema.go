@@ -181,27 +181,56 @@ func createSchema(db *sql.DB, name string, layers []store.Layer) error {
   ('sip_changes', 'attributes', 'sip_changes', 'SIP change log (append-only)')`)
 
 	for _, l := range layers {
-		for _, t := range []string{l.Name, l.Name + historySuffix} {
-			desc := l.Title
-			if t != l.Name {
-				desc = l.Title + " (wersje archiwalne)"
-			}
-			exec(featureTableDDL(t, l))
-			exec(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)
-  VALUES (?, 'features', ?, ?, ?)`, t, t, desc, store.StorageSRID)
-			exec(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)`, t, string(l.Geometry), store.StorageSRID)
-			for _, q := range rtreeDDL(t) {
-				exec(q)
-			}
-			exec(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', ?, 'write-only')`, t, rtreeExtensionDef)
-			exec(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (sip_vkey)`, quote("idx_"+t+"_vkey"), quote(t)))
+		stmts, args := layerDDL(l)
+		for i, q := range stmts {
+			exec(q, args[i]...)
 		}
-		exec(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id)`, quote("idx_"+l.Name+"_lokalny_id"), quote(l.Name)))
-		exec(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id, wersja_id)`,
-			quote("idx_"+l.Name+historySuffix+"_lokalny_id"), quote(l.Name+historySuffix)))
 	}
 	if err != nil {
 		return err
 	}
 	return tx.Commit()
+}
+
+// layerDDL lists the statements that create a layer: its current and history
+// feature tables with their R-trees, their GeoPackage catalogue rows, and the
+// indexes (row keys, lokalnyId, and every public id_* column, so lookups by a
+// parcel, building or obręb id do not scan the table).
+func layerDDL(l store.Layer) (stmts []string, args [][]any) {
+	add := func(q string, a ...any) { stmts = append(stmts, q); args = append(args, a) }
+	for _, t := range []string{l.Name, l.Name + historySuffix} {
+		desc := l.Title
+		if t != l.Name {
+			desc = l.Title + " (wersje archiwalne)"
+		}
+		add(featureTableDDL(t, l))
+		add(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'features', ?, ?, ?)`, t, t, desc, store.StorageSRID)
+		add(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)`, t, string(l.Geometry), store.StorageSRID)
+		for _, q := range rtreeDDL(t) {
+			add(q)
+		}
+		add(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', ?, 'write-only')`, t, rtreeExtensionDef)
+		add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (sip_vkey)`, quote("idx_"+t+"_vkey"), quote(t)))
+	}
+	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id)`, quote("idx_"+l.Name+"_lokalny_id"), quote(l.Name)))
+	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id, wersja_id)`, quote("idx_"+l.Name+historySuffix+"_lokalny_id"), quote(l.Name+historySuffix)))
+	stmts = append(stmts, idColumnIndexes(l)...)
+	for len(args) < len(stmts) {
+		args = append(args, nil)
+	}
+	return stmts, args
+}
+
+// idColumnIndexes indexes the public identifier columns (id_dzialki, id_obrebu,
+// id_budynku, …) of a layer's current table. IF NOT EXISTS lets Open add them to
+// stores made before they existed.
+func idColumnIndexes(l store.Layer) []string {
+	var stmts []string
+	for _, c := range l.Columns {
+		if strings.HasPrefix(c.Name, "id_") {
+			stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s (%s)`,
+				quote("idx_"+l.Name+"_"+c.Name), quote(l.Name), quote(c.Name)))
+		}
+	}
+	return stmts
 }

@@ -567,25 +567,7 @@ func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
 }
 
 func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
-	var stmts []string
-	var args [][]any
-	add := func(q string, a ...any) { stmts = append(stmts, q); args = append(args, a) }
-	for _, t := range []string{l.Name, l.Name + historySuffix} {
-		desc := l.Title
-		if t != l.Name {
-			desc = l.Title + " (wersje archiwalne)"
-		}
-		add(featureTableDDL(t, l))
-		add(`INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES (?, 'features', ?, ?, ?)`, t, t, desc, store.StorageSRID)
-		add(`INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 0, 0)`, t, string(l.Geometry), store.StorageSRID)
-		for _, q := range rtreeDDL(t) {
-			add(q)
-		}
-		add(`INSERT INTO gpkg_extensions VALUES (?, 'geom', 'gpkg_rtree_index', ?, 'write-only')`, t, rtreeExtensionDef)
-		add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (sip_vkey)`, quote("idx_"+t+"_vkey"), quote(t)))
-	}
-	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id)`, quote("idx_"+l.Name+"_lokalny_id"), quote(l.Name)))
-	add(fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id, wersja_id)`, quote("idx_"+l.Name+historySuffix+"_lokalny_id"), quote(l.Name+historySuffix)))
+	stmts, args := layerDDL(l)
 	for i, q := range stmts {
 		if _, err := tx.ExecContext(ctx, q, args[i]...); err != nil {
 			return fmt.Errorf("gpkg: create layer %s: %w", l.Name, err)
