@@ -177,22 +177,8 @@ func date(t time.Time) string {
 	return t.In(warsaw).Format("2006-01-02")
 }
 
-// str renders an attribute value as text ("" for a missing value).
-func str(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	case time.Time:
-		return x.UTC().Format(time.RFC3339)
-	}
-	return fmt.Sprint(v)
-}
+// str renders an attribute value as the text of a record.
+func str(v any) string { return store.FormatValue("", v) }
 
 var warsaw = func() *time.Location {
 	if l, err := time.LoadLocation("Europe/Warsaw"); err == nil {

@@ -205,23 +205,6 @@ func esc(s string) string {
 	return b.String()
 }
 
-func attrText(t store.ColumnType, v any) string {
-	switch v := v.(type) {
-	case string:
-		return v
-	case int64:
-		return strconv.FormatInt(v, 10)
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case time.Time:
-		if t == store.Date {
-			return v.UTC().Format("2006-01-02")
-		}
-		return v.UTC().Format(time.RFC3339Nano)
-	}
-	return fmt.Sprint(v)
-}
-
 const extractNS = "https://sip-core.github.io/schemas/extract/1.0"
 
 // writeGML writes a GML 3.2 feature collection in EPSG:2180 with the EPSG axis
@@ -238,7 +221,7 @@ func writeGML(w *bufio.Writer, o *Order, layers []gmlLayer) error {
 			fmt.Fprintf(w, "<sip:lokalny_id>%s</sip:lokalny_id><sip:przestrzen_nazw>%s</sip:przestrzen_nazw><sip:wersja_id>%s</sip:wersja_id>\n", esc(ob.ID), esc(ob.Namespace), esc(ob.Version))
 			for _, c := range l.layer.Columns {
 				if v, ok := ob.Attrs[c.Name]; ok {
-					fmt.Fprintf(w, "<sip:%s>%s</sip:%s>", c.Name, esc(attrText(c.Type, v)), c.Name)
+					fmt.Fprintf(w, "<sip:%s>%s</sip:%s>", c.Name, esc(store.FormatValue(c.Type, v)), c.Name)
 				}
 			}
 			w.WriteString("\n<sip:geometria>")
@@ -312,7 +295,7 @@ func writeGeoJSON(w *bufio.Writer, layers []gmlLayer) error {
 				case !ok:
 					props[c.Name] = nil
 				case c.Type == store.Date || c.Type == store.DateTime:
-					props[c.Name] = attrText(c.Type, v)
+					props[c.Name] = store.FormatValue(c.Type, v)
 				default:
 					props[c.Name] = v
 				}

@@ -246,7 +246,7 @@ func recordOf(r *http.Request, nm *cadastre.Names, l *mapLayer, o *store.Object)
 		fs = nm.KIEGBuilding(o)
 	default:
 		for _, c := range l.DS.PublicColumns(r, l.Layer, l.LC) {
-			fs = append(fs, cadastre.Field{Name: strings.ToUpper(c.Name), Value: attrText(o.Attrs[c.Name])})
+			fs = append(fs, cadastre.Field{Name: strings.ToUpper(c.Name), Value: store.FormatValue("", o.Attrs[c.Name])})
 		}
 		return fs
 	}

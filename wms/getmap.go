@@ -337,7 +337,7 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 			if o == nil {
 				continue
 			}
-			text := attrText(o.Attrs[j.st.Label])
+			text := store.FormatValue("", o.Attrs[j.st.Label])
 			if text == "" {
 				continue
 			}
@@ -353,20 +353,6 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		}
 	}
 	return nil
-}
-
-func attrText(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
-	}
-	return fmt.Sprint(v)
 }
 
 // drawFeatures draws one layer's features: a fill pass, then a stroke pass.
