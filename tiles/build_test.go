@@ -2,10 +2,12 @@ package tiles
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -664,4 +666,94 @@ func TestBudget(t *testing.T) {
 		}
 	}
 	t.Logf("%d features dropped; %d maxzoom tiles above the budget (kept whole)", rep.Dropped, over)
+}
+
+// TestFastDropsAsBuilt: a dynamic (Fast, level-6 gzip) tile over the budget
+// drops exactly the features the built (level-9) tile drops: the budget is
+// judged on the best compression on both paths.
+func TestFastDropsAsBuilt(t *testing.T) {
+	const budget = 40 << 10
+	out := filepath.Join(t.TempDir(), "b.pmtiles")
+	r := openRO(t, county(t))
+	if _, err := Build(bg, r, BuildOptions{Out: out, MinZoom: 12, MaxZoom: 15, Budget: budget}); err != nil {
+		t.Fatal(err)
+	}
+	tl, sl, err := ResolveLayers(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := LoadMemSource(bg, r, WebMercatorQuad, sl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fast := &Renderer{Grid: WebMercatorQuad, Layers: tl, MaxZoom: 15, Budget: budget, Fast: true}
+	dropped := 0
+	for k, gz := range allTiles(t, out) {
+		if k.Z == 15 {
+			continue
+		}
+		dyn, info, err := fast.Render(bg, src, k.Z, k.X, k.Y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dropped += info.Dropped
+		if !bytes.Equal(gunzip(t, dyn), gunzip(t, gz)) {
+			t.Errorf("tile %v: the Fast render differs from the built tile", k)
+		}
+	}
+	if dropped == 0 {
+		t.Fatal("the budget never dropped a feature (make it smaller)")
+	}
+}
+
+// TestLayerMinZoom: each layer starts at its LayerMinZoom, capped by the
+// maximum zoom, in the tiles and in the vector_layers metadata.
+func TestLayerMinZoom(t *testing.T) {
+	p, _ := built(t, "county.pmtiles")
+	first := map[string]int{}
+	for k, gz := range allTiles(t, p) {
+		tile, err := DecodeTile(gz)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range tile.Layers {
+			if z, ok := first[l.Name]; !ok || k.Z < z {
+				first[l.Name] = k.Z
+			}
+		}
+	}
+	for _, l := range DefaultLayers {
+		if want := max(10, LayerMinZoom[l]); first[l] != want {
+			t.Errorf("layer %s first in z%d, want z%d", l, first[l], want)
+		}
+	}
+	ts, err := OpenTileset(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	for _, vl := range ts.Meta().VectorLayers {
+		if want := max(10, LayerMinZoom[vl.ID]); vl.MinZoom != want {
+			t.Errorf("vector_layers %s minzoom %d, want %d", vl.ID, vl.MinZoom, want)
+		}
+	}
+	low := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: 11}
+	for _, l := range DefaultLayers {
+		if z := low.LayerMinZoom(l); z > 11 {
+			t.Errorf("maxzoom 11: %s from z%d", l, z)
+		}
+	}
+}
+
+func gunzip(t *testing.T, gz []byte) []byte {
+	t.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -395,9 +395,8 @@ func (p *pmtilesReader) Close() error { return p.r.Close() }
 func vectorLayers(r *Renderer, minZoom int, fields map[string]map[string]string) []VectorLayer {
 	var out []VectorLayer
 	for _, name := range r.Layers {
-		vl := VectorLayer{ID: name, MinZoom: minZoom, MaxZoom: r.MaxZoom, Fields: fields[name]}
+		vl := VectorLayer{ID: name, MinZoom: max(minZoom, r.LayerMinZoom(name)), MaxZoom: r.MaxZoom, Fields: fields[name]}
 		if name == LabelLayer {
-			vl.MinZoom = max(minZoom, r.labelZoom())
 			vl.Description = "Numery działek: punkt wewnątrz działki (biegun niedostępności)"
 		}
 		if vl.Fields == nil {

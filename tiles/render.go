@@ -30,10 +30,32 @@ const (
 	// LabelMinZoom is the first zoom with parcel labels (lower when the tileset's
 	// maximum zoom is lower).
 	LabelMinZoom = 14
+	// DefaultMaxZoom is the default maximum zoom of builds and of dynamic
+	// tilesets: every feature is present from it on (clients overzoom it).
+	DefaultMaxZoom = 16
 	// minArea (tile units²) drops polygons below a sixteenth of a 256-pixel
 	// screen pixel below the maximum zoom: invisible, and they only cost bytes.
 	minArea = 16
 )
+
+// LayerMinZoom is the first zoom of each tile layer (as tippecanoe's per-layer
+// minzoom, and as county viewers draw them): unit and precinct outlines at
+// every zoom; parcels from zoom 12 (a 256-px pixel is 23 m on the ground in
+// Poland; below that the parcels of strip fields merge into a hatch); land
+// use, contours and buildings from zoom 13; parcel numbers from LabelMinZoom.
+// Below these, a whole county's tile is its boundaries, a few kilobytes,
+// instead of 100 000 polygons cut down to the 500 KB budget. A layer not
+// listed starts at zoom 0; a tileset whose maximum zoom is lower has every
+// layer from its maximum zoom at the latest.
+var LayerMinZoom = map[string]int{
+	"jednostki": 0,
+	"obreby":    0,
+	"dzialki":   12,
+	"uzytki":    13,
+	"kontury":   13,
+	"budynki":   13,
+	LabelLayer:  LabelMinZoom,
+}
 
 // Renderer renders tiles of one tileset.
 type Renderer struct {
@@ -41,6 +63,8 @@ type Renderer struct {
 	Layers  []string // store layers in drawing order; LabelLayer adds parcel labels
 	MaxZoom int      // every feature is kept at this zoom (no budget)
 	Budget  int      // gzipped bytes; 0 means DefaultBudget
+	// MinZooms overrides LayerMinZoom (nil: LayerMinZoom).
+	MinZooms map[string]int
 	// Fast picks quicker gzip (level 6) over the smallest (level 9): dynamic
 	// tiles are compressed per request, built ones once.
 	Fast bool
@@ -82,14 +106,29 @@ func gzipWith(pool *sync.Pool, b []byte) []byte {
 	return buf.Bytes()
 }
 
-func (r *Renderer) gzip(b []byte) []byte {
+// compress gzips a tile of zoom z. The size budget is judged on the best
+// compression whatever the renderer's level, so a Fast (dynamic) tile drops
+// exactly the features the built tile drops: a Fast tile that may be near the
+// budget (over half of it at level 6, where level 9 saves a few per cent) is
+// compressed at the best level instead.
+func (r *Renderer) compress(b []byte, z, budget int) []byte {
 	if r.Fast {
-		return gzipWith(&gzFastPool, b)
+		gz := gzipWith(&gzFastPool, b)
+		if z >= r.MaxZoom || len(gz) <= budget/2 {
+			return gz
+		}
 	}
 	return Gzip(b)
 }
 
-func (r *Renderer) labelZoom() int { return min(LabelMinZoom, r.MaxZoom) }
+// LayerMinZoom is the first zoom at which layer is in the tiles.
+func (r *Renderer) LayerMinZoom(layer string) int {
+	m := r.MinZooms
+	if m == nil {
+		m = LayerMinZoom
+	}
+	return min(m[layer], r.MaxZoom)
+}
 
 // extent is the tile extent at zoom z.
 func (r *Renderer) extent(z int) int {
@@ -120,11 +159,11 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 	var ring []fpt
 	var tmp []fpt
 	for li, name := range r.Layers {
+		if z < r.LayerMinZoom(name) {
+			continue
+		}
 		layerName := name
 		if name == LabelLayer {
-			if z < r.labelZoom() {
-				continue
-			}
 			layerName = "dzialki"
 		}
 		var feats []*Feature
@@ -240,12 +279,12 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 	if len(items) == 0 {
 		return nil, info, nil
 	}
-	raw := r.encode(items, ext)
-	gz := r.gzip(raw)
 	budget := r.Budget
 	if budget <= 0 {
 		budget = DefaultBudget
 	}
+	raw := r.encode(items, ext)
+	gz := r.compress(raw, z, budget)
 	if len(gz) > budget && z < r.MaxZoom {
 		// Drop the least significant features (smallest area first; points have
 		// none) until the tile fits.
@@ -277,7 +316,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 				}
 			}
 			raw = r.encode(kept, ext)
-			gz = r.gzip(raw)
+			gz = r.compress(raw, z, budget)
 			info.Dropped += len(items) - len(kept)
 			info.Features = len(kept)
 		}

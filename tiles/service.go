@@ -27,11 +27,15 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
-// DynamicMaxZoom is the deepest zoom served on the fly, and DynamicFullZoom the
-// zoom from which dynamic tiles keep every feature (no size budget).
+// DynamicFullZoom is the maximum zoom of a dynamic tileset: its tiles are
+// those of a build with --maxzoom DynamicFullZoom (the same per-zoom rules,
+// byte for byte), and it is the maxzoom its TileJSON and OGC tileset
+// advertise, so clients overzoom it. For clients that cannot overzoom (WMTS)
+// tiles are still served down to DynamicMaxZoom, rendered by the maximum-zoom
+// rules (every feature, full extent).
 const (
 	DynamicMaxZoom  = 22
-	DynamicFullZoom = 16
+	DynamicFullZoom = DefaultMaxZoom
 )
 
 // MediaType of Mapbox vector tiles.
@@ -556,11 +560,7 @@ func (ts *tileset) meta(ctx context.Context) *Meta {
 		layers = append(layers, store.Layer{Name: name, Columns: cols})
 	}
 	rend := &Renderer{Grid: WebMercatorQuad, Layers: ts.layers, MaxZoom: DynamicFullZoom}
-	m := tileMeta(ts.name, WebMercatorQuad, 0, DynamicMaxZoom, gb, has, ts.d.Revision(), vectorLayers(rend, 0, Fields(ts.layers, layers)))
-	for i := range m.VectorLayers {
-		m.VectorLayers[i].MaxZoom = DynamicMaxZoom
-	}
-	return m
+	return tileMeta(ts.name, WebMercatorQuad, 0, DynamicFullZoom, gb, has, ts.d.Revision(), vectorLayers(rend, 0, Fields(ts.layers, layers)))
 }
 
 func indexBound(ix *index.Index, layer string) (orb.Bound, bool) {
