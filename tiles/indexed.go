@@ -2,6 +2,7 @@ package tiles
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -66,12 +67,12 @@ func (c *FeatureCache) lookup(k objKey, v variantKey) (*Feature, bool) {
 }
 
 // put stores features read from the store unless a Drop happened since gen
-// (the read may predate the change that dropped them).
-func (c *FeatureCache) put(gen uint64, v variantKey, fs map[objKey]*Feature) {
+// (the read may predate the change that dropped them); false when it did.
+func (c *FeatureCache) put(gen uint64, v variantKey, fs map[objKey]*Feature) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen {
-		return
+		return false
 	}
 	if c.n+len(fs) > c.max {
 		clear(c.m)
@@ -88,6 +89,7 @@ func (c *FeatureCache) put(gen uint64, v variantKey, fs map[objKey]*Feature) {
 		}
 		vm[v] = f
 	}
+	return true
 }
 
 func (c *FeatureCache) generation() uint64 {
@@ -95,6 +97,61 @@ func (c *FeatureCache) generation() uint64 {
 	defer c.mu.Unlock()
 	return c.gen
 }
+
+// Warm reads every object of a layer into the cache (those not cached yet),
+// as Features would on first touch, and returns how many it added. A change
+// during the read voids what was read after it; the read then starts over
+// (at most three times).
+func (s *IndexedSource) Warm(ctx context.Context, layer string) (int, error) {
+	const chunk = 4096
+	v := variantKey{s.Grid, s.ColsKey}
+	cols := s.Columns(layer)
+	added := 0
+	for range 3 {
+		gen := s.Cache.generation()
+		got := make(map[objKey]*Feature, chunk)
+		stale := false
+		err := s.R.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
+			k := objKey{s.Index, layer, row.ID}
+			if _, ok := s.Cache.lookup(k, v); ok {
+				return nil
+			}
+			f := NewFeature(s.Grid, row, cols)
+			if f == nil {
+				return nil
+			}
+			if layer == "dzialki" {
+				f.Label()
+			}
+			got[k] = f
+			if len(got) == chunk {
+				if !s.Cache.put(gen, v, got) {
+					stale = true
+					return errStale
+				}
+				added += len(got)
+				got = make(map[objKey]*Feature, chunk)
+			}
+			return nil
+		})
+		if err == nil && len(got) > 0 {
+			if s.Cache.put(gen, v, got) {
+				added += len(got)
+			} else {
+				stale = true
+			}
+		}
+		if err != nil && !stale {
+			return added, err
+		}
+		if !stale {
+			return added, nil
+		}
+	}
+	return added, nil
+}
+
+var errStale = errors.New("feature cache changed")
 
 // Features implements Source.
 func (s *IndexedSource) Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error {

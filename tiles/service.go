@@ -131,7 +131,37 @@ func (s *Service) Reload(st *server.State) {
 		}
 		s.subbed[ix] = true
 		ix.Subscribe(func(c store.Change) { s.invalidate(ix, c) })
+		go s.warm(d)
 	}
+}
+
+// warm fills the feature cache with the dataset's features as anonymous
+// requests see them (web mercator, public columns), in the background at
+// start-up and reload: otherwise the first low-zoom tile reads and projects
+// every object it covers (seconds for a county), and parcel labels are
+// computed there too. One goroutine, so requests keep the other cores.
+func (s *Service) warm(d *server.Dataset) {
+	t0 := time.Now()
+	req, err := http.NewRequest(http.MethodGet, "/", nil)
+	if err != nil {
+		return
+	}
+	ts, e := s.dynamic(req, d, nil)
+	if e != nil {
+		return
+	}
+	src := &IndexedSource{Index: d.Index, R: d.Store, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return ts.cols[l] },
+		ColsKey: ts.variant, Cache: s.feats}
+	n := 0
+	for layer := range ts.cols {
+		k, err := src.Warm(context.Background(), layer)
+		n += k
+		if err != nil {
+			s.host.Logger().Warn("tile feature cache warm-up stopped", "dataset", d.Name, "layer", layer, "err", err)
+			return
+		}
+	}
+	s.host.Logger().Info("tile feature cache warm", "dataset", d.Name, "features", n, "took", time.Since(t0).Round(time.Millisecond))
 }
 
 // invalidate drops the cached tiles a change touches.

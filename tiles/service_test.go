@@ -415,3 +415,38 @@ func TestAcceptsGzip(t *testing.T) {
 		}
 	}
 }
+
+// TestWarmFeatureCache: at start-up the service reads every feature of the
+// dataset into the feature cache in the background (anonymous variant), so the
+// first low-zoom tile does not read the store.
+func TestWarmFeatureCache(t *testing.T) {
+	sp := copyCounty(t, t.TempDir())
+	r := openRO(t, sp)
+	want := 0
+	for _, l := range r.Layers() {
+		for _, d := range DefaultLayers {
+			if d == l.Name {
+				want += count(t, r, l.Name)
+			}
+		}
+	}
+	ts := startServer(t, sp)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		ts.svc.feats.mu.Lock()
+		n := ts.svc.feats.n
+		ts.svc.feats.mu.Unlock()
+		if n == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("feature cache holds %d features, want %d", n, want)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	// A tile now comes from cached features (same bytes as a cold render).
+	resp, body := get(t, ts.URL+"/tiles/county/14/9062/5442.mvt", "Accept-Encoding", "gzip")
+	if resp.StatusCode != 200 && resp.StatusCode != 204 {
+		t.Fatalf("tile: %d %s", resp.StatusCode, body)
+	}
+}
