@@ -59,6 +59,7 @@ export const strings = {
     mapLabel: 'Mapa. Strzałki przesuwają, + i − przybliżają, Enter otwiera kartę działki w środku mapy.',
     datasetsLink: 'Zbiory danych',
     noDatasets: 'Serwer nie udostępnia żadnego zbioru danych.',
+    zoomForParcels: 'Przybliż mapę, aby zobaczyć działki',
   },
   en: {
     title: 'Cadastral map',
@@ -119,5 +120,6 @@ export const strings = {
     mapLabel: 'Map. Arrow keys pan, + and − zoom, Enter opens the card of the parcel at the centre.',
     datasetsLink: 'Datasets',
     noDatasets: 'This server publishes no dataset.',
+    zoomForParcels: 'Zoom in to see the parcels',
   },
 };

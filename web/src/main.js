@@ -105,7 +105,11 @@ async function boot() {
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
   map.on('mousemove', (e) => showCoords(e.lngLat));
   map.on('move', () => { if (!hasPointer) showCoords(map.getCenter()); });
-  map.on('load', () => { showCoords(map.getCenter()); if (state.parcel) openParcel(state.parcel, { fly: !viewInURL }); });
+  map.on('load', () => { showCoords(map.getCenter()); zoomHint(); if (state.parcel) openParcel(state.parcel, { fly: !viewInURL }); });
+  // The initial view is the whole county: on a large one that is below the
+  // parcels' first zoom (the tiles carry outlines only there, so it loads in
+  // a few kilobytes); say that zooming in shows them.
+  map.on('zoomend', zoomHint);
   map.on('click', onMapClick);
   map.on('error', (e) => {
     const id = e.sourceId || '';
@@ -116,6 +120,11 @@ async function boot() {
     if (e.key === 'Escape') finishMeasure();
   });
   renderLayers();
+}
+
+function zoomHint() {
+  const l = window.map && window.map.getLayer('dzialki-line');
+  $('#zoom-hint').hidden = !l || state.groups.dzialki === false || window.map.getZoom() >= (l.minzoom || 0);
 }
 
 let hasPointer = false;
