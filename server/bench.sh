@@ -126,6 +126,19 @@ for rev in $REVS; do
 		wait_up http://127.0.0.1:$PORT_SIP/readyz
 		measure "healthz_${access}_$rev" http://127.0.0.1:$PORT_SIP/healthz
 		measure "dataset_${access}_$rev" http://127.0.0.1:$PORT_SIP/api/datasets/county
+		if [ "$access" = false ]; then
+			# Real service requests that are cheap: a ULDK lookup by id and a
+			# cached dynamic tile (the same z16 tile again and again).
+			id=$(curl -s "http://127.0.0.1:$PORT_SIP/api/parcels/search?q=1&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+			measure "uldk_$rev" "http://127.0.0.1:$PORT_SIP/uldk?request=GetParcelById&id=$id&result=teryt,parcel,region,commune"
+			tile=$(curl -s "http://127.0.0.1:$PORT_SIP/tiles/county.json" | /usr/bin/python3 -c '
+import json, math, sys
+lon, lat = json.load(sys.stdin)["center"][:2]
+n = 2 ** 16
+print("16/%d/%d" % ((lon + 180) / 360 * n, (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n))')
+			curl -s -o /dev/null "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt"
+			measure "tile_$rev" "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt"
+		fi
 		kill $PID; wait $PID 2>/dev/null || true; PID=""
 	done
 done
@@ -140,6 +153,8 @@ for rev in $REVS; do
 	l=$(label "$rev")
 	row "[$l] /healthz (access log off)" "healthz_false_$rev"
 	row "[$l] /api/datasets/county (log off)" "dataset_false_$rev"
+	row "[$l] ULDK GetParcelById (log off)" "uldk_$rev"
+	row "[$l] cached z16 tile (log off)" "tile_$rev"
 	row "[$l] /healthz (access log on)" "healthz_true_$rev"
 	row "[$l] /api/datasets/county (log on)" "dataset_true_$rev"
 done
@@ -147,7 +162,9 @@ echo "(ratio = cost relative to the baseline: baseline req/s ÷ req/s, and CPU �
 echo
 echo "core overhead = sip /healthz − bare /healthz, server CPU per request (access log off); target <= 10% of the cheapest service request:"
 for rev in $REVS; do
-	awk -v l="$(label "$rev")" -v cb="${C[baseline]}" -v c="${C[healthz_false_$rev]}" -v cd="${C[dataset_false_$rev]}" 'BEGIN {
-		printf "  [%s] %.2f µs/req = %.1f%% of /api/datasets/county (%.2f µs), %.1f%% of bare /healthz (%.2f µs)\n", l, c - cb, (c - cb) / cd * 100, cd, (c - cb) / cb * 100, cb
+	awk -v l="$(label "$rev")" -v cb="${C[baseline]}" -v c="${C[healthz_false_$rev]}" -v cd="${C[dataset_false_$rev]}" \
+		-v cu="${C[uldk_$rev]}" -v ct="${C[tile_$rev]}" 'BEGIN {
+		o = c - cb
+		printf "  [%s] %.2f µs/req = %.1f%% of a cached tile (%.2f µs), %.1f%% of ULDK GetParcelById (%.2f µs), %.1f%% of /api/datasets/county (%.2f µs), %.1f%% of bare /healthz (%.2f µs)\n", l, o, o / ct * 100, ct, o / cu * 100, cu, o / cd * 100, cd, o / cb * 100, cb
 	}'
 done
