@@ -194,7 +194,7 @@ func createSchema(db *sql.DB, name string, layers []store.Layer) error {
 
 // layerDDL lists the statements that create a layer: its current and history
 // feature tables with their R-trees, their GeoPackage catalogue rows, and the
-// indexes (row keys, lokalnyId, and every public id_* column, so lookups by a
+// indexes (row keys, lokalnyId, and the public id_* column, so lookups by a
 // parcel, building or obręb id do not scan the table).
 func layerDDL(l store.Layer) (stmts []string, args [][]any) {
 	add := func(q string, a ...any) { stmts = append(stmts, q); args = append(args, a) }
@@ -221,16 +221,37 @@ func layerDDL(l store.Layer) (stmts []string, args [][]any) {
 	return stmts, args
 }
 
-// idColumnIndexes indexes the public identifier columns (id_dzialki, id_obrebu,
-// id_budynku, …) of a layer's current table. IF NOT EXISTS lets Open add them to
+// idColumnIndexes indexes the public identifier column (id_dzialki, id_budynku,
+// …) of a layer's current table. IF NOT EXISTS lets Open add them to
 // stores made before they existed.
 func idColumnIndexes(l store.Layer) []string {
 	var stmts []string
-	for _, c := range l.Columns {
-		if strings.HasPrefix(c.Name, "id_") {
-			stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s (%s)`,
-				quote("idx_"+l.Name+"_"+c.Name), quote(l.Name), quote(c.Name)))
-		}
+	for _, c := range idColumns(l) {
+		stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s (%s)`,
+			quote(idIndexName(l, c)), quote(l.Name), quote(c)))
 	}
 	return stmts
 }
+
+// dropIDColumnIndexes removes what idColumnIndexes creates (a bulk load builds
+// them once at the end instead of updating them row by row).
+func dropIDColumnIndexes(l store.Layer) []string {
+	var stmts []string
+	for _, c := range idColumns(l) {
+		stmts = append(stmts, `DROP INDEX IF EXISTS `+quote(idIndexName(l, c)))
+	}
+	return stmts
+}
+
+// idColumns is the layer's own public identifier: its first id_* column
+// (id_dzialki, id_budynku, id_obrebu, …), the key clients look objects up by.
+func idColumns(l store.Layer) []string {
+	for _, c := range l.Columns {
+		if strings.HasPrefix(c.Name, "id_") {
+			return []string{c.Name}
+		}
+	}
+	return nil
+}
+
+func idIndexName(l store.Layer, col string) string { return "idx_" + l.Name + "_" + col }

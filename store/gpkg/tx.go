@@ -207,10 +207,16 @@ func (tl *txLayer) tables() [2]string {
 	return [2]string{tl.li.Name, tl.li.Name + historySuffix}
 }
 
-// startBulk drops the R-tree insert triggers of the layer's tables (see bulkAfter).
+// startBulk drops the R-tree insert triggers of the layer's tables (see bulkAfter)
+// and the indexes of its public id_* columns, which nothing in a Tx reads and which
+// cost a quarter of a bulk load when updated row by row.
 func (t *Tx) startBulk(tl *txLayer) error {
+	stmts := dropIDColumnIndexes(tl.li.Layer)
 	for _, tbl := range tl.tables() {
-		if _, err := t.tx.Exec(`DROP TRIGGER ` + rtreeInsertTrigger(tbl)); err != nil {
+		stmts = append(stmts, `DROP TRIGGER `+rtreeInsertTrigger(tbl))
+	}
+	for _, q := range stmts {
+		if _, err := t.tx.Exec(q); err != nil {
 			return err
 		}
 	}
@@ -218,10 +224,14 @@ func (t *Tx) startBulk(tl *txLayer) error {
 	return nil
 }
 
-// endBulk recreates the triggers startBulk dropped.
+// endBulk recreates the triggers and indexes startBulk dropped.
 func (t *Tx) endBulk(tl *txLayer) error {
+	stmts := idColumnIndexes(tl.li.Layer)
 	for _, tbl := range tl.tables() {
-		if _, err := t.tx.Exec(rtreeInsertTriggerDDL(tbl)); err != nil {
+		stmts = append(stmts, rtreeInsertTriggerDDL(tbl))
+	}
+	for _, q := range stmts {
+		if _, err := t.tx.Exec(q); err != nil {
 			return err
 		}
 	}
