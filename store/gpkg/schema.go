@@ -143,6 +143,7 @@ func createSchema(db *sql.DB, name string, layers []store.Layer) error {
 	// application_id and user_version live in the database header; set them before
 	// the first table so that even a half-created file is recognisable.
 	for _, p := range []string{
+		"PRAGMA page_size = 16384",
 		fmt.Sprintf("PRAGMA application_id = %d", applicationID),
 		fmt.Sprintf("PRAGMA user_version = %d", userVersion),
 	} {
