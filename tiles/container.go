@@ -99,26 +99,66 @@ func NewSink(path string, g *Grid) (Sink, error) {
 // ---- MBTiles 1.3 ----
 
 type mbtilesSink struct {
+	tempDB
+}
+
+// tempDB is the SQLite file an MBTiles or GeoPackage sink writes: created beside
+// the output under a temporary name, filled in one transaction and renamed over
+// the output only when complete, so an interrupted build leaves the previous
+// output intact.
+type tempDB struct {
 	path, tmp string
 	db        *sql.DB
 	tx        *sql.Tx
-	ins       *sql.Stmt
+	ins       *sql.Stmt // the tile insert
+}
+
+// openTempDB creates the temporary file for path (journal and fsync off: the
+// file only counts once renamed).
+func openTempDB(path string) (tempDB, error) {
+	t := tempDB{path: path, tmp: tempPath(path)}
+	os.Remove(t.tmp)
+	db, err := sql.Open("sqlite3", "file:"+t.tmp+"?_journal_mode=OFF&_synchronous=OFF")
+	if err != nil {
+		return t, err
+	}
+	db.SetMaxOpenConns(1)
+	t.db = db
+	return t, nil
+}
+
+// finish commits the transaction, closes the file and renames it into place.
+func (t *tempDB) finish() error {
+	t.ins.Close()
+	if err := t.tx.Commit(); err != nil {
+		return err
+	}
+	if err := t.db.Close(); err != nil {
+		return err
+	}
+	return syncRename(t.tmp, t.path)
+}
+
+// Abort drops the temporary file; the previous output stays as it was.
+func (t *tempDB) Abort() {
+	if t.tx != nil {
+		t.tx.Rollback()
+	}
+	t.db.Close()
+	os.Remove(t.tmp)
 }
 
 func newMBTilesSink(path string) (*mbtilesSink, error) {
-	s := &mbtilesSink{path: path, tmp: tempPath(path)}
-	os.Remove(s.tmp)
-	db, err := sql.Open("sqlite3", "file:"+s.tmp+"?_journal_mode=OFF&_synchronous=OFF")
+	t, err := openTempDB(path)
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(1)
-	s.db = db
-	_, err = db.Exec(`PRAGMA page_size=4096;
+	s := &mbtilesSink{t}
+	_, err = s.db.Exec(`PRAGMA page_size=4096;
 CREATE TABLE metadata (name TEXT, value TEXT);
 CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);`)
 	if err == nil {
-		s.tx, err = db.Begin()
+		s.tx, err = s.db.Begin()
 	}
 	if err == nil {
 		s.ins, err = s.tx.Prepare(`INSERT INTO tiles VALUES (?, ?, ?, ?)`)
@@ -160,27 +200,12 @@ func (s *mbtilesSink) Finish(m *Meta) error {
 		if _, err := s.tx.Exec(`CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)`); err != nil {
 			return err
 		}
-		s.ins.Close()
-		if err := s.tx.Commit(); err != nil {
-			return err
-		}
-		if err := s.db.Close(); err != nil {
-			return err
-		}
-		return syncRename(s.tmp, s.path)
+		return s.finish()
 	}()
 	if err != nil {
 		s.Abort()
 	}
 	return err
-}
-
-func (s *mbtilesSink) Abort() {
-	if s.tx != nil {
-		s.tx.Rollback()
-	}
-	s.db.Close()
-	os.Remove(s.tmp)
 }
 
 // syncRename flushes tmp to disk and renames it over path.

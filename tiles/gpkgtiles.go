@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 
 	"github.com/sip-core/sip/store/gpkg"
@@ -26,24 +25,19 @@ const gpkgTable = "vector_tiles"
 const wkt3857 = `PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]],PROJECTION["Mercator_1SP"],PARAMETER["central_meridian",0],PARAMETER["scale_factor",1],PARAMETER["false_easting",0],PARAMETER["false_northing",0],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AXIS["Easting",EAST],AXIS["Northing",NORTH],AUTHORITY["EPSG","3857"]]`
 
 type gpkgSink struct {
-	path, tmp string
-	grid      *Grid
-	db        *sql.DB
-	tx        *sql.Tx
-	ins       *sql.Stmt
-	minZ      int
-	maxZ      int
+	tempDB
+	grid *Grid
+	minZ int
+	maxZ int
 }
 
 func newGPKGSink(path string, g *Grid) (*gpkgSink, error) {
-	s := &gpkgSink{path: path, tmp: tempPath(path), grid: g, minZ: -1}
-	os.Remove(s.tmp)
-	db, err := sql.Open("sqlite3", "file:"+s.tmp+"?_journal_mode=OFF&_synchronous=OFF")
+	t, err := openTempDB(path)
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(1)
-	s.db = db
+	s := &gpkgSink{tempDB: t, grid: g, minZ: -1}
+	db := s.db
 	srsName, srsID, wkt := "ETRF2000-PL / CS92", 2180, gpkg.WKT2180
 	if g == WebMercatorQuad {
 		srsName, srsID, wkt = "WGS 84 / Pseudo-Mercator", 3857, wkt3857
@@ -131,27 +125,12 @@ func (s *gpkgSink) Finish(m *Meta) error {
 		if _, err := s.tx.Exec(`UPDATE gpkg_contents SET description = ?`, m.Description); err != nil {
 			return err
 		}
-		s.ins.Close()
-		if err := s.tx.Commit(); err != nil {
-			return err
-		}
-		if err := s.db.Close(); err != nil {
-			return err
-		}
-		return syncRename(s.tmp, s.path)
+		return s.finish()
 	}()
 	if err != nil {
 		s.Abort()
 	}
 	return err
-}
-
-func (s *gpkgSink) Abort() {
-	if s.tx != nil {
-		s.tx.Rollback()
-	}
-	s.db.Close()
-	os.Remove(s.tmp)
 }
 
 type gpkgReader struct {
