@@ -359,3 +359,40 @@ func TestIDColumnsIndexed(t *testing.T) {
 		}
 	}
 }
+
+// A fresh store takes its first load in rollback-journal mode (pages written
+// once) and serves readers from WAL mode afterwards.
+func TestFreshStoreEntersWALAfterFirstCommit(t *testing.T) {
+	ctx := context.Background()
+	s, _ := newStore(t)
+	mode := func() string {
+		var m string
+		if err := s.wdb.QueryRow("PRAGMA journal_mode").Scan(&m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	if m := mode(); m != "delete" {
+		t.Fatalf("fresh store in %q mode", m)
+	}
+	put(t, s, parcel("a", "v1", t0(2), 0))
+	if m := mode(); m != "wal" {
+		t.Fatalf("after the first commit: %q mode", m)
+	}
+	// Reopened, a store is in WAL mode from the start.
+	path := s.Path()
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var m string
+	s2.wdb.QueryRow("PRAGMA journal_mode").Scan(&m)
+	if m != "wal" {
+		t.Fatalf("reopened store in %q mode", m)
+	}
+	if n, _ := s2.Count(ctx, store.Query{Layer: "dzialki"}); n != 1 {
+		t.Fatalf("count %d", n)
+	}
+}

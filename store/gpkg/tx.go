@@ -701,6 +701,12 @@ func (t *Tx) Commit() error {
 		t.tx.Rollback()
 		return fmt.Errorf("gpkg: commit: %w", err)
 	}
+	if t.s.walPending {
+		// The first load of a fresh store is in; from now on readers share it.
+		if err := t.s.enterWAL(); err != nil {
+			return fmt.Errorf("gpkg: after commit: %w", err)
+		}
+	}
 	return nil
 }
 
