@@ -682,42 +682,24 @@ func (p *parser) wkt(kind string) (orb.Geometry, error) {
 		g = pg
 	case "MULTILINESTRING":
 		var ml orb.MultiLineString
-		for {
-			if err := p.expect("("); err != nil {
-				return nil, err
-			}
+		err := p.parenList(func() error {
 			ls, err := p.coords()
-			if err != nil {
-				return nil, err
-			}
-			if err := p.expect(")"); err != nil {
-				return nil, err
-			}
 			ml = append(ml, ls)
-			if p.peek().s != "," {
-				break
-			}
-			p.i++
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		g = ml
 	case "MULTIPOLYGON":
 		var mp orb.MultiPolygon
-		for {
-			if err := p.expect("("); err != nil {
-				return nil, err
-			}
+		err := p.parenList(func() error {
 			pg, err := p.polygonBody()
-			if err != nil {
-				return nil, err
-			}
-			if err := p.expect(")"); err != nil {
-				return nil, err
-			}
 			mp = append(mp, pg)
-			if p.peek().s != "," {
-				break
-			}
-			p.i++
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
 		g = mp
 	case "BBOX", "ENVELOPE":
@@ -782,27 +764,41 @@ func (p *parser) wkt(kind string) (orb.Geometry, error) {
 
 func (p *parser) polygonBody() (orb.Polygon, error) {
 	var pg orb.Polygon
-	for {
-		if err := p.expect("("); err != nil {
-			return nil, err
-		}
+	err := p.parenList(func() error {
 		ls, err := p.coords()
 		if err != nil {
-			return nil, err
-		}
-		if err := p.expect(")"); err != nil {
-			return nil, err
+			return err
 		}
 		if len(ls) < 4 || ls[0] != ls[len(ls)-1] {
-			return nil, filter.Errorf("type", "a polygon ring needs at least 4 points and must be closed")
+			return filter.Errorf("type", "a polygon ring needs at least 4 points and must be closed")
 		}
 		pg = append(pg, orb.Ring(ls))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return pg, nil
+}
+
+// parenList parses a comma-separated list of parenthesised items,
+// "(" item ")" {"," "(" item ")"}, calling item for each.
+func (p *parser) parenList(item func() error) error {
+	for {
+		if err := p.expect("("); err != nil {
+			return err
+		}
+		if err := item(); err != nil {
+			return err
+		}
+		if err := p.expect(")"); err != nil {
+			return err
+		}
 		if p.peek().s != "," {
-			break
+			return nil
 		}
 		p.i++
 	}
-	return pg, nil
 }
 
 func (p *parser) coords() ([]orb.Point, error) {
