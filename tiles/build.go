@@ -17,8 +17,41 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
-// DefaultLayers are the tile layers of a cadastre tileset, in drawing order.
-var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "dzialki", "budynki", LabelLayer}
+// DefaultLayers are the tile layers of a tileset, in drawing order: the
+// cadastre's outlines and land use, then the planning layers (plans, zones of
+// a plan ogólny, MPZP areas; store.PlanningLayers) under the parcels and
+// buildings, then the parcel labels. A store has the EGiB layers, the planning
+// layers or both; a tileset has those it has.
+var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "plany", "strefy", "mpzp", "dzialki", "budynki", LabelLayer}
+
+// TileColumns limits the attributes of a tile layer to those a map needs to
+// draw, label and identify it (nil or absent: every public column). The
+// planning layers leave out the documents, drawings and other-parameters JSON
+// and the source file name: they can be kilobytes per object, and the viewer
+// reads an object's full record from the feature services.
+var TileColumns = map[string][]string{
+	"plany": {"tytul", "typ_planu", "typ_planu_opis", "status", "status_opis", "obowiazuje_od", "obowiazuje_do"},
+	"strefy": {"klasa", "oznaczenie", "symbol", "nazwa", "nazwa_opis", "profil_podstawowy", "profil_dodatkowy",
+		"maks_intensywnosc", "maks_udzial_zabudowy", "maks_wysokosc", "min_udzial_pbc", "status", "obowiazuje_od", "obowiazuje_do", "plan"},
+	"mpzp": {"oznaczenie", "przeznaczenie", "nazwa", "plan", "obowiazuje_od",
+		"maks_intensywnosc", "maks_udzial_zabudowy", "maks_wysokosc", "min_udzial_pbc"},
+}
+
+// LayerColumns keeps, of a store layer's columns, those its tile layer
+// carries (TileColumns), in the store's order.
+func LayerColumns(layer string, cols []store.Column) []store.Column {
+	keep, ok := TileColumns[layer]
+	if !ok {
+		return cols
+	}
+	out := make([]store.Column, 0, len(keep))
+	for _, c := range cols {
+		if slices.Contains(keep, c.Name) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
 
 // BuildOptions configure a build.
 type BuildOptions struct {
@@ -80,6 +113,7 @@ func ResolveLayers(r store.Reader, names []string) (tileLayers []string, storeLa
 		}
 		tileLayers = append(tileLayers, n)
 		if _, dup := store.LayerByName(storeLayers, src); !dup {
+			l.Columns = LayerColumns(src, l.Columns)
 			storeLayers = append(storeLayers, l)
 		}
 	}

@@ -151,7 +151,7 @@ func TestBuildMBTilesReadByGDAL(t *testing.T) {
 	var js struct {
 		VectorLayers []VectorLayer `json:"vector_layers"`
 	}
-	if err := json.Unmarshal([]byte(meta["json"]), &js); err != nil || len(js.VectorLayers) != len(DefaultLayers) {
+	if err := json.Unmarshal([]byte(meta["json"]), &js); err != nil || len(js.VectorLayers) != len(cadastreLayers) {
 		t.Fatalf("json metadata %q: %v", meta["json"], err)
 	}
 	if js.VectorLayers[4].ID != "dzialki" || js.VectorLayers[4].Fields["pole_ewidencyjne"] != "Number" {
@@ -722,7 +722,7 @@ func TestLayerMinZoom(t *testing.T) {
 			}
 		}
 	}
-	for _, l := range DefaultLayers {
+	for _, l := range cadastreLayers {
 		if want := max(10, LayerMinZoom[l]); first[l] != want {
 			t.Errorf("layer %s first in z%d, want z%d", l, first[l], want)
 		}

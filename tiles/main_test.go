@@ -15,6 +15,10 @@ import (
 
 var bg = context.Background()
 
+// cadastreLayers are the tile layers of the EGiB fixture county: DefaultLayers
+// without the planning ones.
+var cadastreLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "dzialki", "budynki", LabelLayer}
+
 // fixture: one synthetic county (1500 parcels) ingested into a GeoPackage, shared
 // by the package's tests. Tests that modify a store work on a copy.
 var (

@@ -43,6 +43,9 @@ const (
 // every zoom; parcels from zoom 12 (a 256-px pixel is 23 m on the ground in
 // Poland; below that the parcels of strip fields merge into a hatch); land
 // use, contours and buildings from zoom 13; parcel numbers from LabelMinZoom.
+// Planning: plan outlines (a plan ogólny covers a gmina) from zoom 8, the
+// zones of a plan ogólny (hundreds of metres and more) from zoom 10, the
+// areas of local plans (MPZP, down to a plot or a road strip) from zoom 12.
 // Below these, a whole county's tile is its boundaries, a few kilobytes,
 // instead of 100 000 polygons cut down to the 500 KB budget. A layer not
 // listed starts at zoom 0; a tileset whose maximum zoom is lower has every
@@ -54,6 +57,9 @@ var LayerMinZoom = map[string]int{
 	"uzytki":    13,
 	"kontury":   13,
 	"budynki":   13,
+	"plany":     8,
+	"strefy":    10,
+	"mpzp":      12,
 	LabelLayer:  LabelMinZoom,
 }
 

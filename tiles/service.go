@@ -321,7 +321,7 @@ func (s *Service) dynamic(r *http.Request, d *server.Dataset, only []string) (*t
 			}
 			continue
 		}
-		cols := d.PublicColumns(r, l, lc)
+		cols := LayerColumns(src, d.PublicColumns(r, l, lc))
 		ts.cols[src] = cols
 		ts.layers = append(ts.layers, name)
 		variant.WriteString(name)

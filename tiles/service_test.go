@@ -103,7 +103,7 @@ func TestServe(t *testing.T) {
 		VectorLayers []VectorLayer `json:"vector_layers"`
 	}
 	if resp.StatusCode != 200 || json.Unmarshal(body, &tj) != nil || tj.TileJSON != "3.0.0" || len(tj.Tiles) != 1 ||
-		!strings.HasSuffix(tj.Tiles[0], "/tiles/county/{z}/{x}/{y}.mvt") || len(tj.VectorLayers) != len(DefaultLayers) || tj.Bounds[0] >= tj.Bounds[2] {
+		!strings.HasSuffix(tj.Tiles[0], "/tiles/county/{z}/{x}/{y}.mvt") || len(tj.VectorLayers) != len(cadastreLayers) || tj.Bounds[0] >= tj.Bounds[2] {
 		t.Fatalf("tilejson %d %s", resp.StatusCode, body)
 	}
 	resp, body = get(t, ts.URL+"/tiles/county-pmtiles.json")
