@@ -380,7 +380,13 @@ func familyFor(path string) *family {
 // Var returns a route variable, percent-decoded (routes match the escaped path so
 // that ids holding '/' can be sent as %2F).
 func Var(r *http.Request, name string) string {
-	v, ok := mux.Vars(r)[name]
+	var v string
+	var ok bool
+	if info := infoFrom(r.Context()); info != nil && info.vars != nil {
+		v, ok = info.vars[name]
+	} else {
+		v, ok = mux.Vars(r)[name] // a handler served by a mux.Router of its own
+	}
 	if !ok {
 		return ""
 	}
@@ -397,6 +403,7 @@ type reqInfo struct {
 	state     *State
 	principal *Principal
 	layer     string
+	vars      map[string]string // the route's variables (escaped)
 	host      *Host
 	logger    *slog.Logger
 }

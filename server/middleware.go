@@ -11,12 +11,16 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
+	"path"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/gorilla/mux"
 
 	"github.com/sip-core/sip/config"
 )
@@ -26,8 +30,8 @@ import (
 // and metrics. It is one function rather than a stack of middleware so that the
 // cheapest request pays for as little as possible.
 type coreHandler struct {
-	h    *Host
-	next http.Handler
+	h      *Host
+	router *mux.Router
 }
 
 func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -38,8 +42,11 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cfg := st.Config
 
 	// One allocation for the per-request objects, and one copy of the request
-	// for the core's context (request info and, on routes with a limit, the
-	// deadline together).
+	// for the core's context (request info with the route's variables and, on
+	// routes with a limit, the deadline together). The core matches the route
+	// itself (mux.Router.Match) rather than calling the router's ServeHTTP, which
+	// would copy the request twice more to put the variables and the route into
+	// the context; server.Var reads them from the request info.
 	pr := &perRequest{info: reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}}
 	info := &pr.info
 	pr.idHeader[0] = info.id
@@ -91,6 +98,13 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r.Body = http.MaxBytesReader(sw, r.Body, max)
 	}
 
+	next, redirect := c.route(r, info, &pr.match)
+	if redirect != "" {
+		sw.Header().Set("Location", redirect)
+		sw.WriteHeader(http.StatusMovedPermanently)
+		return
+	}
+
 	enc := ""
 	if r.Method != http.MethodHead {
 		enc = negotiateEncoding(r.Header.Get("Accept-Encoding"))
@@ -99,13 +113,55 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cw.init(sw, r, enc) // with enc "", it only adds Vary
 	defer cw.finish()
 	if !timed {
-		c.next.ServeHTTP(cw, r)
+		next.ServeHTTP(cw, r)
 		return
 	}
 	tw := &pr.tw
 	tw.start(cw, r, d)
 	defer tw.stop()
-	c.next.ServeHTTP(tw, r)
+	next.ServeHTTP(tw, r)
+}
+
+// route finds the handler of a request as mux.Router.ServeHTTP would: an
+// unclean path is redirected to its clean form (query kept), a route's
+// variables go into info, a method the route does not take gets the router's
+// MethodNotAllowedHandler, anything else its NotFoundHandler.
+func (c *coreHandler) route(r *http.Request, info *reqInfo, m *mux.RouteMatch) (next http.Handler, redirect string) {
+	p := r.URL.EscapedPath() // the router matches encoded paths (ids with %2F)
+	if clean := cleanPath(p); clean != p {
+		u := *r.URL
+		u.Path, u.RawPath = clean, ""
+		if up, err := url.PathUnescape(clean); err == nil && up != clean {
+			u.Path, u.RawPath = up, clean
+		}
+		return nil, u.String()
+	}
+	if c.router.Match(r, m) && m.Handler != nil {
+		info.vars = m.Vars
+		return m.Handler, ""
+	}
+	if m.MatchErr == mux.ErrMethodMismatch && c.router.MethodNotAllowedHandler != nil {
+		return c.router.MethodNotAllowedHandler, ""
+	}
+	if c.router.NotFoundHandler != nil {
+		return c.router.NotFoundHandler, ""
+	}
+	return http.NotFoundHandler(), ""
+}
+
+// cleanPath is path.Clean for a URL path: rooted, and a trailing slash kept.
+func cleanPath(p string) string {
+	if p == "" {
+		return "/"
+	}
+	if p[0] != '/' {
+		p = "/" + p
+	}
+	np := path.Clean(p)
+	if p[len(p)-1] == '/' && np != "/" {
+		np += "/"
+	}
+	return np
 }
 
 func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, start time.Time) {
@@ -218,6 +274,7 @@ type perRequest struct {
 	sw       statusWriter
 	cw       compressWriter
 	tw       timeoutWriter
+	match    mux.RouteMatch
 }
 
 // statusWriter records the status and size of a response.

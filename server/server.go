@@ -121,7 +121,7 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	h.mountFallbacks(r)
 	h.ready.Store(true)
 
-	s := &Server{host: h, handler: &coreHandler{h: h, next: r}}
+	s := &Server{host: h, handler: &coreHandler{h: h, router: r}}
 	l := cfg.Limits
 	s.http = &http.Server{
 		Addr:              cfg.Listen,

@@ -303,6 +303,25 @@ func TestUnmountedAndUnknown(t *testing.T) {
 	}
 	resp, body := do(t, http.MethodDelete, ts.URL+"/api/datasets", nil)
 	wantStatus(t, resp, body, 405, "application/problem+json")
+
+	// An unclean path is redirected to its clean form with the query kept, and
+	// an encoded '/' in an id stays encoded.
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for path, want := range map[string]string{
+		"/api//datasets/./county?f=json":                                 "/api/datasets/county?f=json",
+		"/api/datasets/x/../county/layers/dzialki/features/1.0001.1%2F4": "/api/datasets/county/layers/dzialki/features/1.0001.1%2F4",
+	} {
+		req, _ := http.NewRequest(http.MethodGet, ts.URL+path, nil)
+		req.URL.RawPath = strings.SplitN(path, "?", 2)[0] // as sent, not re-cleaned by the client
+		resp, err := noFollow.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != want {
+			t.Errorf("%s: %d Location %q, want 301 %q", path, resp.StatusCode, resp.Header.Get("Location"), want)
+		}
+	}
 }
 
 func TestRequestIDAndMetrics(t *testing.T) {

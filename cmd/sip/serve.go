@@ -7,8 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/http/pprof"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
@@ -25,6 +30,7 @@ func cmdServe(ctx context.Context, args []string) error {
 	listen := fs.String("listen", "", "listen address (default 127.0.0.1:8080, or the config's)")
 	logFormat := fs.String("log-format", "", "text or json (overrides the config)")
 	check := fs.Bool("check", false, "validate the configuration, open the datasets, and exit")
+	pprofAddr := fs.String("pprof", "", "serve Go's runtime profiles (net/http/pprof) on this loopback address, e.g. 127.0.0.1:6060")
 	hashKey := fs.Bool("hash-key", false, "print the config hash of the API key read from stdin (or of a new random key when stdin is empty) and exit")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: sip serve --config sip.yaml | --store F.gpkg [--name N] [--listen ADDR] [--check]\n       sip serve --hash-key < key")
@@ -62,6 +68,11 @@ func cmdServe(ctx context.Context, args []string) error {
 		cfg.Log.Format = *logFormat
 	}
 	logger := server.NewLogger(cfg.Log, os.Stderr)
+	if *pprofAddr != "" {
+		if err := servePprof(ctx, *pprofAddr, logger); err != nil {
+			return err
+		}
+	}
 	if *check {
 		s, err := server.New(cfg, logger, server.Options{})
 		if err != nil {
@@ -85,5 +96,33 @@ func printKeyHash(r io.Reader, w io.Writer) error {
 		fmt.Fprintf(w, "key:  %s\n", key)
 	}
 	fmt.Fprintf(w, "hash: %s\n", config.HashKey(key))
+	return nil
+}
+
+// servePprof serves the runtime profiles on their own listener, apart from the
+// public URL map (they expose the process's memory), and only on a loopback
+// address.
+func servePprof(ctx context.Context, addr string, logger *slog.Logger) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--pprof %q: %w", addr, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("--pprof %q: profiles are served on a loopback address only (127.0.0.1:PORT)", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("--pprof: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	go func() { <-ctx.Done(); srv.Close() }()
+	logger.Info("runtime profiles", "url", "http://"+ln.Addr().String()+"/debug/pprof/")
 	return nil
 }
