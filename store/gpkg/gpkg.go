@@ -126,6 +126,8 @@ type Store struct {
 	// than cleared, so a reader racing with Close gets database/sql's "database
 	// is closed" error instead of a nil dereference.
 	closed atomic.Bool
+	// stmts holds prepared reader statements (stmt.go).
+	stmts stmtCache
 }
 
 // layerInfo is a layer with the SQL names derived from it.
@@ -420,6 +422,7 @@ func (s *Store) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	s.closeStmts()
 	if s.rdb != nil {
 		s.rdb.Close()
 	}

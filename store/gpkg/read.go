@@ -142,15 +142,27 @@ func (li *layerInfo) branch(q store.Query, table, rtree string, history, keyset 
 	return " FROM " + table + where, args, nil
 }
 
-// build returns the SQL of q: for count, a single count(*); otherwise the key
-// followed by selectList, in key order, paged.
-func (s *Store) build(q store.Query, count bool) (*layerInfo, string, []any, error) {
+// Result shapes of build.
+const (
+	selRows  = iota // the key followed by selectList
+	selCount        // a single count(*)
+	selKeys         // the key and lokalny_id only
+)
+
+// build returns the SQL of q: for selCount, a single count(*); otherwise the key
+// followed by selectList (selRows) or by lokalny_id (selKeys), in key order, paged.
+func (s *Store) build(q store.Query, shape int) (*layerInfo, string, []any, error) {
 	li, err := s.layer(q.Layer)
 	if err != nil {
 		return nil, "", nil, err
 	}
 	if q.Limit < 0 || q.Offset < 0 {
 		return nil, "", nil, fmt.Errorf("gpkg: negative Limit or Offset")
+	}
+	count := shape == selCount
+	cols := li.selectList()
+	if shape == selKeys {
+		cols = "lokalny_id"
 	}
 	var sqlText string
 	var args []any
@@ -163,7 +175,7 @@ func (s *Store) build(q store.Query, count bool) (*layerInfo, string, []any, err
 		if count {
 			sqlText = "SELECT count(*)" + from
 		} else {
-			sqlText = "SELECT fid AS k, " + li.selectList() + from + " ORDER BY fid"
+			sqlText = "SELECT fid AS k, " + cols + from + " ORDER BY fid"
 		}
 	} else {
 		f1, a1, err := li.branch(q, li.cur, li.rtCur, false, !count, "sip_vkey")
@@ -178,7 +190,7 @@ func (s *Store) build(q store.Query, count bool) (*layerInfo, string, []any, err
 		if count {
 			sqlText = "SELECT (SELECT count(*)" + f1 + ") + (SELECT count(*)" + f2 + ")"
 		} else {
-			sel := "SELECT sip_vkey AS k, " + li.selectList()
+			sel := "SELECT sip_vkey AS k, " + cols
 			sqlText = sel + f1 + " UNION ALL " + sel + f2 + " ORDER BY k"
 		}
 	}
@@ -197,11 +209,11 @@ func (s *Store) build(q store.Query, count bool) (*layerInfo, string, []any, err
 // the row keys). Where values are compared with the stored form of the column's type
 // (a time.Time for DATE/DATETIME columns, nil for IS NULL).
 func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) error) error {
-	li, sqlText, args, err := s.build(q, false)
+	li, sqlText, args, err := s.build(q, selRows)
 	if err != nil {
 		return err
 	}
-	rows, err := s.rdb.QueryContext(ctx, sqlText, args...)
+	rows, err := s.readQuery(ctx, sqlText, args...)
 	if err != nil {
 		return fmt.Errorf("gpkg: query %s: %w", q.Layer, err)
 	}
@@ -219,14 +231,41 @@ func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) err
 	return rows.Err()
 }
 
+// QueryKeys streams the row key and object id (lokalnyId) of the objects Query
+// would return, in the same order and with the same keys, without reading their
+// geometry or attributes: the first pass of a reader that keeps objects, or
+// what it made of them, by id.
+func (s *Store) QueryKeys(ctx context.Context, q store.Query, fn func(key int64, id string) error) error {
+	_, sqlText, args, err := s.build(q, selKeys)
+	if err != nil {
+		return err
+	}
+	rows, err := s.readQuery(ctx, sqlText, args...)
+	if err != nil {
+		return fmt.Errorf("gpkg: query %s: %w", q.Layer, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var key int64
+		var id string
+		if err := rows.Scan(&key, &id); err != nil {
+			return err
+		}
+		if err := fn(key, id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 // Count counts the objects Query would return, ignoring Limit, Offset and After.
 func (s *Store) Count(ctx context.Context, q store.Query) (int64, error) {
-	_, sqlText, args, err := s.build(q, true)
+	_, sqlText, args, err := s.build(q, selCount)
 	if err != nil {
 		return 0, err
 	}
 	var n int64
-	if err := s.rdb.QueryRowContext(ctx, sqlText, args...).Scan(&n); err != nil {
+	if err := s.readQueryRow(ctx, sqlText, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("gpkg: count %s: %w", q.Layer, err)
 	}
 	return n, nil
@@ -256,7 +295,7 @@ func (s *Store) Get(ctx context.Context, layer, id string) (*store.Object, error
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rdb.QueryContext(ctx, "SELECT "+li.selectList()+" FROM "+li.cur+" WHERE lokalny_id = ?", id)
+	rows, err := s.readQuery(ctx, "SELECT "+li.selectList()+" FROM "+li.cur+" WHERE lokalny_id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("gpkg: get %s/%s: %w", layer, id, err)
 	}
@@ -305,7 +344,7 @@ func (s *Store) History(ctx context.Context, layer, id string) ([]*store.Object,
 // Revision is the newest change-log revision (0 for an empty log).
 func (s *Store) Revision(ctx context.Context) (int64, error) {
 	var rev int64
-	if err := s.rdb.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&rev); err != nil {
+	if err := s.readQueryRow(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&rev); err != nil {
 		return 0, fmt.Errorf("gpkg: revision: %w", err)
 	}
 	return rev, nil
