@@ -4,11 +4,61 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
 	"net/http"
+	"os"
+	"sync"
 	"testing"
 
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
 )
+
+// The benchmarks run against the test fixture (600 parcels), or against the
+// GeoPackage named by SIP_BENCH_STORE (e.g. the 50k county features/bench.sh
+// builds; it is opened read-only in spirit: copy it first if it must stay
+// untouched), served by a server of its own:
+//
+//	SIP_BENCH_STORE=/tmp/county50k.gpkg go test -run XXX -bench . ./features/
+var bigBench struct {
+	once sync.Once
+	base string
+	st   store.Store
+	err  error
+}
+
+func benchTarget(b *testing.B) (string, store.Reader) {
+	b.Helper()
+	p := os.Getenv("SIP_BENCH_STORE")
+	if p == "" {
+		return baseURL, st
+	}
+	bigBench.once.Do(func() {
+		cfg := config.ForStoreNamed(p, "county")
+		cfg.Limits.RateLimit = config.RateLimit{Rate: 0, Burst: 1}
+		srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+		if err != nil {
+			bigBench.err = err
+			return
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			bigBench.err = err
+			return
+		}
+		go srv.Serve(ln)
+		bigBench.base = "http://" + ln.Addr().String()
+		bigBench.st, bigBench.err = gpkg.Open(p)
+	})
+	if bigBench.err != nil {
+		b.Fatal(bigBench.err)
+	}
+	return bigBench.base, bigBench.st
+}
 
 func benchGet(b *testing.B, u string) {
 	b.Helper()
@@ -29,37 +79,63 @@ func benchGet(b *testing.B, u string) {
 	}
 }
 
-func benchBBox(b *testing.B) string {
-	ext, _, err := st.Extent(context.Background(), "dzialki")
+// benchBox is a box in the middle of the layer holding at least 100 parcels
+// (EPSG:2180, x = E).
+func benchBox(b *testing.B, r store.Reader) (x0, y0, x1, y1 float64) {
+	ext, _, err := r.Extent(context.Background(), "dzialki")
 	if err != nil {
 		b.Fatal(err)
 	}
 	cx, cy := (ext.Min[0]+ext.Max[0])/2, (ext.Min[1]+ext.Max[1])/2
 	for half := 50.0; ; half += 50 {
 		bb := orbBound(cx-half, cy-half, cx+half, cy+half)
-		n, _ := st.Count(context.Background(), store.Query{Layer: "dzialki", Bound: &bb})
+		n, _ := r.Count(context.Background(), store.Query{Layer: "dzialki", Bound: &bb})
 		if n >= 100 || half > 1e5 {
-			return fmt.Sprintf("%f,%f,%f,%f", cy-half, cx-half, cy+half, cx+half) // N,E
+			return cx - half, cy - half, cx + half, cy + half
 		}
 	}
 }
 
+func benchBBox(b *testing.B, r store.Reader) string {
+	x0, y0, x1, y1 := benchBox(b, r)
+	return fmt.Sprintf("%f,%f,%f,%f", y0, x0, y1, x1) // N,E
+}
+
 // BenchmarkOGCItemsBBox100: bbox query, 100 features, GeoJSON (the bench query).
 func BenchmarkOGCItemsBBox100(b *testing.B) {
-	benchGet(b, baseURL+"/ogc/collections/dzialki/items?limit=100&bbox-crs=EPSG:2180&bbox="+benchBBox(b))
+	u, r := benchTarget(b)
+	benchGet(b, u+"/ogc/collections/dzialki/items?limit=100&bbox-crs=EPSG:2180&bbox="+benchBBox(b, r))
+}
+
+// BenchmarkOGCItemsBBox100CRS84: the same with the box in CRS84, as bench.sh asks.
+func BenchmarkOGCItemsBBox100CRS84(b *testing.B) {
+	u, r := benchTarget(b)
+	x0, y0, x1, y1 := benchBox(b, r)
+	tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
+	g := tr.Bound(orbBound(x0, y0, x1, y1))
+	benchGet(b, u+fmt.Sprintf("/ogc/collections/dzialki/items?f=json&limit=100&bbox=%f,%f,%f,%f", g.Min[0], g.Min[1], g.Max[0], g.Max[1]))
 }
 
 // BenchmarkWFSBBox100GeoJSON: the same through WFS 2.0.
 func BenchmarkWFSBBox100GeoJSON(b *testing.B) {
-	benchGet(b, baseURL+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&OUTPUTFORMAT=application/json&BBOX="+benchBBox(b)+",urn:ogc:def:crs:EPSG::2180")
+	u, r := benchTarget(b)
+	benchGet(b, u+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&OUTPUTFORMAT=application/json&BBOX="+benchBBox(b, r)+",urn:ogc:def:crs:EPSG::2180")
 }
 
 // BenchmarkWFSBBox100GML: GML 3.2 output.
 func BenchmarkWFSBBox100GML(b *testing.B) {
-	benchGet(b, baseURL+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&BBOX="+benchBBox(b)+",urn:ogc:def:crs:EPSG::2180")
+	u, r := benchTarget(b)
+	benchGet(b, u+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&BBOX="+benchBBox(b, r)+",urn:ogc:def:crs:EPSG::2180")
 }
 
 // BenchmarkOGCItemsCRS84Page: a plain 100-feature page reprojected to CRS84.
 func BenchmarkOGCItemsCRS84Page(b *testing.B) {
-	benchGet(b, baseURL+"/ogc/collections/dzialki/items?limit=100")
+	u, _ := benchTarget(b)
+	benchGet(b, u+"/ogc/collections/dzialki/items?limit=100")
+}
+
+// BenchmarkOGCItemsPage1000: a 1000-feature page (the full-download walk's unit).
+func BenchmarkOGCItemsPage1000(b *testing.B) {
+	u, _ := benchTarget(b)
+	benchGet(b, u+"/ogc/collections/dzialki/items?limit=1000")
 }

@@ -8,13 +8,13 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/store"
-	"time"
 )
 
 func (f *feature) Geom() orb.Geometry { return f.obj.Geometry }
@@ -33,6 +33,9 @@ type query struct {
 	offset int            // matches to skip before the page (STARTINDEX without a cursor)
 	empty  bool           // nothing can match (disjoint boxes, FALSE): no scan at all
 	where  map[string]any // equalities pushed down to the store (bound parameters)
+
+	freshKnown, fresh bool  // indexFresh, once asked
+	storeRev          int64 // the store's revision then
 }
 
 var errStop = errors.New("stop")
@@ -132,7 +135,7 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 	if q.empty {
 		return nil
 	}
-	names, err := q.c.loadNames(ctx)
+	names, err := q.c.loadNames(ctx, q.namesRevision(ctx))
 	if err != nil {
 		return err
 	}
@@ -175,7 +178,7 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 	}
 	sq := q.storeQuery()
 	sq.After = after
-	if ids, ok := q.indexCandidates(); ok {
+	if ids, ok := q.indexCandidates(ctx); ok {
 		if len(ids) == 0 {
 			return nil
 		}
@@ -193,10 +196,14 @@ const maxIndexCandidates = 2000
 // in-memory R-tree: the ids whose box intersects the query box, the same set the
 // store's envelope test keeps, looked up by the unique lokalnyId index instead of
 // an R-tree join with a per-row envelope callback. ok is false when the store
-// should filter itself (history, no box, or a box holding too many objects).
-func (q *query) indexCandidates() ([]string, bool) {
+// should filter itself (history, no box, a box holding too many objects, or an
+// index that has not caught up with the store yet).
+func (q *query) indexCandidates(ctx context.Context) ([]string, bool) {
 	ix := q.c.Dataset.Index
 	if ix == nil || q.bound == nil || !q.asOf.IsZero() || q.bound.Min[0] > q.bound.Max[0] || q.bound.Min[1] > q.bound.Max[1] {
+		return nil, false
+	}
+	if !q.indexFresh(ctx) {
 		return nil, false
 	}
 	var ids []string
@@ -213,6 +220,38 @@ func (q *query) indexCandidates() ([]string, bool) {
 		return nil, false
 	}
 	return ids, true
+}
+
+// indexFresh reports whether the dataset's index has applied every change the
+// store holds (asked once per query). Only then may the index stand in for the
+// store (box candidates, counts) and the feature cache be used: the index
+// follows the store's change log by polling, and a response must never be
+// older than the store it reads.
+func (q *query) indexFresh(ctx context.Context) bool {
+	if q.freshKnown {
+		return q.fresh
+	}
+	q.freshKnown = true
+	d := q.c.Dataset
+	if d.Index == nil {
+		return false
+	}
+	ixRev := d.Index.Revision()
+	// a one-row lookup: not worth the driver's cancellation watch
+	rev, err := d.Store.Revision(context.WithoutCancel(ctx))
+	q.fresh = err == nil && rev == ixRev
+	q.storeRev = max(rev, ixRev)
+	return q.fresh
+}
+
+// namesRevision is the revision the obręb and gmina names must be read at: the
+// store's, which may be ahead of the index.
+func (q *query) namesRevision(ctx context.Context) int64 {
+	if q.c.kind == 0 {
+		return 0
+	}
+	q.indexFresh(ctx)
+	return max(q.storeRev, q.c.Dataset.Revision())
 }
 
 // page runs the query: fn gets up to limit features; next is the cursor of the
@@ -288,7 +327,7 @@ func (q *query) count(ctx context.Context) (int64, error) {
 	if q.prog == nil && len(q.ids) == 0 {
 		// The spatial index holds the current boxes: the same envelope test the
 		// store applies, without a SQL round trip and a Go callback per row.
-		if ix := q.c.Dataset.Index; ix != nil && q.asOf.IsZero() {
+		if ix := q.c.Dataset.Index; ix != nil && q.asOf.IsZero() && q.indexFresh(ctx) {
 			if q.bound == nil {
 				return int64(ix.Len(q.c.Layer.Name)), nil
 			}

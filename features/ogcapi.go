@@ -595,12 +595,12 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	buf = append(buf, `{"type":"FeatureCollection","features":[`...)
 	n := 0
 	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items"
-	next, err := q.page(r.Context(), func(f *feature) error {
+	next, err := q.pageEncoded(r.Context(), geojsonEncoder(c, out, sel), func(fb []byte) error {
 		if n > 0 {
 			buf = append(buf, ',')
 		}
 		n++
-		buf = appendFeature(buf, f, out, sel, nil)
+		buf = append(buf, fb...)
 		if len(buf) > 16<<10 {
 			if _, err := bw.Write(buf); err != nil {
 				return err

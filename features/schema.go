@@ -319,9 +319,11 @@ func (c *Collection) decode(ctx context.Context, o *store.Object, names *cadastr
 	return vals
 }
 
-func (c *Collection) loadNames(ctx context.Context) (*cadastre.Names, error) {
+// loadNames returns the obręb and gmina names parcels carry, no older than
+// revision rev of the store.
+func (c *Collection) loadNames(ctx context.Context, rev int64) (*cadastre.Names, error) {
 	if c.kind == 0 {
 		return nil, nil
 	}
-	return c.names.Get(ctx, c.Dataset.Store, c.Dataset.Revision())
+	return c.names.Get(ctx, c.Dataset.Store, rev)
 }

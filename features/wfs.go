@@ -627,19 +627,27 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
 		buf := []byte(`{"type":"FeatureCollection","features":[`)
 		n := 0
-		err := run(func(f *feature) error {
+		emit := func(fb []byte) error {
 			if n > 0 {
 				buf = append(buf, ',')
 			}
 			n++
-			buf = appendFeature(buf, f, out, sel, nil)
+			buf = append(buf, fb...)
 			if len(buf) > 16<<10 {
 				_, err := bw.Write(buf)
 				buf = buf[:0]
 				return err
 			}
 			return nil
-		})
+		}
+		enc := geojsonEncoder(c, out, sel)
+		var err error
+		if len(sortKeys) > 0 {
+			var fb []byte
+			err = q.sortedPage(ctx, sortKeys, func(f *feature) error { fb = enc.enc(fb[:0], f); return emit(fb) })
+		} else {
+			_, err = q.pageEncoded(ctx, enc, emit)
+		}
 		if err != nil {
 			server.Logger(ctx).Error("wfs stream", "err", err)
 		}

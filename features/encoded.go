@@ -1,0 +1,199 @@
+package features
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/sip-core/sip/store"
+)
+
+// encoder writes one feature of a response whose features are independent of
+// each other (GeoJSON): the unit the feature cache keeps.
+type encoder struct {
+	// variant names everything the bytes depend on besides the object (format,
+	// output CRS and axis order, properties and the caller's access); "" when
+	// the encoding is not to be cached.
+	variant string
+	enc     func(b []byte, f *feature) []byte
+}
+
+// geojsonEncoder encodes features as appendFeature does for a collection,
+// output CRS and property selection.
+func geojsonEncoder(c *Collection, o *outCRS, sel []int) encoder {
+	var v strings.Builder
+	v.WriteString("geojson|")
+	v.WriteString(crsURI(o.crs))
+	v.WriteByte('|')
+	v.WriteString(strconv.Itoa(int(o.axis)))
+	v.WriteByte('|')
+	if sel == nil {
+		v.WriteByte('*')
+	} else {
+		for _, i := range sel {
+			v.WriteString(strconv.Itoa(i))
+			v.WriteByte(',')
+		}
+	}
+	v.WriteByte('|')
+	for _, p := range c.Props { // the properties the caller may see
+		v.WriteString(p.Name)
+		v.WriteByte(',')
+	}
+	return encoder{variant: v.String(), enc: func(b []byte, f *feature) []byte { return appendFeature(b, f, o, sel, nil) }}
+}
+
+// encChunk is how many features of a page are looked up (and read from the
+// store when not cached) at a time: memory stays flat whatever the page size.
+const encChunk = 256
+
+// pageEncoded is page for encoded features: emit gets the bytes of each
+// feature of the page, in order; next is as page's. Cached encodings are used
+// when the query allows (see pageCached).
+func (q *query) pageEncoded(ctx context.Context, e encoder, emit func([]byte) error) (next int64, err error) {
+	if next, ok, err := q.pageCached(ctx, e, emit); ok {
+		return next, err
+	}
+	var b []byte
+	return q.page(ctx, func(f *feature) error {
+		b = e.enc(b[:0], f)
+		return emit(b)
+	})
+}
+
+// pageCached serves a page through the feature cache: the page's row keys first
+// (from the cache itself when a box's index candidates are all cached, else
+// from the store's key-only query), then each feature's encoding from the cache
+// or, for those missing, from one store read per chunk, which fills the cache.
+// ok is false when the query does not qualify: a filter evaluated in Go, ids,
+// history, or an index behind its store.
+func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) error) (next int64, ok bool, err error) {
+	c := q.c
+	if e.variant == "" || q.empty || q.prog != nil || len(q.ids) > 0 || !q.asOf.IsZero() || len(q.where) > 0 || q.offset > 1<<30 {
+		return 0, false, nil
+	}
+	kq, isKQ := c.Dataset.Store.(keyQuerier)
+	if !isKQ {
+		return 0, false, nil
+	}
+	dc := featCache.dataset(c.Dataset)
+	if dc == nil {
+		return 0, false, nil
+	}
+	variant := featCache.variant(e.variant)
+	if variant == "" {
+		return 0, false, nil
+	}
+	gen := featCache.generation(dc) // before anything is read
+	if !q.indexFresh(ctx) {
+		return 0, false, nil
+	}
+	// the cursor a STARTINDEX walk left, as page does
+	var sig string
+	startIndex := -1
+	if q.after == 0 {
+		sig, startIndex = q.signature(), q.offset
+		if q.offset > 0 {
+			if k, ok := lookupCursor(sig, q.offset); ok {
+				q.after, q.offset = k, 0
+			}
+		}
+	}
+	layer := c.Layer.Name
+	skip := q.offset
+	want := skip + q.limit + 1 // one more tells whether a next page exists
+	var keys []keyID
+	collect := func(k int64, id string) error { keys = append(keys, keyID{k, id}); return nil }
+	if ids, ok := q.indexCandidates(ctx); ok {
+		if len(ids) == 0 {
+			return 0, true, nil
+		}
+		var complete bool
+		keys, complete = featCache.keys(dc, layer, ids, make([]keyID, 0, len(ids)))
+		if !complete {
+			// every candidate's key, cached for the next query of the area
+			keys = keys[:0]
+			if err := kq.QueryKeys(ctx, store.Query{Layer: layer, IDs: ids}, collect); err != nil {
+				return 0, true, err
+			}
+			featCache.fillKeys(dc, gen, layer, keys)
+		}
+		after := q.after
+		keys = slices.DeleteFunc(keys, func(k keyID) bool { return k.key <= after })
+		slices.SortFunc(keys, func(a, b keyID) int { return cmp.Compare(a.key, b.key) })
+		keys = keys[:min(len(keys), want)]
+	} else {
+		// the store skips (a deep STARTINDEX costs no memory here)
+		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {
+			return 0, true, err
+		}
+		skip = 0
+	}
+	more := len(keys) > skip+q.limit
+	keys = keys[min(skip, len(keys)):]
+	keys = keys[:min(len(keys), q.limit)]
+
+	n := 0
+	var last int64
+	if len(keys) > 0 {
+		last = keys[len(keys)-1].key
+	}
+	bufs := make([][]byte, min(encChunk, len(keys)))
+	var scratch []byte
+	for len(keys) > 0 {
+		part := keys[:min(len(keys), encChunk)]
+		keys = keys[len(part):]
+		featCache.lookup(dc, layer, variant, part, bufs[:len(part)])
+		var miss []string
+		for i, k := range part {
+			if bufs[i] == nil {
+				miss = append(miss, k.id)
+			}
+		}
+		if len(miss) > 0 {
+			names, err := c.loadNames(ctx, q.storeRev)
+			if err != nil {
+				return 0, true, err
+			}
+			got := make(map[string][]byte, len(miss))
+			items := make([]fillItem, 0, len(miss))
+			err = c.Dataset.Store.Query(ctx, store.Query{Layer: layer, IDs: miss}, func(row store.Row) error {
+				f := &feature{key: row.Key, obj: row.Object, c: c}
+				f.values = c.decode(ctx, row.Object, names)
+				scratch = e.enc(scratch[:0], f)
+				b := bytes.Clone(scratch)
+				got[row.ID] = b
+				items = append(items, fillItem{row.Key, row.ID, b})
+				return nil
+			})
+			if err != nil {
+				return 0, true, err
+			}
+			featCache.fill(dc, gen, layer, variant, items)
+			for i, k := range part {
+				if bufs[i] == nil {
+					bufs[i] = got[k.id] // nil: deleted since the keys were read
+				}
+			}
+		}
+		for i := range part {
+			if bufs[i] == nil {
+				continue
+			}
+			if err := emit(bufs[i]); err != nil {
+				return 0, true, err
+			}
+			n++
+		}
+	}
+	if more {
+		if startIndex >= 0 {
+			rememberCursor(sig, startIndex+n, last)
+		}
+		return last, true, nil
+	}
+	return 0, true, nil
+}
