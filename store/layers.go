@@ -5,7 +5,11 @@ package store
 // PESEL) has no column here and therefore can never be stored or served.
 //
 // Multi-valued attributes are stored as text: lists joined with ';' (numer KW,
-// referenced ids), structured lists as compact JSON (klasoużytki).
+// referenced ids), structured lists as compact JSON (klasoużytki). Property
+// addresses (EGB_AdresNieruchomosci, public: the geoportal shows them) are stored
+// formatted, "Łask, ul. Kościuszki 12", several joined with "; "; the adresy
+// columns come last so that a store made before them gets them by ALTER TABLE …
+// ADD COLUMN in the same place.
 var EGiBLayers = []Layer{
 	{
 		Name: "jednostki", Title: "Jednostki ewidencyjne", Class: "EGB_JednostkaEwidencyjna", Geometry: MultiPolygon,
@@ -34,6 +38,7 @@ var EGiBLayers = []Layer{
 			{Name: "numer_kw", Type: Text, Title: "Numery ksiąg wieczystych (rozdzielone ';')"},
 			{Name: "klasouzytki", Type: Text, Title: "Klasoużytki w granicach działki (JSON: [{\"ofu\",\"ozu\",\"ozk\",\"pole\"}])"},
 			{Name: "grupa_rejestrowa", Type: Text, Title: "Grupa rejestrowa"},
+			{Name: "adresy", Type: Text, Title: "Adresy nieruchomości (rozdzielone '; ')"},
 		},
 	},
 	{
@@ -45,6 +50,7 @@ var EGiBLayers = []Layer{
 			{Name: "kondygnacje_podziemne", Type: Integer, Title: "Liczba kondygnacji podziemnych"},
 			{Name: "pow_zabudowy", Type: Real, Title: "Powierzchnia zabudowy [m²]"},
 			{Name: "dzialki", Type: Text, Title: "Identyfikatory (lokalnyId) działek zabudowanych (rozdzielone ';')"},
+			{Name: "adresy", Type: Text, Title: "Adresy budynku (rozdzielone '; ')"},
 		},
 	},
 	{

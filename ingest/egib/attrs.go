@@ -23,7 +23,9 @@ var classLayer = map[string]string{
 }
 
 // personalClasses are skipped unread in any namespace: subjects, their addresses
-// and the shares that link them to register units.
+// and the shares that link them to register units. Property addresses
+// (EGB_AdresNieruchomosci) are public and read in address.go; the subjects'
+// address classes must stay here.
 var personalClasses = map[string]bool{
 	"EGB_OsobaFizyczna":      true,
 	"EGB_Instytucja":         true,
@@ -52,6 +54,7 @@ const (
 	kRefList               // xlink:href list stored as lokalnyId joined with ';'
 	kKlasouzytek           // inline EGB_Klasouzytek -> JSON
 	kJRG                   // register unit reference (grupa_rejestrowa)
+	kAddress               // EGB_AdresNieruchomosci reference or inline: the text, joined with "; "
 )
 
 type field struct {
@@ -80,6 +83,7 @@ var classFields = map[string]map[string]field{
 		"klasouzytekWGranicachDzialki":        {"klasouzytki", kKlasouzytek},
 		"JRG2":                                {"grupa_rejestrowa", kJRG},
 		"JRG":                                 {"grupa_rejestrowa", kJRG},
+		"adresDzialki":                        {"adresy", kAddress},
 	},
 	"EGB_Budynek": {
 		"idBudynku":                    {"id_budynku", kText},
@@ -88,6 +92,7 @@ var classFields = map[string]map[string]field{
 		"liczbaKondygnacjiPodziemnych": {"kondygnacje_podziemne", kInt},
 		"powZabudowy":                  {"pow_zabudowy", kAreaM2},
 		"dzialkaZabudowana":            {"dzialki", kRefList},
+		"adresBudynku":                 {"adresy", kAddress},
 	},
 	"EGB_KonturUzytkuGruntowego": {
 		"idUzytku": {"id_uzytku", kText},
@@ -143,6 +148,8 @@ func (r *Reader) readField(st *objectState, se xml.StartElement, f field) error 
 		return nil
 	case kKlasouzytek:
 		return r.readKlasouzytek(st, f)
+	case kAddress:
+		return r.readAddressRef(st, se)
 	}
 	uom := attr(se, "uom")
 	s, isNil, err := r.readText(se)
@@ -229,6 +236,9 @@ func (r *Reader) finishAttrs(st *objectState) error {
 	a := st.obj.Attrs
 	for col, vs := range st.lists {
 		a[col] = strings.Join(vs, ";")
+	}
+	if len(st.addrs) > 0 {
+		a["adresy"] = strings.Join(st.addrs, "; ")
 	}
 	if len(st.klasouzytki) > 0 {
 		b, err := json.Marshal(st.klasouzytki)

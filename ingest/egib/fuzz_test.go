@@ -15,7 +15,8 @@ import (
 func FuzzReader(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(testdata, "*.gml"))
 	broken, _ := filepath.Glob(filepath.Join(testdata, "broken", "*.gml"))
-	for _, p := range append(seeds, broken...) {
+	own, _ := filepath.Glob(filepath.Join(ownTestdata, "*.gml")) // property addresses
+	for _, p := range append(append(seeds, broken...), own...) {
 		b, err := os.ReadFile(p)
 		if err == nil {
 			f.Add(b)

@@ -20,6 +20,10 @@
 // elements are read; any other child element is skipped unread, so a stray <pesel>
 // never reaches a Feature, an error message or a store.
 //
+// Property addresses (EGB_AdresNieruchomosci) are public and are not objects of
+// their own here: a parcel's adresDzialki and a building's adresBudynku are
+// resolved to the address text, stored in their `adresy` column (address.go).
+//
 // Time zones. EGiB timestamps (startObiekt, wersjaId, ...) are written without a zone
 // by the county systems and mean Polish civil time. A timestamp without a zone is
 // therefore read as Europe/Warsaw local time (the repeated hour at the end of summer
@@ -60,6 +64,10 @@ type Feature struct {
 	// JRG is the lokalnyId (or '#gml:id') of the parcel's register unit (JRG2) when
 	// the reader could not resolve its grupaRejestrowa; empty otherwise.
 	JRG string
+	// UnresolvedAddresses lists the references (lokalnyId or '#gml:id') of
+	// adresDzialki / adresBudynku whose address the reader did not know: not in
+	// KnownAddresses and not met earlier in the file. Its adresy column lacks them.
+	UnresolvedAddresses []string
 	// Warnings are non-fatal remarks about the object (e.g. an idDzialki that does
 	// not follow WWPPGG_R.OOOO[.AR_N].NDZ); the object is still returned.
 	Warnings []string
@@ -75,10 +83,11 @@ type Resolver func(srsName string) (Projector, error)
 
 // Stats counts what a Reader skipped.
 type Stats struct {
-	Objects  int            // features returned
-	Problems int            // object-level errors returned
-	Personal int            // personal-data objects skipped unread
-	Skipped  map[string]int // other skipped EGiB classes by name
+	Objects   int            // features returned
+	Problems  int            // object-level errors returned
+	Personal  int            // personal-data objects skipped unread
+	Addresses int            // property addresses (EGB_AdresNieruchomosci) read
+	Skipped   map[string]int // other skipped EGiB classes by name
 }
 
 // Reader streams Features out of one GML document.
@@ -93,6 +102,14 @@ type Reader struct {
 	// register units it meets; ScanRegisterGroups collects them ahead for forward
 	// references.
 	RegisterGroups map[string]string
+	// KnownAddresses maps property addresses (EGB_AdresNieruchomosci) by
+	// lokalnyId, or "#"+gml:id for a gml:id without a UUID, to their text, as
+	// ScanRefs collected them ahead: it resolves adresDzialki and adresBudynku
+	// references to addresses written later or in another file. The reader only
+	// reads it, so one map may be shared by readers running concurrently.
+	// Addresses the reader meets itself resolve the references that follow them
+	// even without it.
+	KnownAddresses map[string]string
 
 	d     *scanner
 	file  string
@@ -110,7 +127,9 @@ type Reader struct {
 	stats  Stats
 
 	lastSRSLine int
-	scanOnly    bool // ScanRegisterGroups: skip the published classes
+	scanOnly    bool // ScanRefs: skip the published classes
+	// addrs are the property addresses met so far (see address.go).
+	addrs map[string]addrVersion
 }
 
 type projEntry struct {
@@ -237,6 +256,12 @@ func (r *Reader) Next() (*Feature, error) {
 				}
 				continue
 			}
+			if local == addressClass {
+				if _, err := r.readAddress(se); err != nil {
+					return nil, r.setFatal(err)
+				}
+				continue
+			}
 			if strings.HasPrefix(local, "EGB_") {
 				r.stats.Skipped[local]++
 			}
@@ -295,6 +320,8 @@ type objectState struct {
 	startVersionSeen  bool
 	klasouzytki       []klasouzytek
 	lists             map[string][]string
+	addrs             []string // resolved address texts, in reference order
+	unresolvedAddrs   []string
 	rawStartVersionID string
 }
 
@@ -340,6 +367,8 @@ func (r *Reader) readObject(se xml.StartElement, layer string) (*Feature, error)
 		SRSName:  st.srs,
 		JRG:      st.jrg,
 		Warnings: st.warnings,
+
+		UnresolvedAddresses: st.unresolvedAddrs,
 	}, nil
 }
 
@@ -576,18 +605,12 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 // ScanRegisterGroups reads a whole document and returns the grupaRejestrowa of every
 // register unit (EGB_JednostkaRejestrowaGruntow) by lokalnyId and by "#"+gml:id. Its
 // result, put into Reader.RegisterGroups before reading the same file, resolves
-// parcels that reference a register unit written after them. Memory grows with
-// the number of register units only.
+// parcels that reference a register unit written after them. ScanRefs collects the
+// property addresses in the same pass.
 func ScanRegisterGroups(rd io.Reader, file string) (map[string]string, error) {
-	r := NewReader(rd, file)
-	r.scanOnly = true
-	for {
-		_, err := r.Next()
-		if err == io.EOF {
-			return r.RegisterGroups, nil
-		}
-		if err != nil && IsFatal(err) {
-			return nil, err
-		}
+	refs, err := ScanRefs(rd, file)
+	if err != nil {
+		return nil, err
 	}
+	return refs.RegisterGroups, nil
 }
