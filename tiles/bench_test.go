@@ -24,6 +24,15 @@ func dataTiles(b *testing.B, r store.Reader, z int) []TileKey {
 	return out
 }
 
+// benchLayers are the default tile layers the store has.
+func benchLayers(b *testing.B, r store.Reader) []string {
+	l, _, err := ResolveLayers(r, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return l
+}
+
 // BenchmarkDynamicTile renders z14–z16 tiles straight from the GeoPackage store,
 // as the dynamic tile service does on a cache miss.
 func BenchmarkDynamicTile(b *testing.B) {
@@ -33,7 +42,7 @@ func BenchmarkDynamicTile(b *testing.B) {
 		cols[l.Name] = l.Columns
 	}
 	src := &StoreSource{R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Labels: NewLabelCache(1 << 20)}
-	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: benchLayers(b, r), MaxZoom: DynamicFullZoom}
 	var keys []TileKey
 	for z := 14; z <= 16; z++ {
 		keys = append(keys, dataTiles(b, r, z)...)
@@ -78,7 +87,7 @@ func BenchmarkDynamicTileIndexed(b *testing.B) {
 		cols[l.Name] = l.Columns
 	}
 	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: NewFeatureCache(1 << 20)}
-	rend := &Renderer{Grid: WebMercatorQuad, Layers: DefaultLayers, MaxZoom: DynamicFullZoom, Fast: true}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: benchLayers(b, r), MaxZoom: DynamicFullZoom, Fast: true}
 	var keys []TileKey
 	for z := 14; z <= 16; z++ {
 		keys = append(keys, dataTiles(b, r, z)...)
