@@ -18,6 +18,9 @@ import (
 type feat struct {
 	Geometry orb.Geometry
 	Attrs    map[string]any
+	// Class is the feature's class in its layer's theme (planning.go), worked
+	// out once here so that drawing never parses attributes.
+	Class uint8
 }
 
 // features keeps the current objects of a dataset in memory, by layer and id,
@@ -69,7 +72,7 @@ func (f *features) warm(ctx context.Context, layer string) error {
 	m := map[string]*feat{}
 	cols := f.labels[layer]
 	err := f.d.Store.Query(ctx, store.Query{Layer: layer}, func(r store.Row) error {
-		m[r.ID] = compact(r.Object, cols)
+		m[r.ID] = compact(layer, r.Object, cols)
 		return nil
 	})
 	if err != nil {
@@ -122,7 +125,7 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat
 		cols := f.labels[layer]
 		err := f.d.Store.Query(ctx, q, func(r store.Row) error {
 			if i, ok := pos[r.ID]; ok {
-				out[i] = compact(r.Object, cols)
+				out[i] = compact(layer, r.Object, cols)
 			}
 			return nil
 		})
@@ -147,8 +150,8 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat
 	return out, nil
 }
 
-func compact(o *store.Object, cols []string) *feat {
-	f := &feat{Geometry: o.Geometry}
+func compact(layer string, o *store.Object, cols []string) *feat {
+	f := &feat{Geometry: o.Geometry, Class: classOf(layer, o.Attrs)}
 	for _, c := range cols {
 		if v, ok := o.Attrs[c]; ok {
 			if f.Attrs == nil {

@@ -195,7 +195,7 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
 			for i := range l.Styles {
 				st := &l.Styles[i]
 				fmt.Fprintf(b, "        <Style>\n          <Name>%s</Name>\n          <Title>%s</Title>\n          <LegendURL width=\"%d\" height=\"%d\"><Format>image/png</Format><OnlineResource xlink:type=\"simple\" xlink:href=\"%s\"/></LegendURL>\n        </Style>\n",
-					xmlEsc(st.Name), xmlEsc(st.Title), legendW, legendH, xmlEsc(req.legendURL(l, st)))
+					xmlEsc(st.Name), xmlEsc(st.Title), st.legendW, st.legendH, xmlEsc(req.legendURL(l, st)))
 			}
 			st := &l.Styles[0]
 			if st.MinScale > 0 {
@@ -304,7 +304,7 @@ func capabilities111(b *bytes.Buffer, req *request, seq int64) {
 			for i := range l.Styles {
 				st := &l.Styles[i]
 				fmt.Fprintf(b, "        <Style>\n          <Name>%s</Name>\n          <Title>%s</Title>\n          <LegendURL width=\"%d\" height=\"%d\"><Format>image/png</Format><OnlineResource xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:type=\"simple\" xlink:href=\"%s\"/></LegendURL>\n        </Style>\n",
-					xmlEsc(st.Name), xmlEsc(st.Title), legendW, legendH, xmlEsc(req.legendURL(l, st)))
+					xmlEsc(st.Name), xmlEsc(st.Title), st.legendW, st.legendH, xmlEsc(req.legendURL(l, st)))
 			}
 			st := &l.Styles[0]
 			if st.MinScale > 0 || st.MaxScale > 0 {

@@ -6,8 +6,10 @@ import (
 	"image/color"
 	"math"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -324,10 +326,14 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 			return err
 		}
 		point := ref.l.Layer.Geometry == store.Point
-		if !st.LabelOnly {
+		switch {
+		case st.LabelOnly:
+		case st.Theme != nil && !point:
+			drawThematic(c, v, st, objs, !themeAllowed(req, ref.l, st.Theme))
+		default:
 			drawFeatures(c, v, st, objs, point)
 		}
-		if st.Label != "" && labelAllowed(req, ref.l, st.Label) {
+		if st.Label != "" && (st.LabelMaxScale == 0 || v.scale < st.LabelMaxScale) && labelAllowed(req, ref.l, st.Label) {
 			labels = append(labels, labelJob{st, objs, point})
 		}
 	}
@@ -346,8 +352,8 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 				continue
 			}
 			maxW := float32(0)
-			if !j.point && j.st.LabelOnly {
-				maxW = width // parcel numbers must fit their parcel
+			if !j.point && (j.st.LabelOnly || j.st.LabelFit) {
+				maxW = width // parcel numbers (and zone symbols) must fit their polygon
 			}
 			c.Label(text, at, j.st.LabelSize, j.st.LabelColor, halo, maxW)
 		}
@@ -357,7 +363,6 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 
 // drawFeatures draws one layer's features: a fill pass, then a stroke pass.
 func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point bool) {
-	var buf []render.Pt
 	if point {
 		if st.Fill.A == 0 && st.Stroke.A == 0 {
 			return
@@ -376,52 +381,166 @@ func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point b
 		p.Paint(col)
 		return
 	}
-	ring := func(r orb.Ring) []render.Pt {
-		buf = buf[:0]
-		for i, q := range r {
-			pt := v.px(q)
-			// Drop vertices closer than a third of a pixel to the previous one.
-			if i > 0 && i < len(r)-1 && len(buf) > 0 {
-				l := buf[len(buf)-1]
-				if dx, dy := pt.X-l.X, pt.Y-l.Y; dx*dx+dy*dy < 0.11 {
-					continue
-				}
-			}
-			buf = append(buf, pt)
-		}
-		return buf
-	}
+	rg := ringer{v: v, buf: make([]render.Pt, 0, 256)}
 	if st.Fill.A != 0 {
 		p := c.Pass()
-		for _, o := range objs {
-			if o == nil {
-				continue
-			}
-			forPolygons(o.Geometry, func(poly orb.Polygon) {
-				for i, r := range poly {
-					p.Ring(ring(r), i > 0)
-				}
-			})
-		}
+		rg.fill(p, objs)
 		p.Paint(st.Fill)
 	}
 	if st.Stroke.A != 0 && st.Width > 0 {
 		p := c.Pass()
-		for _, o := range objs {
-			if o == nil {
+		rg.stroke(p, objs, st.Width, st.Dash)
+		p.Paint(st.Stroke)
+	}
+}
+
+// ringer converts rings to pixels into one reused buffer.
+type ringer struct {
+	v   *mapView
+	buf []render.Pt
+}
+
+func (rg *ringer) ring(r orb.Ring) []render.Pt {
+	buf := rg.buf[:0]
+	for i, q := range r {
+		pt := rg.v.px(q)
+		// Drop vertices closer than a third of a pixel to the previous one.
+		if i > 0 && i < len(r)-1 && len(buf) > 0 {
+			l := buf[len(buf)-1]
+			if dx, dy := pt.X-l.X, pt.Y-l.Y; dx*dx+dy*dy < 0.11 {
 				continue
 			}
-			forPolygons(o.Geometry, func(poly orb.Polygon) {
-				for _, r := range poly {
-					p.Line(ring(r), true, st.Width, st.Dash)
-				}
-			})
-			forLines(o.Geometry, func(l orb.LineString) {
-				p.Line(ring(orb.Ring(l)), false, st.Width, st.Dash)
-			})
+		}
+		buf = append(buf, pt)
+	}
+	rg.buf = buf
+	return buf
+}
+
+// fill adds the polygons of objs to a pass.
+func (rg *ringer) fill(p *render.Pass, objs []*feat) {
+	for _, o := range objs {
+		if o == nil {
+			continue
+		}
+		forPolygons(o.Geometry, func(poly orb.Polygon) {
+			for i, r := range poly {
+				p.Ring(rg.ring(r), i > 0)
+			}
+		})
+	}
+}
+
+// stroke adds the outlines of objs' polygons and their lines to a pass.
+func (rg *ringer) stroke(p *render.Pass, objs []*feat, width float32, dash []float32) {
+	for _, o := range objs {
+		if o == nil {
+			continue
+		}
+		forPolygons(o.Geometry, func(poly orb.Polygon) {
+			for _, r := range poly {
+				p.Line(rg.ring(r), true, width, dash)
+			}
+		})
+		forLines(o.Geometry, func(l orb.LineString) {
+			p.Line(rg.ring(orb.Ring(l)), false, width, dash)
+		})
+	}
+}
+
+// byClass recycles the per-layer buffers that order features by class.
+var byClass = sync.Pool{New: func() any { return new([]*feat) }}
+
+// drawThematic draws a layer whose features take their colours from their
+// class (feat.Class): the features are bucketed by class (a counting sort into
+// one pooled slice, no per-feature allocation), then each class present is
+// one fill or hatch pass, and the outlines are one pass for all the classes
+// that use the style's stroke plus one per class with its own. plain draws
+// every feature in the fallback class (the request may not see the columns
+// the classes come from).
+func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain bool) {
+	th := st.Theme
+	n := len(th.Classes)
+	classOf := func(o *feat) int {
+		if plain || int(o.Class) >= n {
+			return th.Fallback
+		}
+		return int(o.Class)
+	}
+	var start [maxClasses + 1]int
+	total := 0
+	for _, o := range objs {
+		if o != nil {
+			start[classOf(o)+1]++
+			total++
+		}
+	}
+	if total == 0 {
+		return
+	}
+	for k := 1; k <= n; k++ {
+		start[k] += start[k-1]
+	}
+	bp := byClass.Get().(*[]*feat)
+	order := slices.Grow((*bp)[:0], total)[:total]
+	next := start
+	for _, o := range objs {
+		if o != nil {
+			k := classOf(o)
+			order[next[k]] = o
+			next[k]++
+		}
+	}
+	rg := ringer{v: v, buf: make([]render.Pt, 0, 256)}
+	for k := range n {
+		group := order[start[k]:start[k+1]]
+		if len(group) == 0 {
+			continue
+		}
+		cl := &th.Classes[k]
+		switch {
+		case cl.Hatch != nil:
+			p := c.Pass()
+			rg.fill(p, group)
+			p.PaintHatch(cl.Stroke, *cl.Hatch)
+		case cl.Fill.A != 0:
+			p := c.Pass()
+			rg.fill(p, group)
+			p.Paint(cl.Fill)
+		}
+	}
+	// Outlines after all the fills, so that a neighbour's fill never covers them.
+	if st.Stroke.A != 0 && st.Width > 0 {
+		p := c.Pass()
+		for k := range n {
+			if th.Classes[k].Stroke.A == 0 {
+				rg.stroke(p, order[start[k]:start[k+1]], st.Width, st.Dash)
+			}
 		}
 		p.Paint(st.Stroke)
 	}
+	for k := range n {
+		cl := &th.Classes[k]
+		if group := order[start[k]:start[k+1]]; len(group) > 0 && cl.Stroke.A != 0 && cl.Width > 0 {
+			p := c.Pass()
+			rg.stroke(p, group, cl.Width, cl.Dash)
+			p.Paint(cl.Stroke)
+		}
+	}
+	clear(order)
+	*bp = order[:0]
+	byClass.Put(bp)
+}
+
+// themeAllowed reports whether the request may see every column a theme
+// classifies by.
+func themeAllowed(req *request, l *mapLayer, th *theme) bool {
+	for _, c := range th.Columns {
+		if _, ok := l.Layer.Column(c); ok && !labelAllowed(req, l, c) {
+			return false
+		}
+	}
+	return true
 }
 
 func forPolygons(g orb.Geometry, fn func(orb.Polygon)) {

@@ -25,6 +25,14 @@ type style struct {
 	MinScale    float64 // scale denominators; 0 = unbounded
 	MaxScale    float64
 	LabelOnly   bool // numery_dzialek: labels, no geometry
+	// LabelMaxScale limits labels to scales larger than 1:LabelMaxScale (0: any).
+	LabelMaxScale float64
+	// LabelFit drops a polygon's label when it is wider than the polygon.
+	LabelFit bool
+	// Theme colours features by class (planning layers); nil: one Fill for all.
+	Theme *theme
+	// legendW, legendH: the size of the default GetLegendGraphic image.
+	legendW, legendH int
 }
 
 func (s *style) visible(scale float64) bool {
@@ -58,8 +66,12 @@ func parseColor(s string) (color.NRGBA, bool) {
 	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
 }
 
-// builtin styles of the KIEG layers (the county map's usual look).
+// builtin styles of the KIEG layers (the county map's usual look) and of the
+// planning layers (planning.go).
 func builtinStyle(layer string) style {
+	if s, ok := planningStyle(layer); ok {
+		return s
+	}
 	s := style{Name: "default", Title: "Domyślny", LabelColor: rgb("#000000"), LabelSize: 11, PointSize: 5}
 	switch layer {
 	case "jednostki":
@@ -97,7 +109,8 @@ func fromConfig(c config.Style, base style) style {
 		s.Title = c.Name
 	}
 	if c.Fill != "" {
-		s.Fill = rgb(c.Fill)
+		// One configured colour replaces a thematic style's classes.
+		s.Fill, s.Theme = rgb(c.Fill), nil
 	}
 	if c.Stroke != "" {
 		s.Stroke = rgb(c.Stroke)
@@ -159,6 +172,10 @@ func (l *mapLayer) style(name string) (*style, bool) {
 // of a group request).
 var kiegOrder = []string{"jednostki", "obreby", "uzytki", "kontury", "dzialki", "budynki", "punkty", "numery_dzialek"}
 
+// layerOrder puts the planning layers (filled zones) under the cadastral ones
+// when a dataset holds both.
+var layerOrder = append([]string{"strefy", "mpzp", "plany"}, kiegOrder...)
+
 var kiegTitles = map[string]string{
 	"numery_dzialek": "Numery działek",
 }
@@ -180,7 +197,7 @@ func buildCatalogue(st *server.State) *catalogue {
 	styles := st.Config.Styles
 	for di, d := range st.Datasets() {
 		g := group{DS: d}
-		for _, name := range kiegOrder {
+		for _, name := range layerOrder {
 			src := name
 			if name == "numery_dzialek" {
 				src = "dzialki"
@@ -212,6 +229,9 @@ func buildCatalogue(st *server.State) *catalogue {
 			ml.Styles = []style{def}
 			for _, cs := range styles {
 				ml.Styles = append(ml.Styles, fromConfig(cs, base))
+			}
+			for i := range ml.Styles {
+				ml.Styles[i].legendW, ml.Styles[i].legendH = legendSize(&ml.Styles[i], legendW, legendH)
 			}
 			g.Layers = append(g.Layers, ml)
 			c.byName[ml.Name] = ml

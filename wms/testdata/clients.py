@@ -1,7 +1,9 @@
 """Real WMS clients reading the SIP WMS, for wms/clients_test.go.
 
 usage: clients.py owslib URL VERSION MINE MINN MAXE MAXN I J
-       clients.py qgis URL MINE MINN MAXE MAXN SIZE OUT.png
+       clients.py owslib_legend URL VERSION LAYER
+       clients.py qgis URL MINE MINN MAXE MAXN SIZE OUT.png [LAYER]
+       clients.py qgis_legend URL LAYER OUT.png
 Prints one JSON object on stdout.
 """
 import json
@@ -32,7 +34,68 @@ def owslib_check(url, version, mine, minn, maxe, maxn, i, j):
     print(json.dumps(out))
 
 
-def qgis_render(url, mine, minn, maxe, maxn, size, path):
+def owslib_legend(url, version, layer):
+    """A layer's styles as OWSLib reads them, and its default style's legend
+    fetched from the LegendURL (its PNG size from the IHDR chunk)."""
+    import struct
+    from owslib.wms import WebMapService
+    from owslib.util import openURL
+    wms = WebMapService(url, version=version)
+    lay = wms[layer]
+    out = {"layers": sorted(wms.contents), "styles": lay.styles}
+    data = openURL(lay.styles["default"]["legend"]).read()
+    out["legend_bytes"] = len(data)
+    out["legend_magic"] = data[:8].hex()
+    if data[12:16] == b"IHDR":
+        out["legend_w"], out["legend_h"] = struct.unpack(">II", data[16:24])
+    print(json.dumps(out))
+
+
+def qgis_legend(url, layer_name, path):
+    """The legend QGIS shows for a WMS layer: its provider's GetLegendGraphic."""
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication, QgsRasterLayer
+    app = QgsApplication([], False)
+    app.initQgis()
+    uri = "crs=EPSG:2180&format=image/png&layers=" + layer_name + "&styles=&url=" + url
+    layer = QgsRasterLayer(uri, layer_name, "wms")
+    out = {"valid": layer.isValid()}
+    if layer.isValid():
+        from qgis.PyQt.QtCore import QEventLoop, QTimer
+        fetcher = layer.dataProvider().getLegendGraphicFetcher(None)
+        got = {}
+        loop = QEventLoop()
+
+        def done(img):
+            got["img"] = img
+            loop.quit()
+
+        def failed(msg):
+            got["error"] = msg
+            loop.quit()
+        fetcher.finish.connect(done)
+        fetcher.error.connect(failed)
+        QTimer.singleShot(60000, loop.quit)
+        fetcher.start()
+        if "img" not in got and "error" not in got:
+            loop.exec_()
+        if "img" not in got:
+            out["error"] = got.get("error", "timeout")
+            print(json.dumps(out))
+            app.exitQgis()
+            return
+        img = got["img"]
+        out["null"] = img.isNull()
+        out["size"] = [img.width(), img.height()]
+        out["saved"] = (not img.isNull()) and img.save(path, "PNG")
+    else:
+        out["error"] = layer.error().summary()
+    print(json.dumps(out))
+    app.exitQgis()
+
+
+def qgis_render(url, mine, minn, maxe, maxn, size, path, layer_name="dzialki"):
     import os
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import (QgsApplication, QgsRasterLayer, QgsMapSettings, QgsMapRendererParallelJob,
@@ -41,8 +104,8 @@ def qgis_render(url, mine, minn, maxe, maxn, size, path):
     from qgis.PyQt.QtGui import QColor
     app = QgsApplication([], False)
     app.initQgis()
-    uri = "crs=EPSG:2180&dpiMode=7&format=image/png&layers=dzialki&styles=&url=" + url
-    layer = QgsRasterLayer(uri, "dzialki", "wms")
+    uri = "crs=EPSG:2180&dpiMode=7&format=image/png&layers=" + layer_name + "&styles=&url=" + url
+    layer = QgsRasterLayer(uri, layer_name, "wms")
     out = {"valid": layer.isValid()}
     if not layer.isValid():
         out["error"] = layer.error().summary()
@@ -73,6 +136,10 @@ if __name__ == "__main__":
     if cmd == "owslib":
         a = sys.argv[2:]
         owslib_check(a[0], a[1], *map(float, a[2:6]), int(a[6]), int(a[7]))
+    elif cmd == "owslib_legend":
+        owslib_legend(*sys.argv[2:5])
     elif cmd == "qgis":
         a = sys.argv[2:]
-        qgis_render(a[0], *map(float, a[1:5]), int(a[5]), a[6])
+        qgis_render(a[0], *map(float, a[1:5]), int(a[5]), a[6], *a[7:8])
+    elif cmd == "qgis_legend":
+        qgis_legend(*sys.argv[2:5])
