@@ -1,8 +1,9 @@
 // Package wms is the Web Map Service of SIP core: WMS 1.1.1 and 1.3.0 with
 // GetCapabilities, GetMap, GetFeatureInfo and GetLegendGraphic, serving the KIEG
 // cadastral layers (dzialki, numery_dzialek, budynki, obreby, uzytki, kontury,
-// punkty) of every hosted dataset at /wms (and /ows), and of one dataset at
-// /wms/{dataset}.
+// punkty) and the planning layers (strefy, mpzp, plany, in thematic styles
+// with a per-class legend) of every hosted dataset at /wms (and /ows), and of
+// one dataset at /wms/{dataset}.
 //
 // GetMap reads feature ids from the in-memory spatial index and geometry from an
 // in-memory feature cache kept current from the store's change log; it never
