@@ -9,6 +9,10 @@
 // are registered on the lattice edges so every neighbour repeats them. All
 // coordinates are integer centimetres, so shared vertices are bit-identical
 // and parcels tile their obręb exactly.
+//
+// Built-up parcels and their houses refer to property addresses
+// (EGB_AdresNieruchomosci, see addresses.go): streets in the town and the gminy's
+// seat villages, house numbers without streets elsewhere.
 package synth
 
 import (
@@ -35,6 +39,7 @@ type Options struct {
 type Stats struct {
 	Files                                                          []string
 	Jednostki, Obreby, Parcels, Buildings, Uzytki, Kontury, Points int
+	Addresses                                                      int // EGB_AdresNieruchomosci
 	ArchivedVersions, DeletedObjects                               int
 }
 
@@ -108,6 +113,7 @@ func County(opts Options) (*Stats, error) {
 		total.Uzytki += s.Uzytki
 		total.Kontury += s.Kontury
 		total.Points += s.Points
+		total.Addresses += s.Addresses
 		total.ArchivedVersions += s.ArchivedVersions
 		total.DeletedObjects += s.DeletedObjects
 	}
@@ -298,8 +304,9 @@ func (c *county) writeJednostka(k int, path string, st *Stats) error {
 		hi.n, hi.e = max(hi.n, p.n), max(hi.e, p.e)
 	}
 	o.header(jp.def, lo, hi)
+	ja := &jednAddr{}
 	for _, id := range jp.obr {
-		c.writeObreb(o, c.obr[id], st)
+		c.writeObreb(o, c.obr[id], ja, st)
 		o.flush()
 	}
 	// the jednostka last: its extent is known once its obręby are

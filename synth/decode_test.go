@@ -50,6 +50,14 @@ type xfeature struct {
 	PktObrebu    []xhref  `xml:"punktGranicyObrebu"`
 	LokObrebu    xhref    `xml:"lokalizacjaObrebu"`
 	PowZabudowy  string   `xml:"powZabudowy"`
+	Rodzaj       string   `xml:"rodzajWgKST"`
+	AdresDzialki []xhref  `xml:"adresDzialki"`
+	AdresBud     []xhref  `xml:"adresBudynku"`
+	Miejscowosc  string   `xml:"nazwaMiejscowosci"`
+	SIMC         string   `xml:"idMiejscowosci"`
+	Ulica        string   `xml:"nazwaUlicy"`
+	ULIC         string   `xml:"idNazwyUlicy"`
+	Numer        string   `xml:"numerPorzadkowy"`
 }
 
 func (f *xfeature) class() string { return f.XMLName.Local }

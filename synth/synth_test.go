@@ -146,6 +146,7 @@ func TestCountsAndAxisOrder(t *testing.T) {
 		"EGB_KonturUzytkuGruntowego": st.Uzytki,
 		"EGB_KonturKlasyfikacyjny":   st.Kontury,
 		"EGB_PunktGraniczny":         st.Points,
+		"EGB_AdresNieruchomosci":     st.Addresses,
 	}
 	for class, n := range want {
 		if count[class] != n {
@@ -203,9 +204,9 @@ func TestOgrinfo(t *testing.T) {
 			t.Errorf("ogrinfo %s: %d features, Stats %d", class, got[class], n)
 		}
 	}
-	// parcels and buildings also carry archived versions and deleted objects
-	if g, w := got["EGB_DzialkaEwidencyjna"]+got["EGB_Budynek"], st.Parcels+st.Buildings+st.ArchivedVersions+st.DeletedObjects; g != w {
-		t.Errorf("ogrinfo parcels+buildings: %d, Stats %d", g, w)
+	// parcels, buildings and addresses also carry archived versions and deleted objects
+	if g, w := got["EGB_DzialkaEwidencyjna"]+got["EGB_Budynek"]+got["EGB_AdresNieruchomosci"], st.Parcels+st.Buildings+st.Addresses+st.ArchivedVersions+st.DeletedObjects; g != w {
+		t.Errorf("ogrinfo parcels+buildings+addresses: %d, Stats %d", g, w)
 	}
 }
 

@@ -52,7 +52,7 @@ func (c *county) foreign(d *obrDef) map[pt]bool {
 	return skip
 }
 
-func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
+func (c *county) writeObreb(o *out, d *obrDef, ja *jednAddr, st *Stats) {
 	ob := &obreb{def: d, lat: c.lat, archShare: c.share}
 	ob.blocks, _ = layoutObreb(c.seed, d)
 	r := newRNG(c.seed, 0xde7a, uint64(d.index))
@@ -74,6 +74,20 @@ func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
 	o.href("lokalizacjaObrebu", jp.lokalnyId)
 	o.close("EGB_ObrebEwidencyjny")
 	st.Obreby++
+
+	// property addresses of the built-up parcels, before the parcels and
+	// buildings that refer to them
+	addrs, perParcel := c.placeAddresses(ob, ja, jp.def.town)
+	for k := range addrs {
+		c.writeAddress(o, &addrs[k], st)
+	}
+	addrRefs := func(k int) []string {
+		var out []string
+		for _, a := range perParcel[k] {
+			out = append(out, addrs[a].uuid)
+		}
+		return out
+	}
 
 	// parcels
 	uuids := make([]string, len(ob.parcels))
@@ -106,11 +120,11 @@ func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
 		if archived {
 			cur.startVer = r.stampIn(cur.start+86400, stampHi)
 		}
-		c.writeParcel(o, ob, p, &cur, kw, jrg, b, r, false)
+		c.writeParcel(o, ob, p, &cur, kw, jrg, addrRefs(k), b, r, false)
 		st.Parcels++
 		if archived {
 			old := life{uuid: uuids[k], start: cur.start, startVer: cur.start, endVer: cur.startVer}
-			c.writeParcel(o, ob, p, &old, 0, jrg, b, r, true)
+			c.writeParcel(o, ob, p, &old, 0, jrg, addrRefs(k), b, r, true)
 			st.ArchivedVersions++
 		}
 	}
@@ -144,15 +158,22 @@ func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
 		end := starts[child]
 		l := life{uuid: r.uuid(), start: r.stampIn(stamp03, end-30*86400), end: end, endVer: end}
 		l.startVer = l.start
-		c.writeParcel(o, ob, &pp, &l, r.between(1200, 99999), r.uuid(), &ob.blocks[bi], r, false)
+		c.writeParcel(o, ob, &pp, &l, r.between(1200, 99999), r.uuid(), nil, &ob.blocks[bi], r, false)
 		st.DeletedObjects++
 	}
 
-	// buildings
+	// buildings; the first house (or other building that is not a farm
+	// building) of a parcel with an address carries it
 	bcount := map[int]int{}
+	addressed := map[int]bool{}
 	for k := range ob.buildings {
 		bd := &ob.buildings[k]
 		bcount[bd.parcel]++
+		var badr []string
+		if !bd.deleted && bd.kind != "g" && !addressed[bd.parcel] {
+			addressed[bd.parcel] = true
+			badr = addrRefs(bd.parcel)
+		}
 		id := d.id + "." + ob.parcels[bd.parcel].number + "." + strconv.Itoa(bcount[bd.parcel]) + "_BUD"
 		uuid := r.uuid()
 		start := r.stampIn(stamp03+year, stampHi-400*86400)
@@ -160,7 +181,7 @@ func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
 		if bd.deleted {
 			cur.end = r.stampIn(start+300*86400, stampHi)
 			cur.endVer = cur.end
-			c.writeBuilding(o, bd, bd.ring, &cur, id, uuids[bd.parcel], bd.storeys)
+			c.writeBuilding(o, bd, bd.ring, &cur, id, uuids[bd.parcel], nil, bd.storeys)
 			st.DeletedObjects++
 			continue
 		}
@@ -168,11 +189,11 @@ func (c *county) writeObreb(o *out, d *obrDef, st *Stats) {
 		if archived {
 			cur.startVer = r.stampIn(start+86400, stampHi)
 		}
-		c.writeBuilding(o, bd, bd.ring, &cur, id, uuids[bd.parcel], bd.storeys)
+		c.writeBuilding(o, bd, bd.ring, &cur, id, uuids[bd.parcel], badr, bd.storeys)
 		st.Buildings++
 		if archived {
 			old := life{uuid: uuid, start: start, startVer: start, endVer: cur.startVer}
-			c.writeBuilding(o, bd, bd.old, &old, id, uuids[bd.parcel], max(1, bd.storeys-1))
+			c.writeBuilding(o, bd, bd.old, &old, id, uuids[bd.parcel], badr, max(1, bd.storeys-1))
 			st.ArchivedVersions++
 		}
 	}
@@ -236,7 +257,7 @@ func containsByte(s string, b byte) bool {
 	return false
 }
 
-func (c *county) writeParcel(o *out, ob *obreb, p *parcel, l *life, kw int, jrg string, b *block, r *rng, old bool) {
+func (c *county) writeParcel(o *out, ob *obreb, p *parcel, l *life, kw int, jrg string, addrs []string, b *block, r *rng, old bool) {
 	const class = "EGB_DzialkaEwidencyjna"
 	fid := o.open(class, l)
 	o.el("idDzialki", ob.def.id+"."+p.number)
@@ -295,6 +316,9 @@ func (c *county) writeParcel(o *out, ob *obreb, p *parcel, l *life, kw int, jrg 
 	} else {
 		o.href("JRG2", jrg)
 	}
+	for _, a := range addrs {
+		o.href("adresDzialki", a)
+	}
 	for _, ring := range p.rings {
 		for _, v := range ring {
 			o.href("punktGranicyDzialki", pointUUID(c.seed, v))
@@ -323,7 +347,7 @@ func (o *out) klasouzytek(u landUse, units int64) {
 	o.s("</egb:powierzchnia>\n        </egb:EGB_Klasouzytek>\n      </egb:klasouzytek>\n")
 }
 
-func (c *county) writeBuilding(o *out, bd *building, ring []pt, l *life, id, parcelUUID string, storeys int) {
+func (c *county) writeBuilding(o *out, bd *building, ring []pt, l *life, id, parcelUUID string, addrs []string, storeys int) {
 	const class = "EGB_Budynek"
 	fid := o.open(class, l)
 	o.el("idBudynku", id)
@@ -335,6 +359,9 @@ func (c *county) writeBuilding(o *out, bd *building, ring []pt, l *life, id, par
 	o.i(int(math.Round(m2(abs64(area2(ring))))))
 	o.s("</egb:powZabudowy>\n")
 	o.href("dzialkaZabudowana", parcelUUID)
+	for _, a := range addrs {
+		o.href("adresBudynku", a)
+	}
 	o.close(class)
 }
 
