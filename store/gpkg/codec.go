@@ -46,6 +46,9 @@ func parseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
+	if t, ok := parseStoredTime(s); ok {
+		return t, nil
+	}
 	if t, err := time.Parse(dateTimeLayout, s); err == nil {
 		return t, nil
 	}
@@ -54,6 +57,37 @@ func parseTime(s string) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("gpkg: bad DATETIME %q", s)
 	}
 	return t.UTC(), nil
+}
+
+// parseStoredTime reads the form fmtTime writes (YYYY-MM-DDTHH:MM:SS.SSSZ) by
+// hand, as time.Parse with dateTimeLayout would, at a fraction of its cost
+// (every object read has four of them); ok is false for anything else, which
+// time.Parse then judges.
+func parseStoredTime(s string) (time.Time, bool) {
+	if len(s) != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z' {
+		return time.Time{}, false
+	}
+	ok := true
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				ok = false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, mo, d := num(0, 4), num(5, 2), num(8, 2)
+	h, mi, sec, ms := num(11, 2), num(14, 2), num(17, 2), num(20, 3)
+	if !ok || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, ms*int(time.Millisecond), time.UTC)
+	if t.Day() != d { // 31 April and the like: time.Parse's error
+		return time.Time{}, false
+	}
+	return t, true
 }
 
 func nullStr(s string) any {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"encoding/json"
 
@@ -34,36 +33,56 @@ func (li *layerInfo) selectList() string {
 
 // scanObject scans the selectList columns (after any leading destinations).
 func (li *layerInfo) scanObject(rows *sql.Rows, lead ...any) (*store.Object, error) {
-	var (
-		g              []byte
-		id, ns, ver    string
-		so, sv, ev, eo string
-		attrs          = make([]any, len(li.Columns))
-		dest           = make([]any, 0, len(lead)+8+len(attrs))
-	)
-	dest = append(dest, lead...)
-	dest = append(dest, &g, &id, &ns, &ver, &so, &sv, &ev, &eo)
-	for i := range attrs {
-		dest = append(dest, &attrs[i])
+	return li.newScanner(lead...).scan(rows)
+}
+
+// objScanner scans rows of selectList columns (after leading destinations)
+// into objects, reusing its destinations from row to row.
+type objScanner struct {
+	li             *layerInfo
+	g              sql.RawBytes // decoded before the next row
+	id, ns, ver    string
+	so, sv, ev, eo string
+	attrs          []any
+	dest           []any
+}
+
+func (li *layerInfo) newScanner(lead ...any) *objScanner {
+	s := &objScanner{li: li, attrs: make([]any, len(li.Columns))}
+	s.dest = make([]any, 0, len(lead)+8+len(s.attrs))
+	s.dest = append(s.dest, lead...)
+	s.dest = append(s.dest, &s.g, &s.id, &s.ns, &s.ver, &s.so, &s.sv, &s.ev, &s.eo)
+	for i := range s.attrs {
+		s.dest = append(s.dest, &s.attrs[i])
 	}
-	if err := rows.Scan(dest...); err != nil {
+	return s
+}
+
+func (s *objScanner) scan(rows *sql.Rows) (*store.Object, error) {
+	clear(s.attrs)
+	if err := rows.Scan(s.dest...); err != nil {
 		return nil, err
 	}
-	o := &store.Object{Layer: li.Name, ID: id, Namespace: ns, Version: ver, Attrs: make(map[string]any, len(attrs))}
+	li := s.li
+	o := &store.Object{Layer: li.Name, ID: s.id, Namespace: s.ns, Version: s.ver, Attrs: make(map[string]any, len(s.attrs))}
 	var err error
-	if o.Geometry, err = decodeGeom(g); err != nil {
-		return nil, fmt.Errorf("gpkg: %s/%s: %w", li.Name, id, err)
+	if o.Geometry, err = decodeGeom(s.g); err != nil {
+		return nil, fmt.Errorf("gpkg: %s/%s: %w", li.Name, s.id, err)
 	}
-	for _, p := range []struct {
-		s string
-		t *time.Time
-	}{{so, &o.StartObject}, {sv, &o.StartVersion}, {ev, &o.EndVersion}, {eo, &o.EndObject}} {
-		if *p.t, err = parseTime(p.s); err != nil {
-			return nil, err
-		}
+	if o.StartObject, err = parseTime(s.so); err != nil {
+		return nil, err
+	}
+	if o.StartVersion, err = parseTime(s.sv); err != nil {
+		return nil, err
+	}
+	if o.EndVersion, err = parseTime(s.ev); err != nil {
+		return nil, err
+	}
+	if o.EndObject, err = parseTime(s.eo); err != nil {
+		return nil, err
 	}
 	for i, c := range li.Columns {
-		v, err := fromStorage(c, attrs[i])
+		v, err := fromStorage(c, s.attrs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -218,9 +237,10 @@ func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) err
 		return fmt.Errorf("gpkg: query %s: %w", q.Layer, err)
 	}
 	defer rows.Close()
+	var key int64
+	sc := li.newScanner(&key)
 	for rows.Next() {
-		var key int64
-		o, err := li.scanObject(rows, &key)
+		o, err := sc.scan(rows)
 		if err != nil {
 			return err
 		}
