@@ -2,6 +2,7 @@ package features
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -138,4 +139,77 @@ func BenchmarkOGCItemsCRS84Page(b *testing.B) {
 func BenchmarkOGCItemsPage1000(b *testing.B) {
 	u, _ := benchTarget(b)
 	benchGet(b, u+"/ogc/collections/dzialki/items?limit=1000")
+}
+
+// noCache runs a benchmark with the feature cache off (every feature read,
+// decoded, projected and encoded: a first visit's cost).
+func noCache(b *testing.B) {
+	benchTarget(b) // a server starting up sets the budget from its configuration
+	budget := featCache.budget
+	featCache.setBudget(0)
+	b.Cleanup(func() { featCache.setBudget(budget) })
+}
+
+// BenchmarkOGCItemsBBox100CRS84NoCache: BenchmarkOGCItemsBBox100CRS84 without the feature cache.
+func BenchmarkOGCItemsBBox100CRS84NoCache(b *testing.B) {
+	noCache(b)
+	BenchmarkOGCItemsBBox100CRS84(b)
+}
+
+// BenchmarkWFSBBox100GeoJSONNoCache: BenchmarkWFSBBox100GeoJSON without the feature cache.
+func BenchmarkWFSBBox100GeoJSONNoCache(b *testing.B) {
+	noCache(b)
+	BenchmarkWFSBBox100GeoJSON(b)
+}
+
+// BenchmarkOGCItemsPage1000NoCache: BenchmarkOGCItemsPage1000 without the feature cache.
+func BenchmarkOGCItemsPage1000NoCache(b *testing.B) {
+	noCache(b)
+	BenchmarkOGCItemsPage1000(b)
+}
+
+// BenchmarkOGCItemsWalk1000: the full download features/bench.sh measures:
+// every page of 1000, following the next links, starting with an empty cache.
+func BenchmarkOGCItemsWalk1000(b *testing.B) {
+	u, _ := benchTarget(b)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
+	budget := featCache.budget
+	b.Cleanup(func() { featCache.setBudget(budget) })
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		featCache.setBudget(0)
+		featCache.setBudget(budget)
+		b.StartTimer()
+		next := u + "/ogc/collections/dzialki/items?f=json&limit=1000"
+		for next != "" {
+			resp, err := client.Get(next)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var page struct {
+				Features []json.RawMessage
+				Links    []Link
+			}
+			err = json.NewDecoder(resp.Body).Decode(&page)
+			resp.Body.Close()
+			if err != nil {
+				b.Fatal(err)
+			}
+			n += len(page.Features)
+			next = ""
+			for _, l := range page.Links {
+				if l.Rel == "next" {
+					next = l.Href
+				}
+			}
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "features/s")
+}
+
+// BenchmarkOGCItemsWalk1000NoCache: the walk without the feature cache.
+func BenchmarkOGCItemsWalk1000NoCache(b *testing.B) {
+	noCache(b)
+	BenchmarkOGCItemsWalk1000(b)
 }

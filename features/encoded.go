@@ -103,11 +103,13 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 		}
 	}
 	layer := c.Layer.Name
+	ranged := true // the keys are every match of q.bound in order (not index candidates)
 	skip := q.offset
 	want := skip + q.limit + 1 // one more tells whether a next page exists
 	var keys []keyID
 	collect := func(k int64, id string) error { keys = append(keys, keyID{k, id}); return nil }
 	if ids, ok := q.indexCandidates(ctx); ok {
+		ranged = false
 		if len(ids) == 0 {
 			return 0, true, nil
 		}
@@ -148,19 +150,38 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 		keys = keys[len(part):]
 		featCache.lookup(dc, layer, variant, part, bufs[:len(part)])
 		var miss []string
+		first, lastMiss := -1, -1
 		for i, k := range part {
 			if bufs[i] == nil {
 				miss = append(miss, k.id)
+				if first < 0 {
+					first = i
+				}
+				lastMiss = i
 			}
 		}
 		if len(miss) > 0 {
+			// Read what is missing: by id, or, when it is most of a run of
+			// consecutive matches, as that run (a scan in key order, the
+			// cheapest read there is: a first walk through a layer).
+			sq := store.Query{Layer: layer, IDs: miss}
+			if span := lastMiss - first + 1; ranged && 2*len(miss) >= span {
+				sq = store.Query{Layer: layer, Bound: q.bound, After: part[first].key - 1, Limit: span}
+			}
+			want := make(map[string]bool, len(miss))
+			for _, id := range miss {
+				want[id] = true
+			}
 			names, err := c.loadNames(ctx, q.storeRev)
 			if err != nil {
 				return 0, true, err
 			}
 			got := make(map[string][]byte, len(miss))
 			items := make([]fillItem, 0, len(miss))
-			err = c.Dataset.Store.Query(ctx, store.Query{Layer: layer, IDs: miss}, func(row store.Row) error {
+			err = c.Dataset.Store.Query(ctx, sq, func(row store.Row) error {
+				if !want[row.ID] {
+					return nil // cached already
+				}
 				f := &feature{key: row.Key, obj: row.Object, c: c}
 				f.values = c.decode(ctx, row.Object, names)
 				scratch = e.enc(scratch[:0], f)

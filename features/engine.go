@@ -365,27 +365,77 @@ type outCRS struct {
 	axis geo.AxisOrder
 	tr   *geo.Transform
 	prec float64 // rounding factor
+	// digits is log10(prec): the decimals written
+	digits int
 }
 
 func newOutCRS(c *geo.CRS, axis geo.AxisOrder) *outCRS {
 	tr, _ := geo.NewTransform(geo.CRS2180, c)
-	o := &outCRS{crs: c, axis: axis, tr: tr, prec: 1e3}
+	o := &outCRS{crs: c, axis: axis, tr: tr, prec: 1e3, digits: 3}
 	if c.Geographic {
-		o.prec = 1e8
+		o.prec, o.digits = 1e8, 8
 	}
 	return o
 }
 
-func (o *outCRS) point(p orb.Point) (float64, float64) {
+// appendCoord appends the output coordinates of p separated by sep: the
+// transformed values rounded to the CRS's precision and written as
+// strconv's shortest 'f' form of the rounded value would be (appendScaled),
+// or the stored values unchanged when no transform applies.
+func (o *outCRS) appendCoord(b []byte, p orb.Point, sep byte) []byte {
 	x, y := p[0], p[1]
-	if !o.tr.IsIdentity() {
-		x, y = o.tr.Point(x, y)
-		x, y = math.Round(x*o.prec)/o.prec, math.Round(y*o.prec)/o.prec
+	if o.tr.IsIdentity() {
+		if o.axis == geo.NorthEast {
+			x, y = y, x
+		}
+		b = appendNum(b, x)
+		b = append(b, sep)
+		return appendNum(b, y)
 	}
+	x, y = o.tr.Point(x, y)
+	kx, ky := math.Round(x*o.prec), math.Round(y*o.prec)
 	if o.axis == geo.NorthEast {
-		return y, x
+		kx, ky = ky, kx
 	}
-	return x, y
+	b = o.appendScaled(b, kx)
+	b = append(b, sep)
+	return o.appendScaled(b, ky)
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8}
+
+// appendScaled appends k/prec for an integer k (a coordinate rounded to the
+// CRS's precision, times prec) in decimal, without trailing zeros: exactly
+// strconv.AppendFloat(k/prec, 'f', -1, 64), since below 2^50 the double
+// nearest k/prec has no shorter decimal than k's own digits (its ulp is far
+// below 10^-digits). Zero (which may be negative), NaN and huge values take
+// strconv's way.
+func (o *outCRS) appendScaled(b []byte, k float64) []byte {
+	if !(k != 0 && math.Abs(k) < 1<<50) {
+		return appendNum(b, k/o.prec)
+	}
+	n := int64(k)
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	p := pow10[o.digits]
+	b = strconv.AppendInt(b, n/p, 10)
+	frac, nd := n%p, o.digits
+	if frac == 0 {
+		return b
+	}
+	for frac%10 == 0 {
+		frac /= 10
+		nd--
+	}
+	var d [8]byte
+	for i := nd - 1; i >= 0; i-- {
+		d[i] = byte('0' + frac%10)
+		frac /= 10
+	}
+	b = append(b, '.')
+	return append(b, d[:nd]...)
 }
 
 // bound converts a storage box (E,N) to the output CRS and order.

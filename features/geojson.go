@@ -49,11 +49,8 @@ func (o *outCRS) appendGeometry(b []byte, g orb.Geometry) []byte {
 }
 
 func (o *outCRS) appendPt(b []byte, p orb.Point) []byte {
-	x, y := o.point(p)
 	b = append(b, '[')
-	b = appendNum(b, x)
-	b = append(b, ',')
-	b = appendNum(b, y)
+	b = o.appendCoord(b, p, ',')
 	return append(b, ']')
 }
 

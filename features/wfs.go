@@ -831,10 +831,7 @@ func (o *outCRS) appendGML(b []byte, g orb.Geometry, srs, gid string) []byte {
 			if i > 0 {
 				b = append(b, ' ')
 			}
-			x, y := o.point(p)
-			b = appendNum(b, x)
-			b = append(b, ' ')
-			b = appendNum(b, y)
+			b = o.appendCoord(b, p, ' ')
 		}
 		b = append(b, "</gml:posList>"...)
 	}
@@ -856,11 +853,8 @@ func (o *outCRS) appendGML(b []byte, g orb.Geometry, srs, gid string) []byte {
 	switch g := g.(type) {
 	case orb.Point:
 		attr("Point", ".g")
-		x, y := o.point(g)
 		b = append(b, "<gml:pos>"...)
-		b = appendNum(b, x)
-		b = append(b, ' ')
-		b = appendNum(b, y)
+		b = o.appendCoord(b, g, ' ')
 		b = append(b, "</gml:pos></gml:Point>"...)
 	case orb.Polygon:
 		attr("Polygon", ".g")
