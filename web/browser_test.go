@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -154,8 +155,136 @@ viewer:
 	out, err := cmd.CombinedOutput()
 	t.Logf("e2e/run.mjs:\n%s", out)
 	if err != nil {
-		t.Fatalf("browser checks failed: %v (screenshots in web/e2e/artifacts)\nserver log:\n%s", err, logs.String())
+		t.Errorf("browser checks failed: %v (screenshots in web/e2e/artifacts)\nserver log:\n%s", err, logs.String())
 	}
+	t.Run("planning", func(t *testing.T) { planningBrowser(t, bin, dir, node, chromium) })
+}
+
+// planningFixture is what e2e/planning.mjs is told: the zones of the ingested
+// APP 2.0 sample with a point inside each.
+type planningFixture struct {
+	Zones []planningZone `json:"zones"`
+}
+
+type planningZone struct {
+	Oznaczenie string  `json:"oznaczenie"`
+	Symbol     string  `json:"symbol"`
+	Lon        float64 `json:"lon"`
+	Lat        float64 `json:"lat"`
+}
+
+// planningBrowser ingests the real APP 2.0 sample with `sip ingest` into a
+// planning dataset, serves it, and runs e2e/planning.mjs: the viewer draws
+// each zone (strefy-fill) with its own oznaczenie and symbol and the plan's
+// outline.
+func planningBrowser(t *testing.T, bin, dir, node, chromium string) {
+	files, _ := filepath.Glob("/work/shared/data/app2/*.gml")
+	if len(files) == 0 {
+		t.Skip("no APP 2.0 sample in /work/shared/data/app2")
+	}
+	st := filepath.Join(dir, "plan.gpkg")
+	if out, err := exec.Command(bin, append([]string{"ingest", "--store", st}, files...)...).CombinedOutput(); err != nil {
+		t.Fatalf("sip ingest: %v\n%s", err, out)
+	}
+	addr := freeAddr(t)
+	cfg := filepath.Join(dir, "plan.yaml")
+	if err := os.WriteFile(cfg, []byte(fmt.Sprintf("listen: %s\ndatasets:\n  - name: plan\n    store: plan.gpkg\n", addr)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := exec.Command(bin, "serve", "--config", cfg)
+	var logs bytes.Buffer
+	srv.Stdout, srv.Stderr = &logs, &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { srv.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			srv.Process.Kill()
+			<-done
+		}
+	})
+	base := "http://" + addr
+	waitHealthy(t, base, &logs)
+
+	s, err := gpkg.OpenReadOnly(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toLL, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
+	var fx planningFixture
+	err = s.Query(context.Background(), store.Query{Layer: "strefy"}, func(r store.Row) error {
+		p, ok := interiorPoint(r.Object.Geometry)
+		if !ok {
+			return fmt.Errorf("zone %s: no interior point found", r.Object.ID)
+		}
+		lon, lat := toLL.Point(p[0], p[1])
+		fx.Zones = append(fx.Zones, planningZone{Oznaczenie: fmt.Sprint(r.Object.Attrs["oznaczenie"]), Symbol: fmt.Sprint(r.Object.Attrs["symbol"]), Lon: lon, Lat: lat})
+		return nil
+	})
+	s.Close()
+	if err != nil || len(fx.Zones) == 0 {
+		t.Fatalf("zones of the sample: %d, %v", len(fx.Zones), err)
+	}
+	fxPath := filepath.Join(dir, "planning.json")
+	b, _ := json.MarshalIndent(fx, "", " ")
+	if err := os.WriteFile(fxPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "e2e/planning.mjs", base, fxPath)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	out, err := cmd.CombinedOutput()
+	t.Logf("e2e/planning.mjs:\n%s", out)
+	if err != nil {
+		t.Fatalf("planning browser checks failed: %v\nserver log:\n%s", err, logs.String())
+	}
+}
+
+// interiorPoint is a point well inside a polygon: of its centroid and a
+// 32×32 grid over its bounds, the one inside farthest from the edges.
+func interiorPoint(g orb.Geometry) (orb.Point, bool) {
+	var best orb.Point
+	bestD := -1.0
+	if c, _ := planar.CentroidArea(g); contains(g, c) {
+		best, bestD = c, edgeDistance(g, c)
+	}
+	b := g.Bound()
+	for i := 1; i < 32; i++ {
+		for j := 1; j < 32; j++ {
+			p := orb.Point{b.Min[0] + (b.Max[0]-b.Min[0])*float64(i)/32, b.Min[1] + (b.Max[1]-b.Min[1])*float64(j)/32}
+			if !contains(g, p) {
+				continue
+			}
+			if d := edgeDistance(g, p); d > bestD {
+				best, bestD = p, d
+			}
+		}
+	}
+	return best, bestD > 0
+}
+
+// edgeDistance is the distance from p to the nearest ring edge of g.
+func edgeDistance(g orb.Geometry, p orb.Point) float64 {
+	var polys []orb.Polygon
+	switch t := g.(type) {
+	case orb.Polygon:
+		polys = []orb.Polygon{t}
+	case orb.MultiPolygon:
+		polys = t
+	}
+	d := math.Inf(1)
+	for _, poly := range polys {
+		for _, r := range poly {
+			d = math.Min(d, planar.DistanceFrom(orb.LineString(r), p))
+		}
+	}
+	return d
 }
 
 // makeFixture picks, from the store itself, a parcel to search for (one with a

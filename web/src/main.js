@@ -124,7 +124,10 @@ async function boot() {
 
 function zoomHint() {
   const l = window.map && window.map.getLayer('dzialki-line');
-  $('#zoom-hint').hidden = !l || state.groups.dzialki === false || window.map.getZoom() >= (l.minzoom || 0);
+  // A dataset without parcels (planning only) has nothing to zoom in for.
+  const ids = l && window.map.getSource('sip')?.vectorLayerIds;
+  const noParcels = Array.isArray(ids) && !ids.includes('dzialki');
+  $('#zoom-hint').hidden = !l || noParcels || state.groups.dzialki === false || window.map.getZoom() >= (l.minzoom || 0);
 }
 
 let hasPointer = false;

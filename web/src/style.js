@@ -46,6 +46,30 @@ const mpzpColour = [
   '#ffcc80',
 ];
 
+// Zones of a plan ogólny by symbol (DOMAIN.md §5): housing warm, services
+// red, economy violet, green and open land green, infrastructure grey-blue.
+export const ZONE_COLOURS = {
+  SW: '#e07b39', // wielofunkcyjna z zabudową mieszkaniową wielorodzinną
+  SJ: '#f6c35b', // wielofunkcyjna z zabudową mieszkaniową jednorodzinną
+  SZ: '#e3d28a', // wielofunkcyjna z zabudową zagrodową
+  SU: '#e05a5a', // usługowa
+  SH: '#b0306a', // handlu wielkopowierzchniowego
+  SP: '#9575cd', // gospodarcza
+  SR: '#c0ca33', // produkcji rolniczej
+  SI: '#78909c', // infrastrukturalna
+  SN: '#66bb6a', // zieleni i rekreacji
+  SC: '#2e7d32', // cmentarzy
+  SG: '#8d6e63', // górnictwa
+  SO: '#dcedc8', // otwarta
+  SK: '#bdbdbd', // komunikacyjna
+};
+
+const zoneColour = [
+  'match', ['coalesce', ['get', 'symbol'], ''],
+  ...Object.entries(ZONE_COLOURS).flat(),
+  '#d7ccc8',
+];
+
 function vis(groups, id) {
   const on = groups && id in groups ? groups[id] : GROUPS.find((g) => g.id === id)?.on;
   return on ? 'visible' : 'none';
@@ -90,9 +114,15 @@ export function buildStyle({ origin, dataset, backgrounds = [], background = -1,
     L('kontury', { id: 'kontury-label', type: 'symbol', 'source-layer': 'kontury', minzoom: 16,
       layout: { 'text-field': ['concat', ['coalesce', ['get', 'ozu'], ''], ['coalesce', ['get', 'ozk'], '']], 'text-font': FONT, 'text-size': 10 },
       paint: { 'text-color': '#6d4c41', 'text-halo-color': '#ffffff', 'text-halo-width': 1 } }),
+    L('planowanie', { id: 'strefy-fill', type: 'fill', 'source-layer': 'strefy', paint: { 'fill-color': zoneColour, 'fill-opacity': 0.35 } }),
     L('planowanie', { id: 'mpzp-fill', type: 'fill', 'source-layer': 'mpzp', paint: { 'fill-color': mpzpColour, 'fill-opacity': 0.35 } }),
     L('planowanie', { id: 'mpzp-line', type: 'line', 'source-layer': 'mpzp', paint: { 'line-color': '#c0392b', 'line-width': 1 } }),
     L('planowanie', { id: 'strefy-line', type: 'line', 'source-layer': 'strefy', paint: { 'line-color': '#8e44ad', 'line-width': 1.5, 'line-dasharray': [3, 1] } }),
+    L('planowanie', { id: 'plany-line', type: 'line', 'source-layer': 'plany',
+      paint: { 'line-color': '#4a148c', 'line-width': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 16, 3.5], 'line-opacity': 0.9 } }),
+    L('planowanie', { id: 'strefy-label', type: 'symbol', 'source-layer': 'strefy', minzoom: 13,
+      layout: { 'text-field': ['coalesce', ['get', 'oznaczenie'], ['get', 'symbol'], ''], 'text-font': FONT, 'text-size': 12 },
+      paint: { 'text-color': '#4a148c', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 } }),
     L('planowanie', { id: 'planowanie-label', type: 'symbol', 'source-layer': 'mpzp', minzoom: 14,
       layout: { 'text-field': ['coalesce', ['get', 'oznaczenie'], ['get', 'przeznaczenie'], ''], 'text-font': FONT, 'text-size': 12 },
       paint: { 'text-color': '#8e2418', 'text-halo-color': '#ffffff', 'text-halo-width': 1.2 } }),
