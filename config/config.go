@@ -143,6 +143,11 @@ type RateLimit struct {
 type Cache struct {
 	Tiles    ByteSize `yaml:"tiles"`    // vector/raster tile cache (default 256MB)
 	Features ByteSize `yaml:"features"` // rendered responses (default 64MB)
+	// TileFeatures bounds the dynamic tiles' cache of projected features (the
+	// estimated heap of their geometry and attributes; default 256MB). The
+	// least recently used features go when it is full, and the start-up
+	// warm-up stops at it.
+	TileFeatures ByteSize `yaml:"tile_features"`
 	// MaxAge is the Cache-Control max-age of dataset responses (default 0: clients
 	// revalidate with the ETag every time).
 	MaxAge Duration `yaml:"max_age"`
@@ -395,6 +400,9 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Cache.Features == 0 {
 		c.Cache.Features = 64 << 20
+	}
+	if c.Cache.TileFeatures == 0 {
+		c.Cache.TileFeatures = 256 << 20
 	}
 	def(&c.CORS.MaxAge, 10*time.Minute)
 	def(&c.Index.PollInterval, time.Second)

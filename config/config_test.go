@@ -23,6 +23,9 @@ func TestParseExample(t *testing.T) {
 	if c.Limits.WriteTimeout <= c.Limits.RequestTimeout {
 		t.Errorf("write timeout %v <= request timeout %v", c.Limits.WriteTimeout, c.Limits.RequestTimeout)
 	}
+	if c.Cache.TileFeatures != 256<<20 {
+		t.Errorf("cache.tile_features %d", c.Cache.TileFeatures)
+	}
 }
 
 func TestDefaults(t *testing.T) {
@@ -35,6 +38,9 @@ func TestDefaults(t *testing.T) {
 	}
 	if c.Limits.RequestTimeout.D() != time.Minute || c.Limits.MaxBodyBytes != 10<<20 || c.Index.PollInterval.D() != time.Second {
 		t.Errorf("defaults: %+v %+v", c.Limits, c.Index)
+	}
+	if c.Cache.TileFeatures != 256<<20 || c.Cache.Tiles != 256<<20 {
+		t.Errorf("cache defaults: %+v", c.Cache)
 	}
 }
 
@@ -62,6 +68,7 @@ func TestErrors(t *testing.T) {
 		{"layer style", "datasets:\n  - name: a\n    store: a.gpkg\n    layers:\n      - name: dzialki\n        style: nope\n", 6, "datasets[0].layers[0].style", "unknown style"},
 		{"fee unit", "datasets: [{name: a, store: a.gpkg}]\nfees:\n  items:\n    - document: wyrys\n      electronic: 105\n      unit: sztuka\n", 6, "fees.items[0].unit", "unit"},
 		{"listen", "listen: localhost\ndatasets: [{name: a, store: a.gpkg}]\n", 1, "listen", "host:port"},
+		{"tile features", "datasets: [{name: a, store: a.gpkg}]\ncache:\n  tile_features: 64KB\n", 3, "cache.tile_features", "at least 1MB"},
 		{"syntax", "datasets:\n  - name: a\n   store: x\n", -1, "", ""}, // yaml.v3 reports the line where the broken block starts
 	}
 	for _, tc := range cases {

@@ -205,6 +205,9 @@ func (c *Config) validate(v *validator) {
 	if c.Index.PollInterval < 0 {
 		v.at("must not be negative", "index", "poll_interval")
 	}
+	if c.Cache.TileFeatures != 0 && c.Cache.TileFeatures < 1<<20 {
+		v.at("must be at least 1MB (0 or absent: 256MB): below that the features of one screen of tiles do not stay cached", "cache", "tile_features")
+	}
 	snames := map[string]bool{}
 	for i, s := range c.Styles {
 		p := []any{"styles", i}
