@@ -544,8 +544,37 @@ var cursorCache = struct {
 	m map[string]int64
 }{m: map[string]int64{}}
 
-func (q *query) signature() string {
-	return fmt.Sprintf("%s|%s|%d|%v|%v|%s|%q", q.c.Dataset.Name, q.c.Layer.Name, q.c.Dataset.Revision(), q.bound, q.asOf, filter.Format(q.expr), q.ids)
+// signature identifies a query's matches at the dataset's current revision
+// (the keys of the cursor and count caches).
+func (q *query) signature() string { return q.signatureAt(q.c.Dataset.Revision()) }
+
+func (q *query) signatureAt(rev int64) string {
+	b := make([]byte, 0, 128)
+	b = append(b, q.c.Dataset.Name...)
+	b = append(b, '|')
+	b = append(b, q.c.Layer.Name...)
+	b = append(b, '|')
+	b = strconv.AppendInt(b, rev, 10)
+	b = append(b, '|')
+	if q.bound != nil {
+		for _, v := range [4]float64{q.bound.Min[0], q.bound.Min[1], q.bound.Max[0], q.bound.Max[1]} {
+			b = strconv.AppendFloat(b, v, 'g', -1, 64)
+			b = append(b, ',')
+		}
+	}
+	b = append(b, '|')
+	if !q.asOf.IsZero() {
+		b = q.asOf.UTC().AppendFormat(b, time.RFC3339Nano)
+	}
+	b = append(b, '|')
+	if q.expr != nil {
+		b = append(b, filter.Format(q.expr)...)
+	}
+	b = append(b, '|')
+	for _, id := range q.ids {
+		b = strconv.AppendQuote(b, id)
+	}
+	return string(b)
 }
 
 func rememberCursor(sig string, index int, key int64) {

@@ -1,7 +1,6 @@
 package features
 
 import (
-	"bufio"
 	"encoding/json"
 	"fmt"
 	"html/template"
@@ -392,8 +391,34 @@ func toStorageBound(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
 	if axis == geo.NorthEast {
 		b = orb.Bound{Min: orb.Point{b.Min[1], b.Min[0]}, Max: orb.Point{b.Max[1], b.Max[0]}}
 	}
+	k := boundKey{b, c}
+	storageBounds.Lock()
+	sb, ok := storageBounds.m[k]
+	storageBounds.Unlock()
+	if ok {
+		return sb
+	}
 	tr, _ := geo.NewTransform(c, geo.CRS2180)
-	return tr.Bound(b)
+	sb = tr.Bound(b)
+	storageBounds.Lock()
+	if len(storageBounds.m) >= 4096 {
+		clear(storageBounds.m)
+	}
+	storageBounds.m[k] = sb
+	storageBounds.Unlock()
+	return sb
+}
+
+// storageBounds remembers converted boxes: a box's transform samples its
+// edges (dozens of projections), and map clients ask for the same boxes again.
+var storageBounds = struct {
+	sync.Mutex
+	m map[boundKey]orb.Bound
+}{m: map[boundKey]orb.Bound{}}
+
+type boundKey struct {
+	b orb.Bound
+	c *geo.CRS
 }
 
 // parseDatetime reads an instant or an interval (".." open).
@@ -467,14 +492,14 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		}
 		q.limit = st.MaxFeatures(n)
 	}
-	out := newOutCRS(geo.CRS84, geo.EastNorth)
+	crs := newOutCRS(geo.CRS84, geo.EastNorth)
 	if v := qs.Get("crs"); v != "" {
 		cr, axis, e := parseCRSParam("crs", v)
 		if e != nil {
 			server.WriteError(w, r, e)
 			return
 		}
-		out = newOutCRS(cr, axis)
+		crs = newOutCRS(cr, axis)
 	}
 	if v := qs.Get("bbox"); v != "" {
 		b, err := parseBBox(v)
@@ -581,50 +606,43 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if isHTML {
-		a.itemsHTML(w, r, c, q, out)
+		a.itemsHTML(w, r, c, q, crs)
 		return
 	}
 	first := q.after == 0 && q.offset == 0
 	w.Header().Set("Content-Type", geojsonType)
-	w.Header().Set("Content-Crs", "<"+crsURI(out.crs)+">")
+	w.Header().Set("Content-Crs", "<"+crsURI(crs.crs)+">")
 	if r.Method == http.MethodHead {
 		return
 	}
-	bw := bufio.NewWriterSize(w, 32<<10)
-	buf := make([]byte, 0, 4096)
-	buf = append(buf, `{"type":"FeatureCollection","features":[`...)
+	out := newBody(w)
+	out.buf = append(out.buf, `{"type":"FeatureCollection","features":[`...)
 	n := 0
 	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items"
-	next, err := q.pageEncoded(r.Context(), geojsonEncoder(c, out, sel), func(fb []byte) error {
+	next, err := q.pageEncoded(r.Context(), geojsonEncoder(c, crs, sel), func(fb []byte) error {
 		if n > 0 {
-			buf = append(buf, ',')
+			out.buf = append(out.buf, ',')
 		}
 		n++
-		buf = append(buf, fb...)
-		if len(buf) > 16<<10 {
-			if _, err := bw.Write(buf); err != nil {
-				return err
-			}
-			buf = buf[:0]
-		}
-		return nil
+		out.buf = append(out.buf, fb...)
+		return out.more()
 	})
-	if err != nil {
-		server.Logger(r.Context()).Error("items stream failed", "err", err)
-		bw.Write(buf)
-		bw.Flush()
-		return
-	}
 	// numberMatched comes after the features: a single, last page needs no count
 	matched := int64(n)
-	if !first || next != 0 {
-		if matched, err = q.count(r.Context()); err != nil {
-			server.Logger(r.Context()).Error("items count failed", "err", err)
-			bw.Write(buf)
-			bw.Flush()
+	if err == nil && (!first || next != 0) {
+		matched, err = q.count(r.Context())
+	}
+	if err != nil {
+		server.Logger(r.Context()).Error("items stream failed", "err", err)
+		if !out.flushed {
+			out.discard()
+			server.WriteErr(w, r, err)
 			return
 		}
+		out.close() // a cut response: the client sees invalid JSON
+		return
 	}
+	buf := out.buf
 	buf = append(buf, `],"numberMatched":`...)
 	buf = strconv.AppendInt(buf, matched, 10)
 	buf = append(buf, `,"numberReturned":`...)
@@ -635,7 +653,7 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	links[0].Href = strings.TrimSuffix(links[0].Href, "?")
 	links = append(links, Link{Href: pageURL(self, qs, "html", "", -1), Rel: "alternate", Type: "text/html", Title: "this page as HTML"})
 	if next != 0 {
-		links = append(links, Link{Href: pageURL(self, qs, "", fmt.Sprintf("%d.%d", next, index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
+		links = append(links, Link{Href: pageURL(self, qs, "", strconv.FormatInt(next, 10)+"."+strconv.Itoa(index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
 	}
 	if index > 0 {
 		links = append(links, Link{Href: pageURL(self, qs, "", "", max(0, index-q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
@@ -644,8 +662,8 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	buf = append(buf, `,"links":`...)
 	buf = append(buf, lb...)
 	buf = append(buf, "}\n"...)
-	bw.Write(buf)
-	bw.Flush()
+	out.buf = buf
+	out.close()
 }
 
 // pageURL is the items URL with the paging parameters replaced.

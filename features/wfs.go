@@ -610,8 +610,6 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 `, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
 		return
 	}
-	bw := bufio.NewWriterSize(w, 32<<10)
-	defer bw.Flush()
 	ctx := r.Context()
 	run := func(fn func(*feature) error) error {
 		var err error
@@ -625,20 +623,16 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 	if jsonOut {
 		w.Header().Set("Content-Type", "application/geo+json")
 		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
-		buf := []byte(`{"type":"FeatureCollection","features":[`)
+		body := newBody(w)
+		body.buf = append(body.buf, `{"type":"FeatureCollection","features":[`...)
 		n := 0
 		emit := func(fb []byte) error {
 			if n > 0 {
-				buf = append(buf, ',')
+				body.buf = append(body.buf, ',')
 			}
 			n++
-			buf = append(buf, fb...)
-			if len(buf) > 16<<10 {
-				_, err := bw.Write(buf)
-				buf = buf[:0]
-				return err
-			}
-			return nil
+			body.buf = append(body.buf, fb...)
+			return body.more()
 		}
 		enc := geojsonEncoder(c, out, sel)
 		var err error
@@ -650,15 +644,24 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		}
 		if err != nil {
 			server.Logger(ctx).Error("wfs stream", "err", err)
+			if !body.flushed {
+				body.discard()
+				server.WriteErr(w, r, err)
+				return
+			}
 		}
+		buf := body.buf
 		buf = append(buf, `],"numberMatched":`...)
 		buf = strconv.AppendInt(buf, matched, 10)
 		buf = append(buf, `,"numberReturned":`...)
 		buf = strconv.AppendInt(buf, int64(n), 10)
 		buf = append(buf, "}\n"...)
-		bw.Write(buf)
+		body.buf = buf
+		body.close()
 		return
 	}
+	bw := bufio.NewWriterSize(w, 32<<10)
+	defer bw.Flush()
 	self := s.endpoint(r)
 	if valueIdx >= 0 {
 		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
