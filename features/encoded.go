@@ -46,6 +46,14 @@ func geojsonEncoder(c *Collection, o *outCRS, sel []int) encoder {
 	return encoder{variant: v.String(), enc: func(b []byte, f *feature) []byte { return appendFeature(b, f, o, sel, nil) }}
 }
 
+// gmlEncoder encodes features as appendGMLFeature does for a WFS response.
+func gmlEncoder(c *Collection, o *outCRS, srsName string, sel []int, member string) encoder {
+	e := geojsonEncoder(c, o, sel)
+	e.variant = "gml|" + member + "|" + c.ID + "|" + srsName + "|" + e.variant
+	e.enc = func(b []byte, f *feature) []byte { return appendGMLFeature(b, f, o, srsName, sel, member, "") }
+	return e
+}
+
 // encChunk is how many features of a page are looked up (and read from the
 // store when not cached) at a time: memory stays flat whatever the page size.
 const encChunk = 256

@@ -724,12 +724,17 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		}
 		bw.WriteString(">\n")
 	}
-	buf := make([]byte, 0, 8192)
-	err = run(func(f *feature) error {
-		buf = appendGMLFeature(buf[:0], f, out, srsName, sel, member, "")
-		_, err := bw.Write(buf)
+	enc := gmlEncoder(c, out, srsName, sel, member)
+	emit := func(fb []byte) error {
+		_, err := bw.Write(fb)
 		return err
-	})
+	}
+	if len(sortKeys) > 0 {
+		var fb []byte
+		err = q.sortedPage(ctx, sortKeys, func(f *feature) error { fb = enc.enc(fb[:0], f); return emit(fb) })
+	} else {
+		_, err = q.pageEncoded(ctx, enc, emit)
+	}
 	if err != nil {
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
