@@ -172,7 +172,7 @@ func (m *mount) search(w http.ResponseWriter, r *http.Request) {
 	q := params(r)
 	text := strings.TrimSpace(q["q"])
 	if text == "" {
-		server.WriteError(w, r, badRequest("MissingParameterValue", "q", "parameter q is required: a parcel id or its start, or an obręb name with a parcel number (\"Łask 12/3\")"))
+		server.WriteError(w, r, badRequest("MissingParameterValue", "q", "parameter q is required: a parcel id or its start, an obręb name with a parcel number (\"Łask 12/3\") or an address (\"Kościuszki 12\")"))
 		return
 	}
 	if len(text) > 200 {
@@ -200,6 +200,7 @@ func (m *mount) search(w http.ResponseWriter, r *http.Request) {
 		Sheet   string     `json:"numer_arkusza,omitempty"`
 		Obreb   named      `json:"obreb"`
 		Gmina   named      `json:"gmina"`
+		Address string     `json:"adres,omitempty"` // the address the query matched
 		Label   string     `json:"label"`
 		BBox    [4]float64 `json:"bbox"`
 		Href    string     `json:"href"`
@@ -210,7 +211,10 @@ func (m *mount) search(w http.ResponseWriter, r *http.Request) {
 	}{Query: text, Results: []result{}}
 	seen := map[string]bool{}
 	for _, s := range srcs {
-		for _, p := range s.s.m.find(text, limit) {
+		// addresses only where the request may read the parcels' adresy column
+		cols, _ := s.publicCols(r, "dzialki")
+		for _, f := range s.s.m.match(text, limit, cols["adresy"]) {
+			p := f.p
 			if seen[p.id] || len(out.Results) >= limit {
 				continue
 			}
@@ -227,8 +231,11 @@ func (m *mount) search(w http.ResponseWriter, r *http.Request) {
 					label = on + ", ark. " + p.sheet + ", dz. " + p.number
 				}
 			}
+			if f.addr != "" {
+				label = f.addr + ", dz. " + p.number
+			}
 			out.Results = append(out.Results, result{
-				Dataset: s.d.Name, ID: p.id, Number: p.number, Sheet: p.sheet,
+				Dataset: s.d.Name, ID: p.id, Number: p.number, Sheet: p.sheet, Address: f.addr,
 				Obreb: named{p.obreb, on}, Gmina: named{jedn, s.s.m.jednName(jedn)},
 				Label: label, BBox: [4]float64{p.bound.Min[0], p.bound.Min[1], p.bound.Max[0], p.bound.Max[1]},
 				Href: cardHref(r, s.d, p.id),

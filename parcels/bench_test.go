@@ -2,15 +2,20 @@ package parcels
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
+	"slices"
+	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/store"
 )
 
 // fixtureModel builds a model of the fixture county directly (no server).
@@ -97,4 +102,129 @@ func BenchmarkHTTPCard(b *testing.B) {
 		paths = append(paths, "/api/parcels/"+url.PathEscape(str(o, "id_dzialki")))
 	}
 	benchHTTP(b, paths)
+}
+
+// addressQueries are address searches as people type them, from the fixture's
+// addresses: the whole address, its words reordered without Polish letters, and
+// a street cut short with a number.
+func addressQueries(b *testing.B) []string {
+	var qs []string
+	for _, o := range currentParcels(b) {
+		a := str(o, "adresy")
+		if a == "" {
+			continue
+		}
+		a, _, _ = strings.Cut(a, "; ")
+		w := strings.Fields(fold(strings.NewReplacer(",", "", ".", "").Replace(a)))
+		qs = append(qs, a)
+		slices.Reverse(w)
+		qs = append(qs, strings.Join(w, " "))
+		if i := strings.Index(a, "ul. "); i >= 0 && len(a) > i+7 {
+			qs = append(qs, a[i+4:i+7]) // "Kośc": a street being typed
+		}
+	}
+	if len(qs) == 0 {
+		b.Fatal("no addresses in the fixture")
+	}
+	return qs
+}
+
+// BenchmarkSearchAddress: one address autocomplete query against the model.
+func BenchmarkSearchAddress(b *testing.B) {
+	m := fixtureModel(b)
+	qs := addressQueries(b)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m.match(qs[i%len(qs)], 10, true)
+	}
+}
+
+func BenchmarkHTTPSearchAddress(b *testing.B) {
+	var paths []string
+	for _, q := range addressQueries(b) {
+		paths = append(paths, "/api/parcels/search?limit=8&q="+url.QueryEscape(q))
+	}
+	benchHTTP(b, paths)
+}
+
+// bigModel is a model of n parcels without a store; with addresses, 60% of
+// the parcels have one (a town's share: a county has fewer), 3% two, a quarter
+// of them in a town of 400 streets, the rest in villages numbered without
+// streets.
+func bigModel(n int, addresses bool) *model {
+	m := &model{
+		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		obreby: map[string]*area{}, obrUUID: map[string]*area{},
+		jedn: map[string]*area{}, jedUUID: map[string]*area{},
+		search: newSearchIndex(),
+	}
+	const perObreb = 800
+	for i := range n {
+		obr := fmt.Sprintf("1003%02d_2.%04d", i/perObreb%90, i/perObreb)
+		num := fmt.Sprint(i%perObreb + 1)
+		x, y := 400000+float64(i%500)*30, 400000+float64(i/500)*30
+		attrs := map[string]any{"id_dzialki": obr + "." + num, "numer_dzialki": num, "id_obrebu": obr}
+		if addresses && i%5 < 3 {
+			var a string
+			if i%4 == 0 {
+				// 400 streets of ~190 addresses, four of them with real names
+				k := i / 4 % 400
+				st := "Ulica" + string(rune('a'+k/26)) + string(rune('a'+k%26))
+				if k < len(smallStreets) {
+					st = smallStreets[k]
+				}
+				a = fmt.Sprintf("Łask, ul. %s %d", st, i/1600+1)
+			} else {
+				a = fmt.Sprintf("Wieś %d %d", i/perObreb, i%perObreb+1)
+			}
+			if i%33 == 0 {
+				a += fmt.Sprintf("; Łask, pl. Wolności %d", i)
+			}
+			attrs["adresy"] = a
+		}
+		m.put(&store.Object{Layer: "dzialki", ID: fmt.Sprintf("%08x-0000-4000-8000-000000000000", i),
+			Geometry: orb.MultiPolygon{{{{x, y}, {x + 30, y}, {x + 30, y + 30}, {x, y + 30}, {x, y}}}},
+			Attrs:    attrs})
+	}
+	m.ensureSorted()
+	return m
+}
+
+func heapMB() float64 {
+	runtime.GC()
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return float64(ms.HeapAlloc) / (1 << 20)
+}
+
+// BenchmarkAddress300k reports how much a 300k-parcel model grows with
+// addresses (MB over the same model without them) and the time of address
+// queries on it, from a whole address to a one-letter prefix that matches tens
+// of thousands.
+//
+//	go test -run '^$' -bench Address300k -benchtime 2000x ./parcels
+func BenchmarkAddress300k(b *testing.B) {
+	const n = 300_000
+	base := heapMB()
+	plain := bigModel(n, false)
+	withoutMB := heapMB() - base
+	runtime.KeepAlive(plain)
+	plain = nil
+	base = heapMB()
+	m := bigModel(n, true)
+	withMB := heapMB() - base
+	for _, q := range []struct{ name, q string }{
+		{"whole", "Łask, ul. Polna 120"}, {"reordered", "polna 120 lask"}, {"village", "wies 17 5"},
+		{"street_number_prefix", "Kościuszki 1"}, {"street_prefix", "lakow"}, {"one_letter", "p"},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			for b.Loop() {
+				m.match(q.q, 10, true)
+			}
+			b.ReportMetric(withMB-withoutMB, "MB-addresses")
+			b.ReportMetric(withoutMB, "MB-model")
+		})
+	}
+	runtime.KeepAlive(m)
 }

@@ -112,6 +112,7 @@ type cardProps struct {
 	KW         []string    `json:"numery_kw,omitempty"`
 	LandUse    []landUse   `json:"klasouzytki,omitempty"`
 	Group      string      `json:"grupa_rejestrowa,omitempty"`
+	Addresses  []string    `json:"adresy,omitempty"`
 	Buildings  []building  `json:"budynki"`
 	Neighbours []neighbour `json:"sasiedzi"`
 	Planning   []zone      `json:"planowanie"` // null until a planning layer exists
@@ -320,6 +321,9 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 	}
 	if cols["grupa_rejestrowa"] {
 		p.Group = str(o, "grupa_rejestrowa")
+	}
+	if cols["adresy"] {
+		p.Addresses = splitAddresses(str(o, "adresy"))
 	}
 	// KIEG record: only the fields whose source column is public.
 	src := map[string]string{"ID_DZIALKI": "id_dzialki", "NUMER_DZIALKI": "numer_dzialki", "NUMER_ARKUSZA": "numer_arkusza",

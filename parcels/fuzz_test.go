@@ -11,6 +11,8 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
+var smallStreets = []string{"Kościuszki", "Łąkowa", "Polna", "Południowa"}
+
 // smallModel is a model filled without a store: three obręby (two of the same
 // name) with a few hundred parcels, for fuzzing and benchmarks of the parsers
 // and the search.
@@ -31,9 +33,21 @@ func smallModel(n int) *model {
 			num += "/" + fmt.Sprint(i%5+1)
 		}
 		x, y := 500000+float64(i%50)*30, 400000+float64(i/50)*30
+		attrs := map[string]any{"id_dzialki": obr[i%3] + "." + num, "numer_dzialki": num, "id_obrebu": obr[i%3]}
+		// every fourth parcel has an address: streets in the town, numbers in
+		// the village; every 40th a second one
+		switch {
+		case i%4 == 0 && i%3 == 0:
+			attrs["adresy"] = fmt.Sprintf("Łask, ul. %s %d", smallStreets[i/4%len(smallStreets)], i/12+1)
+		case i%4 == 0:
+			attrs["adresy"] = fmt.Sprintf("Kolumna %d", i/4+1)
+		}
+		if i%40 == 0 {
+			attrs["adresy"] = attrs["adresy"].(string) + "; Łask, pl. Wolności " + fmt.Sprint(i/40+1)
+		}
 		m.put(&store.Object{Layer: "dzialki", ID: fmt.Sprintf("p%d", i),
 			Geometry: orb.MultiPolygon{{{{x, y}, {x + 30, y}, {x + 30, y + 30}, {x, y + 30}, {x, y}}}},
-			Attrs:    map[string]any{"id_dzialki": obr[i%3] + "." + num, "numer_dzialki": num, "id_obrebu": obr[i%3]}})
+			Attrs:    attrs})
 	}
 	return m
 }
@@ -43,7 +57,8 @@ func smallModel(n int) *model {
 func FuzzRequestInput(f *testing.F) {
 	for _, s := range []string{"", "141201_1.0001.6509/2", "141201_1.0001.AR_3.12/4", "Łask 12/3", "lask-k 1", "12", "12/",
 		"100301_4.00", "460166.4,313380.5", "21.5,52.1,4326", "1e400,5", "NaN,1", "500000,300000,EPSG:2180", " , ,", "Łask\t\t7",
-		"urn:ogc:def:crs:EPSG::2177", "////", "100301_4.0001 5", strings.Repeat("9", 300)} {
+		"urn:ogc:def:crs:EPSG::2177", "////", "100301_4.0001 5", strings.Repeat("9", 300),
+		"Kościuszki 1", "lakowa 5 lask", "ul. Pol", "pl wolnosci 1", "kolumna 7", "ulica", ",;.", "Łask, ul. Polna 13"} {
 		f.Add(s)
 	}
 	m := smallModel(300)
@@ -96,8 +111,13 @@ func TestSmallModelSearch(t *testing.T) {
 	if len(ps) != 2 || ps[0].id != "100301_4.0001.5" || ps[1].id != "100302_2.0001.5" {
 		t.Fatalf("%v", ids(ps))
 	}
-	got := ids(m.find("Lask 5", 4))
-	want := []string{"100301_4.0001.5", "100302_2.0001.5", "100301_4.0001.50", "100301_4.0001.51"}
+	// Then the parcels at an address with the words "Łask" and "5" (in the
+	// order of the address), then the numbers starting with 5.
+	got := ids(m.find("Lask 5", 6))
+	want := []string{"100301_4.0001.5", "100302_2.0001.5",
+		"100301_4.0002.54", // Kolumna 41; Łask, pl. Wolności 5
+		"100301_4.0001.17", // Łask, ul. Kościuszki 5
+		"100301_4.0001.50", "100301_4.0001.51"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("find: %v, want %v", got, want)
 	}

@@ -27,6 +27,9 @@ type parcel struct {
 	// tail is the part of id after "<obręb id>.", e.g. "AR_1.12/3" or "12/3": the
 	// ULDK `parcel` field and the per-obręb search key.
 	tail string
+	// addr is 1 + the search index's entry of the parcel's first address, 0 if
+	// it has none (the struct's padding holds it: no memory for the field).
+	addr int32
 }
 
 // area is an obręb or a jednostka ewidencyjna held in memory for the ULDK region
@@ -198,7 +201,7 @@ func (m *model) put(o *store.Object) {
 		}
 		m.byUUID[o.ID] = p
 		m.byID[id] = p
-		m.search.add(p)
+		m.search.add(p, str(o, "adresy"))
 	case "obreby":
 		if old, ok := m.obrUUID[o.ID]; ok {
 			delete(m.obrUUID, o.ID)

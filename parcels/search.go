@@ -1,6 +1,7 @@
 package parcels
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -9,10 +10,11 @@ import (
 
 // searchIndex is the in-memory autocomplete index of one dataset: the parcels of
 // every obręb in a slice sorted by their id tail (so a prefix is a binary-searched
-// range), and the obręb names folded for typing without Polish letters. It is
-// guarded by the model's lock.
+// range), the obręb names folded for typing without Polish letters, and the
+// parcels' property addresses by word. It is guarded by the model's lock.
 type searchIndex struct {
 	obreby map[string]*obrebEntry // id_obrebu → entry
+	addrs  *addrIndex             // property addresses (address.go)
 }
 
 type obrebEntry struct {
@@ -23,7 +25,9 @@ type obrebEntry struct {
 	dirty  bool // tails need sorting
 }
 
-func newSearchIndex() *searchIndex { return &searchIndex{obreby: map[string]*obrebEntry{}} }
+func newSearchIndex() *searchIndex {
+	return &searchIndex{obreby: map[string]*obrebEntry{}, addrs: newAddrIndex()}
+}
 
 func (s *searchIndex) entry(id string) *obrebEntry {
 	e, ok := s.obreby[id]
@@ -40,13 +44,16 @@ func (s *searchIndex) setObreb(id, name string) {
 	e.folded = fold(name)
 }
 
-func (s *searchIndex) add(p *parcel) {
+// add files a parcel under its obręb and its addresses (the adresy column).
+func (s *searchIndex) add(p *parcel, adresy string) {
 	e := s.entry(p.obreb)
 	e.tails = append(e.tails, p)
 	e.dirty = true
+	s.addrs.add(p, adresy)
 }
 
 func (s *searchIndex) remove(p *parcel) {
+	s.addrs.remove(p)
 	e, ok := s.obreby[p.obreb]
 	if !ok {
 		return
@@ -93,42 +100,54 @@ func fold(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		r = unicode.ToLower(r)
-		switch r {
-		case 'ą':
-			r = 'a'
-		case 'ć':
-			r = 'c'
-		case 'ę':
-			r = 'e'
-		case 'ł':
-			r = 'l'
-		case 'ń':
-			r = 'n'
-		case 'ó':
-			r = 'o'
-		case 'ś':
-			r = 's'
-		case 'ź', 'ż':
-			r = 'z'
-		}
-		b.WriteRune(r)
+		b.WriteRune(foldRune(r))
 	}
 	return b.String()
+}
+
+// foldRune lower-cases r and folds a Polish letter to ASCII.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	switch r {
+	case 'ą':
+		r = 'a'
+	case 'ć':
+		r = 'c'
+	case 'ę':
+		r = 'e'
+	case 'ł':
+		r = 'l'
+	case 'ń':
+		r = 'n'
+	case 'ó':
+		r = 'o'
+	case 'ś':
+		r = 's'
+	case 'ź', 'ż':
+		r = 'z'
+	}
+	return r
 }
 
 // hit is one autocomplete answer.
 type hit struct {
 	p     *parcel
-	score int // lower is better
+	score int    // lower is better
+	addr  int32  // the address entry that matched, -1 for id and number matches
+	text  string // that address, for ordering address matches
 }
 
-// Scores, best first.
+// Scores, best first: an exact id or obręb + number, then an address holding
+// every word typed, then the prefixes of ids and numbers, then the weak ones.
 const (
-	scoreExactID = iota
-	scoreExactNumber
-	scorePrefixID
-	scorePrefixNumber
+	scoreExactID          = iota
+	scoreExactNumber      // the number in an obręb of that name; a bare number
+	scoreAddress          // every word is a whole word of the address
+	scorePrefixID         // the start of an id
+	scorePrefixNumber     // numbers starting with the one typed
+	scoreNameExactNumber  // the number in an obręb whose name starts with the one typed
+	scoreAddressPrefix    // the last word is the start of a word of the address
+	scoreNamePrefixNumber // numbers starting with it, in such an obręb
 )
 
 // numberKey orders parcel numbers naturally: 2 < 10 < 10/1 < 10/2 < 10/10.
@@ -142,6 +161,9 @@ func numberKey(num string) (int, int) {
 func less(a, b hit) bool {
 	if a.score != b.score {
 		return a.score < b.score
+	}
+	if a.text != b.text {
+		return natLess(a.text, b.text)
 	}
 	if a.p.obreb != b.p.obreb {
 		return a.p.obreb < b.p.obreb
@@ -177,11 +199,30 @@ func looksLikeNumber(s string) bool {
 // county touches tens of thousands of parcels; ranking them all is not needed.
 const maxScan = 20000
 
-// find answers an autocomplete query q with at most limit parcels, best first.
+// found is one answer of match.
+type found struct {
+	p    *parcel
+	addr string // the address the query matched; "" for an id or number match
+}
+
+// find answers an autocomplete query with at most limit parcels, best first
+// (match with addresses).
+func (m *model) find(q string, limit int) []*parcel {
+	var out []*parcel
+	for _, f := range m.match(q, limit, true) {
+		out = append(out, f.p)
+	}
+	return out
+}
+
+// match answers an autocomplete query q with at most limit parcels, best first.
 // It understands a full or partial parcel id ("100301_4.0001.12", "100301_4.00"),
 // an obręb name with or without a number ("Łask 12/3", "lask-kol 5", "Buczek"),
-// and a bare number ("123/4").
-func (m *model) find(q string, limit int) []*parcel {
+// a bare number ("123/4") and, when addresses is set, a property address in any
+// word order, with or without Polish letters ("Kościuszki 12", "kosciuszki 12
+// łask", "Kolumna 7"; the last word may be unfinished). A parcel appears once,
+// with its best match.
+func (m *model) match(q string, limit int, addresses bool) []found {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
 		return nil
@@ -204,7 +245,7 @@ func (m *model) find(q string, limit int) []*parcel {
 			if (exactTail != "" && p.tail == exactTail) || (number != "" && p.number == number) {
 				sc = exactScore
 			}
-			hits = append(hits, hit{p, sc})
+			hits = append(hits, hit{p: p, score: sc, addr: -1})
 		}
 	}
 
@@ -243,26 +284,66 @@ func (m *model) find(q string, limit int) []*parcel {
 			if !nameMatches(e.folded, name) {
 				continue
 			}
-			sc := 0
+			exact, prefix := scoreExactNumber, scorePrefixNumber
 			if e.folded != name {
-				sc = 1 // a prefix of the name ranks after the exact name
+				// a prefix of the name ranks after the exact name
+				exact, prefix = scoreNameExactNumber, scoreNamePrefixNumber
 			}
-			if number == "" {
-				addRange(e, "", "", scoreExactNumber+2*sc, scorePrefixNumber+2*sc, "")
-				continue
+			addRange(e, "", number, exact, prefix, "")
+		}
+		// A property address holding every word.
+		if addresses {
+			x := m.search.addrs
+			for _, ah := range x.match(q) {
+				sc := scoreAddressPrefix
+				if ah.exact {
+					sc = scoreAddress
+				}
+				en := &x.entries[ah.entry]
+				for _, p := range en.parcels {
+					hits = append(hits, hit{p: p, score: sc, addr: ah.entry, text: en.text})
+				}
 			}
-			addRange(e, "", number, scoreExactNumber+2*sc, scorePrefixNumber+2*sc, "")
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return less(hits[i], hits[j]) })
-	if len(hits) > limit {
-		hits = hits[:limit]
-	}
-	out := make([]*parcel, len(hits))
-	for i, h := range hits {
-		out[i] = h.p
+	top := bestHits(hits, limit)
+	out := make([]found, len(top))
+	for i, h := range top {
+		out[i] = found{p: h.p, addr: h.text}
 	}
 	return out
+}
+
+// bestHits returns the limit best hits in order, each parcel once with its best
+// hit. It costs one pass over the hits and a few insertions, not a sort of
+// them all: a short prefix can match tens of thousands.
+func bestHits(hits []hit, limit int) []hit {
+	top := make([]hit, 0, limit+1)
+	at := func(p *parcel) int {
+		for i := range top {
+			if top[i].p == p {
+				return i
+			}
+		}
+		return -1
+	}
+	for _, h := range hits {
+		if len(top) == limit && !less(h, top[len(top)-1]) {
+			continue
+		}
+		if i := at(h.p); i >= 0 {
+			if !less(h, top[i]) {
+				continue
+			}
+			top = slices.Delete(top, i, i+1)
+		}
+		i := sort.Search(len(top), func(i int) bool { return less(h, top[i]) })
+		top = slices.Insert(top, i, h)
+		if len(top) > limit {
+			top = top[:limit]
+		}
+	}
+	return top
 }
 
 // nameMatches: the folded obręb name equals q, starts with it, or one of its
@@ -292,15 +373,16 @@ func (m *model) sortedObreby() []string {
 	return ids
 }
 
-// ensureSorted re-sorts the obręby whose parcels changed since the last search.
+// ensureSorted re-sorts the obręby whose parcels changed since the last search,
+// and the address words when new ones came.
 func (m *model) ensureSorted() {
 	m.mu.RLock()
-	dirty := false
+	dirty := m.search.addrs.dirty
 	for _, e := range m.search.obreby {
-		if e.dirty {
-			dirty = true
+		if dirty {
 			break
 		}
+		dirty = e.dirty
 	}
 	m.mu.RUnlock()
 	if !dirty {
@@ -311,6 +393,9 @@ func (m *model) ensureSorted() {
 		if e.dirty {
 			e.sort()
 		}
+	}
+	if m.search.addrs.dirty {
+		m.search.addrs.sortVocab()
 	}
 	m.mu.Unlock()
 }

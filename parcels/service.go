@@ -5,7 +5,7 @@
 //     hosted datasets, with ULDK's plain-text framing byte for byte.
 //   - /api/parcels/{id}: the parcel card (GeoJSON Feature), also as of a date.
 //   - /api/parcels?xy=E,N[&srid=…]: point lookup.
-//   - /api/parcels/search?q=…: autocomplete by id, obręb name + number.
+//   - /api/parcels/search?q=…: autocomplete by id, obręb name + number, address.
 //
 // Id and point lookups run from memory: a per-dataset parcel model (ids,
 // geometries, obręby, jednostki) kept current from the dataset index's change
