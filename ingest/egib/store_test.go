@@ -169,3 +169,40 @@ func TestAddressesIngestRun(t *testing.T) {
 	}
 	noPersonalIn(t, path)
 }
+
+// A store made before the adresy column existed keeps its own layer schema. An
+// ingest into it must not damage it: either the store takes the new column and
+// the addresses, or the run fails as a whole, naming the column, and leaves the
+// store as it was (today's GeoPackage backend: see the report of issue 7).
+func TestIngestIntoStoreWithoutAdresy(t *testing.T) {
+	ctx := context.Background()
+	var old []store.Layer
+	for _, l := range store.EGiBLayers {
+		l.Columns = slices.DeleteFunc(slices.Clone(l.Columns), func(c store.Column) bool { return c.Name == "adresy" })
+		old = append(old, l)
+	}
+	path := filepath.Join(t.TempDir(), "old.gpkg")
+	st, err := gpkg.Create(path, "old", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	rep, err := ingest.Run(ctx, st, []string{"testdata/addresses_2021.gml"}, ingest.Options{})
+	if err != nil {
+		if rep.Committed || !strings.Contains(err.Error(), "adresy") {
+			t.Fatalf("failed run: committed %v, error %v", rep.Committed, err)
+		}
+		if n, err := st.Count(ctx, store.Query{Layer: "dzialki"}); err != nil || n != 0 {
+			t.Fatalf("a failed run left %d parcels (%v)", n, err)
+		}
+		if rev, err := st.Revision(ctx); err != nil || rev != 0 {
+			t.Fatalf("a failed run left revision %d (%v)", rev, err)
+		}
+		t.Logf("ingest into a store without adresy: %v", err)
+		return
+	}
+	o, err := st.Get(ctx, "dzialki", "31000000-0000-4000-8000-000000000001")
+	if err != nil || !strings.Contains(o.Attrs["adresy"].(string), "Kościuszki 12") {
+		t.Fatalf("a migrated store lacks the address: %v %v", o, err)
+	}
+}
