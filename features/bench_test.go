@@ -213,3 +213,22 @@ func BenchmarkOGCItemsWalk1000NoCache(b *testing.B) {
 	noCache(b)
 	BenchmarkOGCItemsWalk1000(b)
 }
+
+// BenchmarkOGCItemsBigBBox100: a box holding about 10 000 parcels (a county
+// overview in a desktop GIS), first page of 100.
+func BenchmarkOGCItemsBigBBox100(b *testing.B) {
+	u, r := benchTarget(b)
+	ext, _, err := r.Extent(context.Background(), "dzialki")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cx, cy := (ext.Min[0]+ext.Max[0])/2, (ext.Min[1]+ext.Max[1])/2
+	half := 50.0
+	for ; half < 1e5; half *= 1.2 {
+		bb := orbBound(cx-half, cy-half, cx+half, cy+half)
+		if n, _ := r.Count(context.Background(), store.Query{Layer: "dzialki", Bound: &bb}); n >= 10000 || n*20 >= 10000 && u == baseURL {
+			break
+		}
+	}
+	benchGet(b, u+fmt.Sprintf("/ogc/collections/dzialki/items?limit=100&bbox-crs=EPSG:2180&bbox=%f,%f,%f,%f", cy-half, cx-half, cy+half, cx+half))
+}

@@ -1,7 +1,9 @@
 package features
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -189,23 +191,33 @@ func (c *encCache) variant(v string) string {
 	return v
 }
 
-// keys finds the row keys of objects: complete is false when one of them is
-// not cached (in any variant).
-func (c *encCache) keys(dc *dsCache, layer string, ids []string, dst []keyID) (_ []keyID, complete bool) {
+// topKeys ranks objects by row key from the cache: the want smallest keys
+// above after, in order. complete is false when one of the objects is not
+// cached (in any variant).
+func (c *encCache) topKeys(dc *dsCache, layer string, ids []string, after int64, want int) (top []keyID, complete bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	m := dc.layers[layer]
 	if m == nil {
-		return dst, false
+		return nil, false
 	}
+	top = make([]keyID, 0, min(want, len(ids)))
 	for _, id := range ids {
 		e := m[id]
 		if e == nil {
-			return dst, false
+			return nil, false
 		}
-		dst = append(dst, keyID{e.key, e.id})
+		if e.key <= after || len(top) == want && e.key >= top[want-1].key {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(top, e.key, func(k keyID, key int64) int { return cmp.Compare(k.key, key) })
+		if len(top) < want {
+			top = append(top, keyID{})
+		}
+		copy(top[i+1:], top[i:len(top)-1])
+		top[i] = keyID{e.key, e.id}
 	}
-	return dst, true
+	return top, true
 }
 
 // lookup fills out[i] with the cached encoding of ids[i] (nil when missing).

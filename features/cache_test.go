@@ -1,16 +1,19 @@
 package features
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
+	"math/rand"
 	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -322,23 +325,65 @@ func TestFeatureCacheSameBytes(t *testing.T) {
 		}
 		return out, walk()
 	}
-	budget := featCache.budget
-	t.Cleanup(func() { featCache.setBudget(budget) })
+	budget, maxCand := featCache.budget, maxIndexCandidates
+	t.Cleanup(func() { featCache.setBudget(budget); maxIndexCandidates = maxCand })
 	featCache.setBudget(0)
 	plain, plainWalk := get()
-	featCache.setBudget(64 << 20)
-	cold, coldWalk := get()
-	warm, warmWalk := get()
-	for i, u := range urls {
-		if cold[i] != plain[i] {
-			t.Errorf("%s: cold cache response differs:\n%.400s\n%.400s", u, cold[i], plain[i])
+	// with the default candidate limit, and with one that sends boxes the way
+	// of large ones (the fixture's boxes are small)
+	for _, mc := range []int{maxCand, 10} {
+		maxIndexCandidates = mc
+		featCache.setBudget(0)
+		featCache.setBudget(64 << 20)
+		cold, coldWalk := get()
+		warm, warmWalk := get()
+		for i, u := range urls {
+			if cold[i] != plain[i] {
+				t.Errorf("%s (candidates %d): cold cache response differs:\n%.400s\n%.400s", u, mc, cold[i], plain[i])
+			}
+			if warm[i] != plain[i] {
+				t.Errorf("%s (candidates %d): warm cache response differs:\n%.400s\n%.400s", u, mc, warm[i], plain[i])
+			}
 		}
-		if warm[i] != plain[i] {
-			t.Errorf("%s: warm cache response differs:\n%.400s\n%.400s", u, warm[i], plain[i])
+		if len(plainWalk) < 3 || strings.Join(coldWalk, "\n") != strings.Join(plainWalk, "\n") || strings.Join(warmWalk, "\n") != strings.Join(plainWalk, "\n") {
+			t.Errorf("paging walk differs through the cache (%d, %d, %d pages)", len(plainWalk), len(coldWalk), len(warmWalk))
 		}
 	}
-	if len(plainWalk) < 3 || strings.Join(coldWalk, "\n") != strings.Join(plainWalk, "\n") || strings.Join(warmWalk, "\n") != strings.Join(plainWalk, "\n") {
-		t.Errorf("paging walk differs through the cache (%d, %d, %d pages)", len(plainWalk), len(coldWalk), len(warmWalk))
+}
+
+// TestTopKeys: ranking from the cache equals sorting.
+func TestTopKeys(t *testing.T) {
+	c := newEncCache(64 << 20)
+	d := &server.Dataset{Name: "x"}
+	dc := &dsCache{d: d, layers: map[string]map[string]*encEntry{}}
+	c.sets[d] = dc
+	rng := rand.New(rand.NewSource(3))
+	var all []keyID
+	var ids []string
+	for i, v := range rng.Perm(3000) { // row keys are unique
+		k := keyID{int64(v)*7 + 1, fmt.Sprint("o", i)}
+		all = append(all, k)
+		ids = append(ids, k.id)
+	}
+	c.fillKeys(dc, c.generation(dc), "l", all)
+	slices.SortFunc(all, func(a, b keyID) int { return cmp.Compare(a.key, b.key) })
+	for _, tc := range []struct {
+		after int64
+		want  int
+	}{{0, 1}, {0, 101}, {0, 5000}, {all[1500].key, 50}, {all[2990].key, 100}, {1e7, 10}} {
+		got, complete := c.topKeys(dc, "l", ids, tc.after, tc.want)
+		var want []keyID
+		for _, k := range all {
+			if k.key > tc.after && len(want) < tc.want {
+				want = append(want, k)
+			}
+		}
+		if !complete || !slices.Equal(got, want) {
+			t.Errorf("after %d want %d: %d keys, complete %v", tc.after, tc.want, len(got), complete)
+		}
+	}
+	if _, complete := c.topKeys(dc, "l", append(ids, "missing"), 0, 10); complete {
+		t.Error("an uncached object was not noticed")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sip-core/sip/store"
 )
@@ -53,6 +54,13 @@ func gmlEncoder(c *Collection, o *outCRS, srsName string, sel []int, member stri
 	e.enc = func(b []byte, f *feature) []byte { return appendGMLFeature(b, f, o, srsName, sel, member, "") }
 	return e
 }
+
+// maxCachedCandidates bounds the index candidates of a box that a cached page
+// ranks in Go: their keys come from the cache (after one key-only read of the
+// whole box), which beats the store's R-tree join for large boxes too.
+const maxCachedCandidates = 100_000
+
+var idsPool = sync.Pool{New: func() any { return make([]string, 0, 1024) }}
 
 // encChunk is how many features of a page are looked up (and read from the
 // store when not cached) at a time: memory stays flat whatever the page size.
@@ -116,25 +124,34 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	want := skip + q.limit + 1 // one more tells whether a next page exists
 	var keys []keyID
 	collect := func(k int64, id string) error { keys = append(keys, keyID{k, id}); return nil }
-	if ids, ok := q.indexCandidates(ctx); ok {
+	if ids, ok := q.boxCandidates(ctx, maxCachedCandidates, idsPool.Get().([]string)[:0]); ok {
+		defer func() {
+			if cap(ids) <= 2*maxCachedCandidates {
+				clear(ids)
+				idsPool.Put(ids[:0])
+			}
+		}()
 		ranged = false
 		if len(ids) == 0 {
 			return 0, true, nil
 		}
 		var complete bool
-		keys, complete = featCache.keys(dc, layer, ids, make([]keyID, 0, len(ids)))
+		keys, complete = featCache.topKeys(dc, layer, ids, q.after, want)
 		if !complete {
 			// every candidate's key, cached for the next query of the area
-			keys = keys[:0]
-			if err := kq.QueryKeys(ctx, store.Query{Layer: layer, IDs: ids}, collect); err != nil {
+			keys = nil
+			sq := store.Query{Layer: layer, IDs: ids}
+			if len(ids) > maxIndexCandidates {
+				sq = store.Query{Layer: layer, Bound: q.bound} // the same set, by the store's R-tree
+			}
+			if err := kq.QueryKeys(ctx, sq, collect); err != nil {
 				return 0, true, err
 			}
 			featCache.fillKeys(dc, gen, layer, keys)
+			after := q.after
+			i, _ := slices.BinarySearchFunc(keys, after, func(k keyID, a int64) int { return cmp.Compare(k.key, a+1) })
+			keys = keys[i:min(len(keys), i+want)]
 		}
-		after := q.after
-		keys = slices.DeleteFunc(keys, func(k keyID) bool { return k.key <= after })
-		slices.SortFunc(keys, func(a, b keyID) int { return cmp.Compare(a.key, b.key) })
-		keys = keys[:min(len(keys), want)]
 	} else {
 		// the store skips (a deep STARTINDEX costs no memory here)
 		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {

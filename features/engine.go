@@ -190,7 +190,7 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 // maxIndexCandidates bounds the id list handed to the store for a box query:
 // beyond it the store filters by its own R-tree (the id list and its sort would
 // cost more than the envelope callback saves).
-const maxIndexCandidates = 2000
+var maxIndexCandidates = 2000 // a variable for the tests
 
 // indexCandidates resolves a box query on the current state through the
 // in-memory R-tree: the ids whose box intersects the query box, the same set the
@@ -199,6 +199,12 @@ const maxIndexCandidates = 2000
 // should filter itself (history, no box, a box holding too many objects, or an
 // index that has not caught up with the store yet).
 func (q *query) indexCandidates(ctx context.Context) ([]string, bool) {
+	return q.boxCandidates(ctx, maxIndexCandidates, nil)
+}
+
+// boxCandidates appends to ids the index candidates of the query's box, up to
+// max of them (ok false beyond, as indexCandidates).
+func (q *query) boxCandidates(ctx context.Context, max int, ids []string) ([]string, bool) {
 	ix := q.c.Dataset.Index
 	if ix == nil || q.bound == nil || !q.asOf.IsZero() || q.bound.Min[0] > q.bound.Max[0] || q.bound.Min[1] > q.bound.Max[1] {
 		return nil, false
@@ -206,10 +212,10 @@ func (q *query) indexCandidates(ctx context.Context) ([]string, bool) {
 	if !q.indexFresh(ctx) {
 		return nil, false
 	}
-	var ids []string
 	over := false
+	n0 := len(ids)
 	ix.Search(q.c.Layer.Name, *q.bound, func(id string) bool {
-		if len(ids) == maxIndexCandidates {
+		if len(ids)-n0 == max {
 			over = true
 			return false
 		}
