@@ -55,8 +55,9 @@ type encVariant struct {
 	b []byte
 }
 
-// Accounting: what an entry costs besides its id and encodings (the entry, its
-// map slot, the variant slice headers), so that the budget bounds real memory.
+// Accounting: what an entry costs besides its id and the capacity of its
+// encodings (the entry, its map slot, the variant slice headers), so that the
+// budget bounds real memory.
 const (
 	entryOverhead   = 192
 	variantOverhead = 48
@@ -275,7 +276,7 @@ func (c *encCache) fill(dc *dsCache, gen uint64, layer, variant string, items []
 		dc.layers[layer] = m
 	}
 	for _, it := range items {
-		size := int64(variantOverhead + len(it.b))
+		size := int64(variantOverhead + cap(it.b))
 		if size+entryOverhead+int64(len(it.id)) > c.budget/4 {
 			continue // one object never takes a large share of the budget
 		}
@@ -292,8 +293,8 @@ func (c *encCache) fill(dc *dsCache, gen uint64, layer, variant string, items []
 		replaced := false
 		for i := range e.variants {
 			if e.variants[i].v == variant {
-				c.used += int64(len(it.b) - len(e.variants[i].b))
-				e.size += int64(len(it.b) - len(e.variants[i].b))
+				c.used += int64(cap(it.b) - cap(e.variants[i].b))
+				e.size += int64(cap(it.b) - cap(e.variants[i].b))
 				e.variants[i].b = it.b
 				replaced = true
 				break

@@ -432,7 +432,7 @@ func recount() (int64, int) {
 	for e := c.lru.next; e != &c.lru; e = e.next {
 		s := int64(entryOverhead + len(e.id))
 		for _, v := range e.variants {
-			s += int64(variantOverhead + len(v.b))
+			s += int64(variantOverhead + cap(v.b))
 		}
 		sum += s
 		n++
