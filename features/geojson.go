@@ -56,11 +56,23 @@ func (o *outCRS) appendPt(b []byte, p orb.Point) []byte {
 
 func (o *outCRS) appendPts(b []byte, ps []orb.Point) []byte {
 	b = append(b, '[')
+	var first0, first1 int
 	for i, p := range ps {
 		if i > 0 {
 			b = append(b, ',')
 		}
+		if i > 0 && i == len(ps)-1 && p == ps[0] {
+			// a closed ring ends where it starts: the same text
+			b = append(b, b[first0:first1]...)
+			continue
+		}
+		if i == 0 {
+			first0 = len(b)
+		}
 		b = o.appendPt(b, p)
+		if i == 0 {
+			first1 = len(b)
+		}
 	}
 	return append(b, ']')
 }
