@@ -121,8 +121,15 @@ func zz(v int32) uint32           { return uint32((v << 1) ^ (v >> 31)) }
 
 // AddPoints adds a (multi)point feature. An empty point list adds nothing.
 func (l *Layer) AddPoints(id uint64, pts []P, props []Prop) {
+	if l.pointsGeom(pts) {
+		l.addFeature(id, Point, props)
+	}
+}
+
+// pointsGeom encodes a point list into l.geom; false when it is empty.
+func (l *Layer) pointsGeom(pts []P) bool {
 	if len(pts) == 0 {
-		return
+		return false
 	}
 	g := l.geom[:0]
 	g = append(g, cmd(1, uint32(len(pts))))
@@ -132,7 +139,7 @@ func (l *Layer) AddPoints(id uint64, pts []P, props []Prop) {
 		cx, cy = p.X, p.Y
 	}
 	l.geom = g
-	l.addFeature(id, Point, props)
+	return true
 }
 
 // AddLines adds a (multi)linestring feature; lines of fewer than 2 points are skipped.
@@ -162,6 +169,13 @@ func (l *Layer) AddLines(id uint64, lines [][]P, props []Prop) {
 // are open or closed (a repeated last point is dropped); rings of fewer than 3
 // points are skipped.
 func (l *Layer) AddPolygon(id uint64, rings [][]P, props []Prop) {
+	if l.polygonGeom(rings) {
+		l.addFeature(id, Polygon, props)
+	}
+}
+
+// polygonGeom encodes rings into l.geom; false when none is left.
+func (l *Layer) polygonGeom(rings [][]P) bool {
 	g := l.geom[:0]
 	var cx, cy int32
 	for _, r := range rings {
@@ -181,9 +195,7 @@ func (l *Layer) AddPolygon(id uint64, rings [][]P, props []Prop) {
 		g = append(g, cmd(7, 1))
 	}
 	l.geom = g
-	if len(g) > 0 {
-		l.addFeature(id, Polygon, props)
-	}
+	return len(g) > 0
 }
 
 func (l *Layer) addFeature(id uint64, t GeomType, props []Prop) {
@@ -196,6 +208,12 @@ func (l *Layer) addFeature(id uint64, t GeomType, props []Prop) {
 		tags = append(tags, l.key(p.Key), l.val(v))
 	}
 	l.tags = tags
+	l.writeFeature(id, t)
+}
+
+// writeFeature appends a Feature message of l.tags and l.geom.
+func (l *Layer) writeFeature(id uint64, t GeomType) {
+	tags := l.tags
 	// Feature message.
 	var size int
 	if id != 0 {

@@ -131,3 +131,52 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestAttrsEncodeAsProps: a layer of features with Attrs is byte for byte the
+// layer of the same features with []Prop (the cached path and the plain one
+// make the same tiles); Props and Select decode what was built.
+func TestAttrsEncodeAsProps(t *testing.T) {
+	keys := InternKeys([]string{"id", "pole", "n", "ok", "big", "empty", "nan"})
+	if InternKeys([]string{"id", "pole", "n", "ok", "big", "empty", "nan"}) != keys {
+		t.Fatal("InternKeys does not share equal tables")
+	}
+	type rec struct {
+		id    string
+		pole  float64
+		n     int64
+		ok    bool
+		empty bool
+	}
+	recs := []rec{{"a/1", 0.25, -3, true, false}, {"a/2", 0.25, 1 << 40, false, true}, {"zażółć", -1e300, 0, true, false}}
+	ext := [][]P{{{0, 0}, {10, 0}, {10, 10}, {0, 10}}}
+	plain, packed := NewLayer("x", 4096), NewLayer("x", 4096)
+	var b AttrsBuilder
+	for i, r := range recs {
+		props := []Prop{{"id", r.id}, {"pole", r.pole}, {"n", r.n}, {"ok", r.ok}, {"big", float64(i) * 1e9}, {"nan", math.NaN()}}
+		b.Reset(keys)
+		b.String(0, r.id)
+		b.Float(1, r.pole)
+		b.Int(2, r.n)
+		b.Bool(3, r.ok)
+		b.Float(4, float64(i)*1e9)
+		if r.empty {
+			props = append(props, Prop{"empty", ""})
+			b.String(5, "")
+		}
+		b.Float(6, math.NaN())
+		a, key := b.Finish("key" + r.id)
+		if key != "key"+r.id {
+			t.Fatalf("prefix %q", key)
+		}
+		if got := a.Props(); len(got) != len(props)-1 || got[0] != props[0] || got[1] != props[1] || got[2] != props[2] || got[3] != props[3] {
+			t.Errorf("Props %v, want %v (without the NaN)", got, props)
+		}
+		plain.AddPolygon(uint64(i+1), ext, props)
+		packed.AddPolygonAttrs(uint64(i+1), ext, a)
+		plain.AddPoints(uint64(i+10), ext[0][:1], []Prop{{"id", r.id}, {"ok", r.ok}})
+		packed.AddPointsAttrs(uint64(i+10), ext[0][:1], a.Select("ok", "id"))
+	}
+	if pb, ab := plain.AppendTo(nil), packed.AppendTo(nil); !bytes.Equal(pb, ab) {
+		t.Fatalf("Attrs layer differs from the Prop layer:\n%x\n%x", pb, ab)
+	}
+}
