@@ -9,7 +9,7 @@ import (
 )
 
 // dataTiles lists the tiles of zoom z that hold data.
-func dataTiles(b *testing.B, r store.Reader, z int) []TileKey {
+func dataTiles(b testing.TB, r store.Reader, z int) []TileKey {
 	ext, _, err := r.Extent(bg, "dzialki")
 	if err != nil {
 		b.Fatal(err)
@@ -76,7 +76,15 @@ func BenchmarkBuild(b *testing.B) {
 // BenchmarkDynamicTileIndexed renders z14–z16 tiles as the service does: the
 // dataset index finds the objects, projected features come from the feature
 // cache (warm after the first pass; a change drops only the changed objects).
-func BenchmarkDynamicTileIndexed(b *testing.B) {
+func BenchmarkDynamicTileIndexed(b *testing.B) { benchIndexed(b, DefaultFeatureBudget) }
+
+// BenchmarkDynamicTileIndexedEvicting is BenchmarkDynamicTileIndexed with a
+// feature cache of a tenth of the county's features' bytes: tiles keep
+// reading the store for features the cache let go.
+func BenchmarkDynamicTileIndexedEvicting(b *testing.B) { benchIndexed(b, countyFeatureBytes(b)/10) }
+
+// countyFeatureBytes is the accounted size of all the fixture's tiled features.
+func countyFeatureBytes(b *testing.B) int64 {
 	r := openRO(b, county(b))
 	ix, err := index.Build(bg, r)
 	if err != nil {
@@ -86,7 +94,27 @@ func BenchmarkDynamicTileIndexed(b *testing.B) {
 	for _, l := range r.Layers() {
 		cols[l.Name] = l.Columns
 	}
-	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: NewFeatureCache(1 << 20)}
+	c := NewFeatureCache(1 << 40)
+	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: c}
+	for _, l := range WarmOrder(benchLayers(b, r)) {
+		if _, err := src.Warm(bg, l); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return c.Stats().Bytes
+}
+
+func benchIndexed(b *testing.B, budget int64) {
+	r := openRO(b, county(b))
+	ix, err := index.Build(bg, r)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cols := map[string][]store.Column{}
+	for _, l := range r.Layers() {
+		cols[l.Name] = l.Columns
+	}
+	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return cols[l] }, Cache: NewFeatureCache(budget)}
 	rend := &Renderer{Grid: WebMercatorQuad, Layers: benchLayers(b, r), MaxZoom: DynamicFullZoom, Fast: true}
 	var keys []TileKey
 	for z := 14; z <= 16; z++ {
@@ -100,4 +128,6 @@ func BenchmarkDynamicTileIndexed(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	st := src.Cache.Stats()
+	b.ReportMetric(float64(st.Evicted)/float64(i), "evicted/tile")
 }

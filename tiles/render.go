@@ -89,7 +89,7 @@ type item struct {
 	typ   mvt.GeomType
 	parts [][]mvt.P
 	area  float64 // tile units², the significance
-	props []mvt.Prop
+	attrs mvt.Attrs
 }
 
 var (
@@ -194,10 +194,10 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 				}
 				t := toTile(p)
 				items = append(items, item{layer: li, f: f, typ: mvt.Point,
-					parts: [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}, props: labelProps(f.Props)})
+					parts: [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}, attrs: f.Attrs.Select("numer_dzialki", "id_dzialki")})
 				continue
 			}
-			it := item{layer: li, f: f, props: f.Props}
+			it := item{layer: li, f: f, attrs: f.Attrs}
 			inside := f.Bound.Min[0] >= qb.Min[0] && f.Bound.Max[0] <= qb.Max[0] && f.Bound.Min[1] >= qb.Min[1] && f.Bound.Max[1] <= qb.Max[1]
 			switch g := f.Geom.(type) {
 			case orb.Point:
@@ -350,16 +350,6 @@ func roundHalf(v float64) float64 {
 	return float64(int64(v + 0.5))
 }
 
-func labelProps(ps []mvt.Prop) []mvt.Prop {
-	var out []mvt.Prop
-	for _, p := range ps {
-		if p.Key == "numer_dzialki" || p.Key == "id_dzialki" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 // encode writes items (grouped by layer, in order) as an MVT tile.
 func (r *Renderer) encode(items []item, ext int) []byte {
 	var out []byte
@@ -373,9 +363,9 @@ func (r *Renderer) encode(items []item, ext int) []byte {
 			}
 			switch it.typ {
 			case mvt.Point:
-				l.AddPoints(it.f.ID, it.parts[0], it.props)
+				l.AddPointsAttrs(it.f.ID, it.parts[0], it.attrs)
 			case mvt.Polygon:
-				l.AddPolygon(it.f.ID, it.parts, it.props)
+				l.AddPolygonAttrs(it.f.ID, it.parts, it.attrs)
 			}
 		}
 		out = l.AppendTo(out)

@@ -3,6 +3,7 @@ package tiles
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -64,7 +65,6 @@ type Service struct {
 	mu     sync.Mutex
 	cache  *tileCache
 	subbed map[*index.Index]bool
-	labels *LabelCache
 	feats  *FeatureCache
 
 	list      map[string]string // pre-built tilesets, refreshed once a second
@@ -87,7 +87,7 @@ type openFile struct {
 
 // NewService makes a tiles service.
 func NewService() *Service {
-	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}, labels: NewLabelCache(500000), feats: NewFeatureCache(1000000)}
+	return &Service{subbed: map[*index.Index]bool{}, files: map[string]*openFile{}, feats: NewFeatureCache(DefaultFeatureBudget)}
 }
 
 // Name implements server.Service.
@@ -104,6 +104,14 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	reg := h.Metrics()
 	c := reg.Counter("sip_tiles_cache_total", "Dynamic tile cache lookups and invalidations.", "result")
 	s.metrics.hits, s.metrics.misses, s.metrics.invalidated = c.With("hit"), c.With("miss"), c.With("invalidated")
+	reg.GaugeFunc("sip_tiles_feature_cache", "The dynamic tiles' projected-feature cache: features held, their estimated bytes, the budget, and features evicted to keep it.",
+		func(emit func(v float64, labelValues ...string)) {
+			st := s.feats.Stats()
+			emit(float64(st.Features), "features")
+			emit(float64(st.Bytes), "bytes")
+			emit(float64(st.Budget), "budget_bytes")
+			emit(float64(st.Evicted), "evicted")
+		}, "value")
 	if st := h.Current(); st != nil {
 		s.Reload(st)
 	}
@@ -124,6 +132,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 func (s *Service) Reload(st *server.State) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.feats.SetBudget(int64(st.Config.Cache.TileFeatures))
 	for _, d := range st.Datasets() {
 		ix := d.Index
 		if ix == nil || s.subbed[ix] {
@@ -139,7 +148,10 @@ func (s *Service) Reload(st *server.State) {
 // requests see them (web mercator, public columns), in the background at
 // start-up and reload: otherwise the first low-zoom tile reads and projects
 // every object it covers (seconds for a county), and parcel labels are
-// computed there too. One goroutine, so requests keep the other cores.
+// computed there too. Layers go in the order low zooms need them (WarmOrder:
+// unit and precinct outlines first, then parcels, ...) until the cache's
+// budget is full; it evicts nothing. One goroutine, so requests keep the
+// other cores.
 func (s *Service) warm(d *server.Dataset) {
 	t0 := time.Now()
 	req, err := http.NewRequest(http.MethodGet, "/", nil)
@@ -150,18 +162,46 @@ func (s *Service) warm(d *server.Dataset) {
 	if e != nil {
 		return
 	}
-	src := &IndexedSource{Index: d.Index, R: d.Store, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return ts.cols[l] },
-		ColsKey: ts.variant, Cache: s.feats}
+	src := &IndexedSource{Index: d.Index, R: d.Store, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return ts.cols[l] }, Cache: s.feats}
 	n := 0
-	for layer := range ts.cols {
+	for _, layer := range WarmOrder(ts.layers) {
 		k, err := src.Warm(context.Background(), layer)
 		n += k
+		if errors.Is(err, ErrCacheFull) {
+			st := s.feats.Stats()
+			s.host.Logger().Info("tile feature cache full: warm-up stopped", "dataset", d.Name, "layer", layer, "features", n,
+				"bytes", st.Bytes, "budget", st.Budget, "took", time.Since(t0).Round(time.Millisecond))
+			return
+		}
 		if err != nil {
 			s.host.Logger().Warn("tile feature cache warm-up stopped", "dataset", d.Name, "layer", layer, "err", err)
 			return
 		}
 	}
-	s.host.Logger().Info("tile feature cache warm", "dataset", d.Name, "features", n, "took", time.Since(t0).Round(time.Millisecond))
+	s.host.Logger().Info("tile feature cache warm", "dataset", d.Name, "features", n, "bytes", s.feats.Stats().Bytes, "took", time.Since(t0).Round(time.Millisecond))
+}
+
+// WarmOrder lists the store layers behind tile layers in the order a
+// warm-up reads them: by the first zoom that draws them (LayerMinZoom; the
+// outlines every low-zoom tile needs first), then in drawing order.
+func WarmOrder(tileLayers []string) []string {
+	first := map[string]int{}
+	var out []string
+	for _, l := range tileLayers {
+		src := l
+		if l == LabelLayer {
+			src = "dzialki"
+		}
+		z := LayerMinZoom[l]
+		if prev, ok := first[src]; !ok {
+			first[src] = z
+			out = append(out, src)
+		} else if z < prev {
+			first[src] = z
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return first[out[i]] < first[out[j]] })
+	return out
 }
 
 // invalidate drops the cached tiles a change touches.
@@ -513,8 +553,7 @@ func (s *Service) dynamicTile(ctx context.Context, ts *tileset, g *Grid, z, x, y
 	}
 	s.metrics.misses.Inc()
 	gen := s.cache.gen(ts.d.Index)
-	src := &IndexedSource{Index: ts.d.Index, R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] },
-		ColsKey: ts.variant, Cache: s.feats}
+	src := &IndexedSource{Index: ts.d.Index, R: ts.d.Store, Grid: g, Columns: func(l string) []store.Column { return ts.cols[l] }, Cache: s.feats}
 	rend := &Renderer{Grid: g, Layers: ts.layers, MaxZoom: DynamicFullZoom, Fast: true}
 	data, _, err := rend.Render(ctx, src, z, x, y)
 	if err != nil {

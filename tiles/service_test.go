@@ -433,9 +433,7 @@ func TestWarmFeatureCache(t *testing.T) {
 	ts := startServer(t, sp)
 	deadline := time.Now().Add(60 * time.Second)
 	for {
-		ts.svc.feats.mu.Lock()
-		n := ts.svc.feats.n
-		ts.svc.feats.mu.Unlock()
+		n := ts.svc.feats.Stats().Features
 		if n == want {
 			break
 		}

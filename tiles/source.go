@@ -26,7 +26,9 @@ type Feature struct {
 	Geom  orb.Geometry
 	Bound orb.Bound
 	Area  float64 // grid CRS units² (0 for points): the significance order
-	Props []mvt.Prop
+	// Attrs are the public attributes, compactly encoded (the feature cache
+	// holds hundreds of thousands of features); Attrs.Props decodes them.
+	Attrs mvt.Attrs
 
 	label    orb.Point
 	hasLabel bool
@@ -45,44 +47,66 @@ type Source interface {
 	Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error
 }
 
-// props converts an object's public attributes: strings, integers and reals keep
-// their types; dates become ISO strings. Columns missing from Attrs (NULL) are
-// left out.
-func props(o *store.Object, cols []store.Column) []mvt.Prop {
-	out := make([]mvt.Prop, 0, len(cols))
-	for _, c := range cols {
+// featureMaker turns store rows of one column selection into Features.
+type featureMaker struct {
+	g    *Grid
+	cols []store.Column
+	keys *mvt.Keys
+	b    mvt.AttrsBuilder
+}
+
+func newFeatureMaker(g *Grid, cols []store.Column) *featureMaker {
+	names := make([]string, len(cols))
+	for i, c := range cols {
+		names[i] = c.Name
+	}
+	return &featureMaker{g: g, cols: cols, keys: mvt.InternKeys(names)}
+}
+
+// attrs encodes an object's public attributes: strings, integers and reals
+// keep their types; dates become ISO strings. Columns missing from Attrs
+// (NULL) are left out. The feature's key shares the attributes' allocation.
+func (m *featureMaker) attrs(o *store.Object) (mvt.Attrs, string) {
+	b := &m.b
+	b.Reset(m.keys)
+	for i, c := range m.cols {
 		v, ok := o.Attrs[c.Name]
 		if !ok || v == nil {
 			continue
 		}
 		switch x := v.(type) {
 		case string:
-			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+			b.String(i, x)
 		case int64:
-			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+			b.Int(i, x)
 		case int:
-			out = append(out, mvt.Prop{Key: c.Name, Value: int64(x)})
+			b.Int(i, int64(x))
 		case float64:
-			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+			b.Float(i, x)
 		case time.Time:
 			if c.Type == store.Date {
-				out = append(out, mvt.Prop{Key: c.Name, Value: x.UTC().Format("2006-01-02")})
+				b.String(i, x.UTC().Format("2006-01-02"))
 			} else {
-				out = append(out, mvt.Prop{Key: c.Name, Value: x.UTC().Format(time.RFC3339)})
+				b.String(i, x.UTC().Format(time.RFC3339))
 			}
 		case bool:
-			out = append(out, mvt.Prop{Key: c.Name, Value: x})
+			b.Bool(i, x)
 		default:
-			out = append(out, mvt.Prop{Key: c.Name, Value: strconv.Quote("")})
+			b.String(i, strconv.Quote(""))
 		}
 	}
-	return out
+	return b.Finish(o.ID)
 }
 
 // NewFeature projects a store row into the grid.
 func NewFeature(g *Grid, row store.Row, cols []store.Column) *Feature {
+	return newFeatureMaker(g, cols).feature(row)
+}
+
+// feature projects a store row into the grid.
+func (m *featureMaker) feature(row store.Row) *Feature {
 	o := row.Object
-	geom := projectGeom(g, o.Geometry)
+	geom := projectGeom(m.g, o.Geometry)
 	if geom == nil {
 		return nil
 	}
@@ -90,12 +114,11 @@ func NewFeature(g *Grid, row store.Row, cols []store.Column) *Feature {
 	if row.Key <= 0 {
 		id = FeatureID(o.ID)
 	}
-	f := &Feature{Key: o.ID, ID: id, Geom: geom, Bound: geom.Bound(), Props: props(o, cols)}
+	f := &Feature{ID: id, Geom: geom, Bound: geom.Bound()}
+	f.Attrs, f.Key = m.attrs(o)
 	switch t := geom.(type) {
 	case orb.Polygon:
-		for _, p := range []orb.Polygon{t} {
-			f.Area += polyArea(p)
-		}
+		f.Area += polyArea(t)
 	case orb.MultiPolygon:
 		for _, p := range t {
 			f.Area += polyArea(p)
@@ -226,9 +249,9 @@ func (s *StoreSource) Features(ctx context.Context, layer string, b orb.Bound, f
 	sb := s.Grid.ToStorage(b)
 	// The inverse of a densified box edge can bulge slightly: pad by a metre.
 	sb = sb.Pad(1)
-	cols := s.Columns(layer)
+	fm := newFeatureMaker(s.Grid, s.Columns(layer))
 	return s.R.Query(ctx, store.Query{Layer: layer, Bound: &sb}, func(row store.Row) error {
-		f := NewFeature(s.Grid, row, cols)
+		f := fm.feature(row)
 		if f == nil || !f.Bound.Intersects(b) {
 			return nil
 		}
@@ -260,8 +283,9 @@ func LoadMemSource(ctx context.Context, r store.Reader, g *Grid, layers []store.
 	m := &MemSource{layers: map[string]*memLayer{}}
 	for _, l := range layers {
 		ml := &memLayer{}
+		fm := newFeatureMaker(g, l.Columns)
 		err := r.Query(ctx, store.Query{Layer: l.Name}, func(row store.Row) error {
-			if f := NewFeature(g, row, l.Columns); f != nil {
+			if f := fm.feature(row); f != nil {
 				ml.feats = append(ml.feats, f)
 			}
 			return nil
