@@ -30,6 +30,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -192,6 +193,11 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 		return fail(nil, err)
 	}
 
+	// Property addresses the parser cannot resolve (written after the parcel, or
+	// in another file) are looked up in a scan of the files, made on the first
+	// such reference only: exports that write addresses first pay nothing.
+	late := &lateAddresses{files: files}
+
 	tx, err := st.Begin(ctx)
 	if err != nil {
 		return fail(nil, err)
@@ -220,7 +226,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	var done int64
 	for i, s := range streams {
 		fr := &rep.Files[i]
-		err := loadFile(ctx, tx, s, rep, fr, opts.Strict, addProblem, func(off int64) {
+		err := loadFile(ctx, tx, s, rep, fr, opts.Strict, addProblem, late.forFile(i), func(off int64) {
 			prog.update(done+off, rep.Total.Objects)
 		})
 		if err != nil {
@@ -253,7 +259,7 @@ type errStrict struct{ err error }
 func (e *errStrict) Error() string { return "strict mode: " + e.err.Error() }
 func (e *errStrict) Unwrap() error { return e.err }
 
-func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), tick func(off int64)) error {
+func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), late fileAddresses, tick func(off int64)) error {
 	for n := 0; ; n++ {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -287,6 +293,16 @@ func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *File
 		}
 		for _, w := range ft.Warnings {
 			addProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Message: w})
+		}
+		if len(ft.UnresolvedAddresses) > 0 {
+			missing, err := late.resolve(ft)
+			if err != nil {
+				return err
+			}
+			for _, k := range missing {
+				addProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID,
+					Message: "property address " + k + " is in none of the files: adresy lacks it"})
+			}
 		}
 		res, err := tx.Put(ctx, ft.Object)
 		if err != nil {
@@ -359,6 +375,110 @@ func scanGroups(path string) (map[string]string, error) {
 	}
 	defer f.Close()
 	return egib.ScanRegisterGroups(f, filepath.Base(path))
+}
+
+// lateAddresses resolves the property addresses the parsers met after the
+// references to them: on the first such reference it scans every file that
+// holds addresses (egib.ScanRefs, concurrently), once.
+type lateAddresses struct {
+	files  []string
+	once   sync.Once
+	global map[string]string   // by lokalnyId, over all files (later files win)
+	local  []map[string]string // per file: by "#gml:id", meaningful inside that file only
+	err    error
+}
+
+// fileAddresses is lateAddresses seen from one file.
+type fileAddresses struct {
+	l *lateAddresses
+	i int
+}
+
+func (l *lateAddresses) forFile(i int) fileAddresses { return fileAddresses{l, i} }
+
+func (l *lateAddresses) scan() {
+	found := make([]*egib.Refs, len(l.files))
+	errs := make([]error, len(l.files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range l.files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			has, err := fileContains(f, []byte("AdresNieruchomosci"))
+			if err == nil && has {
+				found[i], err = scanRefs(f)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	l.global, l.local = map[string]string{}, make([]map[string]string, len(l.files))
+	for i, r := range found {
+		if errs[i] != nil {
+			l.err = errs[i]
+			return
+		}
+		if r == nil {
+			continue
+		}
+		for k, v := range r.Addresses {
+			if len(k) > 0 && k[0] == '#' {
+				if l.local[i] == nil {
+					l.local[i] = map[string]string{}
+				}
+				l.local[i][k] = v
+			} else {
+				l.global[k] = v
+			}
+		}
+	}
+}
+
+// resolve adds the addresses of ft's unresolved references to its adresy (in
+// the order of the references, after those resolved while parsing) and returns
+// the references found in no file.
+func (fa fileAddresses) resolve(ft *egib.Feature) (missing []string, err error) {
+	l := fa.l
+	l.once.Do(l.scan)
+	if l.err != nil {
+		return nil, l.err
+	}
+	var texts []string
+	if s, _ := ft.Object.Attrs["adresy"].(string); s != "" {
+		texts = strings.Split(s, "; ")
+	}
+	for _, k := range ft.UnresolvedAddresses {
+		text, ok := l.local[fa.i][k]
+		if !ok {
+			text, ok = l.global[k]
+		}
+		if !ok {
+			missing = append(missing, k)
+			continue
+		}
+		if !slices.Contains(texts, text) {
+			texts = append(texts, text)
+		}
+	}
+	if len(texts) > 0 {
+		if ft.Object.Attrs == nil {
+			ft.Object.Attrs = map[string]any{}
+		}
+		ft.Object.Attrs["adresy"] = strings.Join(texts, "; ")
+	}
+	return missing, nil
+}
+
+func scanRefs(path string) (*egib.Refs, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return egib.ScanRefs(bufio.NewReaderSize(f, 1<<16), filepath.Base(path))
 }
 
 // fileContains reports whether the file holds needle, reading it in chunks.

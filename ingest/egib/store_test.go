@@ -145,7 +145,7 @@ func TestAddressesIngestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := ingest.Run(ctx, st, []string{"testdata/addresses_2021.gml", "testdata/addresses_2015.gml"}, ingest.Options{})
+	rep, err := ingest.Run(ctx, st, []string{"testdata/addresses_2021.gml", "testdata/addresses_2015.gml", "testdata/addresses_2015_extra.gml"}, ingest.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +164,10 @@ func TestAddressesIngestRun(t *testing.T) {
 	check("dzialki", "31000000-0000-4000-8000-000000000001", "Łask, ul. Kościuszki 12")
 	check("dzialki", "31000000-0000-4000-8000-000000000003", "Kolumna 9")
 	check("budynki", "71000000-0000-4000-8000-000000000001", "Łask, ul. Kościuszki 12")
+	// Forward references: an address after its parcel in the same file, and two
+	// in a file read after it (ingest.Run scans for them first).
+	check("dzialki", "e2000000-0000-4000-8000-000000000001", "Słupsk, ul. Szczecińska 21b")
+	check("dzialki", "e2000000-0000-4000-8000-000000000002", "Słupsk, pl. Zwycięstwa 1; Słupsk, ul. Szczecińska 23")
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
