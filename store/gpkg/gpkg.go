@@ -306,6 +306,13 @@ func open(path string, readOnly, fresh bool) (_ *Store, err error) {
 		return nil, err
 	}
 	if !readOnly {
+		// Stores made before a built-in layer gained a column get it now (a store
+		// just created has the schema its creator asked for).
+		if !fresh {
+			if err := s.addMissingColumns(); err != nil {
+				return nil, fmt.Errorf("gpkg: open %s: %w", path, err)
+			}
+		}
 		// Stores made before the id_* column indexes existed get them now.
 		for _, l := range s.layers {
 			for _, q := range idColumnIndexes(l) {
@@ -450,5 +457,69 @@ func (s *Store) enterWAL() error {
 		return fmt.Errorf("set WAL mode: journal mode is %q", mode)
 	}
 	s.walPending = false
+	return nil
+}
+
+// addMissingColumns brings the layers of an older store up to the built-in
+// schema they were made from (store.EGiBLayers, store.PlanningLayers: same name
+// and class): a column the built-in layer has gained since (dzialki.adresy, say)
+// is added, empty, to the layer's current and history tables and to the
+// recorded schema, in one transaction. Columns are never removed or retyped, and
+// layers of other schemas are left alone.
+func (s *Store) addMissingColumns() error {
+	builtin := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
+	layers := append([]store.Layer(nil), s.layers...)
+	var stmts []string
+	for i, l := range layers {
+		b, ok := store.LayerByName(builtin, l.Name)
+		if !ok || b.Class != l.Class {
+			continue
+		}
+		have := map[string]bool{}
+		for _, c := range l.Columns {
+			have[c.Name] = true
+		}
+		cols := append([]store.Column(nil), l.Columns...)
+		for _, c := range b.Columns {
+			if have[c.Name] {
+				continue
+			}
+			for _, t := range []string{l.Name, l.Name + historySuffix} {
+				stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s ADD COLUMN %s %s`, quote(t), quote(c.Name), c.Type))
+			}
+			cols = append(cols, c)
+		}
+		layers[i].Columns = cols
+	}
+	if len(stmts) == 0 {
+		return nil
+	}
+	if err := validateSchema(s.name, layers); err != nil {
+		return err
+	}
+	js, err := json.Marshal(layers)
+	if err != nil {
+		return err
+	}
+	tx, err := s.wdb.Begin()
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, q := range stmts {
+		if _, err := tx.Exec(q); err != nil {
+			return fmt.Errorf("add column: %w (%s)", err, q)
+		}
+	}
+	if _, err := tx.Exec(`UPDATE `+datasetTable+` SET value = ? WHERE key = 'layers'`, string(js)); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.layers = layers
+	for _, l := range layers {
+		s.byName[l.Name] = newLayerInfo(l)
+	}
 	return nil
 }
