@@ -56,6 +56,7 @@ log:
 EOYAML
 "$WORK/sip" serve --config "$WORK/sip.yaml" >"$WORK/sip.log" 2>&1 &
 pids+=($!)
+SIP_PID=$!
 
 # --- MapServer 8 behind lighttpd FastCGI (2 mapserv processes: one per core) ---
 cat > "$WORK/county.map" <<EOMAP
@@ -136,6 +137,7 @@ for i in $(seq 1 600); do
 	curl -sf "http://127.0.0.1:$SIP_PORT/readyz" >/dev/null && curl -sf "http://127.0.0.1:$MS_PORT/mapserv?SERVICE=WFS&REQUEST=GetCapabilities" >/dev/null && break
 	sleep 0.2
 done
+scripts/wait-idle.sh "$SIP_PID" # background warm-up done before measuring
 
 # Boxes in the middle of the county holding 150+ parcels: one in EPSG:2180 (E,N)
 # for WFS, one in CRS84 for OGC API (MapServer 8.0 has no bbox-crs).

@@ -96,12 +96,7 @@ done
 # feature cache reads every object of the county): measuring during that would
 # charge the warm-up to the lookups. Wait until the server idles (under 3% of
 # a core over a second).
-CLK=$(getconf CLK_TCK)
-ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
-for _ in $(seq 1 600); do
-  a=$(ticks); sleep 1; b=$(ticks)
-  [ $((b - a)) -le $((CLK * 3 / 100)) ] && break
-done
+scripts/wait-idle.sh "$SERVER"
 echo "server idle after start-up: RSS $(ps -o rss= -p $SERVER | awk '{printf "%.0f MB", $1/1024}')"
 # Baseline in the same run: /healthz through the same core (routing, logging,
 # metrics, no work), so figures on a busy machine still compare.

@@ -156,6 +156,7 @@ MAPSERVER_CONFIG_FILE="$W/mapserver.conf" MS_MAPFILE="$W/county.map" spawn-fcgi 
 lighttpd -f "$W/lighttpd.conf"
 sleep 1
 for i in $(seq 50); do curl -sf "http://127.0.0.1:$PORT_SIP/healthz" >/dev/null && break; sleep 0.2; done
+"$ROOT/scripts/wait-idle.sh" "${PIDS[0]}" # background warm-up done before measuring
 
 SIP_URL="http://127.0.0.1:$PORT_SIP/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=dzialki,budynki&STYLES=&SRS=EPSG:2180&WIDTH=512&HEIGHT=512&FORMAT=image/png&BBOX="
 MS_URL="http://127.0.0.1:$PORT_MS/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=dzialki,budynki&STYLES=&SRS=EPSG:2180&WIDTH=512&HEIGHT=512&FORMAT=image/png&BBOX="
