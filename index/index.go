@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -33,11 +34,10 @@ type Item struct {
 type Layer struct {
 	mu sync.RWMutex
 
-	tree    *Tree
-	treeIDs []string         // tree position → id
-	treePos map[string]int32 // id → tree position, for live tree items only
-	dead    []bool           // tree position → removed from the tree
-	deadN   int
+	tree  *Tree
+	ids   idTable // tree position ↔ id
+	dead  []bool  // tree position → removed from the tree
+	deadN int
 
 	// The overlay: objects put since the tree was built.
 	extraIDs []string
@@ -61,16 +61,12 @@ func (l *Layer) build(items []Item) {
 	// Renumber the items by their position in the tree, so that an item number
 	// also addresses its box.
 	ids := make([]string, len(items))
-	pos := make(map[string]int32, len(items))
 	for p := range items {
-		id := items[t.ref[p]].ID
-		ids[p] = id
-		pos[id] = int32(p)
+		ids[p] = items[t.ref[p]].ID
 		t.ref[p] = int32(p)
 	}
 	l.tree = t
-	l.treeIDs = ids
-	l.treePos = pos
+	l.ids = newIDTable(ids)
 	l.dead = make([]bool, len(items))
 	l.deadN = 0
 	l.extraIDs = nil
@@ -82,8 +78,11 @@ func (l *Layer) build(items []Item) {
 func (l *Layer) Len() int {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return len(l.treePos) + len(l.extraIDs)
+	return l.treeLen() + len(l.extraIDs)
 }
+
+// treeLen is the number of live tree items.
+func (l *Layer) treeLen() int { return l.ids.len() - l.deadN }
 
 // Bounds is a box covering every indexed object. After deletions it may be
 // larger than the tight extent until the next rebuild.
@@ -91,7 +90,7 @@ func (l *Layer) Bounds() (Box, bool) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	b, ok := emptyBox, false
-	if len(l.treePos) > 0 {
+	if l.treeLen() > 0 {
 		tb, _ := l.tree.Bounds()
 		b.extend(tb)
 		ok = true
@@ -113,7 +112,7 @@ func (l *Layer) Search(q Box, fn func(id string) bool) {
 		if l.dead[i] {
 			return true
 		}
-		if !fn(l.treeIDs[i]) {
+		if !fn(l.ids.id(i)) {
 			stopped = true
 			return false
 		}
@@ -136,7 +135,7 @@ func (l *Layer) Box(id string) (Box, bool) {
 	if i, ok := l.extraPos[id]; ok {
 		return l.extraBox[i], true
 	}
-	if i, ok := l.treePos[id]; ok {
+	if i, ok := l.treePos(id); ok {
 		return l.tree.boxes[i], true
 	}
 	return Box{}, false
@@ -175,12 +174,20 @@ func (l *Layer) Delete(id string) {
 	}
 }
 
+// treePos finds a live tree item by id.
+func (l *Layer) treePos(id string) (int32, bool) {
+	p, ok := l.ids.find(id)
+	if !ok || l.dead[p] {
+		return 0, false
+	}
+	return p, true
+}
+
 func (l *Layer) removeFromTree(id string) bool {
-	i, ok := l.treePos[id]
+	i, ok := l.treePos(id)
 	if !ok {
 		return false
 	}
-	delete(l.treePos, id)
 	l.dead[i] = true
 	l.deadN++
 	return true
@@ -193,10 +200,11 @@ func (l *Layer) maybeRebuild() {
 	if len(l.extraIDs)+l.deadN <= limit {
 		return
 	}
-	items := make([]Item, 0, len(l.treePos)+len(l.extraIDs))
+	items := make([]Item, 0, l.treeLen()+len(l.extraIDs))
 	for p := 0; p < l.tree.Len(); p++ {
 		if !l.dead[p] {
-			items = append(items, Item{l.treeIDs[p], l.tree.boxes[p]})
+			// A copy: the new table must not point into the old one's bytes.
+			items = append(items, Item{strings.Clone(l.ids.id(int32(p))), l.tree.boxes[p]})
 		}
 	}
 	for i, id := range l.extraIDs {
