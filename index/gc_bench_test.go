@@ -18,10 +18,14 @@ func BenchmarkGCWithLayer(b *testing.B) {
 	l := NewLayer(items)
 	items = nil
 	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
 	b.ResetTimer()
 	for b.Loop() {
 		runtime.GC()
 	}
 	b.StopTimer()
+	b.ReportMetric(float64(ms.HeapObjects), "heap-objects")
+	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MB")
 	runtime.KeepAlive(l)
 }
