@@ -245,25 +245,25 @@ func (q *cellQueue) Pop() any {
 	return c
 }
 
-// largestPolygon is the part of a (multi)polygon with the largest exterior area.
-func largestPolygon(g orb.Geometry) orb.Polygon {
-	switch t := g.(type) {
-	case orb.Polygon:
-		return t
-	case orb.MultiPolygon:
-		var best orb.Polygon
-		ba := -1.0
-		for _, p := range t {
-			if len(p) == 0 {
-				continue
-			}
-			if a := math.Abs(ringArea(p[0])); a > ba {
-				best, ba = p, a
-			}
-		}
-		return best
+// largestPolygon is the part of a polygon shape with the largest exterior
+// area, decoded (rings closed); nil for other shapes.
+func (s Shape) largestPolygon() orb.Polygon {
+	if s.Kind() != ShapePolygons {
+		return nil
 	}
-	return nil
+	var best orb.Polygon
+	ba := -1.0
+	for i := 0; i < s.Rings(); {
+		var p orb.Polygon
+		p, i = s.Polygon(i)
+		if len(p) == 0 {
+			continue
+		}
+		if a := math.Abs(ringArea(p[0])); a > ba {
+			best, ba = p, a
+		}
+	}
+	return best
 }
 
 func ringArea(r orb.Ring) float64 {

@@ -3,6 +3,7 @@ package tiles
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,27 +49,31 @@ type FeatureCache struct {
 	used   int64 // bytes accounted to the cached features
 	budget int64
 	gen    uint64
-	// variants interns (grid, columns) pairs: entries carry a small number.
-	variants map[variantKey]uint32
-	evicted  uint64
+	// spaces interns (dataset, layer, grid, columns): entries carry its number.
+	spaces    map[spaceKey]uint32
+	spaceKeys []spaceKey // by number
+	evicted   uint64
 }
 
+// entryKey is an object (its id) in a space.
 type entryKey struct {
-	ix    *index.Index
-	layer string
 	id    string
-	v     uint32
+	space uint32
 }
 
 type cacheSlot struct {
-	key  entryKey
-	f    *Feature
-	size int64
+	f     *Feature // nil: a free slot
+	space uint32
+	size  uint32
 }
 
-type variantKey struct {
-	grid *Grid
-	cols string
+// spaceKey is the set of features an object id is unique in: a dataset's
+// layer projected into a grid with a selection of columns.
+type spaceKey struct {
+	ix    *index.Index
+	layer string
+	grid  *Grid
+	cols  string
 }
 
 // NewFeatureCache makes a cache holding up to budget bytes of features
@@ -77,7 +82,7 @@ func NewFeatureCache(budget int64) *FeatureCache {
 	if budget <= 0 {
 		budget = DefaultFeatureBudget
 	}
-	return &FeatureCache{m: map[entryKey]int32{}, budget: budget, variants: map[variantKey]uint32{}}
+	return &FeatureCache{m: map[entryKey]int32{}, budget: budget, spaces: map[spaceKey]uint32{}}
 }
 
 // FeatureCacheStats describes a FeatureCache.
@@ -106,36 +111,40 @@ func (c *FeatureCache) SetBudget(budget int64) {
 	c.makeRoom(0)
 }
 
-// variant interns a grid and column selection.
-func (c *FeatureCache) variant(g *Grid, cols []store.Column) uint32 {
+// space interns a dataset's layer in a grid with a column selection.
+func (c *FeatureCache) space(ix *index.Index, layer string, g *Grid, cols []store.Column) uint32 {
 	var b strings.Builder
 	for _, col := range cols {
 		b.WriteString(col.Name)
 		b.WriteByte(',')
 	}
-	k := variantKey{g, b.String()}
+	k := spaceKey{ix, layer, g, b.String()}
 	c.mu.RLock()
-	v, ok := c.variants[k]
+	v, ok := c.spaces[k]
 	c.mu.RUnlock()
 	if ok {
 		return v
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if v, ok := c.variants[k]; ok {
+	if v, ok := c.spaces[k]; ok {
 		return v
 	}
-	v = uint32(len(c.variants))
-	c.variants[k] = v
+	v = uint32(len(c.spaceKeys))
+	c.spaces[k] = v
+	c.spaceKeys = append(c.spaceKeys, k)
 	return v
 }
 
-// Drop forgets every cached variant of an object.
+// Drop forgets every cached variant (grid, columns) of an object.
 func (c *FeatureCache) Drop(ix *index.Index, layer, id string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for v := range uint32(len(c.variants)) {
-		if i, ok := c.m[entryKey{ix, layer, id, v}]; ok {
+	for v, k := range c.spaceKeys {
+		if k.ix != ix || k.layer != layer {
+			continue
+		}
+		if i, ok := c.m[entryKey{id, uint32(v)}]; ok {
 			c.evict(i)
 		}
 	}
@@ -145,11 +154,11 @@ func (c *FeatureCache) Drop(ix *index.Index, layer, id string) {
 // lookup appends the cached features of ids to feats (marking them used) and
 // the others to missing; gen is the generation to store a read of the
 // missing ones under.
-func (c *FeatureCache) lookup(ix *index.Index, layer string, v uint32, ids []string, feats []*Feature, missing []string) ([]*Feature, []string, uint64) {
+func (c *FeatureCache) lookup(v uint32, ids []string, feats []*Feature, missing []string) ([]*Feature, []string, uint64) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	for _, id := range ids {
-		if i, ok := c.m[entryKey{ix, layer, id, v}]; ok {
+		if i, ok := c.m[entryKey{id, v}]; ok {
 			feats = append(feats, c.slots[i].f)
 			if atomic.LoadUint32(&c.refs[i]) == 0 {
 				atomic.StoreUint32(&c.refs[i], 1)
@@ -174,24 +183,24 @@ func (c *FeatureCache) has(k entryKey) bool {
 // evicting, unless noEvict (the warm-up), which stores what fits in the free
 // budget and reports full when something did not. A feature larger than the
 // whole budget is not stored.
-func (c *FeatureCache) put(gen uint64, ix *index.Index, layer string, v uint32, fs []*Feature, noEvict bool) (stored, full bool) {
+func (c *FeatureCache) put(gen uint64, v uint32, fs []*Feature, noEvict bool) (stored int, ok, full bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen != gen {
-		return false, false
+		return 0, false, false
 	}
 	for _, f := range fs {
-		k := entryKey{ix, layer, f.Key, v}
+		k := entryKey{f.Key, v}
 		if i, ok := c.m[k]; ok {
 			c.evict(i) // replaced by the newer read
 		}
 		size := f.MemSize()
-		if size > c.budget {
+		if size > c.budget || size > math.MaxUint32 {
 			continue
 		}
 		if c.used+size > c.budget {
 			if noEvict {
-				return true, true
+				return stored, true, true
 			}
 			c.makeRoom(size)
 		}
@@ -204,12 +213,13 @@ func (c *FeatureCache) put(gen uint64, ix *index.Index, layer string, v uint32, 
 			c.slots = append(c.slots, cacheSlot{})
 			c.refs = append(c.refs, 0)
 		}
-		c.slots[i] = cacheSlot{key: k, f: f, size: size}
+		c.slots[i] = cacheSlot{f: f, space: v, size: uint32(size)}
 		c.refs[i] = 0
 		c.m[k] = i
 		c.used += size
+		stored++
 	}
-	return true, false
+	return stored, true, false
 }
 
 // makeRoom evicts until need more bytes fit in the budget: the CLOCK hand
@@ -237,8 +247,8 @@ func (c *FeatureCache) makeRoom(need int64) {
 // evict empties a slot. Called with the write lock held.
 func (c *FeatureCache) evict(i int32) {
 	s := &c.slots[i]
-	delete(c.m, s.key)
-	c.used -= s.size
+	delete(c.m, entryKey{s.f.Key, s.space})
+	c.used -= int64(s.size)
 	*s = cacheSlot{}
 	c.refs[i] = 0
 	c.free = append(c.free, i)
@@ -261,7 +271,7 @@ var ErrCacheFull = errors.New("the tile feature cache is full")
 func (s *IndexedSource) Warm(ctx context.Context, layer string) (int, error) {
 	const chunk = 1024
 	cols := s.Columns(layer)
-	v := s.Cache.variant(s.Grid, cols)
+	v := s.Cache.space(s.Index, layer, s.Grid, cols)
 	fm := newFeatureMaker(s.Grid, cols)
 	added := 0
 	for range 3 {
@@ -269,12 +279,12 @@ func (s *IndexedSource) Warm(ctx context.Context, layer string) (int, error) {
 		got := make([]*Feature, 0, chunk)
 		stale, full := false, false
 		flush := func() error {
-			stored, f := s.Cache.put(gen, s.Index, layer, v, got, true)
-			if !stored {
+			n, ok, f := s.Cache.put(gen, v, got, true)
+			if !ok {
 				stale = true
 				return errStale
 			}
-			added += len(got)
+			added += n
 			got = got[:0]
 			if f {
 				full = true
@@ -283,7 +293,7 @@ func (s *IndexedSource) Warm(ctx context.Context, layer string) (int, error) {
 			return nil
 		}
 		err := s.R.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
-			if s.Cache.has(entryKey{s.Index, layer, row.ID, v}) {
+			if s.Cache.has(entryKey{row.ID, v}) {
 				return nil
 			}
 			f := fm.feature(row)
@@ -325,8 +335,8 @@ func (s *IndexedSource) Features(ctx context.Context, layer string, b orb.Bound,
 		return nil
 	}
 	cols := s.Columns(layer)
-	v := s.Cache.variant(s.Grid, cols)
-	feats, missing, gen := s.Cache.lookup(s.Index, layer, v, ids, make([]*Feature, 0, len(ids)), nil)
+	v := s.Cache.space(s.Index, layer, s.Grid, cols)
+	feats, missing, gen := s.Cache.lookup(v, ids, make([]*Feature, 0, len(ids)), nil)
 	if len(missing) > 0 {
 		got := make([]*Feature, 0, len(missing))
 		fm := newFeatureMaker(s.Grid, cols)
@@ -345,7 +355,7 @@ func (s *IndexedSource) Features(ctx context.Context, layer string, b orb.Bound,
 			return err
 		}
 		feats = append(feats, got...)
-		s.Cache.put(gen, s.Index, layer, v, got, false)
+		s.Cache.put(gen, v, got, false)
 	}
 	for _, f := range feats {
 		if f.Bound.Intersects(b) {

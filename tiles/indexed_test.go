@@ -37,12 +37,12 @@ func checkAccounting(t *testing.T, c *FeatureCache) {
 			continue
 		}
 		n++
-		sum += s.size
-		if s.size != s.f.MemSize() {
+		sum += int64(s.size)
+		if int64(s.size) != s.f.MemSize() {
 			t.Fatalf("slot %d: size %d, feature's %d", i, s.size, s.f.MemSize())
 		}
-		if j, ok := c.m[s.key]; !ok || int(j) != i {
-			t.Fatalf("slot %d (%v) not in the map (%d %v)", i, s.key.id, j, ok)
+		if j, ok := c.m[entryKey{s.f.Key, s.space}]; !ok || int(j) != i {
+			t.Fatalf("slot %d (%v) not in the map (%d %v)", i, s.f.Key, j, ok)
 		}
 	}
 	if n != len(c.m) || sum != c.used {
@@ -131,7 +131,7 @@ func countCached(c *FeatureCache, ix *index.Index, layer string) int {
 	defer c.mu.RUnlock()
 	n := 0
 	for k := range c.m {
-		if k.ix == ix && k.layer == layer {
+		if sk := c.spaceKeys[k.space]; sk.ix == ix && sk.layer == layer {
 			n++
 		}
 	}
@@ -144,7 +144,7 @@ func countCached(c *FeatureCache, ix *index.Index, layer string) int {
 func TestFeatureCacheClock(t *testing.T) {
 	ix := index.New()
 	mk := func(i int) *Feature {
-		f := &Feature{Key: fmt.Sprintf("f%03d", i), ID: uint64(i + 1), Geom: orb.Point{float64(i), 0}}
+		f := &Feature{Key: fmt.Sprintf("f%03d", i), ID: uint64(i + 1), Shape: NewShape(orb.Point{float64(i), 0}, nil)}
 		var b mvt.AttrsBuilder
 		b.Reset(mvt.InternKeys([]string{"n"}))
 		b.Int(0, int64(i))
@@ -153,12 +153,12 @@ func TestFeatureCacheClock(t *testing.T) {
 	}
 	size := mk(0).MemSize()
 	c := NewFeatureCache(10 * size)
-	v := c.variant(WebMercatorQuad, nil)
+	v := c.space(ix, "l", WebMercatorQuad, nil)
 	var fs []*Feature
 	for i := range 10 {
 		fs = append(fs, mk(i))
 	}
-	c.put(c.generation(), ix, "l", v, fs, false)
+	c.put(c.generation(), v, fs, false)
 	if st := c.Stats(); st.Features != 10 || st.Evicted != 0 {
 		t.Fatalf("%+v", st)
 	}
@@ -170,16 +170,16 @@ func TestFeatureCacheClock(t *testing.T) {
 		}
 		return out
 	}
-	if got, missing, _ := c.lookup(ix, "l", v, ids(0, 5), nil, nil); len(got) != 5 || len(missing) != 0 {
+	if got, missing, _ := c.lookup(v, ids(0, 5), nil, nil); len(got) != 5 || len(missing) != 0 {
 		t.Fatalf("lookup: %d found, %v missing", len(got), missing)
 	}
 	var more []*Feature
 	for i := 10; i < 15; i++ {
 		more = append(more, mk(i))
 	}
-	c.put(c.generation(), ix, "l", v, more, false)
+	c.put(c.generation(), v, more, false)
 	checkAccounting(t, c)
-	got, missing, _ := c.lookup(ix, "l", v, ids(0, 15), nil, nil)
+	got, missing, _ := c.lookup(v, ids(0, 15), nil, nil)
 	if fmt.Sprint(missing) != fmt.Sprint(ids(5, 10)) || len(got) != 10 {
 		t.Fatalf("after five more: missing %v, want the unused %v", missing, ids(5, 10))
 	}
@@ -187,8 +187,8 @@ func TestFeatureCacheClock(t *testing.T) {
 		t.Fatalf("%+v", st)
 	}
 	// The warm-up's put evicts nothing: it stores nothing in a full cache.
-	if stored, full := c.put(c.generation(), ix, "l", v, []*Feature{mk(20)}, true); !stored || !full || c.Stats().Features != 10 {
-		t.Fatalf("no-evict put into a full cache: stored %v full %v, %+v", stored, full, c.Stats())
+	if n, ok, full := c.put(c.generation(), v, []*Feature{mk(20)}, true); n != 0 || !ok || !full || c.Stats().Features != 10 {
+		t.Fatalf("no-evict put into a full cache: stored %d, ok %v, full %v, %+v", n, ok, full, c.Stats())
 	}
 	// A smaller budget evicts down to it.
 	c.SetBudget(4 * size)
@@ -199,7 +199,18 @@ func TestFeatureCacheClock(t *testing.T) {
 	// A Drop since the read voids the put.
 	gen := c.generation()
 	c.Drop(ix, "l", "f099")
-	if stored, _ := c.put(gen, ix, "l", v, []*Feature{mk(30)}, false); stored {
+	// Drop forgets the object in every space of its dataset's layer only.
+	other := c.space(ix, "m", WebMercatorQuad, nil)
+	c.put(c.generation(), other, []*Feature{mk(40)}, false)
+	c.Drop(ix, "l", "f040")
+	if got, _, _ := c.lookup(other, []string{"f040"}, nil, nil); len(got) != 1 {
+		t.Fatal("a Drop in layer l forgot layer m's object of the same id")
+	}
+	c.Drop(ix, "m", "f040")
+	if got, _, _ := c.lookup(other, []string{"f040"}, nil, nil); len(got) != 0 {
+		t.Fatal("Drop did not forget the object")
+	}
+	if _, ok, _ := c.put(gen, v, []*Feature{mk(30)}, false); ok {
 		t.Fatal("a read older than a Drop was stored")
 	}
 }

@@ -2,8 +2,6 @@ package tiles
 
 import (
 	"unsafe"
-
-	"github.com/paulmach/orb"
 )
 
 // Heap sizes of the pieces of a cached feature, for the feature cache's
@@ -12,13 +10,11 @@ import (
 // with runtime.MemStats).
 var (
 	featureBytes = int64(unsafe.Sizeof(Feature{}))
-	ringBytes    = int64(unsafe.Sizeof(orb.Ring{}))
-	pointBytes   = int64(unsafe.Sizeof(orb.Point{}))
 	// entryBytes is a cached feature's share of the cache's own tables: its
 	// map entry (key and slot number, at the swiss table's 7/8 load with a
 	// control byte) and its CLOCK slot and reference bit, with the slack of
 	// tables that grow by doubling (a quarter on average).
-	entryBytes = (int64(unsafe.Sizeof(entryKey{}))+8+1)*8/7*5/4 + (int64(unsafe.Sizeof(cacheSlot{}))+4)*5/4
+	entryBytes = (int64(unsafe.Sizeof(entryKey{}))+8+1)*8/7*5/4 + (int64(unsafe.Sizeof(cacheSlot{}))+4+4)*5/4
 )
 
 // sizeClasses are the Go allocator's small object size classes
@@ -49,49 +45,10 @@ func allocSize(n int64) int64 {
 }
 
 // MemSize estimates the heap a cached feature holds: the Feature, its key
-// and encoded attributes, its projected geometry (points, ring and part
-// headers), and its share of the cache's tables.
+// and encoded attributes, its Shape, and its share of the cache's tables.
 func (f *Feature) MemSize() int64 {
 	// The key and the encoded attributes are one allocation.
 	n := allocSize(featureBytes) + allocSize(int64(len(f.Key)+f.Attrs.Bytes())) + entryBytes
-	n += geomSize(f.Geom)
+	n += allocSize(int64(cap(f.Shape)) * 4)
 	return n
-}
-
-func ringSize(r []orb.Point) int64 { return allocSize(int64(cap(r)) * pointBytes) }
-
-func polySize(p orb.Polygon) int64 {
-	n := allocSize(int64(cap(p)) * ringBytes)
-	for _, r := range p {
-		n += ringSize(r)
-	}
-	return n
-}
-
-// geomSize is the heap of a geometry held in an orb.Geometry interface: the
-// boxed slice header and what it points to.
-func geomSize(g orb.Geometry) int64 {
-	switch t := g.(type) {
-	case orb.Point:
-		return allocSize(pointBytes)
-	case orb.MultiPoint:
-		return allocSize(24) + ringSize(t)
-	case orb.LineString:
-		return allocSize(24) + ringSize(t)
-	case orb.MultiLineString:
-		n := allocSize(24) + allocSize(int64(cap(t))*ringBytes)
-		for _, l := range t {
-			n += ringSize(l)
-		}
-		return n
-	case orb.Polygon:
-		return allocSize(24) + polySize(t)
-	case orb.MultiPolygon:
-		n := allocSize(24) + allocSize(int64(cap(t))*int64(unsafe.Sizeof(orb.Polygon{})))
-		for _, p := range t {
-			n += polySize(p)
-		}
-		return n
-	}
-	return 0
 }

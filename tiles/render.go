@@ -199,18 +199,13 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 			}
 			it := item{layer: li, f: f, attrs: f.Attrs}
 			inside := f.Bound.Min[0] >= qb.Min[0] && f.Bound.Max[0] <= qb.Max[0] && f.Bound.Min[1] >= qb.Min[1] && f.Bound.Max[1] <= qb.Max[1]
-			switch g := f.Geom.(type) {
-			case orb.Point:
-				if !inside {
-					continue
-				}
-				t := toTile(g)
-				it.typ = mvt.Point
-				it.parts = [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}
-			case orb.MultiPoint:
+			sh := f.Shape
+			switch sh.Kind() {
+			case ShapePoints:
+				d := sh.decoder()
 				var pts []mvt.P
-				for _, p := range g {
-					if p.Bound().Intersects(qb) {
+				for j := range sh.Points() {
+					if p := d.point(j); p[0] >= qb.Min[0] && p[0] <= qb.Max[0] && p[1] >= qb.Min[1] && p[1] <= qb.Max[1] {
 						t := toTile(p)
 						pts = append(pts, mvt.P{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))})
 					}
@@ -219,25 +214,28 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 					continue
 				}
 				it.typ, it.parts = mvt.Point, [][]mvt.P{pts}
-			case orb.Polygon, orb.MultiPolygon:
-				var polys []orb.Polygon
-				if p, ok := g.(orb.Polygon); ok {
-					polys = []orb.Polygon{p}
-				} else {
-					polys = g.(orb.MultiPolygon)
-				}
+			case ShapePolygons:
+				d := sh.decoder()
 				it.typ = mvt.Polygon
-				for _, p := range polys {
-					if !p.Bound().Intersects(qb) {
+				nr := sh.Rings()
+				for r0 := 0; r0 < nr; {
+					// A polygon: its exterior r0 and holes up to the next part.
+					r1 := r0 + 1
+					for ; r1 < nr; r1++ {
+						if _, _, start := sh.Ring(r1); start {
+							break
+						}
+					}
+					ef, et, _ := sh.Ring(r0)
+					if et <= ef || !sh.pointsBound(ef, et).Intersects(qb) {
+						r0 = r1
 						continue
 					}
-					for ri, rr := range p {
+					for ri := r0; ri < r1; ri++ {
+						from, to, _ := sh.Ring(ri)
 						ring = ring[:0]
-						for i, pt := range rr {
-							if i == len(rr)-1 && len(rr) > 1 && pt == rr[0] {
-								break
-							}
-							ring = append(ring, toTile(pt))
+						for j := from; j < to; j++ {
+							ring = append(ring, toTile(d.point(j)))
 						}
 						cr := ring
 						if !inside {
@@ -245,29 +243,30 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 						}
 						q := quantize(cr, nil)
 						if len(q) < 3 {
-							if ri == 0 {
+							if ri == r0 {
 								break // the exterior vanished: so do its holes
 							}
 							continue
 						}
 						a := mvt.RingArea(q)
 						if a == 0 {
-							if ri == 0 {
+							if ri == r0 {
 								break
 							}
 							continue
 						}
 						// Exterior rings positive, holes negative (MVT 2.1 §4.3.4.4).
-						if (ri == 0) != (a > 0) {
+						if (ri == r0) != (a > 0) {
 							reverse(q)
 						}
-						if ri == 0 {
+						if ri == r0 {
 							it.area += float64(abs64(a)) / 2
 						} else {
 							it.area -= float64(abs64(a)) / 2
 						}
 						it.parts = append(it.parts, q)
 					}
+					r0 = r1
 				}
 				if len(it.parts) == 0 {
 					continue

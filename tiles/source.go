@@ -23,9 +23,8 @@ type Feature struct {
 	// the object lives (across its versions), small and dense so that it costs
 	// one to three bytes per feature and compresses well.
 	ID    uint64
-	Geom  orb.Geometry
+	Shape Shape // the geometry in the grid CRS
 	Bound orb.Bound
-	Area  float64 // grid CRS units² (0 for points): the significance order
 	// Attrs are the public attributes, compactly encoded (the feature cache
 	// holds hundreds of thousands of features); Attrs.Props decodes them.
 	Attrs mvt.Attrs
@@ -106,83 +105,17 @@ func NewFeature(g *Grid, row store.Row, cols []store.Column) *Feature {
 // feature projects a store row into the grid.
 func (m *featureMaker) feature(row store.Row) *Feature {
 	o := row.Object
-	geom := projectGeom(m.g, o.Geometry)
-	if geom == nil {
+	sh := NewShape(o.Geometry, m.g.Project)
+	if sh == nil {
 		return nil
 	}
 	id := uint64(row.Key)
 	if row.Key <= 0 {
 		id = FeatureID(o.ID)
 	}
-	f := &Feature{ID: id, Geom: geom, Bound: geom.Bound()}
+	f := &Feature{ID: id, Shape: sh, Bound: sh.Bound()}
 	f.Attrs, f.Key = m.attrs(o)
-	switch t := geom.(type) {
-	case orb.Polygon:
-		f.Area += polyArea(t)
-	case orb.MultiPolygon:
-		for _, p := range t {
-			f.Area += polyArea(p)
-		}
-	}
 	return f
-}
-
-func polyArea(p orb.Polygon) float64 {
-	var a float64
-	for i, r := range p {
-		ra := ringArea(r)
-		if ra < 0 {
-			ra = -ra
-		}
-		if i == 0 {
-			a += ra
-		} else {
-			a -= ra
-		}
-	}
-	return a
-}
-
-func projectGeom(g *Grid, geom orb.Geometry) orb.Geometry {
-	pts := func(ps []orb.Point) []orb.Point {
-		out := make([]orb.Point, len(ps))
-		for i, p := range ps {
-			x, y := g.Project(p[0], p[1])
-			out[i] = orb.Point{x, y}
-		}
-		return out
-	}
-	poly := func(p orb.Polygon) orb.Polygon {
-		out := make(orb.Polygon, len(p))
-		for i, r := range p {
-			out[i] = orb.Ring(pts(r))
-		}
-		return out
-	}
-	switch t := geom.(type) {
-	case orb.Point:
-		x, y := g.Project(t[0], t[1])
-		return orb.Point{x, y}
-	case orb.MultiPoint:
-		return orb.MultiPoint(pts(t))
-	case orb.LineString:
-		return orb.LineString(pts(t))
-	case orb.MultiLineString:
-		out := make(orb.MultiLineString, len(t))
-		for i, l := range t {
-			out[i] = orb.LineString(pts(l))
-		}
-		return out
-	case orb.Polygon:
-		return poly(t)
-	case orb.MultiPolygon:
-		out := make(orb.MultiPolygon, len(t))
-		for i, p := range t {
-			out[i] = poly(p)
-		}
-		return out
-	}
-	return nil
 }
 
 // Label is the label point of a polygon feature (pole of inaccessibility of its
@@ -191,7 +124,7 @@ func (f *Feature) Label() (orb.Point, bool) {
 	if f.hasLabel {
 		return f.label, true
 	}
-	p := largestPolygon(f.Geom)
+	p := f.Shape.largestPolygon()
 	if p == nil {
 		return orb.Point{}, false
 	}
