@@ -719,6 +719,13 @@ func TestWFSPost(t *testing.T) {
 	if err := xml.Unmarshal(b, &page); err != nil || len(page.Members) != 5 {
 		t.Fatalf("POST page: %v %d %.300s", err, resp.StatusCode, b)
 	}
+	// /ows takes the same document (told from a WMS request by its root element),
+	// with an XML declaration and a comment before it.
+	resp, ob := post(t, baseURL+"/ows", `<?xml version="1.0" encoding="UTF-8"?>`+"\n<!-- QGIS -->\n"+`<wfs:GetFeature version="2.0.0" count="5" `+ns+`>`+query+`</wfs:GetFeature>`)
+	var owsPage gmlCollection
+	if err := xml.Unmarshal(ob, &owsPage); err != nil || resp.StatusCode != 200 || len(owsPage.Members) != 5 || owsPage.Members[0].D.ID != page.Members[0].D.ID {
+		t.Fatalf("POST /ows: %v %d %.300s", err, resp.StatusCode, ob)
+	}
 	for i := 1; i < len(page.Members); i++ {
 		if page.Members[i-1].D.ID < page.Members[i].D.ID {
 			t.Fatalf("not sorted DESC: %s before %s", page.Members[i-1].D.ID, page.Members[i].D.ID)

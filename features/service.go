@@ -1,6 +1,9 @@
 package features
 
 import (
+	"bytes"
+	"encoding/xml"
+	"io"
 	"net/http"
 	"strings"
 
@@ -25,6 +28,7 @@ func (service) Mount(r *mux.Router, h *server.Host) {
 	wh := WFSHandler(h) // rate-limits its GetFeature / GetPropertyValue itself
 	r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
+	r.Handle("/ows", wh).Methods(http.MethodPost).MatcherFunc(IsWFSPost)
 	(&ogcAPI{h: h, cat: sharedCatalog}).mount(r)
 }
 
@@ -43,6 +47,47 @@ func IsWFSRequest(r *http.Request, _ *mux.RouteMatch) bool {
 		}
 	}
 	return false
+}
+
+// IsWFSPost matches a POST whose SERVICE parameter is WFS or whose body is a
+// WFS request document (its root element in a WFS namespace, or with
+// service="WFS"): /ows takes the XML encoding of WFS too. It reads the start of
+// the body (at most 8 KiB, within the server's body limit) and puts it back.
+func IsWFSPost(r *http.Request, m *mux.RouteMatch) bool {
+	if IsWFSRequest(r, m) {
+		return true
+	}
+	if r.Body == nil || r.Body == http.NoBody {
+		return false
+	}
+	head := make([]byte, 8<<10)
+	n, err := io.ReadFull(r.Body, head)
+	head = head[:n]
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false
+	}
+	dec := xml.NewDecoder(bytes.NewReader(head))
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if strings.HasPrefix(se.Name.Space, "http://www.opengis.net/wfs") {
+				return true
+			}
+			for _, a := range se.Attr {
+				if a.Name.Local == "service" && strings.EqualFold(a.Value, "WFS") {
+					return true
+				}
+			}
+			return false
+		}
+	}
 }
 
 func init() { server.Register(service{}) }
