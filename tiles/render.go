@@ -226,8 +226,11 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 							break
 						}
 					}
+					// The part must reach the query box: a feature inside it, or
+					// of one part (whose bound is the feature's, which the source
+					// matched against qb), need not be checked.
 					ef, et, _ := sh.Ring(r0)
-					if et <= ef || !sh.pointsBound(ef, et).Intersects(qb) {
+					if et <= ef || (!inside && (r0 > 0 || r1 < nr) && !sh.pointsBound(ef, et).Intersects(qb)) {
 						r0 = r1
 						continue
 					}
