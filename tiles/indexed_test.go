@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -311,4 +313,44 @@ func TestFeatureCacheEvictionKeepsTilesCorrect(t *testing.T) {
 	if !found {
 		t.Error("the renumbered parcel's label is not in its tile")
 	}
+}
+
+// TestFeatureCacheHeap measures the heap a store's features take in the cache
+// (every tiled feature of the store named by SIP_TILES_HEAP_STORE, as the
+// start-up warm-up reads them, with no budget) against the cache's own
+// accounting:
+//
+//	SIP_TILES_HEAP_STORE=county.gpkg go test -run FeatureCacheHeap -v ./tiles/
+func TestFeatureCacheHeap(t *testing.T) {
+	path := os.Getenv("SIP_TILES_HEAP_STORE")
+	if path == "" {
+		t.Skip("set SIP_TILES_HEAP_STORE to a dataset store to measure")
+	}
+	r := openRO(t, path)
+	ix, err := index.Build(bg, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	h0 := heap()
+	c := NewFeatureCache(1 << 40)
+	t0 := time.Now()
+	if _, full := warmAll(t, &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: storeCols(r), Cache: c}, r); full {
+		t.Fatal("full")
+	}
+	took := time.Since(t0)
+	h1 := heap()
+	st := c.Stats()
+	t.Logf("%d features in %s: %.1f MB of heap (%.0f B a feature), %.1f MB accounted", st.Features, took.Round(time.Millisecond),
+		float64(h1-h0)/1e6, float64(h1-h0)/float64(st.Features), float64(st.Bytes)/1e6)
+	if d := float64(st.Bytes-int64(h1-h0)) / float64(h1-h0); d < -0.1 || d > 0.1 {
+		t.Errorf("accounting off the heap by %.0f%%", 100*d)
+	}
+	runtime.KeepAlive(c)
 }
