@@ -354,3 +354,64 @@ func TestFeatureCacheHeap(t *testing.T) {
 	}
 	runtime.KeepAlive(c)
 }
+
+// TestFeatureCacheConcurrent: tiles rendered at once by several goroutines
+// through a small evicting cache, while objects are dropped, equal the
+// store's (run with -race to check the read-locked lookups).
+func TestFeatureCacheConcurrent(t *testing.T) {
+	r := openRO(t, county(t))
+	ix, err := index.Build(bg, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewFeatureCache(1 << 20)
+	src := &IndexedSource{Index: ix, R: r, Grid: WebMercatorQuad, Columns: storeCols(r), Cache: c}
+	ref := &StoreSource{R: r, Grid: WebMercatorQuad, Columns: storeCols(r)}
+	layers, _, err := ResolveLayers(r, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rend := &Renderer{Grid: WebMercatorQuad, Layers: layers, MaxZoom: DynamicFullZoom, Fast: true}
+	keys := append(dataTiles(t, r, 14), dataTiles(t, r, 15)...)
+	want := map[TileKey][]byte{}
+	for _, k := range keys {
+		want[k], _, err = rend.Render(bg, ref, k.Z, k.X, k.Y)
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []string
+	r.Query(bg, store.Query{Layer: "dzialki", Limit: 200}, func(row store.Row) error { ids = append(ids, row.ID); return nil })
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; i < 2000; i++ {
+			c.Drop(ix, "dzialki", ids[i%len(ids)])
+		}
+	}()
+	errs := make(chan error, 4)
+	for w := range 4 {
+		go func() {
+			for i := w; i < len(keys); i += 4 {
+				k := keys[i]
+				got, _, err := rend.Render(bg, src, k.Z, k.X, k.Y)
+				if err == nil && !bytes.Equal(got, want[k]) {
+					err = fmt.Errorf("tile %v differs from the store's", k)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	checkAccounting(t, c)
+	t.Logf("%d tiles by 4 goroutines: %+v", len(keys), c.Stats())
+}
