@@ -31,6 +31,7 @@ type e2eFixture struct {
 	Reference string      `json:"reference"`
 	Points    []refPoint  `json:"points"`
 	Search    searchCase  `json:"search"`
+	Address   addrCase    `json:"address"`
 	Click     clickTarget `json:"click"`
 	Offline   string      `json:"offline"`
 }
@@ -47,6 +48,14 @@ type searchCase struct {
 	ID    string     `json:"id"`
 	Obreb string     `json:"obreb"`
 	BBox  [4]float64 `json:"bbox"`
+}
+
+// addrCase is a parcel found by its property address: the query is the
+// address's words without Polish letters, in another order.
+type addrCase struct {
+	Query   string `json:"query"`
+	ID      string `json:"id"`
+	Address string `json:"address"`
 }
 
 type clickTarget struct {
@@ -331,6 +340,25 @@ func makeFixture(t *testing.T, path, base string) e2eFixture {
 	if ob == "" || ob == "<nil>" {
 		fx.Search.Query = id
 	}
+	// A parcel with a street address, asked for as a user types it: house
+	// number first, the street without its Polish letters.
+	for _, o := range parcels {
+		a, _ := o.Attrs["adresy"].(string)
+		a, _, _ = strings.Cut(a, "; ")
+		town, street, ok := strings.Cut(a, ", ul. ")
+		if !ok {
+			continue
+		}
+		i := strings.LastIndexByte(street, ' ')
+		if i < 0 {
+			continue
+		}
+		fx.Address = addrCase{Query: street[i+1:] + " " + foldPolish(street[:i]) + " " + town, ID: fmt.Sprint(o.Attrs["id_dzialki"]), Address: a}
+		break
+	}
+	if fx.Address.ID == "" {
+		t.Fatal("no parcel of the generated county has a street address")
+	}
 
 	// A point inside another parcel, confirmed by the server's point lookup.
 	for _, o := range parcels[len(parcels)/2:] {
@@ -452,4 +480,10 @@ func waitHealthy(t *testing.T, base string, logs *bytes.Buffer) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Fatalf("sip serve did not become healthy:\n%s", logs.String())
+}
+
+// foldPolish writes Polish letters as their ASCII bases, as people type them.
+func foldPolish(s string) string {
+	return strings.NewReplacer("ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ó", "o", "ś", "s", "ź", "z", "ż", "z",
+		"Ą", "A", "Ć", "C", "Ę", "E", "Ł", "L", "Ń", "N", "Ó", "O", "Ś", "S", "Ź", "Z", "Ż", "Z").Replace(s)
 }

@@ -170,6 +170,22 @@ await step('order extract', async () => {
   await page.unroute('**/api/extracts/quote');
 });
 
+await step('search by address', async () => {
+  const a = fixture.address;
+  await page.fill('#q', '');
+  await page.focus('#q');
+  await page.keyboard.type(a.query, { delay: 20 });
+  await page.waitForFunction((id) => [...document.querySelectorAll('#q-list li .opt-id')].some((l) => l.textContent === id), a.id, { timeout: 10000 });
+  const opts = await page.$$eval('#q-list li[role=option]', (ls) => ls.map((l) => l.textContent));
+  const idx = opts.findIndex((o) => o.includes(a.id));
+  check(opts[idx].includes(a.address.split(', ').pop()), `typing "${a.query}" lists ${a.id} with its address (${opts[idx]})`);
+  for (let i = 0; i <= idx; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => document.querySelector('#panel:not([hidden]) table.card') && document.querySelector('#panel').textContent.includes(id), a.id, { timeout: 10000 });
+  const card = await page.textContent('#panel');
+  check(card.includes(a.address), `the card shows the address "${a.address}"`);
+});
+
 await step('click a parcel', async () => {
   await page.click('#panel-close');
   check(await page.$eval('#panel', (e) => e.hidden), 'the card closes');

@@ -378,6 +378,7 @@ function renderCard(f) {
     row('sheet', p.numer_arkusza),
     row('obreb', [p.obreb?.nazwa, p.obreb?.id && `(${p.obreb.id})`].filter(Boolean).join(' ')),
     row('gmina', [p.gmina?.nazwa, p.gmina?.id && `(${p.gmina.id})`].filter(Boolean).join(' ')),
+    row('address', (p.adresy || []).join('; ') || null),
     row('areaEwid', p.pole_ewidencyjne_ha != null ? `${fmt(p.pole_ewidencyjne_ha, 4)} ha` : null),
     row('areaGeom', p.pole_geometryczne_m2 != null ? `${fmt(p.pole_geometryczne_m2, 0)} m²` : null),
     row('kw', (p.numery_kw || []).join(', ') || t('none')),
