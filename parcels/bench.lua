@@ -3,6 +3,13 @@
 local paths = {}
 for line in io.lines(os.getenv("PATHS")) do paths[#paths + 1] = line end
 local i = 0
+-- $DELAY_MS paces each connection: it waits that long after every answer
+-- before its next request (users with a think time), so that the latency is
+-- measured at a chosen load instead of at saturation.
+local pause = tonumber(os.getenv("DELAY_MS") or "")
+if pause and pause > 0 then
+  delay = function() return pause end
+end
 request = function()
   i = i + 1
   return wrk.format("GET", paths[(i % #paths) + 1])
