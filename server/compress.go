@@ -104,7 +104,7 @@ type compressWriter struct {
 
 func (cw *compressWriter) init(w http.ResponseWriter, r *http.Request, enc string) {
 	cw.w, cw.enc = w, enc
-	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, "-") {
+	if inm := headerValue(r.Header, "If-None-Match"); inm != "" && strings.Contains(inm, "-") {
 		if enc != "" && strings.Contains(inm, "-"+enc+`"`) {
 			cw.suffix = "-" + enc
 		}
@@ -133,8 +133,8 @@ func (c *compressWriter) WriteHeader(code int) {
 		c.pass()
 		return
 	}
-	ct := h.Get("Content-Type")
-	if code == http.StatusNoContent || h.Get("Content-Encoding") != "" || h.Get("Content-Range") != "" || !compressible(ct) {
+	ct := headerValue(h, "Content-Type")
+	if code == http.StatusNoContent || headerValue(h, "Content-Encoding") != "" || headerValue(h, "Content-Range") != "" || !compressible(ct) {
 		c.pass()
 		return
 	}
@@ -147,7 +147,7 @@ func (c *compressWriter) WriteHeader(code int) {
 		c.pass()
 		return
 	}
-	if cl := h.Get("Content-Length"); cl != "" {
+	if cl := headerValue(h, "Content-Length"); cl != "" {
 		if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n < minCompressSize {
 			c.pass()
 			return
@@ -164,7 +164,7 @@ func (c *compressWriter) pass() {
 
 func (c *compressWriter) tagETag() {
 	h := c.w.Header()
-	if et := h.Get("ETag"); strings.HasSuffix(et, `"`) && !strings.HasPrefix(et, "W/") {
+	if et := headerValue(h, "Etag"); strings.HasSuffix(et, `"`) && !strings.HasPrefix(et, "W/") {
 		h.Set("ETag", et[:len(et)-1]+"-"+c.enc+`"`)
 	}
 }

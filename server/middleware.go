@@ -107,7 +107,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	enc := ""
 	if r.Method != http.MethodHead {
-		enc = negotiateEncoding(r.Header.Get("Accept-Encoding"))
+		enc = negotiateEncoding(headerValue(r.Header, "Accept-Encoding"))
 	}
 	cw := &pr.cw
 	cw.init(sw, r, enc) // with enc "", it only adds Vary
@@ -206,7 +206,7 @@ func statusText(code int) string {
 
 // requestID takes a sane incoming X-Request-Id or makes a new one.
 func requestID(r *http.Request) string {
-	if id := r.Header.Get("X-Request-Id"); id != "" && len(id) <= 128 && isToken(id) {
+	if id := headerValue(r.Header, "X-Request-Id"); id != "" && len(id) <= 128 && isToken(id) {
 		return id
 	}
 	var b [16]byte
@@ -234,7 +234,7 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 	if len(cfg.CORS.Origins) == 0 {
 		return false
 	}
-	origin := r.Header.Get("Origin")
+	origin := headerValue(r.Header, "Origin")
 	hdr := w.Header()
 	if _, ok := hdr["Vary"]; ok {
 		hdr.Add("Vary", "Origin")
@@ -246,7 +246,7 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 		return false
 	}
 	allowed := slices.Contains(cfg.CORS.Origins, "*") || slices.Contains(cfg.CORS.Origins, origin)
-	preflight := r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != ""
+	preflight := r.Method == http.MethodOptions && headerValue(r.Header, "Access-Control-Request-Method") != ""
 	if !allowed {
 		if preflight {
 			WriteError(w, r, &Error{Status: http.StatusForbidden, Code: "CORSOriginNotAllowed", Detail: "origin " + origin + " is not allowed (cors.origins)"})
