@@ -1,11 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"image/png"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -116,5 +122,94 @@ func TestIngestPlanningCommand(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "new.gpkg")); err == nil {
 		t.Error("a failed ingest left a new store behind")
+	}
+}
+
+// A gmina's planning dataset (the real APP 2.0 sample and a local plan from
+// GeoJSON) through every view one server offers, read by the clients users
+// have: GDAL over WFS and OGC API, and HTTP for WMS, tiles and the card.
+func TestServePlanningDataset(t *testing.T) {
+	app2 := "../../../shared/data/app2/"
+	if _, err := os.Stat(app2); err != nil {
+		t.Skip("../shared/data/app2 is not here")
+	}
+	if _, err := exec.LookPath("ogrinfo"); err != nil {
+		t.Skip("ogrinfo (gdal-bin) missing")
+	}
+	dir := t.TempDir()
+	store := filepath.Join(dir, "gmina.gpkg")
+	mustSip(t, "ingest", "--store", store, app2+"2_pog_AktPlanowaniaPrzestrzennego.gml", app2+"2_strefy_StrefaPlanistyczna_OK.gml", fmtTestdata+"mpzp.geojson")
+	counts := ogrCounts(t, store)
+	if counts["strefy"] == 0 || counts["plany"] == 0 || counts["mpzp"] == 0 {
+		t.Fatalf("store counts %v", counts)
+	}
+
+	addr := freeAddr(t)
+	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
+	var logs bytes.Buffer
+	srv.Stdout, srv.Stderr = &logs, &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Signal(os.Interrupt)
+		srv.Wait()
+	}()
+	base := "http://" + addr
+	waitHealthy(t, base+"/healthz", &logs)
+	get := func(u string) (*http.Response, []byte) {
+		t.Helper()
+		resp, err := http.Get(base + u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+
+	// GDAL counts every zone over WFS and over OGC API Features.
+	for _, src := range []string{"WFS:" + base + "/wfs", "OAPIF:" + base + "/ogc"} {
+		for _, layer := range []string{"strefy", "mpzp", "plany"} {
+			name := layer
+			if strings.HasPrefix(src, "WFS:") {
+				name = "ms:" + layer
+			}
+			out, err := exec.Command("ogrinfo", "-ro", "-so", src, name).CombinedOutput()
+			if err != nil {
+				t.Fatalf("ogrinfo %s %s: %v\n%s", src, name, err, out)
+			}
+			if want := fmt.Sprintf("Feature Count: %d", counts[layer]); !strings.Contains(string(out), want) {
+				t.Errorf("ogrinfo %s %s: want %q in\n%s", src, name, want, out)
+			}
+		}
+	}
+	// WMS: the zones' layer with its legend, one row per class.
+	resp, caps := get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities")
+	if resp.StatusCode != 200 || !strings.Contains(string(caps), "<Name>strefy</Name>") || !strings.Contains(string(caps), "LegendURL") {
+		t.Fatalf("WMS capabilities lack strefy with a legend: %d", resp.StatusCode)
+	}
+	resp, legend := get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=strefy&FORMAT=image/png")
+	if img, err := png.Decode(bytes.NewReader(legend)); err != nil || resp.StatusCode != 200 || img.Bounds().Dy() < 13*10 {
+		t.Fatalf("legend: %d %v (an entry per zone symbol expected)", resp.StatusCode, err)
+	}
+	// Tiles: the TileJSON lists the planning layers.
+	resp, tj := get("/tiles/gmina.json")
+	var meta struct {
+		VectorLayers []struct {
+			ID string `json:"id"`
+		} `json:"vector_layers"`
+	}
+	if err := json.Unmarshal(tj, &meta); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("tilejson: %d %v", resp.StatusCode, err)
+	}
+	var ids []string
+	for _, l := range meta.VectorLayers {
+		ids = append(ids, l.ID)
+	}
+	for _, want := range []string{"plany", "strefy", "mpzp"} {
+		if !slices.Contains(ids, want) {
+			t.Errorf("tilejson vector_layers %v lack %s", ids, want)
+		}
 	}
 }
