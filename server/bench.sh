@@ -4,6 +4,7 @@
 #
 #   server/bench.sh [DURATION] [CONNECTIONS]     (defaults: 10s, 32)
 #   REVS="c7bb779 ." server/bench.sh             (before/after in one run)
+#   ROUNDS=5 server/bench.sh                     (rounds; the report gives medians)
 #
 # REVS lists the sip versions to measure side by side: git revisions (built
 # from `git archive`, so uncommitted work elsewhere in the tree does not enter)
@@ -111,75 +112,95 @@ wait_idle() {
 # measure NAME URL: requests/s, and server CPU time per request (utime+stime of the
 # server process over the run / requests), which other load on the machine
 # disturbs much less than throughput.
+# Each (NAME) collects one value per round in R/C as a space-separated list; the
+# report gives medians. Rounds alternate the endpoints, so that a slow spell of
+# the machine hits every endpoint of a round alike instead of one of them.
 declare -A R C
-measure() { # NAME URL [HEADER]
-	local hdr=()
-	[ -n "${3:-}" ] && hdr=(-H "$3")
-	taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d2s "${hdr[@]}" "$2" >/dev/null
+measure() { # NAME SERVER_PID URL [HEADER]
+	local name=$1 pid=$2 url=$3 hdr=()
+	[ -n "${4:-}" ] && hdr=(-H "$4")
+	taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d1s "${hdr[@]}" "$url" >/dev/null
 	local t0 t1 out n
-	t0=$(cpu_ticks "$PID")
-	out=$(taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DUR" "${hdr[@]}" "$2")
-	t1=$(cpu_ticks "$PID")
+	t0=$(cpu_ticks "$pid")
+	out=$(taskset -c "$WRK_CPUS" wrk -t"$WRK_THREADS" -c"$CONNS" -d"$DUR" "${hdr[@]}" "$url")
+	t1=$(cpu_ticks "$pid")
 	n=$(echo "$out" | awk '/requests in/ {print $1}')
-	R[$1]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-	C[$1]=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v clk="$CLK" 'BEGIN { printf "%.2f", (b - a) / clk / n * 1e6 }')
+	R[$name]="${R[$name]:-} $(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+	C[$name]="${C[$name]:-} $(awk -v a="$t0" -v b="$t1" -v n="$n" -v clk="$CLK" 'BEGIN { printf "%.2f", (b - a) / clk / n * 1e6 }')"
 }
 
+median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+ROUNDS=${ROUNDS:-3}
+HELLO=""
+cleanup() { for p in $PID $HELLO; do kill "$p" 2>/dev/null || true; done; }
+# The bare baseline runs beside sip on the same core for the whole run: each
+# round measures it and sip's endpoints within seconds of each other.
 GOMAXPROCS=1 taskset -c $SRV_CPU "$W/hello/hello" 127.0.0.1:$PORT_BASE &
-PID=$!
+HELLO=$!
 wait_up http://127.0.0.1:$PORT_BASE/healthz
-measure baseline http://127.0.0.1:$PORT_BASE/healthz
-kill $PID; wait $PID 2>/dev/null || true; PID=""
-
 for rev in $REVS; do
-	for access in false true; do
-		write_config $access
-		GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null &
-		PID=$!
-		wait_up http://127.0.0.1:$PORT_SIP/readyz
-		wait_idle "$PID"
-		measure "healthz_${access}_$rev" http://127.0.0.1:$PORT_SIP/healthz
-		measure "dataset_${access}_$rev" http://127.0.0.1:$PORT_SIP/api/datasets/county
-		if [ "$access" = false ]; then
-			# Real service requests that are cheap: a ULDK lookup by id and a
-			# cached dynamic tile (the same z16 tile again and again).
-			id=$(curl -s "http://127.0.0.1:$PORT_SIP/api/parcels/search?q=1&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
-			measure "uldk_$rev" "http://127.0.0.1:$PORT_SIP/uldk?request=GetParcelById&id=$id&result=teryt,parcel,region,commune"
-			tile=$(curl -s "http://127.0.0.1:$PORT_SIP/tiles/county.json" | /usr/bin/python3 -c '
+	write_config false
+	GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null &
+	PID=$!
+	wait_up http://127.0.0.1:$PORT_SIP/readyz
+	wait_idle "$PID"
+	# Real service requests that are cheap: a ULDK lookup by id and a cached
+	# dynamic tile (the same z16 tile again and again).
+	id=$(curl -s "http://127.0.0.1:$PORT_SIP/api/parcels/search?q=1&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+	tile=$(curl -s "http://127.0.0.1:$PORT_SIP/tiles/county.json" | /usr/bin/python3 -c '
 import json, math, sys
 lon, lat = json.load(sys.stdin)["center"][:2]
 n = 2 ** 16
 print("16/%d/%d" % ((lon + 180) / 360 * n, (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n))')
-			curl -s -o /dev/null "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt"
-			# as map clients ask for it: gzip accepted, so the stored bytes pass through
-			measure "tile_$rev" "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt" "Accept-Encoding: gzip"
-		fi
-		kill $PID; wait $PID 2>/dev/null || true; PID=""
+	curl -s -o /dev/null "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt"
+	for round in $(seq "$ROUNDS"); do
+		echo "[$(label "$rev")] round $round/$ROUNDS" >&2
+		measure "baseline_$rev" "$HELLO" http://127.0.0.1:$PORT_BASE/healthz
+		measure "healthz_false_$rev" "$PID" http://127.0.0.1:$PORT_SIP/healthz
+		measure "dataset_false_$rev" "$PID" http://127.0.0.1:$PORT_SIP/api/datasets/county
+		measure "uldk_$rev" "$PID" "http://127.0.0.1:$PORT_SIP/uldk?request=GetParcelById&id=$id&result=teryt,parcel,region,commune"
+		# as map clients ask for it: gzip accepted, so the stored bytes pass through
+		measure "tile_$rev" "$PID" "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt" "Accept-Encoding: gzip"
 	done
+	kill $PID; wait $PID 2>/dev/null || true; PID=""
+	# The access log's cost, once.
+	write_config true
+	GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null >/dev/null &
+	PID=$!
+	wait_up http://127.0.0.1:$PORT_SIP/readyz
+	wait_idle "$PID"
+	measure "healthz_true_$rev" "$PID" http://127.0.0.1:$PORT_SIP/healthz
+	measure "dataset_true_$rev" "$PID" http://127.0.0.1:$PORT_SIP/api/datasets/county
+	kill $PID; wait $PID 2>/dev/null || true; PID=""
 done
 
 echo
-echo "wrk -t$WRK_THREADS -c$CONNS -d$DUR on loopback; servers: GOMAXPROCS=1 on CPU $SRV_CPU; wrk on CPUs $WRK_CPUS"
+echo "wrk -t$WRK_THREADS -c$CONNS -d$DUR on loopback, medians of $ROUNDS rounds; servers: GOMAXPROCS=1 on CPU $SRV_CPU; wrk on CPUs $WRK_CPUS"
 printf '%-46s %11s %9s %13s %9s\n' endpoint "requests/s" "ratio" "CPU µs/req" "ratio"
-row() { awk -v n="$1" -v r="${R[$2]}" -v b="${R[baseline]}" -v c="${C[$2]}" -v cb="${C[baseline]}" \
-	'BEGIN { printf "%-46s %11.0f %8.3fx %13.2f %8.3fx\n", n, r, b / r, c, c / cb }'; }
-row "baseline net/http /healthz" baseline
+med() { echo "$1" | median; }
+row() { # LABEL NAME BASELINE_NAME
+	awk -v n="$1" -v r="$(med "${R[$2]}")" -v b="$(med "${R[$3]}")" -v c="$(med "${C[$2]}")" -v cb="$(med "${C[$3]}")" \
+		'BEGIN { printf "%-46s %11.0f %8.3fx %13.2f %8.3fx\n", n, r, b / r, c, c / cb }'
+}
 for rev in $REVS; do
 	l=$(label "$rev")
-	row "[$l] /healthz (access log off)" "healthz_false_$rev"
-	row "[$l] /api/datasets/county (log off)" "dataset_false_$rev"
-	row "[$l] ULDK GetParcelById (log off)" "uldk_$rev"
-	row "[$l] cached z16 tile (log off)" "tile_$rev"
-	row "[$l] /healthz (access log on)" "healthz_true_$rev"
-	row "[$l] /api/datasets/county (log on)" "dataset_true_$rev"
+	row "[$l] baseline net/http /healthz" "baseline_$rev" "baseline_$rev"
+	row "[$l] /healthz (access log off)" "healthz_false_$rev" "baseline_$rev"
+	row "[$l] /api/datasets/county (log off)" "dataset_false_$rev" "baseline_$rev"
+	row "[$l] ULDK GetParcelById (log off)" "uldk_$rev" "baseline_$rev"
+	row "[$l] cached z16 tile (log off)" "tile_$rev" "baseline_$rev"
+	row "[$l] /healthz (access log on, 1 run)" "healthz_true_$rev" "baseline_$rev"
+	row "[$l] /api/datasets/county (log on, 1 run)" "dataset_true_$rev" "baseline_$rev"
 done
 echo "(ratio = cost relative to the baseline: baseline req/s ÷ req/s, and CPU µs/req ÷ baseline CPU µs/req)"
 echo
-echo "core overhead = sip /healthz − bare /healthz, server CPU per request (access log off); target <= 10% of the cheapest service request:"
+echo "core overhead = sip /healthz − bare /healthz, server CPU per request (access log off), median of the rounds' differences;"
+echo "target <= 10% of the cheapest service request (ULDK GetParcelById, a cached tile):"
 for rev in $REVS; do
-	awk -v l="$(label "$rev")" -v cb="${C[baseline]}" -v c="${C[healthz_false_$rev]}" -v cd="${C[dataset_false_$rev]}" \
-		-v cu="${C[uldk_$rev]}" -v ct="${C[tile_$rev]}" 'BEGIN {
-		o = c - cb
-		printf "  [%s] %.2f µs/req = %.1f%% of a cached tile (%.2f µs), %.1f%% of ULDK GetParcelById (%.2f µs), %.1f%% of /api/datasets/county (%.2f µs), %.1f%% of bare /healthz (%.2f µs)\n", l, o, o / ct * 100, ct, o / cu * 100, cu, o / cd * 100, cd, o / cb * 100, cb
+	diffs=$(paste <(echo "${C[healthz_false_$rev]}" | tr ' ' '\n' | grep .) <(echo "${C[baseline_$rev]}" | tr ' ' '\n' | grep .) | awk '{printf "%.2f ", $1 - $2}')
+	o=$(echo "$diffs" | median)
+	awk -v l="$(label "$rev")" -v o="$o" -v d="$diffs" -v cb="$(med "${C[baseline_$rev]}")" -v cd="$(med "${C[dataset_false_$rev]}")" \
+		-v cu="$(med "${C[uldk_$rev]}")" -v ct="$(med "${C[tile_$rev]}")" 'BEGIN {
+		printf "  [%s] %.2f µs/req (rounds: %s) = %.1f%% of ULDK GetParcelById (%.2f µs), %.1f%% of a cached tile (%.2f µs), %.1f%% of /api/datasets/county (%.2f µs), %.1f%% of bare /healthz (%.2f µs)\n", l, o, d, o / cu * 100, cu, o / ct * 100, ct, o / cd * 100, cd, o / cb * 100, cb
 	}'
 done
