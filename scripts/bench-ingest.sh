@@ -6,11 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PARCELS=${1:-20000}
 RUNS=${2:-3}
-SIP=${SIP:-bin/sip}
+# The working tree's sip, built now (a bin/sip left from another checkout would
+# otherwise be measured); SIP=path measures another binary.
+if [ -z "${SIP:-}" ]; then SIP=bin/sip; go build -o "$SIP" ./cmd/sip; fi
 work=$(mktemp -d /tmp/sip-bench-ingest.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-[ -x "$SIP" ] || go build -o "$SIP" ./cmd/sip
 "$SIP" gen county --parcels "$PARCELS" --seed 7 --out "$work/gml" 2>"$work/gen.log"
 mapfile -t files < <(ls "$work"/gml/*.gml | sort)
 bytes=$(cat "${files[@]}" | wc -c)
