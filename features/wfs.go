@@ -175,7 +175,7 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 		title = st.Datasets()[0].Title
 	}
 	fmt.Fprintf(&b, `<ows:ServiceIdentification><ows:Title>%s</ows:Title><ows:ServiceType>WFS</ows:ServiceType><ows:ServiceTypeVersion>2.0.0</ows:ServiceTypeVersion><ows:ServiceTypeVersion>1.1.0</ows:ServiceTypeVersion><ows:Fees>NONE</ows:Fees><ows:AccessConstraints>NONE</ows:AccessConstraints></ows:ServiceIdentification>
-<ows:ServiceProvider><ows:ProviderName>SIP core</ows:ProviderName></ows:ServiceProvider>
+<ows:ServiceProvider><ows:ProviderName>SIP core</ows:ProviderName><ows:ServiceContact/></ows:ServiceProvider>
 <ows:OperationsMetadata>
 `, xmlEsc(title))
 	for _, op := range []string{"GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries", "DescribeStoredQueries"} {
