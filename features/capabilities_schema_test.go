@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// validateWFS20 runs testdata/validate_xsd.py (lxml) on doc against the WFS 2.0
+// validateWFS20 runs scripts/validate_xsd.py (lxml) on doc against the WFS 2.0
 // schema vendored in testdata/schemas (the published files, unchanged; imports
 // of OWS 1.1, FES 2.0, xlink and xml.xsd resolved to the local copies, never
 // to the network).
@@ -23,7 +23,7 @@ func validateWFS20(t *testing.T, name string, doc []byte) {
 	if err := os.WriteFile(p, doc, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("/usr/bin/python3", "testdata/validate_xsd.py", "testdata/schemas",
+	out, err := exec.Command("/usr/bin/python3", "../scripts/validate_xsd.py", "testdata/schemas",
 		"ogc/wfs/2.0/wfs.xsd", "{http://www.opengis.net/wfs/2.0}WFS_Capabilities", p).CombinedOutput()
 	if err != nil {
 		t.Errorf("%s: WFS 2.0 capabilities not valid against wfs.xsd: %v\n%s", name, err, out)

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// validateXSD runs testdata/validate_xsd.py (lxml) on doc against the WMS 1.3.0
+// validateXSD runs scripts/validate_xsd.py (lxml) on doc against the WMS 1.3.0
 // schema vendored in testdata/schemas (the published files, unchanged; imports
 // resolved to the local copies, never to the network).
 func validateXSD(t *testing.T, name string, doc []byte) {
@@ -22,7 +22,7 @@ func validateXSD(t *testing.T, name string, doc []byte) {
 	if err := os.WriteFile(p, doc, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command("/usr/bin/python3", "testdata/validate_xsd.py", "testdata/schemas",
+	out, err := exec.Command("/usr/bin/python3", "../scripts/validate_xsd.py", "testdata/schemas",
 		"ogc/wms/1.3.0/capabilities_1_3_0.xsd", "{http://www.opengis.net/wms}WMS_Capabilities", p).CombinedOutput()
 	if err != nil {
 		t.Errorf("%s: WMS 1.3.0 capabilities not valid against capabilities_1_3_0.xsd: %v\n%s", name, err, out)
