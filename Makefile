@@ -5,7 +5,7 @@ export GOFLAGS ?= -buildvcs=false
 
 # System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles.
 BUILD_DEPS := gcc libgeos-dev
-TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-jsonschema python3-yaml python3-qgis nodejs chromium
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
 
 BIN := bin/sip
