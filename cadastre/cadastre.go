@@ -8,6 +8,7 @@ package cadastre
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -192,19 +193,32 @@ var warsaw = func() *time.Location {
 type NamesCache struct {
 	mu sync.Mutex
 	n  *Names
+	r  store.Reader // the store n was read from
 }
 
 // Get returns names no older than revision rev of r.
 func (c *NamesCache) Get(ctx context.Context, r store.Reader, rev int64) (*Names, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.n != nil && c.n.revision >= rev {
+	// Revisions only compare within one store: a reload may point the dataset
+	// at another one (a restored backup, at a lower revision).
+	if c.n != nil && sameReader(c.r, r) && c.n.revision >= rev {
 		return c.n, nil
 	}
 	n, err := LoadNames(ctx, r)
 	if err != nil {
 		return nil, err
 	}
-	c.n = n
+	c.n, c.r = n, r
 	return n, nil
+}
+
+// sameReader reports whether a and b are the same store (false for readers of
+// a type that cannot be compared, rather than a panic).
+func sameReader(a, b store.Reader) bool {
+	ta := reflect.TypeOf(a)
+	if ta == nil || ta != reflect.TypeOf(b) || !ta.Comparable() {
+		return false
+	}
+	return a == b
 }

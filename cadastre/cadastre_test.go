@@ -188,6 +188,20 @@ func TestNamesCacheReloadsOnNewRevision(t *testing.T) {
 	if got, _ := n2.Obreb(str(target.Attrs["id_obrebu"])); got != "Nowa Nazwa Żółć" {
 		t.Fatalf("after rename Obreb = %q", got)
 	}
+	// A reload that points the dataset at another store (a restored backup, at
+	// a lower revision) gets that store's names, not the cached ones.
+	other, _ := loadCounty(t)
+	orev, _ := other.Revision(ctx)
+	if orev >= rev2 {
+		t.Fatalf("the other store's revision %d is not lower than %d", orev, rev2)
+	}
+	n3, err := c.Get(ctx, other, orev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := n3.Obreb(str(target.Attrs["id_obrebu"])); got != str(target.Attrs["nazwa"]) {
+		t.Fatalf("another store's Obreb = %q, want %q", got, target.Attrs["nazwa"])
+	}
 }
 
 func contains(xs []string, x string) bool {
