@@ -52,7 +52,9 @@ FUZZTIME ?= 20s
 FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader ingest/egib:FuzzScanner ingest/app:FuzzReader \
 	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
-	tiles:FuzzParseTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen
+	tiles:FuzzParseTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
+	features:FuzzParseWFSXML sync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
+	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
 		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
