@@ -241,26 +241,8 @@ func TestGenIngestValidateServe(t *testing.T) {
 	}
 
 	// Serve it and read it back over HTTP.
-	addr := freeAddr(t)
-	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		srv.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- srv.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			srv.Process.Kill()
-			t.Error("sip serve did not stop on SIGINT")
-		}
-	}()
-	waitHealthy(t, "http://"+addr+"/healthz", &logs)
-	resp, err := http.Get("http://" + addr + "/api/datasets/county")
+	base := serveStore(t, store)
+	resp, err := http.Get(base + "/api/datasets/county")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -272,6 +254,32 @@ func TestGenIngestValidateServe(t *testing.T) {
 	if !strings.Contains(string(body), strconv.Itoa(counts["dzialki"])) {
 		t.Errorf("dataset summary does not report the %d parcels GDAL counts:\n%s", counts["dzialki"], body)
 	}
+}
+
+// serveStore runs `sip serve --store store` on a free loopback port until the
+// test ends (then it must stop on SIGINT within 10 s) and returns its base URL.
+func serveStore(t *testing.T, store string) string {
+	t.Helper()
+	addr := freeAddr(t)
+	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
+	var logs bytes.Buffer
+	srv.Stdout, srv.Stderr = &logs, &logs
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		srv.Process.Signal(os.Interrupt)
+		done := make(chan error, 1)
+		go func() { done <- srv.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			srv.Process.Kill()
+			t.Error("sip serve did not stop on SIGINT")
+		}
+	})
+	waitHealthy(t, "http://"+addr+"/healthz", &logs)
+	return "http://" + addr
 }
 
 func freeAddr(t *testing.T) string {

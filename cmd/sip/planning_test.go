@@ -144,19 +144,7 @@ func TestServePlanningDataset(t *testing.T) {
 		t.Fatalf("store counts %v", counts)
 	}
 
-	addr := freeAddr(t)
-	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		srv.Process.Signal(os.Interrupt)
-		srv.Wait()
-	}()
-	base := "http://" + addr
-	waitHealthy(t, base+"/healthz", &logs)
+	base := serveStore(t, store)
 	get := func(u string) (*http.Response, []byte) {
 		t.Helper()
 		resp, err := http.Get(base + u)
