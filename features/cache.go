@@ -256,6 +256,21 @@ func (c *encCache) lookup(dc *dsCache, layer, variant string, ids []keyID, out [
 	}
 }
 
+// fillLayerLocked is the entry map a fill of layer adds to, or nil when the
+// reads behind it are stale (an invalidation since generation gen, or the
+// dataset replaced).
+func (c *encCache) fillLayerLocked(dc *dsCache, gen uint64, layer string) map[string]*encEntry {
+	if dc.gen != gen || c.sets[dc.d] != dc {
+		return nil
+	}
+	m := dc.layers[layer]
+	if m == nil {
+		m = map[string]*encEntry{}
+		dc.layers[layer] = m
+	}
+	return m
+}
+
 type fillItem struct {
 	key int64
 	id  string
@@ -267,13 +282,9 @@ type fillItem struct {
 func (c *encCache) fill(dc *dsCache, gen uint64, layer, variant string, items []fillItem) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if dc.gen != gen || c.sets[dc.d] != dc {
-		return
-	}
-	m := dc.layers[layer]
+	m := c.fillLayerLocked(dc, gen, layer)
 	if m == nil {
-		m = map[string]*encEntry{}
-		dc.layers[layer] = m
+		return
 	}
 	for _, it := range items {
 		size := int64(variantOverhead + cap(it.b))
@@ -316,13 +327,9 @@ func (c *encCache) fill(dc *dsCache, gen uint64, layer, variant string, items []
 func (c *encCache) fillKeys(dc *dsCache, gen uint64, layer string, keys []keyID) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if dc.gen != gen || c.sets[dc.d] != dc {
-		return
-	}
-	m := dc.layers[layer]
+	m := c.fillLayerLocked(dc, gen, layer)
 	if m == nil {
-		m = map[string]*encEntry{}
-		dc.layers[layer] = m
+		return
 	}
 	for _, k := range keys {
 		e := m[k.id]
