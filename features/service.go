@@ -26,7 +26,7 @@ func (service) Mount(r *mux.Router, h *server.Host) {
 	}
 	featCache.setMetrics(h.Metrics())
 	wh := WFSHandler(h) // rate-limits its GetFeature / GetPropertyValue itself
-	r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost)
+	h.Fixed(r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost))
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
 	r.Handle("/ows", wh).Methods(http.MethodPost).MatcherFunc(IsWFSPost)
 	(&ogcAPI{h: h, cat: sharedCatalog}).mount(r)

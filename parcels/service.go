@@ -65,7 +65,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.mounted = append(s.mounted, m)
 	s.mu.Unlock()
 
-	r.HandleFunc("/uldk", m.uldk).Methods(http.MethodGet, http.MethodHead)
+	h.Fixed(r.HandleFunc("/uldk", m.uldk).Methods(http.MethodGet, http.MethodHead))
 	r.HandleFunc("/uldk/", m.uldk).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/parcels", m.lookup).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/parcels/search", m.search).Methods(http.MethodGet, http.MethodHead)

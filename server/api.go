@@ -19,12 +19,12 @@ import (
 )
 
 func (h *Host) mountCore(r *mux.Router) {
-	r.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+	h.Fixed(r.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ok\n"))
-	}).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
+	}).Methods(http.MethodGet, http.MethodHead))
+	h.Fixed(r.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {
 		if !h.ready.Load() {
 			WriteError(w, r, &Error{Status: http.StatusServiceUnavailable, Detail: "shutting down"})
 			return
@@ -32,17 +32,17 @@ func (h *Host) mountCore(r *mux.Router) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ready\n"))
-	}).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
+	}).Methods(http.MethodGet, http.MethodHead))
+	h.Fixed(r.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		h.metrics.WriteText(w)
-	}).Methods(http.MethodGet)
+	}).Methods(http.MethodGet))
 
-	r.HandleFunc("/api/datasets", h.listDatasets).Methods(http.MethodGet, http.MethodHead)
+	h.Fixed(r.HandleFunc("/api/datasets", h.listDatasets).Methods(http.MethodGet, http.MethodHead))
 	r.HandleFunc("/api/datasets/{name}", h.getDataset).Methods(http.MethodGet, http.MethodHead)
 	r.HandleFunc("/api/datasets/{name}/layers/{layer}/features/{id}", h.getFeature).Methods(http.MethodGet, http.MethodHead)
-	r.HandleFunc("/datasets", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
+	h.Fixed(r.HandleFunc("/datasets", h.summaryPage).Methods(http.MethodGet, http.MethodHead))
 }
 
 // mountFallbacks answers / when no service took it, the service prefixes no

@@ -68,6 +68,7 @@ type Host struct {
 	open    Opener
 
 	services []Service
+	fixed    []*mux.Route // see Fixed
 	ready    atomic.Bool
 
 	reqs     *metrics.CounterVec

@@ -11,8 +11,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/url"
-	"path"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -32,6 +30,7 @@ import (
 type coreHandler struct {
 	h      *Host
 	router *mux.Router
+	fixed  map[string][]fixedRoute // see Host.Fixed
 }
 
 func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -120,48 +119,6 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	tw.start(cw, r, d)
 	defer tw.stop()
 	next.ServeHTTP(tw, r)
-}
-
-// route finds the handler of a request as mux.Router.ServeHTTP would: an
-// unclean path is redirected to its clean form (query kept), a route's
-// variables go into info, a method the route does not take gets the router's
-// MethodNotAllowedHandler, anything else its NotFoundHandler.
-func (c *coreHandler) route(r *http.Request, info *reqInfo, m *mux.RouteMatch) (next http.Handler, redirect string) {
-	p := r.URL.EscapedPath() // the router matches encoded paths (ids with %2F)
-	if clean := cleanPath(p); clean != p {
-		u := *r.URL
-		u.Path, u.RawPath = clean, ""
-		if up, err := url.PathUnescape(clean); err == nil && up != clean {
-			u.Path, u.RawPath = up, clean
-		}
-		return nil, u.String()
-	}
-	if c.router.Match(r, m) && m.Handler != nil {
-		info.vars = m.Vars
-		return m.Handler, ""
-	}
-	if m.MatchErr == mux.ErrMethodMismatch && c.router.MethodNotAllowedHandler != nil {
-		return c.router.MethodNotAllowedHandler, ""
-	}
-	if c.router.NotFoundHandler != nil {
-		return c.router.NotFoundHandler, ""
-	}
-	return http.NotFoundHandler(), ""
-}
-
-// cleanPath is path.Clean for a URL path: rooted, and a trailing slash kept.
-func cleanPath(p string) string {
-	if p == "" {
-		return "/"
-	}
-	if p[0] != '/' {
-		p = "/" + p
-	}
-	np := path.Clean(p)
-	if p[len(p)-1] == '/' && np != "/" {
-		np += "/"
-	}
-	return np
 }
 
 func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, start time.Time) {

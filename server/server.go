@@ -121,7 +121,12 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	h.mountFallbacks(r)
 	h.ready.Store(true)
 
-	s := &Server{host: h, handler: &coreHandler{h: h, router: r}}
+	fixed, err := fixedTable(r, h.fixed)
+	if err != nil {
+		st.closeNow(logger)
+		return nil, err
+	}
+	s := &Server{host: h, handler: &coreHandler{h: h, router: r, fixed: fixed}}
 	l := cfg.Limits
 	s.http = &http.Server{
 		Addr:              cfg.Listen,

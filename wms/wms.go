@@ -49,7 +49,7 @@ func (s *Service) Name() string { return "wms" }
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.host = h
-	r.Handle("/wms", h.Expensive(http.HandlerFunc(s.serve)))
+	h.Fixed(r.Handle("/wms", h.Expensive(http.HandlerFunc(s.serve))))
 	r.Handle("/wms/{dataset}", h.Expensive(http.HandlerFunc(s.serve)))
 	notWFS := func(r *http.Request, _ *mux.RouteMatch) bool {
 		return !strings.EqualFold(param(r.URL.Query(), "SERVICE"), "WFS")
