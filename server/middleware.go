@@ -50,7 +50,8 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info := &pr.info
 	pr.idHeader[0] = info.id
 	w.Header()["X-Request-Id"] = pr.idHeader[:]
-	ctx := context.WithValue(r.Context(), ctxKey{}, info)
+	pr.ctx = infoCtx{Context: r.Context(), info: info}
+	var ctx context.Context = &pr.ctx
 	d := cfg.Limits.RequestTimeout.D()
 	timed := d > 0 && !info.family.noTimeout
 	if timed {
@@ -227,11 +228,26 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 
 type perRequest struct {
 	info     reqInfo
+	ctx      infoCtx
 	idHeader [1]string
 	sw       statusWriter
 	cw       compressWriter
 	tw       timeoutWriter
 	match    mux.RouteMatch
+}
+
+// infoCtx is the request's context: its parent plus the request info under
+// ctxKey (context.WithValue, without an allocation of its own).
+type infoCtx struct {
+	context.Context
+	info *reqInfo
+}
+
+func (c *infoCtx) Value(key any) any {
+	if key == (ctxKey{}) {
+		return c.info
+	}
+	return c.Context.Value(key)
 }
 
 // statusWriter records the status and size of a response.
