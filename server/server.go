@@ -215,7 +215,9 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // Serve serves on a listener until Shutdown; it returns nil after a shutdown.
 func (s *Server) Serve(ln net.Listener) error {
 	s.host.logger.Info("serving", "addr", ln.Addr().String(), "datasets", len(s.host.Current().datasets))
-	err := s.http.Serve(ln)
+	d := newDeadlines()
+	defer d.close()
+	err := s.http.Serve(d.listen(ln))
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
 	}
