@@ -151,6 +151,12 @@ type Cache struct {
 	// MaxAge is the Cache-Control max-age of dataset responses (default 0: clients
 	// revalidate with the ETag every time).
 	MaxAge Duration `yaml:"max_age"`
+	// GCHeadroom is how much the heap may grow between garbage collections at
+	// least (default 256MB). Go's default lets it grow by the live heap only,
+	// and each collection marks the datasets' whole in-memory state again; with
+	// a small live heap that is a cost on every request. GOGC in the
+	// environment overrides it.
+	GCHeadroom ByteSize `yaml:"gc_headroom"`
 }
 
 // CORS lets the viewer and third-party web maps call the server.
@@ -400,6 +406,9 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Cache.Features == 0 {
 		c.Cache.Features = 64 << 20
+	}
+	if c.Cache.GCHeadroom == 0 {
+		c.Cache.GCHeadroom = 256 << 20
 	}
 	if c.Cache.TileFeatures == 0 {
 		c.Cache.TileFeatures = 256 << 20

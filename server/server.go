@@ -316,6 +316,8 @@ func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
+	gc := startGCTuner(uint64(s.host.Current().Config.Cache.GCHeadroom))
+	defer gc.stop()
 	errc := make(chan error, 1)
 	go func() { errc <- s.Serve(ln) }()
 	for {
@@ -326,6 +328,8 @@ func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
 		case <-hup:
 			if err := s.ReloadConfig(); err != nil {
 				logger.Error("reload failed; keeping the running configuration", "err", err)
+			} else {
+				gc.setHeadroom(uint64(s.host.Current().Config.Cache.GCHeadroom))
 			}
 		case <-ctx.Done():
 			d := s.host.Current().Config.Limits.ShutdownTimeout.D()
