@@ -134,7 +134,7 @@ func (problemWriter) WriteError(w http.ResponseWriter, r *http.Request, e *Error
 		Instance  string `json:"instance,omitempty"`
 		Code      string `json:"code,omitempty"`
 		RequestID string `json:"request_id,omitempty"`
-	}{Type: "about:blank", Title: e.title(), Status: e.Status, Detail: e.Detail, Instance: r.URL.RequestURI(), Code: e.Code, RequestID: w.Header().Get("X-Request-Id")}
+	}{Type: "about:blank", Title: e.title(), Status: e.Status, Detail: e.Detail, Instance: r.URL.RequestURI(), Code: e.Code, RequestID: RequestID(r.Context())}
 	if e.Code != "" {
 		p.Type = "https://sip-core.github.io/problems/" + e.Code
 	}

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -50,16 +49,14 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info := &pr.info
 	pr.idHeader[0] = info.id
 	w.Header()["X-Request-Id"] = pr.idHeader[:]
-	pr.ctx = infoCtx{Context: r.Context(), info: info}
-	var ctx context.Context = &pr.ctx
 	d := cfg.Limits.RequestTimeout.D()
 	timed := d > 0 && !info.family.noTimeout
+	pr.ctx.init(r.Context(), info)
 	if timed {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, d)
-		defer cancel()
+		pr.ctx.deadline = start.Add(d)
+		defer pr.ctx.end()
 	}
-	r = r.WithContext(ctx)
+	r = r.WithContext(&pr.ctx)
 
 	sw := &pr.sw
 	sw.ResponseWriter = w
@@ -117,7 +114,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	tw := &pr.tw
-	tw.start(cw, r, d)
+	tw.start(cw, r, &pr.ctx, d)
 	defer tw.stop()
 	next.ServeHTTP(tw, r)
 }
@@ -228,26 +225,12 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 
 type perRequest struct {
 	info     reqInfo
-	ctx      infoCtx
+	ctx      reqCtx
 	idHeader [1]string
 	sw       statusWriter
 	cw       compressWriter
 	tw       timeoutWriter
 	match    mux.RouteMatch
-}
-
-// infoCtx is the request's context: its parent plus the request info under
-// ctxKey (context.WithValue, without an allocation of its own).
-type infoCtx struct {
-	context.Context
-	info *reqInfo
-}
-
-func (c *infoCtx) Value(key any) any {
-	if key == (ctxKey{}) {
-		return c.info
-	}
-	return c.Context.Value(key)
 }
 
 // statusWriter records the status and size of a response.
@@ -306,6 +289,7 @@ func timeoutError() *Error {
 type timeoutWriter struct {
 	w     *compressWriter
 	r     *http.Request
+	ctx   *reqCtx
 	h     http.Header
 	timer *time.Timer
 	after time.Duration
@@ -316,9 +300,8 @@ type timeoutWriter struct {
 	done     bool // the handler returned
 }
 
-func (t *timeoutWriter) start(w *compressWriter, r *http.Request, d time.Duration) {
-	t.w, t.r, t.after = w, r, d
-	t.h = w.Header().Clone()
+func (t *timeoutWriter) start(w *compressWriter, r *http.Request, ctx *reqCtx, d time.Duration) {
+	t.w, t.r, t.ctx, t.after = w, r, ctx, d
 	t.timer = time.AfterFunc(d, t.expire)
 }
 
@@ -331,7 +314,15 @@ func (t *timeoutWriter) stop() {
 	t.mu.Unlock()
 }
 
-func (t *timeoutWriter) Header() http.Header { return t.h }
+// Header is the handler's own header map (the core's headers are not in it),
+// merged into the response's when the handler writes its header: until then
+// the watchdog can write its 503 alone.
+func (t *timeoutWriter) Header() http.Header {
+	if t.h == nil {
+		t.h = make(http.Header)
+	}
+	return t.h
+}
 
 func (t *timeoutWriter) WriteHeader(code int) {
 	t.mu.Lock()
@@ -347,9 +338,16 @@ func (t *timeoutWriter) writeHeaderLocked(code int) {
 		t.wrote = true
 	}
 	dst := t.w.Header()
-	clear(dst)
 	for k, v := range t.h {
-		dst[k] = v
+		if k != "Vary" {
+			dst[k] = v
+			continue
+		}
+		for _, x := range v { // the core's Vary (CORS) and the handler's
+			if !slices.Contains(dst[k], x) {
+				dst[k] = append(dst[k], x)
+			}
+		}
 	}
 	t.w.WriteHeader(code)
 }
@@ -378,18 +376,21 @@ func (t *timeoutWriter) Flush() {
 	http.NewResponseController(t.w).Flush()
 }
 
-// expire is the watchdog, on the timer's goroutine. The request's context ends
-// at the same deadline; a handler that heeds it may still answer first.
+// expire is the watchdog, on the timer's goroutine: it ends the request's
+// context (DeadlineExceeded) and, unless the handler returned meanwhile or the
+// client went away first, answers for it.
 func (t *timeoutWriter) expire() {
-	ctx := t.r.Context()
-	<-ctx.Done()
+	ctx := t.ctx
+	if !ctx.expire() {
+		return // the client went away first
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.done || !errors.Is(ctx.Err(), context.DeadlineExceeded) {
+	if t.done {
 		return
 	}
 	t.timedOut = true
-	info := infoFrom(ctx)
+	info := ctx.info
 	h := info.host
 	h.logger.Warn("request timed out", "request_id", info.id, "after", t.after, "path", t.r.URL.Path)
 	if t.wrote {
