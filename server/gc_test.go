@@ -12,10 +12,10 @@ func TestPercentFor(t *testing.T) {
 		live, headroom uint64
 		want           int
 	}{
-		{50 << 20, 256 << 20, 512},   // a 20k-parcel county: collect every 256 MB, not 50
-		{1 << 30, 256 << 20, 100},    // live heap above the headroom: Go's default
-		{1 << 20, 256 << 20, 10000},  // capped
-		{0, 256 << 20, 100},          // no collection yet
+		{50 << 20, 256 << 20, 512},  // a 20k-parcel county: collect every 256 MB, not 50
+		{1 << 30, 256 << 20, 100},   // live heap above the headroom: Go's default
+		{1 << 20, 256 << 20, 10000}, // capped
+		{0, 256 << 20, 100},         // no collection yet
 		{200 << 20, 256 << 20, 128},
 	} {
 		if got := percentFor(tc.live, tc.headroom); got != tc.want {
