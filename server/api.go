@@ -20,8 +20,10 @@ import (
 
 func (h *Host) mountCore(r *mux.Router) {
 	h.Fixed(r.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
+		hdr := w.Header()
+		hdr.Set("Content-Type", "text/plain; charset=utf-8")
+		hdr.Set("Cache-Control", "no-store")
+		hdr.Set("Content-Length", "3")
 		w.Write([]byte("ok\n"))
 	}).Methods(http.MethodGet, http.MethodHead))
 	h.Fixed(r.HandleFunc("/readyz", func(w http.ResponseWriter, r *http.Request) {

@@ -138,6 +138,15 @@ func (c *compressWriter) WriteHeader(code int) {
 		c.pass()
 		return
 	}
+	cl := headerValue(h, "Content-Length")
+	if cl != "" {
+		if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n < minCompressSize {
+			// Never compressed, whatever the client accepts: the response does
+			// not vary with Accept-Encoding.
+			c.pass()
+			return
+		}
+	}
 	if _, ok := h["Vary"]; ok {
 		h.Add("Vary", "Accept-Encoding")
 	} else {
@@ -147,11 +156,7 @@ func (c *compressWriter) WriteHeader(code int) {
 		c.pass()
 		return
 	}
-	if cl := headerValue(h, "Content-Length"); cl != "" {
-		if n, err := strconv.ParseInt(cl, 10, 64); err == nil && n < minCompressSize {
-			c.pass()
-			return
-		}
+	if cl != "" {
 		c.start()
 	}
 	// Otherwise wait for the body to decide.

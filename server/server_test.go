@@ -422,10 +422,19 @@ func TestCompressionAndETag(t *testing.T) {
 	resp, body := get(t, u, "If-None-Match", `"something-else"`)
 	wantStatus(t, resp, body, 200, "")
 
-	// Small responses and pre-encoded ones are passed through.
+	// Small responses and pre-encoded ones are passed through; one of known
+	// size under the threshold does not vary with Accept-Encoding.
 	resp, _ = get(t, ts.URL+"/healthz", "Accept-Encoding", "gzip")
 	if resp.Header.Get("Content-Encoding") != "" {
 		t.Error("compressed a 3-byte body")
+	}
+	if v := strings.Join(resp.Header.Values("Vary"), ","); strings.Contains(v, "Accept-Encoding") {
+		t.Errorf("Vary %q on a response never compressed", v)
+	}
+	// Without Accept-Encoding, a response that could be compressed still
+	// says that it varies.
+	if !strings.Contains(strings.Join(plainResp.Header.Values("Vary"), ","), "Accept-Encoding") {
+		t.Errorf("uncompressed dataset response without Vary: Accept-Encoding")
 	}
 	resp, body = get(t, ts.URL+"/tiles/pre", "Accept-Encoding", "gzip, zstd")
 	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.HasPrefix(body, "\x1f\x8b pretend") {
