@@ -45,10 +45,16 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// itself (mux.Router.Match) rather than calling the router's ServeHTTP, which
 	// would copy the request twice more to put the variables and the route into
 	// the context; server.Var reads them from the request info.
-	pr := &perRequest{info: reqInfo{id: requestID(r), family: familyFor(r.URL.Path), state: st, host: h}}
+	id, sent := requestID(r)
+	pr := &perRequest{info: reqInfo{id: id, family: familyFor(r.URL.Path), state: st, host: h}}
 	info := &pr.info
 	pr.idHeader[0] = info.id
-	w.Header()["X-Request-Id"] = pr.idHeader[:]
+	// The request id goes back to a client that sent one (it propagates ids)
+	// and, through statusWriter, on every error response; a success response to
+	// anyone else does without the header (it is in the access log).
+	if sent {
+		w.Header()["X-Request-Id"] = pr.idHeader[:]
+	}
 	d := cfg.Limits.RequestTimeout.D()
 	timed := d > 0 && !info.family.noTimeout
 	pr.ctx.init(r.Context(), info)
@@ -59,7 +65,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = r.WithContext(&pr.ctx)
 
 	sw := &pr.sw
-	sw.ResponseWriter = w
+	sw.ResponseWriter, sw.id = w, pr.idHeader[:]
 	h.inflight.Inc()
 	defer func() {
 		h.inflight.Dec()
@@ -159,11 +165,17 @@ func statusText(code int) string {
 	return strconv.Itoa(code)
 }
 
-// requestID takes a sane incoming X-Request-Id or makes a new one.
-func requestID(r *http.Request) string {
-	if id := headerValue(r.Header, "X-Request-Id"); id != "" && len(id) <= 128 && isToken(id) {
-		return id
+// requestID takes a sane incoming X-Request-Id or makes a new one; sent
+// reports whether the request had the header at all.
+func requestID(r *http.Request) (id string, sent bool) {
+	id = headerValue(r.Header, "X-Request-Id")
+	if id != "" && len(id) <= 128 && isToken(id) {
+		return id, true
 	}
+	return newRequestID(), id != ""
+}
+
+func newRequestID() string {
 	var b [16]byte
 	const hexd = "0123456789abcdef"
 	v := rand.Uint64()
@@ -233,9 +245,11 @@ type perRequest struct {
 	match    mux.RouteMatch
 }
 
-// statusWriter records the status and size of a response.
+// statusWriter records the status and size of a response, and puts the
+// request id on error responses.
 type statusWriter struct {
 	http.ResponseWriter
+	id     []string // X-Request-Id
 	status int
 	bytes  int64
 	wrote  bool
@@ -250,6 +264,9 @@ func (w *statusWriter) WriteHeader(code int) {
 		return
 	}
 	w.status, w.wrote = code, true
+	if code >= 400 {
+		w.Header()["X-Request-Id"] = w.id
+	}
 	w.ResponseWriter.WriteHeader(code)
 }
 

@@ -334,11 +334,21 @@ func TestRequestIDAndMetrics(t *testing.T) {
 	if id := resp.Header.Get("X-Request-Id"); len(id) != 16 {
 		t.Errorf("generated id %q", id)
 	}
+	// Without one sent, a success does without the header; an error carries a
+	// generated id, in the header and in the problem body.
+	resp, _ = get(t, ts.URL+"/healthz")
+	if id, ok := resp.Header["X-Request-Id"]; ok {
+		t.Errorf("X-Request-Id %q on a success the client sent no id for", id)
+	}
+	resp, body := get(t, ts.URL+"/api/nope")
+	if id := resp.Header.Get("X-Request-Id"); len(id) != 16 || !strings.Contains(body, `"request_id":"`+id+`"`) {
+		t.Errorf("404: X-Request-Id %q, body %s", id, body)
+	}
 	get(t, ts.URL+"/api/datasets/county/layers/dzialki/features/100301_1.0001.1%2F4")
-	resp, body := get(t, ts.URL+"/metrics")
+	resp, body = get(t, ts.URL+"/metrics")
 	wantStatus(t, resp, body, 200, "text/plain; version=0.0.4")
 	for _, want := range []string{
-		`sip_http_requests_total{service="healthz",code="200"} 2`,
+		`sip_http_requests_total{service="healthz",code="200"} 3`,
 		`sip_http_request_duration_seconds_count{service="api",layer="dzialki"} 1`,
 		`sip_index_objects{dataset="county",layer="dzialki"} 200`,
 		`sip_dataset_revision{dataset="gmina"}`,
