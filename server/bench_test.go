@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"io"
 	"net"
 	"net/http"
@@ -98,6 +99,8 @@ func BenchmarkCoreHandler(b *testing.B) {
 	ts := start(b, cfg, mountFunc(func(r *mux.Router, h *Host) {
 		h.Fixed(r.Handle("/api/ok", bare).Methods(http.MethodGet))
 	}))
+	sweeper := newDeadlines()
+	defer sweeper.close()
 	for _, tc := range []struct {
 		name string
 		h    http.Handler
@@ -108,6 +111,9 @@ func BenchmarkCoreHandler(b *testing.B) {
 		{"feature", ts.Handler(), "/api/datasets/county/layers/dzialki/features/100301_1.0001.123%2F4"}} {
 		b.Run(tc.name, func(b *testing.B) {
 			req, _ := http.NewRequest(http.MethodGet, "http://127.0.0.1"+tc.path, nil)
+			// As on a connection of the server's listener (the timeout watchdog
+			// is the connection sweeper there).
+			req = req.WithContext(context.WithValue(req.Context(), connKey{}, &deadlineConn{d: sweeper}))
 			req.RemoteAddr = "127.0.0.1:1234"
 			b.ReportAllocs()
 			for b.Loop() {

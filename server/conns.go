@@ -8,7 +8,7 @@ import (
 	"time"
 )
 
-// Coarse connection deadlines.
+// Coarse connection deadlines (and request timeouts).
 //
 // With read_timeout, read_header_timeout, write_timeout and idle_timeout set,
 // net/http moves a connection's deadlines four times per keep-alive request
@@ -21,6 +21,10 @@ import (
 // write blocked on it exactly as the socket's own deadline would, at most one
 // tick late. A deadline less than two ticks away (a past one above all, which
 // net/http and abortConn use to cut a read short) goes to the socket at once.
+//
+// The sweeper is also the watchdog of limits.request_timeout (timeoutWriter):
+// a request under it registers on its connection, and the sweeper starts the
+// watchdog once the deadline has passed. A timer per request cost more.
 
 // deadlineTick is the sweeper's period: how late a passed deadline may fire.
 const deadlineTick = 250 * time.Millisecond
@@ -65,11 +69,15 @@ func (d *deadlines) close() {
 func (d *deadlines) sweep(now time.Time) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	ns := now.UnixNano()
 	for c := range d.conns {
 		c.mu.Lock()
 		c.read.expire(now, c.Conn.SetReadDeadline)
 		c.write.expire(now, c.Conn.SetWriteDeadline)
 		c.mu.Unlock()
+		if t := c.watch.Load(); t != nil && t.due <= ns && c.watch.CompareAndSwap(t, nil) {
+			go t.expire()
+		}
 	}
 	return !d.closing || len(d.conns) > 0
 }
@@ -100,6 +108,9 @@ type deadlineConn struct {
 	d           *deadlines
 	mu          sync.Mutex
 	read, write deadline
+	// watch is the request running under limits.request_timeout, whose
+	// watchdog the sweeper starts once its deadline has passed.
+	watch atomic.Pointer[timeoutWriter]
 }
 
 // deadline is one direction's deadline: what was asked for and what the

@@ -123,6 +123,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	tw.start(cw, r, &pr.ctx, d)
 	defer tw.stop()
 	next.ServeHTTP(tw, r)
+	tw.returned()
 }
 
 func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, start time.Time) {
@@ -298,17 +299,22 @@ func timeoutError() *Error {
 }
 
 // timeoutWriter enforces limits.request_timeout without a goroutine per
-// request: the handler runs on the connection's goroutine, and a timer (the
-// watchdog) answers for it if it is still running at the deadline, even when it
-// ignores its context. Until the handler writes its header it works on a private
-// header map, so that the watchdog can write the 503 alone; after the deadline,
-// every write fails with http.ErrHandlerTimeout.
+// request: the handler runs on the connection's goroutine, and a watchdog
+// answers for it if it is still running at the deadline, even when it ignores
+// its context. On a connection of the server's listener the watchdog is the
+// connection sweeper (see conns.go), which looks at the request's deadline on
+// every tick, so a request costs no timer of its own; elsewhere (a handler
+// served in process) it is a timer. Until the handler writes its header it
+// works on a private header map, so that the watchdog can write the 503 alone;
+// after the deadline, every write fails with http.ErrHandlerTimeout.
 type timeoutWriter struct {
 	w     *compressWriter
 	r     *http.Request
 	ctx   *reqCtx
 	h     http.Header
-	timer *time.Timer
+	timer *time.Timer   // the watchdog, off the server's listener
+	conn  *deadlineConn // the watchdog's connection, on it
+	due   int64         // deadline, unix ns
 	after time.Duration
 
 	mu       sync.Mutex
@@ -319,24 +325,53 @@ type timeoutWriter struct {
 
 func (t *timeoutWriter) start(w *compressWriter, r *http.Request, ctx *reqCtx, d time.Duration) {
 	t.w, t.r, t.ctx, t.after = w, r, ctx, d
+	if c, ok := ctx.Value(connKey{}).(*deadlineConn); ok {
+		t.conn, t.due = c, ctx.deadline.UnixNano()
+		c.watch.Store(t)
+		return
+	}
 	t.timer = time.AfterFunc(d, t.expire)
 }
 
 // stop runs when the handler returned (or panicked); it waits for a watchdog
 // that already started.
 func (t *timeoutWriter) stop() {
-	t.timer.Stop()
+	if t.conn != nil {
+		t.conn.watch.CompareAndSwap(t, nil)
+	} else {
+		t.timer.Stop()
+	}
 	t.mu.Lock()
 	t.done = true
+	if h := t.h; h != nil && !t.timedOut {
+		t.h = nil
+		clear(h)
+		headerPool.Put(h)
+	}
 	t.mu.Unlock()
 }
+
+// returned is called when the handler returned normally: headers it set
+// without writing anything (a HEAD answer, say) go with the empty response.
+func (t *timeoutWriter) returned() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.wrote && len(t.h) > 0 {
+		t.writeHeaderLocked(http.StatusOK)
+	}
+}
+
+// headerPool recycles the handlers' private header maps: a request's map goes
+// back once its handler has returned (never after a timeout, when the handler
+// may still hold it).
+var headerPool = sync.Pool{New: func() any { return make(http.Header) }}
 
 // Header is the handler's own header map (the core's headers are not in it),
 // merged into the response's when the handler writes its header: until then
 // the watchdog can write its 503 alone.
 func (t *timeoutWriter) Header() http.Header {
 	if t.h == nil {
-		t.h = make(http.Header)
+		t.h = headerPool.Get().(http.Header)
 	}
 	return t.h
 }
@@ -393,7 +428,7 @@ func (t *timeoutWriter) Flush() {
 	http.NewResponseController(t.w).Flush()
 }
 
-// expire is the watchdog, on the timer's goroutine: it ends the request's
+// expire is the watchdog, on a goroutine of its own: it ends the request's
 // context (DeadlineExceeded) and, unless the handler returned meanwhile or the
 // client went away first, answers for it.
 func (t *timeoutWriter) expire() {

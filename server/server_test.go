@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/mux"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zstd"
 	"github.com/paulmach/orb"
@@ -649,5 +651,31 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if _, err := http.Get(ts.URL + "/healthz"); err == nil {
 		t.Error("server still accepts connections")
+	}
+}
+
+// Off the server's listener (the handler served in process) the timeout
+// watchdog is a timer; a header set without a body reaches the response.
+func TestTimeoutInProcess(t *testing.T) {
+	release := make(chan struct{})
+	ts := start(t, baseConfig(t), testService{release: release}, mountFunc(func(r *mux.Router, h *Host) {
+		r.HandleFunc("/api/headonly", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("ETag", `"v1"`)
+		})
+	}))
+	rec := httptest.NewRecorder()
+	go func() { time.Sleep(2 * time.Second); close(release) }()
+	ts.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/wms/stuck", nil))
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `code="Timeout"`) {
+		t.Errorf("stuck handler in process: %d %s", rec.Code, rec.Body)
+	}
+	if rec.Header().Get("X-Request-Id") == "" {
+		t.Error("timeout answer without X-Request-Id")
+	}
+
+	rec = httptest.NewRecorder()
+	ts.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/api/headonly", nil))
+	if rec.Code != 200 || rec.Header().Get("ETag") != `"v1"` {
+		t.Errorf("header-only answer: %d ETag %q", rec.Code, rec.Header().Get("ETag"))
 	}
 }
