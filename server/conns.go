@@ -13,8 +13,8 @@ import (
 // With read_timeout, read_header_timeout, write_timeout and idle_timeout set,
 // net/http moves a connection's deadlines four times per keep-alive request
 // (header, whole request, response write, idle wait), and each move re-arms a
-// runtime timer of the socket: about 0.7 µs of CPU per request, a third of
-// what the whole core adds to the cheapest request. Those limits are seconds
+// runtime timer of the socket: 0.5 to 1 µs of CPU per request (measured with
+// and without the timeouts, wrk on loopback). Those limits are seconds
 // long; they need not be kept to the microsecond. A deadlineConn records the
 // deadline net/http asks for and leaves the socket alone; once per tick a
 // sweeper gives the socket every deadline that has passed, which fails a read or
