@@ -399,7 +399,7 @@ func Var(r *http.Request, name string) string {
 
 // per-request information carried in the context.
 type reqInfo struct {
-	id        string
+	id        atomic.Pointer[string] // see ID
 	family    *family
 	state     *State
 	principal *Principal
@@ -407,6 +407,20 @@ type reqInfo struct {
 	vars      map[string]string // the route's variables (escaped)
 	host      *Host
 	logger    *slog.Logger
+}
+
+// ID is the request id: the client's X-Request-Id when it sent a sane one,
+// else one made on first use (a request that neither fails nor is logged
+// never needs one).
+func (i *reqInfo) ID() string {
+	if p := i.id.Load(); p != nil {
+		return *p
+	}
+	s := newRequestID()
+	if i.id.CompareAndSwap(nil, &s) {
+		return s
+	}
+	return *i.id.Load()
 }
 
 type ctxKey struct{}
@@ -427,7 +441,7 @@ func StateFrom(ctx context.Context) *State {
 // RequestID returns the request's id (also sent as X-Request-Id).
 func RequestID(ctx context.Context) string {
 	if info := infoFrom(ctx); info != nil {
-		return info.id
+		return info.ID()
 	}
 	return ""
 }
@@ -446,7 +460,7 @@ func Logger(ctx context.Context) *slog.Logger {
 		return slog.Default()
 	}
 	if info.logger == nil {
-		info.logger = info.host.logger.With("request_id", info.id)
+		info.logger = info.host.logger.With("request_id", info.ID())
 	}
 	return info.logger
 }

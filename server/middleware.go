@@ -45,14 +45,16 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// itself (mux.Router.Match) rather than calling the router's ServeHTTP, which
 	// would copy the request twice more to put the variables and the route into
 	// the context; server.Var reads them from the request info.
-	id, sent := requestID(r)
-	pr := &perRequest{info: reqInfo{id: id, family: familyFor(r.URL.Path), state: st, host: h}}
+	pr := &perRequest{info: reqInfo{family: familyFor(r.URL.Path), state: st, host: h}}
 	info := &pr.info
-	pr.idHeader[0] = info.id
 	// The request id goes back to a client that sent one (it propagates ids)
 	// and, through statusWriter, on every error response; a success response to
 	// anyone else does without the header (it is in the access log).
-	if sent {
+	if id := headerValue(r.Header, "X-Request-Id"); id != "" {
+		if len(id) <= 128 && isToken(id) {
+			info.id.Store(&id)
+		}
+		pr.idHeader[0] = info.ID()
 		w.Header()["X-Request-Id"] = pr.idHeader[:]
 	}
 	d := cfg.Limits.RequestTimeout.D()
@@ -65,7 +67,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r = r.WithContext(&pr.ctx)
 
 	sw := &pr.sw
-	sw.ResponseWriter, sw.id = w, pr.idHeader[:]
+	sw.ResponseWriter, sw.info, sw.id = w, info, &pr.idHeader
 	h.inflight.Inc()
 	defer func() {
 		h.inflight.Dec()
@@ -140,7 +142,7 @@ func (c *coreHandler) observe(r *http.Request, info *reqInfo, sw *statusWriter, 
 		return
 	}
 	h.logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
-		slog.String("request_id", info.id),
+		slog.String("request_id", info.ID()),
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.RequestURI()),
 		slog.Int("status", status),
@@ -164,16 +166,6 @@ func statusText(code int) string {
 		return statusTexts[code]
 	}
 	return strconv.Itoa(code)
-}
-
-// requestID takes a sane incoming X-Request-Id or makes a new one; sent
-// reports whether the request had the header at all.
-func requestID(r *http.Request) (id string, sent bool) {
-	id = headerValue(r.Header, "X-Request-Id")
-	if id != "" && len(id) <= 128 && isToken(id) {
-		return id, true
-	}
-	return newRequestID(), id != ""
 }
 
 func newRequestID() string {
@@ -250,7 +242,8 @@ type perRequest struct {
 // request id on error responses.
 type statusWriter struct {
 	http.ResponseWriter
-	id     []string // X-Request-Id
+	info   *reqInfo
+	id     *[1]string // backing of the X-Request-Id header
 	status int
 	bytes  int64
 	wrote  bool
@@ -266,7 +259,8 @@ func (w *statusWriter) WriteHeader(code int) {
 	}
 	w.status, w.wrote = code, true
 	if code >= 400 {
-		w.Header()["X-Request-Id"] = w.id
+		w.id[0] = w.info.ID()
+		w.Header()["X-Request-Id"] = w.id[:]
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
@@ -444,7 +438,7 @@ func (t *timeoutWriter) expire() {
 	t.timedOut = true
 	info := ctx.info
 	h := info.host
-	h.logger.Warn("request timed out", "request_id", info.id, "after", t.after, "path", t.r.URL.Path)
+	h.logger.Warn("request timed out", "request_id", info.ID(), "after", t.after, "path", t.r.URL.Path)
 	if t.wrote {
 		// The response had started: abort the connection so that the client
 		// cannot take a cut response for a whole one.

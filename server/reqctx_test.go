@@ -18,7 +18,7 @@ func closed(ch <-chan struct{}) bool {
 
 // reqCtx behaves as context.WithTimeout over context.WithValue would.
 func TestReqCtx(t *testing.T) {
-	info := &reqInfo{id: "r1"}
+	info := &reqInfo{}
 	timed := func(parent context.Context) *reqCtx {
 		c := &reqCtx{}
 		c.init(parent, info)
