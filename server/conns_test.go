@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/mux"
+
 	"github.com/sip-core/sip/config"
 )
 
@@ -181,4 +183,77 @@ func TestServerConnectionTimeouts(t *testing.T) {
 	if el := time.Since(t0); el < 900*time.Millisecond || el > time.Second+3*deadlineTick {
 		t.Errorf("idle connection closed after %v (idle_timeout 1s)", el)
 	}
+}
+
+// Through the real server: a response written to a client that does not read
+// fails at write_timeout, and a request body that stops coming at read_timeout
+// (routes without request_timeout, where only these limits hold).
+func TestServerReadWriteTimeouts(t *testing.T) {
+	cfg := baseConfig(t)
+	cfg.Limits.ReadTimeout = config.Duration(time.Second)
+	cfg.Limits.WriteTimeout = config.Duration(1500 * time.Millisecond) // > request_timeout (1s)
+	type result struct {
+		err     error
+		elapsed time.Duration
+	}
+	wrote, read := make(chan result, 1), make(chan result, 1)
+	ts := start(t, cfg, mountFunc(func(r *mux.Router, h *Host) {
+		r.HandleFunc("/healthz/big", func(w http.ResponseWriter, r *http.Request) {
+			t0 := time.Now()
+			buf := make([]byte, 1<<20)
+			var err error
+			for range 1024 {
+				if _, err = w.Write(buf); err != nil {
+					break
+				}
+			}
+			wrote <- result{err, time.Since(t0)}
+		})
+		r.HandleFunc("/healthz/upload", func(w http.ResponseWriter, r *http.Request) {
+			t0 := time.Now()
+			_, err := io.ReadAll(r.Body)
+			read <- result{err, time.Since(t0)}
+		})
+	}))
+	addr := strings.TrimPrefix(ts.URL, "http://")
+
+	stalled, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stalled.Close()
+	stalled.Write([]byte("GET /healthz/big HTTP/1.1\r\nHost: x\r\n\r\n")) // and never reads
+	select {
+	case res := <-wrote:
+		if res.err == nil {
+			t.Error("64 MB written to a client that does not read")
+		}
+		if res.elapsed > 1500*time.Millisecond+3*deadlineTick {
+			t.Errorf("write_timeout of 1.5s cut the response after %v", res.elapsed)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a response to a client that does not read was never cut")
+	}
+
+	slow, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer slow.Close()
+	slow.Write([]byte("POST /healthz/upload HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly a part"))
+	select {
+	case res := <-read:
+		if res.err == nil {
+			t.Error("a body that stopped coming was read as whole")
+		}
+		if res.elapsed > time.Second+3*deadlineTick {
+			t.Errorf("read_timeout of 1s cut the body after %v", res.elapsed)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a body that stopped coming was waited for forever")
+	}
+
+	// The server goes on answering.
+	resp, body := get(t, ts.URL+"/healthz")
+	wantStatus(t, resp, body, 200, "text/plain")
 }
