@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -347,12 +348,17 @@ func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
 }
 
 // NewLogger makes the logger a configuration asks for.
-func NewLogger(c config.Log, w *os.File) *slog.Logger {
+//
+// Lines are written out in batches, at least every 200 ms; close writes out
+// the rest and must be called before the process exits.
+func NewLogger(c config.Log, w io.Writer) (logger *slog.Logger, close func()) {
 	var lvl slog.Level
 	_ = lvl.UnmarshalText([]byte(c.Level))
 	opts := &slog.HandlerOptions{Level: lvl}
+	b := newLogBuffer(w, logFlushEvery)
+	close = func() { b.Close() }
 	if c.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
+		return slog.New(slog.NewJSONHandler(b, opts)), close
 	}
-	return slog.New(slog.NewTextHandler(w, opts))
+	return slog.New(slog.NewTextHandler(b, opts)), close
 }

@@ -67,7 +67,8 @@ func cmdServe(ctx context.Context, args []string) error {
 	if *logFormat != "" {
 		cfg.Log.Format = *logFormat
 	}
-	logger := server.NewLogger(cfg.Log, os.Stderr)
+	logger, closeLog := server.NewLogger(cfg.Log, os.Stderr)
+	defer closeLog()
 	if *pprofAddr != "" {
 		if err := servePprof(ctx, *pprofAddr, logger); err != nil {
 			return err
