@@ -376,17 +376,22 @@ func (c *Canvas) composite(col color.NRGBA) {
 			continue
 		}
 		j := 4 * i
-		d := pix[j : j+4 : j+4]
-		if a == 255 && ca == 255 {
-			d[0], d[1], d[2], d[3] = col.R, col.G, col.B, 255
-			continue
-		}
-		// Source alpha = coverage × colour alpha, both /255.
-		sa := a * ca // ×255²
-		ia := 255*255 - sa
-		d[0] = uint8((cr*a + uint32(d[0])*ia) / (255 * 255))
-		d[1] = uint8((cg*a + uint32(d[1])*ia) / (255 * 255))
-		d[2] = uint8((cb*a + uint32(d[2])*ia) / (255 * 255))
-		d[3] = uint8((sa*255 + uint32(d[3])*ia) / (255 * 255))
+		over(pix[j:j+4:j+4], col, cr, cg, cb, ca, a)
 	}
+}
+
+// over blends col at coverage a (0..255) over the pixel d; cr, cg, cb are its
+// channels premultiplied by its alpha ca (×255).
+func over(d []byte, col color.NRGBA, cr, cg, cb, ca, a uint32) {
+	if a == 255 && ca == 255 {
+		d[0], d[1], d[2], d[3] = col.R, col.G, col.B, 255
+		return
+	}
+	// Source alpha = coverage × colour alpha, both /255.
+	sa := a * ca // ×255²
+	ia := 255*255 - sa
+	d[0] = uint8((cr*a + uint32(d[0])*ia) / (255 * 255))
+	d[1] = uint8((cg*a + uint32(d[1])*ia) / (255 * 255))
+	d[2] = uint8((cb*a + uint32(d[2])*ia) / (255 * 255))
+	d[3] = uint8((sa*255 + uint32(d[3])*ia) / (255 * 255))
 }

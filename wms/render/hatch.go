@@ -45,6 +45,7 @@ func (c *Canvas) compositeHatch(col color.NRGBA, h Hatch) {
 	nx, ny := float32(-math.Sin(rad)), float32(-math.Cos(rad))
 	sp, half := h.Spacing, h.Width/2+0.5
 	ca := uint32(col.A)
+	cr, cg, cb := uint32(col.R)*ca, uint32(col.G)*ca, uint32(col.B)*ca
 	for i := 0; i < len(m); i++ {
 		if m[i] == 0 {
 			for i+8 <= len(m) && binary.LittleEndian.Uint64(m[i:]) == 0 {
@@ -70,16 +71,6 @@ func (c *Canvas) compositeHatch(col color.NRGBA, h Hatch) {
 			continue
 		}
 		j := 4 * i
-		d4 := pix[j : j+4 : j+4]
-		if a == 255 && ca == 255 {
-			d4[0], d4[1], d4[2], d4[3] = col.R, col.G, col.B, 255
-			continue
-		}
-		sa := a * ca
-		ia := 255*255 - sa
-		d4[0] = uint8((uint32(col.R)*ca*a + uint32(d4[0])*ia) / (255 * 255))
-		d4[1] = uint8((uint32(col.G)*ca*a + uint32(d4[1])*ia) / (255 * 255))
-		d4[2] = uint8((uint32(col.B)*ca*a + uint32(d4[2])*ia) / (255 * 255))
-		d4[3] = uint8((sa*255 + uint32(d4[3])*ia) / (255 * 255))
+		over(pix[j:j+4:j+4], col, cr, cg, cb, ca, a)
 	}
 }
