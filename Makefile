@@ -32,6 +32,7 @@ demo: build
 	./$(BIN) demo --dir demo
 
 test: deps-test web-deps
+	go mod tidy -diff
 	go vet ./...
 	go test -count=1 -timeout 12m ./...
 
