@@ -200,14 +200,11 @@ func (h *Host) listDatasets(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, "application/json", append(body, '\n'))
 }
 
-// datasetSummary is the cached JSON body of /api/datasets/{name} for the current
-// revision (separately for anonymous clients and for keys seeing every layer).
+// summary is the cached JSON body of /api/datasets/{name} for the current
+// revision, one per access (the layers and columns the caller may read), so
+// that keys with the same rights share it and no key sees another's.
 func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error) {
-	full := PrincipalFrom(r.Context()) != nil
-	slot := 0
-	if full {
-		slot = 1
-	}
+	slot := d.access(r)
 	rev := d.Revision()
 	base := baseURL(r)
 	d.summaryMu.Lock()
@@ -244,6 +241,12 @@ func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error)
 	body = append(body, '\n')
 	etag = ContentETag(body)
 	d.summaryMu.Lock()
+	if _, ok := d.summaries[slot]; !ok && len(d.summaries) >= maxSummaryViews {
+		clear(d.summaries)
+	}
+	if d.summaries == nil {
+		d.summaries = map[string]cachedBody{}
+	}
 	d.summaries[slot] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
 	d.summaryMu.Unlock()
 	return body, etag, nil

@@ -217,7 +217,34 @@ type Dataset struct {
 	layers []store.Layer // published layers
 
 	summaryMu sync.Mutex
-	summaries [2]cachedBody // [public, full]
+	summaries map[string]cachedBody // by access (see access)
+}
+
+// maxSummaryViews bounds the cached summaries of a dataset: one per distinct
+// access, which the configured keys bound already (anonymous, plus at most one
+// per key).
+const maxSummaryViews = 64
+
+// access names what a request may see of the dataset's published layers: one
+// byte per layer, '-' not readable, 'p' readable with the public attributes,
+// 'f' readable with every column. Requests whatever their key share it exactly
+// when they see the same layers and columns, so it keys responses that depend
+// on the caller's rights.
+func (d *Dataset) access(r *http.Request) string {
+	var buf [16]byte
+	b := buf[:0]
+	for _, l := range d.layers {
+		lc, _ := d.Config.Layer(l.Name)
+		switch {
+		case d.CanRead(r, lc) != nil:
+			b = append(b, '-')
+		case len(lc.Attributes) == 0 || d.FullAccess(r, lc):
+			b = append(b, 'f')
+		default:
+			b = append(b, 'p')
+		}
+	}
+	return string(b)
 }
 
 type cachedBody struct {
