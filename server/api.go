@@ -204,7 +204,7 @@ func (h *Host) listDatasets(w http.ResponseWriter, r *http.Request) {
 // revision, one per access (the layers and columns the caller may read), so
 // that keys with the same rights share it and no key sees another's.
 func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error) {
-	slot := d.access(r)
+	slot := d.Access(r)
 	rev := d.Revision()
 	base := baseURL(r)
 	d.summaryMu.Lock()

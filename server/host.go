@@ -217,7 +217,7 @@ type Dataset struct {
 	layers []store.Layer // published layers
 
 	summaryMu sync.Mutex
-	summaries map[string]cachedBody // by access (see access)
+	summaries map[string]cachedBody // by access (see Access)
 }
 
 // maxSummaryViews bounds the cached summaries of a dataset: one per distinct
@@ -225,12 +225,12 @@ type Dataset struct {
 // per key).
 const maxSummaryViews = 64
 
-// access names what a request may see of the dataset's published layers: one
+// Access names what a request may see of the dataset's published layers: one
 // byte per layer, '-' not readable, 'p' readable with the public attributes,
 // 'f' readable with every column. Requests whatever their key share it exactly
 // when they see the same layers and columns, so it keys responses that depend
 // on the caller's rights.
-func (d *Dataset) access(r *http.Request) string {
+func (d *Dataset) Access(r *http.Request) string {
 	var buf [16]byte
 	b := buf[:0]
 	for _, l := range d.layers {
