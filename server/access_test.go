@@ -3,6 +3,8 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"net"
+	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -17,7 +19,7 @@ import (
 // numer_kw, adresy and grupa_rejestrowa for the public, punkty and uzytki not
 // public; a gmina; and keys of every kind: admin, a sync key (no read role), an
 // editor of the gmina only, and an editor of the county.
-func accessConfig(t testing.TB) *config.Config {
+func accessConfig(t testing.TB, extra ...string) *config.Config {
 	t.Helper()
 	dir := t.TempDir()
 	county := makeStore(t, dir, "county", 50)
@@ -44,15 +46,20 @@ datasets:
         public: false
   - name: gmina
     store: %s
+    layers:
+      - name: dzialki
+      - name: budynki
 auth:
   keys:
     - {name: admin, hash: %s, roles: [admin]}
     - {name: sync, hash: %s, roles: [sync]}
     - {name: editor-gmina, hash: %s, roles: [editor], datasets: [gmina]}
     - {name: editor-county, hash: %s, roles: [editor], datasets: [county]}
+    - {name: prometheus, hash: %s, roles: [metrics]}
 index:
   poll_interval: 50ms
-`, county, gmina, config.HashKey("k-admin"), config.HashKey("k-sync"), config.HashKey("k-editor-gmina"), config.HashKey("k-editor-county")), "")
+%s`, county, gmina, config.HashKey("k-admin"), config.HashKey("k-sync"), config.HashKey("k-editor-gmina"), config.HashKey("k-editor-county"),
+		config.HashKey("k-metrics"), strings.Join(extra, "\n")), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,4 +154,140 @@ func TestDatasetSummaryPerAccess(t *testing.T) {
 			check(t, ts.URL, order[i].who, order[i].key, order[i].want)
 		}
 	})
+}
+
+// Layer names in the metrics: each series naming a county layer, and
+// whether the public may read that layer.
+var metricLayers = []struct {
+	series string
+	public bool
+}{
+	{`sip_index_objects{dataset="county",layer="dzialki"} 50`, true},
+	{`sip_index_objects{dataset="gmina",layer="dzialki"} 5`, true},
+	{`sip_index_objects{dataset="county",layer="punkty"} 3`, false},  // not public
+	{`sip_index_objects{dataset="county",layer="uzytki"} 1`, false},  // not public
+	{`sip_index_objects{dataset="gmina",layer="punkty"} 3`, false},   // not published
+	{`sip_index_objects{dataset="county",layer="jednostki"}`, false}, // not published
+	{`sip_http_request_duration_seconds_count{service="api",layer="dzialki"}`, true},
+	{`sip_http_request_duration_seconds_count{service="api",layer="punkty"}`, false},
+	{`sip_dataset_revision{dataset="county"}`, true},
+	{`sip_http_requests_total{service="api",code="200"}`, true},
+}
+
+func scrape(t *testing.T, url, key string) (int, http.Header, string) {
+	t.Helper()
+	var hdr []string
+	if key != "" {
+		hdr = []string{"Authorization", "Bearer " + key}
+	}
+	resp, body := get(t, url, hdr...)
+	return resp.StatusCode, resp.Header, body
+}
+
+// readLayers makes the requests whose latency is labelled with a layer: an
+// admin's read of a non-public point, a public parcel, and a made-up layer.
+func readLayers(t *testing.T, base string) {
+	t.Helper()
+	if resp, body := get(t, base+"/api/datasets/county/layers/punkty/features/10000000-0000-4000-8000-000000000001", "X-API-Key", "k-admin"); resp.StatusCode != 200 {
+		t.Fatalf("admin reading punkty: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := get(t, base+"/api/datasets/county/layers/dzialki/features/100301_1.0001.1%2F4"); resp.StatusCode != 200 {
+		t.Fatalf("public parcel: %d %s", resp.StatusCode, body)
+	}
+	get(t, base+"/api/datasets/county/layers/made-up-by-a-client/features/1")
+}
+
+// /metrics on the public listener needs a key with the role metrics (or admin):
+// without one 401 with the Bearer challenge, with a key lacking it 403. With
+// metrics.public, anyone reads it without the series naming layers the public
+// cannot read; the scrape key still reads them all.
+func TestMetricsAccess(t *testing.T) {
+	t.Run("key", func(t *testing.T) {
+		ts := start(t, accessConfig(t))
+		readLayers(t, ts.URL)
+		code, hdr, body := scrape(t, ts.URL+"/metrics", "")
+		if code != 401 || !strings.HasPrefix(hdr.Get("WWW-Authenticate"), "Bearer") || strings.Contains(body, "sip_") {
+			t.Errorf("anonymous scrape: %d %q %.200s", code, hdr.Get("WWW-Authenticate"), body)
+		}
+		for _, k := range []string{"k-sync", "k-editor-county"} {
+			if code, _, body := scrape(t, ts.URL+"/metrics", k); code != 403 || strings.Contains(body, "sip_") {
+				t.Errorf("%s scrape: %d %.200s", k, code, body)
+			}
+		}
+		for _, k := range []string{"k-metrics", "k-admin"} {
+			code, hdr, body := scrape(t, ts.URL+"/metrics", k)
+			if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/plain; version=0.0.4") {
+				t.Fatalf("%s scrape: %d %s", k, code, hdr.Get("Content-Type"))
+			}
+			for _, m := range metricLayers {
+				if !strings.Contains(body, m.series) {
+					t.Errorf("%s scrape lacks %s", k, m.series)
+				}
+			}
+			if strings.Contains(body, "made-up-by-a-client") {
+				t.Errorf("a client's made-up layer name became a series")
+			}
+		}
+	})
+	t.Run("public", func(t *testing.T) {
+		ts := start(t, accessConfig(t, "metrics: {public: true}"))
+		readLayers(t, ts.URL)
+		for _, who := range []string{"", "k-sync"} {
+			code, _, body := scrape(t, ts.URL+"/metrics", who)
+			if code != 200 {
+				t.Fatalf("public scrape (%q): %d %s", who, code, body)
+			}
+			for _, m := range metricLayers {
+				if strings.Contains(body, m.series) != m.public {
+					t.Errorf("public scrape (%q): %s shown %v, want %v", who, m.series, !m.public, m.public)
+				}
+			}
+		}
+		if _, _, body := scrape(t, ts.URL+"/metrics", "k-metrics"); !strings.Contains(body, `layer="punkty"`) {
+			t.Error("the scrape key reads the public view")
+		}
+	})
+}
+
+// metrics.listen: a listener of its own serves every series without a key,
+// and nothing else; it stops with the server.
+func TestMetricsListener(t *testing.T) {
+	ts := start(t, accessConfig(t, "metrics: {listen: 127.0.0.1:0}"))
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- ts.ServeMetrics(ln) }()
+	murl := "http://" + ln.Addr().String()
+	readLayers(t, ts.URL)
+	code, hdr, body := scrape(t, murl+"/metrics", "")
+	if code != 200 || !strings.HasPrefix(hdr.Get("Content-Type"), "text/plain; version=0.0.4") {
+		t.Fatalf("metrics listener: %d %s %.200s", code, hdr.Get("Content-Type"), body)
+	}
+	for _, m := range metricLayers {
+		if !strings.Contains(body, m.series) {
+			t.Errorf("metrics listener lacks %s", m.series)
+		}
+	}
+	for _, p := range []string{"/api/datasets/county", "/healthz", "/"} {
+		if code, _, _ := scrape(t, murl+p, ""); code != 404 {
+			t.Errorf("metrics listener serves %s: %d", p, code)
+		}
+	}
+	if code, _, _ := scrape(t, ts.URL+"/metrics", ""); code != 401 {
+		t.Errorf("public listener without a key: %d", code)
+	}
+	ctx, cancel := contextWithTimeout(5 * time.Second)
+	defer cancel()
+	if err := ts.Shutdown(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Errorf("ServeMetrics after shutdown: %v", err)
+	}
+	if c, err := net.DialTimeout("tcp", ln.Addr().String(), time.Second); err == nil {
+		c.Close()
+		t.Error("the metrics listener accepts connections after shutdown")
+	}
 }

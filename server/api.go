@@ -35,11 +35,7 @@ func (h *Host) mountCore(r *mux.Router) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ready\n"))
 	}).Methods(http.MethodGet, http.MethodHead))
-	h.Fixed(r.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		h.metrics.WriteText(w)
-	}).Methods(http.MethodGet))
+	h.Fixed(r.HandleFunc("/metrics", h.serveMetrics).Methods(http.MethodGet))
 
 	h.Fixed(r.HandleFunc("/api/datasets", h.listDatasets).Methods(http.MethodGet, http.MethodHead))
 	r.HandleFunc("/api/datasets/{name}", h.getDataset).Methods(http.MethodGet, http.MethodHead)
@@ -285,7 +281,6 @@ func identifierColumn(l store.Layer) string {
 // domain identifier, e.g. a parcel id 141201_1.0001.6509/2 sent as …6509%2F2.
 func (h *Host) getFeature(w http.ResponseWriter, r *http.Request) {
 	name, layer, id := Var(r, "name"), Var(r, "layer"), Var(r, "id")
-	SetLayer(r, layer)
 	d, ok := h.Dataset(r, name)
 	if !ok {
 		WriteError(w, r, &Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no dataset " + strconv.Quote(name)})
@@ -300,6 +295,9 @@ func (h *Host) getFeature(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, e)
 		return
 	}
+	// Labelled once the layer is known to exist: a client's made-up names
+	// would each add a latency series.
+	SetLayer(r, layer)
 	etag := ETag(d, r, strconv.FormatBool(d.FullAccess(r, lc)))
 	if NotModified(w, r, etag) {
 		return
