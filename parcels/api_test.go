@@ -564,7 +564,7 @@ datasets:
 // card cached under an admin's key and revalidated without one (or the other
 // way round) is sent again in the caller's view, never confirmed with 304.
 func TestCardETagPerAccess(t *testing.T) {
-	cfg, err := config.Parse([]byte(fmt.Sprintf(`
+	base := serveYAML(t, fmt.Sprintf(`
 datasets:
   - name: restricted
     store: %s
@@ -578,19 +578,7 @@ auth:
   keys:
     - {name: admin, hash: %s, roles: [admin]}
     - {name: sync, hash: %s, roles: [sync]}
-`, fx.gpkg, config.HashKey("k-admin"), config.HashKey("k-sync"))), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, base, err := startServer(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	}()
+`, fx.gpkg, config.HashKey("k-admin"), config.HashKey("k-sync")))
 	var o *store.Object
 	for _, p := range currentParcels(t) {
 		if str(p, "numer_kw") != "" {

@@ -1,21 +1,15 @@
 package wms_test
 
 import (
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/server"
 )
 
 // restrictedWMS serves the fixture county as the audit found it published:
@@ -57,46 +51,12 @@ index:
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	s, u, err := startServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Serve(ln)
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		s.Shutdown(ctx)
-	})
-	return "http://" + ln.Addr().String()
-}
-
-// fetch GETs a URL with an optional key and If-None-Match.
-func fetch(t *testing.T, u, key, inm string) (*http.Response, []byte) {
-	t.Helper()
-	req, err := http.NewRequest(http.MethodGet, u, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if key != "" {
-		req.Header.Set("X-API-Key", key)
-	}
-	if inm != "" {
-		req.Header.Set("If-None-Match", inm)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return resp, b
+	t.Cleanup(func() { stopServer(s) })
+	return u
 }
 
 // capsLayer is a Layer of either capabilities version, as far as this test

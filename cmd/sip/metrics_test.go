@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sip-core/sip/config"
 )
@@ -46,30 +43,7 @@ metrics:
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := exec.Command(sipBin, "serve", "--config", cfgPath)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	stopped := false
-	stop := func() {
-		if stopped {
-			return
-		}
-		stopped = true
-		srv.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- srv.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			srv.Process.Kill()
-			t.Error("sip serve did not stop on SIGINT")
-		}
-	}
-	t.Cleanup(stop)
-	waitHealthy(t, "http://"+addr+"/healthz", &logs)
+	logs, stop := runServe(t, addr, "--config", cfgPath)
 
 	scrape := func(u, key string) (int, string) {
 		t.Helper()
