@@ -200,11 +200,12 @@ func (h *Host) listDatasets(w http.ResponseWriter, r *http.Request) {
 // revision, one per access (the layers and columns the caller may read), so
 // that keys with the same rights share it and no key sees another's.
 func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error) {
-	slot := d.Access(r)
+	var buf [16]byte
+	slot := d.appendAccess(buf[:0], r)
 	rev := d.Revision()
 	base := baseURL(r)
 	d.summaryMu.Lock()
-	c := d.summaries[slot]
+	c := d.summaries[string(slot)] // the conversion does not allocate
 	d.summaryMu.Unlock()
 	if c.ok && c.rev == rev && bytes.HasPrefix(c.body, []byte(base)) {
 		return c.body[len(base):], c.etag, nil
@@ -237,13 +238,13 @@ func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error)
 	body = append(body, '\n')
 	etag = ContentETag(body)
 	d.summaryMu.Lock()
-	if _, ok := d.summaries[slot]; !ok && len(d.summaries) >= maxSummaryViews {
+	if _, ok := d.summaries[string(slot)]; !ok && len(d.summaries) >= maxSummaryViews {
 		clear(d.summaries)
 	}
 	if d.summaries == nil {
 		d.summaries = map[string]cachedBody{}
 	}
-	d.summaries[slot] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
+	d.summaries[string(slot)] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
 	d.summaryMu.Unlock()
 	return body, etag, nil
 }

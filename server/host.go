@@ -232,19 +232,25 @@ const maxSummaryViews = 64
 // on the caller's rights.
 func (d *Dataset) Access(r *http.Request) string {
 	var buf [16]byte
-	b := buf[:0]
+	return string(d.appendAccess(buf[:0], r))
+}
+
+func (d *Dataset) appendAccess(b []byte, r *http.Request) []byte {
 	for _, l := range d.layers {
 		lc, _ := d.Config.Layer(l.Name)
+		// A non-public layer is readable exactly with full access (CanRead),
+		// which this asks without making CanRead's errors.
+		full := d.FullAccess(r, lc)
 		switch {
-		case d.CanRead(r, lc) != nil:
-			b = append(b, '-')
-		case len(lc.Attributes) == 0 || d.FullAccess(r, lc):
+		case full || (lc.IsPublic() && len(lc.Attributes) == 0):
 			b = append(b, 'f')
-		default:
+		case lc.IsPublic():
 			b = append(b, 'p')
+		default:
+			b = append(b, '-')
 		}
 	}
-	return string(b)
+	return b
 }
 
 type cachedBody struct {
