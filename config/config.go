@@ -42,6 +42,7 @@ type Config struct {
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
+	Metrics  Metrics   `yaml:"metrics"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
 	File string `yaml:"-"`
@@ -100,9 +101,15 @@ const (
 	RoleAdmin  = "admin"
 	RoleSync   = "sync"
 	RoleEditor = "editor"
+	// RoleMetrics reads /metrics on the public listener (a Prometheus scrape key).
+	RoleMetrics = "metrics"
 )
 
-var knownRoles = map[string]bool{RoleAdmin: true, RoleSync: true, RoleEditor: true}
+// knownRoles may read layers (read_roles); a key may also hold keyRoles.
+var (
+	knownRoles = map[string]bool{RoleAdmin: true, RoleSync: true, RoleEditor: true}
+	keyRoles   = map[string]bool{RoleAdmin: true, RoleSync: true, RoleEditor: true, RoleMetrics: true}
+)
 
 // Key is one API key, stored hashed: "sha256:" followed by 64 hex digits of the
 // SHA-256 of the key. Keys are random 256-bit secrets (see NewKey), so a fast hash

@@ -26,6 +26,9 @@ func TestParseExample(t *testing.T) {
 	if c.Cache.TileFeatures != 256<<20 {
 		t.Errorf("cache.tile_features %d", c.Cache.TileFeatures)
 	}
+	if c.Metrics.Listen != "127.0.0.1:9181" || c.Metrics.Public {
+		t.Errorf("metrics %+v", c.Metrics)
+	}
 }
 
 func TestDefaults(t *testing.T) {
@@ -68,6 +71,9 @@ func TestErrors(t *testing.T) {
 		{"layer style", "datasets:\n  - name: a\n    store: a.gpkg\n    layers:\n      - name: dzialki\n        style: nope\n", 6, "datasets[0].layers[0].style", "unknown style"},
 		{"fee unit", "datasets: [{name: a, store: a.gpkg}]\nfees:\n  items:\n    - document: wyrys\n      electronic: 105\n      unit: sztuka\n", 6, "fees.items[0].unit", "unit"},
 		{"listen", "listen: localhost\ndatasets: [{name: a, store: a.gpkg}]\n", 1, "listen", "host:port"},
+		{"metrics listen", "datasets: [{name: a, store: a.gpkg}]\nmetrics:\n  listen: 9090\n", 3, "metrics.listen", "host:port"},
+		{"metrics on listen", "listen: 127.0.0.1:8080\ndatasets: [{name: a, store: a.gpkg}]\nmetrics:\n  listen: 127.0.0.1:8080\n", 4, "metrics.listen", "must differ"},
+		{"metrics read role", "datasets:\n  - name: a\n    store: a.gpkg\n    layers:\n      - name: punkty\n        public: false\n        read_roles: [metrics]\n", 7, "datasets[0].layers[0].read_roles[0]", "unknown role"},
 		{"tile features", "datasets: [{name: a, store: a.gpkg}]\ncache:\n  tile_features: 64KB\n", 3, "cache.tile_features", "at least 1MB"},
 		{"syntax", "datasets:\n  - name: a\n   store: x\n", -1, "", ""}, // yaml.v3 reports the line where the broken block starts
 	}

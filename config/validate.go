@@ -143,11 +143,11 @@ func (c *Config) validate(v *validator) {
 			v.at(`hash must be "sha256:" and 64 lower-case hex digits (make one with: sip serve --hash-key)`, append(p, "hash")...)
 		}
 		if len(k.Roles) == 0 {
-			v.at("at least one role is required (admin, sync, editor)", append(p, "roles")...)
+			v.at("at least one role is required (admin, sync, editor, metrics)", append(p, "roles")...)
 		}
 		for j, r := range k.Roles {
-			if !knownRoles[r] {
-				v.atf(append(p, "roles", j), "unknown role %q (admin, sync, editor)", r)
+			if !keyRoles[r] {
+				v.atf(append(p, "roles", j), "unknown role %q (admin, sync, editor, metrics)", r)
 			}
 		}
 		for j, d := range k.Datasets {
@@ -161,6 +161,7 @@ func (c *Config) validate(v *validator) {
 			}
 		}
 	}
+	c.Metrics.validate(v, c)
 	l := c.Limits
 	for _, f := range []struct {
 		key string

@@ -99,10 +99,12 @@ func TestManualPaymentFlow(t *testing.T) {
 	if r := confirm(`{"amount": 9600, "currency": "PLN", "reference": "PL61 1090 1014 T1"}`, auth...); r.status != 200 {
 		t.Fatalf("confirm: %d %s", r.status, r.body)
 	}
-	// A second confirmation charges nothing more.
-	if r := confirm(`{"amount": 9600, "currency": "PLN", "reference": "T1-again"}`, auth...); r.status != 200 {
-		t.Fatalf("second confirm: %d %s", r.status, r.body)
+	// The same confirmation again changes nothing; a second transfer charges
+	// nothing more and is flagged for a refund.
+	if r := confirm(`{"amount": 9600, "currency": "PLN", "reference": "PL61 1090 1014 T1"}`, auth...); r.status != 200 {
+		t.Fatalf("repeated confirm: %d %s", r.status, r.body)
 	}
+	confirm(`{"amount": 9600, "currency": "PLN", "reference": "T2"}`, auth...).problem(t, 409, "AlreadyPaid")
 	post(t, "/api/extracts/orders/"+v.ID+"/cancel", "").problem(t, 409, "InvalidState")
 	ready := waitState(t, v.ID, StateReady)
 	if n, _ := fx.svc.managers[0].db.Charges(t.Context(), v.ID); n != 1 {
@@ -145,7 +147,7 @@ func TestManualPaymentFlow(t *testing.T) {
 	do(t, http.MethodGet, u[:len(u)-2]+"xx", nil).problem(t, 403, "InvalidToken")
 
 	a := auditOf(t, fx.url, v.ID)
-	for action, n := range map[string]int{"quoted": 1, "awaiting_payment": 1, "paid": 1, "generation_started": 1, "generated": 1, "downloaded": 6} {
+	for action, n := range map[string]int{"quoted": 1, "awaiting_payment": 1, "paid": 1, "payment_double": 1, "generation_started": 1, "generated": 1, "downloaded": 6} {
 		if c := countActions(a, action); c != n {
 			t.Errorf("audit has %d %q, want %d: %+v", c, action, n, a)
 		}
@@ -340,16 +342,26 @@ func TestWebhookNotifications(t *testing.T) {
 	if r.status != 200 || !strings.Contains(string(r.body), PaymentApplied) {
 		t.Fatalf("good notification: %d %s", r.status, r.body)
 	}
-	// Replayed, and repeated with another body (the operator's retry), and a late
-	// CANCELED: acknowledged, nothing changes.
+	// Replayed, and the same payment repeated with another body (the operator's
+	// retry, with its receipt time), and a late CANCELED: acknowledged, nothing
+	// changes.
 	for i := 0; i < 3; i++ {
 		if r := notify(good, sign(good)); r.status != 200 || !strings.Contains(string(r.body), "duplicate") {
 			t.Fatalf("replay %d: %d %s", i, r.status, r.body)
 		}
 	}
+	retry := strings.TrimSuffix(good, "}") + `,"localReceiptDateTime":"2024-05-06T10:00:00.000+02:00"}`
+	if r := notify(retry, sign(retry)); r.status != 200 || !strings.Contains(string(r.body), "duplicate") {
+		t.Fatalf("retry: %d %s", r.status, r.body)
+	}
+	// A second, distinct payment (the customer paid twice): acknowledged so that
+	// the operator stops sending it, charged nothing, and flagged once for a
+	// refund in the audit log, also when the operator sends it again.
 	again := body("2", "14000", "PLN", "COMPLETED")
-	if r := notify(again, sign(again)); r.status != 200 || !strings.Contains(string(r.body), "duplicate") {
-		t.Fatalf("repeat: %d %s", r.status, r.body)
+	for i, b := range []string{again, strings.TrimSuffix(again, "}") + `,"localReceiptDateTime":"2024-05-06T11:00:00.000+02:00"}`} {
+		if r := notify(b, sign(b)); r.status != 200 || !strings.Contains(string(r.body), `"`+PaymentDouble+`"`) {
+			t.Fatalf("second payment (%d): %d %s", i, r.status, r.body)
+		}
 	}
 	cancel := body("1", "14000", "PLN", "CANCELED")
 	if r := notify(cancel, sign(cancel)); r.status != 200 {
@@ -360,12 +372,17 @@ func TestWebhookNotifications(t *testing.T) {
 		t.Errorf("%d charges", n)
 	}
 	a := auditOf(t, fx.url, v.ID)
-	if countActions(a, "paid") != 1 || countActions(a, "generated") != 1 || countActions(a, "payment_rejected") != 2 || countActions(a, "cancelled") != 0 {
+	if countActions(a, "paid") != 1 || countActions(a, "generated") != 1 || countActions(a, "payment_rejected") != 2 || countActions(a, "cancelled") != 0 ||
+		countActions(a, "payment_double") != 1 {
 		t.Errorf("audit %+v", a)
 	}
 	for _, e := range a {
 		if e.Action == "paid" && (e.Actor != "provider:payu" || e.Amount != 14000) {
 			t.Errorf("paid entry %+v", e)
+		}
+		if e.Action == "payment_double" && (e.Actor != "provider:payu" || e.Amount != 14000 ||
+			!strings.Contains(e.Detail, "payment PAYU-2 received for an order already charged by payment PAYU-1; refund it")) {
+			t.Errorf("second payment entry %+v", e)
 		}
 	}
 	checkGeoJSON(t, save(t, downloadURL(t, ready, "extract.geojson"), "x.geojson"), chosen)

@@ -298,6 +298,10 @@ const (
 	PaymentApplied   = "applied"   // the order is now paid
 	PaymentDuplicate = "duplicate" // already paid (or charged): nothing changed
 	PaymentLate      = "late"      // the order was cancelled or expired: nothing changed, needs a refund
+	// PaymentDouble is a second, distinct payment (another payment id) for an
+	// order already charged: the payer paid twice. Nothing changes; it is
+	// audited as payment_double and needs a refund.
+	PaymentDouble = "double"
 )
 
 // ErrMismatch is a payment whose amount or currency differs from the order.
@@ -320,13 +324,14 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 			outcome = "mismatch"
 			return nil
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM charges WHERE order_id=?`, id).Scan(&n); err != nil {
+		var chargedBy, chargedID string
+		err = tx.QueryRowContext(ctx, `SELECT provider, payment_id FROM charges WHERE order_id=?`, id).Scan(&chargedBy, &chargedID)
+		if err == nil {
+			outcome, err = secondPayment(ctx, tx, id, provider, paymentID, chargedBy, chargedID, amount, actor, detail)
 			return err
 		}
-		if n > 0 {
-			outcome = PaymentDuplicate
-			return nil
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
 		ok, err := transition(ctx, tx, id, []string{StateQuoted, StateAwaiting}, StatePaid, `, payment_id=?`, paymentID)
 		if err != nil {
@@ -347,6 +352,27 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 		return "", ErrMismatch
 	}
 	return outcome, err
+}
+
+// secondPayment handles a payment for an order already charged. The same
+// payment again (the operator's retry, a repeated confirmation) is a
+// duplicate; another payment means the payer paid twice: it is audited once
+// per payment as payment_double, to be refunded.
+func secondPayment(ctx context.Context, tx *sql.Tx, id, provider, paymentID, chargedBy, chargedID string, amount config.Grosze, actor, detail string) (string, error) {
+	if provider == chargedBy && paymentID == chargedID {
+		return PaymentDuplicate, nil
+	}
+	prefix := "payment " + paymentID + " received for an order already charged"
+	var seen int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit WHERE order_id=? AND action='payment_double' AND instr(detail, ?)=1`,
+		id, prefix).Scan(&seen); err != nil {
+		return "", err
+	}
+	if seen > 0 {
+		return PaymentDouble, nil // flagged before: one refund per payment
+	}
+	return PaymentDouble, audit(ctx, tx, id, actor, "payment_double", amount,
+		prefix+" by payment "+chargedID+"; refund it ("+detail+")")
 }
 
 // SetAwaiting records the provider's payment and moves quoted → awaiting_payment.

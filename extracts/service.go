@@ -415,6 +415,9 @@ func (m *manager) confirm(w http.ResponseWriter, r *http.Request) error {
 		m.kick()
 	case PaymentLate:
 		return &httpError{status: http.StatusConflict, code: "InvalidState", detail: "order " + o.ID + " is " + o.State + ": the transfer must be refunded"}
+	case PaymentDouble:
+		m.log.Warn("second payment for an order already paid: refund it", "order", o.ID, "reference", c.Reference, "amount_grosze", *c.Amount)
+		return &httpError{status: http.StatusConflict, code: "AlreadyPaid", detail: "order " + o.ID + " was already paid by another transfer: transfer " + c.Reference + " must be refunded"}
 	}
 	return m.getOrder(w, r)
 }
@@ -498,6 +501,8 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 			m.kick()
 		case PaymentLate:
 			m.log.Warn("payment for an order that is no longer payable: refund it", "order", o.ID, "state", o.State)
+		case PaymentDouble:
+			m.log.Warn("second payment for an order already paid: refund it", "order", o.ID, "payment", n.PaymentID, "amount_grosze", int64(n.Amount))
 		}
 	case StatusCanceled:
 		ok, err := m.db.Cancel(ctx, o.ID, actor, "payment cancelled by the provider")

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
+	"net/http"
 	"net/url"
 	"os/exec"
 	"sort"
@@ -555,5 +557,75 @@ datasets:
 	resp, body = get(t, base+"/uldk?request=GetParcelById&id="+id+"&dataset=private")
 	if resp.StatusCode != 401 || !strings.HasPrefix(body, "-1 ") {
 		t.Fatalf("private ULDK: %d %q", resp.StatusCode, body)
+	}
+}
+
+// The card's entity tag follows the caller's access, not only the revision: a
+// card cached under an admin's key and revalidated without one (or the other
+// way round) is sent again in the caller's view, never confirmed with 304.
+func TestCardETagPerAccess(t *testing.T) {
+	base := serveYAML(t, fmt.Sprintf(`
+datasets:
+  - name: restricted
+    store: %s
+    layers:
+      - name: dzialki
+        attributes: [id_dzialki, numer_dzialki, id_obrebu]
+      - name: budynki
+      - name: obreby
+      - name: jednostki
+auth:
+  keys:
+    - {name: admin, hash: %s, roles: [admin]}
+    - {name: sync, hash: %s, roles: [sync]}
+`, fx.gpkg, config.HashKey("k-admin"), config.HashKey("k-sync")))
+	var o *store.Object
+	for _, p := range currentParcels(t) {
+		if str(p, "numer_kw") != "" {
+			o = p
+			break
+		}
+	}
+	if o == nil {
+		t.Fatal("no parcel with a land register number in the fixture")
+	}
+	u := base + "/api/parcels/" + url.PathEscape(str(o, "id_dzialki"))
+	fetch := func(key, inm string) (int, string, string) {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		if key != "" {
+			req.Header.Set("X-API-Key", key)
+		}
+		if inm != "" {
+			req.Header.Set("If-None-Match", inm)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("ETag"), string(b)
+	}
+	kw := str(o, "numer_kw")
+	code, adminTag, body := fetch("k-admin", "")
+	if code != 200 || !strings.Contains(body, kw) {
+		t.Fatalf("admin card: %d, land register %s shown: %v", code, kw, strings.Contains(body, kw))
+	}
+	if code, _, _ := fetch("k-admin", adminTag); code != 304 {
+		t.Errorf("the admin's own revalidation: %d, want 304", code)
+	}
+	for _, who := range []struct{ name, key string }{{"anonymous", ""}, {"sync key", "k-sync"}} {
+		code, tag, body := fetch(who.key, adminTag)
+		if code != 200 || tag == adminTag || strings.Contains(body, kw) {
+			t.Errorf("%s revalidating the admin's card: %d, same tag %v, land register shown %v", who.name, code, tag == adminTag, strings.Contains(body, kw))
+		}
+	}
+	_, publicTag, _ := fetch("", "")
+	if code, _, body := fetch("k-admin", publicTag); code != 200 || !strings.Contains(body, kw) {
+		t.Errorf("admin revalidating the public card: %d, land register shown %v", code, strings.Contains(body, kw))
+	}
+	if code, _, _ := fetch("k-sync", publicTag); code != 304 {
+		t.Errorf("the sync key shares the public view: %d, want 304", code)
 	}
 }

@@ -164,7 +164,9 @@ func (m *mount) card(w http.ResponseWriter, r *http.Request) {
 			server.WriteErr(w, r, err)
 			return
 		}
-		etag := server.ETag(s.d, r, "")
+		// The card shows the columns the caller may read: a tag per access, so
+		// that a copy cached under one key is never revalidated under another.
+		etag := server.ETag(s.d, r, s.d.Access(r))
 		if server.NotModified(w, r, etag) {
 			return
 		}

@@ -96,6 +96,25 @@ func startServer(cfg *config.Config) (*server.Server, string, error) {
 	return srv, "http://" + ln.Addr().String(), nil
 }
 
+// serveYAML starts a real server on a configuration until the test ends.
+func serveYAML(t *testing.T, yaml string) string {
+	t.Helper()
+	cfg, err := config.Parse([]byte(yaml), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, base, err := startServer(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	})
+	return base
+}
+
 var client = &http.Client{Timeout: 20 * time.Second}
 
 func get(t testing.TB, url string) (*http.Response, string) {

@@ -35,11 +35,7 @@ func (h *Host) mountCore(r *mux.Router) {
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ready\n"))
 	}).Methods(http.MethodGet, http.MethodHead))
-	h.Fixed(r.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		h.metrics.WriteText(w)
-	}).Methods(http.MethodGet))
+	h.Fixed(r.HandleFunc("/metrics", h.serveMetrics).Methods(http.MethodGet))
 
 	h.Fixed(r.HandleFunc("/api/datasets", h.listDatasets).Methods(http.MethodGet, http.MethodHead))
 	r.HandleFunc("/api/datasets/{name}", h.getDataset).Methods(http.MethodGet, http.MethodHead)
@@ -200,18 +196,16 @@ func (h *Host) listDatasets(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, "application/json", append(body, '\n'))
 }
 
-// datasetSummary is the cached JSON body of /api/datasets/{name} for the current
-// revision (separately for anonymous clients and for keys seeing every layer).
+// summary is the cached JSON body of /api/datasets/{name} for the current
+// revision, one per access (the layers and columns the caller may read), so
+// that keys with the same rights share it and no key sees another's.
 func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error) {
-	full := PrincipalFrom(r.Context()) != nil
-	slot := 0
-	if full {
-		slot = 1
-	}
+	var buf [16]byte
+	slot := d.appendAccess(buf[:0], r)
 	rev := d.Revision()
 	base := baseURL(r)
 	d.summaryMu.Lock()
-	c := d.summaries[slot]
+	c := d.summaries[string(slot)] // the conversion does not allocate
 	d.summaryMu.Unlock()
 	if c.ok && c.rev == rev && bytes.HasPrefix(c.body, []byte(base)) {
 		return c.body[len(base):], c.etag, nil
@@ -244,7 +238,13 @@ func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error)
 	body = append(body, '\n')
 	etag = ContentETag(body)
 	d.summaryMu.Lock()
-	d.summaries[slot] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
+	if _, ok := d.summaries[string(slot)]; !ok && len(d.summaries) >= maxSummaryViews {
+		clear(d.summaries)
+	}
+	if d.summaries == nil {
+		d.summaries = map[string]cachedBody{}
+	}
+	d.summaries[string(slot)] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
 	d.summaryMu.Unlock()
 	return body, etag, nil
 }
@@ -282,7 +282,6 @@ func identifierColumn(l store.Layer) string {
 // domain identifier, e.g. a parcel id 141201_1.0001.6509/2 sent as …6509%2F2.
 func (h *Host) getFeature(w http.ResponseWriter, r *http.Request) {
 	name, layer, id := Var(r, "name"), Var(r, "layer"), Var(r, "id")
-	SetLayer(r, layer)
 	d, ok := h.Dataset(r, name)
 	if !ok {
 		WriteError(w, r, &Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no dataset " + strconv.Quote(name)})
@@ -297,6 +296,9 @@ func (h *Host) getFeature(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, e)
 		return
 	}
+	// Labelled once the layer is known to exist: a client's made-up names
+	// would each add a latency series.
+	SetLayer(r, layer)
 	etag := ETag(d, r, strconv.FormatBool(d.FullAccess(r, lc)))
 	if NotModified(w, r, etag) {
 		return

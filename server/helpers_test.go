@@ -202,6 +202,7 @@ auth:
     - {name: sync-gmina, hash: %s, roles: [sync], datasets: [gmina]}
     - {name: sync-all, hash: %s, roles: [sync]}
     - {name: editor, hash: %s, roles: [editor]}
+    - {name: prometheus, hash: %s, roles: [metrics]}
 limits:
   max_body: 1KB
   request_timeout: 1s
@@ -211,7 +212,7 @@ cors:
   origins: ["https://viewer.example"]
 index:
   poll_interval: 50ms
-`, county, gmina, config.HashKey("key-sync-gmina"), config.HashKey("key-sync-all"), config.HashKey("key-editor"))
+`, county, gmina, config.HashKey("key-sync-gmina"), config.HashKey("key-sync-all"), config.HashKey("key-editor"), config.HashKey("key-metrics"))
 	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)

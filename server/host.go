@@ -217,7 +217,40 @@ type Dataset struct {
 	layers []store.Layer // published layers
 
 	summaryMu sync.Mutex
-	summaries [2]cachedBody // [public, full]
+	summaries map[string]cachedBody // by access (see Access)
+}
+
+// maxSummaryViews bounds the cached summaries of a dataset: one per distinct
+// access, which the configured keys bound already (anonymous, plus at most one
+// per key).
+const maxSummaryViews = 64
+
+// Access names what a request may see of the dataset's published layers: one
+// byte per layer, '-' not readable, 'p' readable with the public attributes,
+// 'f' readable with every column. Requests whatever their key share it exactly
+// when they see the same layers and columns, so it keys responses that depend
+// on the caller's rights.
+func (d *Dataset) Access(r *http.Request) string {
+	var buf [16]byte
+	return string(d.appendAccess(buf[:0], r))
+}
+
+func (d *Dataset) appendAccess(b []byte, r *http.Request) []byte {
+	for _, l := range d.layers {
+		lc, _ := d.Config.Layer(l.Name)
+		// A non-public layer is readable exactly with full access (CanRead),
+		// which this asks without making CanRead's errors.
+		full := d.FullAccess(r, lc)
+		switch {
+		case full || (lc.IsPublic() && len(lc.Attributes) == 0):
+			b = append(b, 'f')
+		case lc.IsPublic():
+			b = append(b, 'p')
+		default:
+			b = append(b, '-')
+		}
+	}
+	return b
 }
 
 type cachedBody struct {

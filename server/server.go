@@ -60,9 +60,10 @@ type Server struct {
 	handler http.Handler
 	http    *http.Server
 
-	reloadMu sync.Mutex
-	mu       sync.Mutex
-	closed   bool
+	reloadMu  sync.Mutex
+	mu        sync.Mutex
+	closed    bool
+	metricsLn metricsListener // metrics.listen (ServeMetrics)
 }
 
 // New opens every dataset of cfg, builds their indexes and mounts the services.
@@ -237,6 +238,9 @@ func (s *Server) Reload(cfg *config.Config) error {
 	if cfg.Listen != h.Current().Config.Listen {
 		h.logger.Warn("listen address changes need a restart", "old", h.Current().Config.Listen, "new", cfg.Listen)
 	}
+	if cfg.Metrics.Listen != h.Current().Config.Metrics.Listen {
+		h.logger.Warn("metrics.listen changes need a restart", "old", h.Current().Config.Metrics.Listen, "new", cfg.Metrics.Listen)
+	}
 	st, err := h.load(cfg)
 	if err != nil {
 		reloads.With("error").Inc()
@@ -280,6 +284,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.closed = true
 	s.mu.Unlock()
 	s.host.ready.Store(false)
+	s.metricsLn.shutdown(ctx)
 	err := s.http.Shutdown(ctx)
 	if err != nil {
 		s.http.Close()
@@ -307,6 +312,19 @@ func Run(ctx context.Context, cfg *config.Config, logger *slog.Logger) error {
 	if err != nil {
 		s.host.Current().closeNow(logger)
 		return err
+	}
+	if cfg.Metrics.Listen != "" {
+		mln, err := net.Listen("tcp", cfg.Metrics.Listen)
+		if err != nil {
+			ln.Close()
+			s.host.Current().closeNow(logger)
+			return fmt.Errorf("metrics.listen: %w", err)
+		}
+		go func() {
+			if err := s.ServeMetrics(mln); err != nil {
+				logger.Error("metrics listener stopped", "err", err)
+			}
+		}()
 	}
 	return s.RunListener(ctx, ln)
 }

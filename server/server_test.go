@@ -347,7 +347,7 @@ func TestRequestIDAndMetrics(t *testing.T) {
 		t.Errorf("404: X-Request-Id %q, body %s", id, body)
 	}
 	get(t, ts.URL+"/api/datasets/county/layers/dzialki/features/100301_1.0001.1%2F4")
-	resp, body = get(t, ts.URL+"/metrics")
+	resp, body = get(t, ts.URL+"/metrics", "X-API-Key", "key-metrics")
 	wantStatus(t, resp, body, 200, "text/plain; version=0.0.4")
 	for _, want := range []string{
 		`sip_http_requests_total{service="healthz",code="200"} 3`,

@@ -196,6 +196,11 @@ func viewerConfig(w http.ResponseWriter, r *http.Request, h *server.Host) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-cache")
+	// The bounds cover the layers the caller may read: a key's answer is its own.
+	cc := "no-cache"
+	if server.PrincipalFrom(r.Context()) != nil {
+		cc = "private, no-cache"
+	}
+	w.Header().Set("Cache-Control", cc)
 	w.Write(body)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -177,4 +178,50 @@ func TestJavaScriptBudget(t *testing.T) {
 		t.Fatalf("JavaScript shipped: %d bytes gzipped (budget 1 MiB)", total)
 	}
 	t.Logf("JavaScript shipped: %d bytes gzipped", total)
+}
+
+// The viewer's configuration depends on the caller's rights (the bounds cover
+// the layers it may read): a key's answer is private, never one a shared cache
+// may hand to the public, and a revalidation across keys is answered anew.
+func TestViewerConfigPerAccess(t *testing.T) {
+	yaml := fmt.Sprintf(`
+datasets:
+  - name: county
+    store: %s
+    layers:
+      - {name: dzialki, public: false}
+      - {name: budynki, public: false}
+auth:
+  keys:
+    - {name: admin, hash: %s, roles: [admin]}
+`, countyStore(t), config.HashKey("k-admin"))
+	cfg, err := config.Parse([]byte(yaml), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startServer(t, cfg)
+	bounds := func(body []byte) bool {
+		var out struct {
+			Datasets []struct{ Bounds *[4]float64 }
+		}
+		if err := json.Unmarshal(body, &out); err != nil || len(out.Datasets) != 1 {
+			t.Fatalf("%v: %s", err, body)
+		}
+		return out.Datasets[0].Bounds != nil
+	}
+	resp, body := get(t, base+"/viewer/config.json", "X-API-Key", "k-admin")
+	if resp.StatusCode != 200 || !bounds(body) {
+		t.Fatalf("admin: %d %s", resp.StatusCode, body)
+	}
+	if cc := resp.Header.Get("Cache-Control"); !strings.Contains(cc, "private") {
+		t.Errorf("the admin's configuration is cacheable by shared caches: Cache-Control %q", cc)
+	}
+	adminTag := resp.Header.Get("ETag")
+	resp, body = get(t, base+"/viewer/config.json", "If-None-Match", adminTag)
+	if resp.StatusCode != 200 || bounds(body) {
+		t.Errorf("anonymous revalidating the admin's configuration: %d, bounds of non-public layers %v", resp.StatusCode, bounds(body))
+	}
+	if cc := resp.Header.Get("Cache-Control"); strings.Contains(cc, "private") {
+		t.Errorf("the public configuration is private: %q", cc)
+	}
 }

@@ -164,7 +164,8 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
   <Exception><Format>XML</Format><Format>INIMAGE</Format><Format>BLANK</Format></Exception>
 `, seq, xmlEsc(serviceTitle(req)), on, lim.MaxImageWidth, lim.MaxImageHeight,
 		dcp(on), formatsXML(formatList), dcp(on), formatsXML(infoFormats), dcp(on), dcp(on))
-	all := allLayers(req.cat)
+	groups := req.visibleGroups()
+	all := allLayers(groups)
 	ext, ok := unionExtent(all)
 	if !ok {
 		ext = defaultExtent
@@ -174,7 +175,7 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
 		b.WriteString("    <CRS>" + c + "</CRS>\n")
 	}
 	bbox130(b, ext, "    ")
-	for _, g := range req.cat.groups {
+	for _, g := range groups {
 		gext, ok := unionExtent(g.Layers)
 		if !ok {
 			gext = defaultExtent
@@ -211,9 +212,9 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
 	b.WriteString("  </Layer>\n</Capability>\n</WMS_Capabilities>\n")
 }
 
-func allLayers(c *catalogue) []*mapLayer {
+func allLayers(groups []group) []*mapLayer {
 	var out []*mapLayer
-	for _, g := range c.groups {
+	for _, g := range groups {
 		out = append(out, g.Layers...)
 	}
 	return out
@@ -270,7 +271,8 @@ func capabilities111(b *bytes.Buffer, req *request, seq int64) {
   </Request>
   <Exception><Format>application/vnd.ogc.se_xml</Format><Format>application/vnd.ogc.se_inimage</Format><Format>application/vnd.ogc.se_blank</Format></Exception>
 `, seq, xmlEsc(serviceTitle(req)), on, dcp111(on), formatsXML(formatList), dcp111(on), formatsXML(infoFormats), dcp111(on), dcp111(on))
-	all := allLayers(req.cat)
+	groups := req.visibleGroups()
+	all := allLayers(groups)
 	ext, ok := unionExtent(all)
 	if !ok {
 		ext = defaultExtent
@@ -283,7 +285,7 @@ func capabilities111(b *bytes.Buffer, req *request, seq int64) {
 		b.WriteString("    <SRS>" + c + "</SRS>\n")
 	}
 	bbox111(b, ext, "    ")
-	for _, g := range req.cat.groups {
+	for _, g := range groups {
 		gext, ok := unionExtent(g.Layers)
 		if !ok {
 			gext = defaultExtent

@@ -215,9 +215,23 @@ func parseLayers(req *request, name string) ([]layerRef, *server.Error) {
 	var out []layerRef
 	for i, n := range names {
 		n = strings.TrimSpace(n)
-		ls, ok := req.cat.resolve(n)
+		ls, group, ok := req.cat.resolve(n)
 		if !ok {
 			return nil, &server.Error{Status: 400, Code: "LayerNotDefined", Locator: name, Detail: fmt.Sprintf("layer %q is not defined", n)}
+		}
+		if group {
+			// A dataset group draws the layers the request may read, as the
+			// capabilities list it.
+			all := ls
+			ls = nil
+			for _, l := range all {
+				if req.canRead(l) == nil {
+					ls = append(ls, l)
+				}
+			}
+			if len(ls) == 0 && len(all) > 0 {
+				return nil, req.canRead(all[0])
+			}
 		}
 		sn := ""
 		if styles != nil {
@@ -232,7 +246,7 @@ func parseLayers(req *request, name string) ([]layerRef, *server.Error) {
 					return nil, &server.Error{Status: 400, Code: "StyleNotDefined", Locator: "STYLES", Detail: fmt.Sprintf("style %q is not defined for layer %q", sn, n)}
 				}
 			}
-			if e := l.DS.CanRead(req.r, l.LC); e != nil {
+			if e := req.canRead(l); e != nil {
 				return nil, e
 			}
 			out = append(out, layerRef{l, st})
@@ -259,14 +273,16 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 	if len(refs) == 1 {
 		server.SetLayer(req.r, refs[0].l.Base)
 	}
-	// The map depends on the query and the revisions of the datasets drawn:
-	// a client revalidating an unchanged map gets 304 without rendering.
+	// The map depends on the query, the revisions of the datasets drawn and
+	// what the caller may read of them (labels of non-public columns): a
+	// client revalidating an unchanged map gets 304 without rendering, never
+	// one drawn for other rights.
 	tag := []byte(req.r.URL.RawQuery)
 	seen := map[*server.Dataset]bool{}
 	for _, ref := range refs {
 		if !seen[ref.l.DS] {
 			seen[ref.l.DS] = true
-			tag = fmt.Appendf(tag, "\x00%s@%d", ref.l.DS.Name, ref.l.DS.Revision())
+			tag = fmt.Appendf(tag, "\x00%s@%d:%s", ref.l.DS.Name, ref.l.DS.Revision(), ref.l.DS.Access(req.r))
 		}
 	}
 	if server.NotModified(w, req.r, server.ContentETag(tag)) {

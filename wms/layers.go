@@ -246,17 +246,40 @@ func buildCatalogue(st *server.State) *catalogue {
 }
 
 // resolve finds the layers a LAYERS item names: a named layer, or a dataset
-// group (all of its layers).
-func (c *catalogue) resolve(name string) ([]*mapLayer, bool) {
+// group (all of its layers; group is true).
+func (c *catalogue) resolve(name string) (ls []*mapLayer, group, ok bool) {
 	if l, ok := c.byName[name]; ok {
-		return []*mapLayer{l}, true
+		return []*mapLayer{l}, false, true
 	}
 	for _, g := range c.groups {
 		if g.DS.Name == name {
-			return g.Layers, true
+			return g.Layers, true, true
 		}
 	}
-	return nil, false
+	return nil, false, false
+}
+
+// canRead reports whether the request may read a layer; the *server.Error is
+// 401 (no key) or 403, as WFS and OGC API answer for a collection.
+func (req *request) canRead(l *mapLayer) *server.Error { return l.DS.CanRead(req.r, l.LC) }
+
+// visibleGroups are the catalogue's groups as the request may see them: only
+// the layers it may read (WFS and OGC API list only readable collections too),
+// and no group left empty.
+func (req *request) visibleGroups() []group {
+	out := make([]group, 0, len(req.cat.groups))
+	for _, g := range req.cat.groups {
+		ng := group{DS: g.DS}
+		for _, l := range g.Layers {
+			if req.canRead(l) == nil {
+				ng.Layers = append(ng.Layers, l)
+			}
+		}
+		if len(ng.Layers) > 0 {
+			out = append(out, ng)
+		}
+	}
+	return out
 }
 
 func (l *mapLayer) String() string { return fmt.Sprintf("%s(%s)", l.Name, l.DS.Name) }

@@ -32,6 +32,10 @@ func (s *Service) getLegendGraphic(w http.ResponseWriter, req *request) {
 		writeExc(w, req, &server.Error{Status: 400, Code: "LayerNotDefined", Locator: "LAYER", Detail: fmt.Sprintf("layer %q is not defined", name)})
 		return
 	}
+	if e := req.canRead(l); e != nil {
+		writeExc(w, req, e)
+		return
+	}
 	st, ok := l.style(param(req.q, "STYLE"))
 	if !ok {
 		writeExc(w, req, &server.Error{Status: 400, Code: "StyleNotDefined", Locator: "STYLE", Detail: fmt.Sprintf("style %q is not defined for layer %q", param(req.q, "STYLE"), name)})

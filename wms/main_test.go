@@ -50,27 +50,37 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "fixture:", err)
 			return 1
 		}
-		cfg := fixtureConfig()
-		s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+		s, u, err := startServer(fixtureConfig())
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "server:", err)
 			return 1
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			panic(err)
-		}
-		srv = s
-		baseURL = "http://" + ln.Addr().String()
-		go s.Serve(ln)
-		defer func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			s.Shutdown(ctx)
-		}()
+		srv, baseURL = s, u
+		defer stopServer(s)
 		return m.Run()
 	}()
 	os.Exit(code)
+}
+
+// startServer runs a real server on a loopback port.
+func startServer(cfg *config.Config) (*server.Server, string, error) {
+	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	if err != nil {
+		return nil, "", err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		s.Shutdown(context.Background())
+		return nil, "", err
+	}
+	go s.Serve(ln)
+	return s, "http://" + ln.Addr().String(), nil
+}
+
+func stopServer(s *server.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	s.Shutdown(ctx)
 }
 
 func buildFixture(dir string) error {
@@ -115,7 +125,23 @@ index:
 
 func get(t testing.TB, u string) (*http.Response, []byte) {
 	t.Helper()
-	resp, err := http.Get(u)
+	return fetch(t, u, "", "")
+}
+
+// fetch GETs a URL with an optional key and If-None-Match.
+func fetch(t testing.TB, u, key, inm string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, u, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if key != "" {
+		req.Header.Set("X-API-Key", key)
+	}
+	if inm != "" {
+		req.Header.Set("If-None-Match", inm)
+	}
+	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

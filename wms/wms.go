@@ -333,6 +333,9 @@ func writeExc(w http.ResponseWriter, req *request, e *server.Error) {
 	}
 	fmt.Fprintf(&b, ">%s</ServiceException>\n</ServiceExceptionReport>\n", xmlEsc(e.Detail))
 	h := w.Header()
+	for k, v := range e.Header { // WWW-Authenticate of a 401
+		h[k] = v
+	}
 	if req.version == "1.1.1" {
 		h.Set("Content-Type", "application/vnd.ogc.se_xml; charset=utf-8")
 	} else {

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -261,25 +262,38 @@ func TestGenIngestValidateServe(t *testing.T) {
 func serveStore(t *testing.T, store string) string {
 	t.Helper()
 	addr := freeAddr(t)
-	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
+	runServe(t, addr, "--store", store, "--listen", addr)
+	return "http://" + addr
+}
+
+// runServe runs `sip serve ARGS…` listening on addr until it is healthy; stop
+// (also called when the test ends) stops it with SIGINT, which must work
+// within 10 s. logs collects its output.
+func runServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, stop func()) {
+	t.Helper()
+	srv := exec.Command(sipBin, append([]string{"serve"}, args...)...)
+	logs = &bytes.Buffer{}
+	srv.Stdout, srv.Stderr = logs, logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		srv.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- srv.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			srv.Process.Kill()
-			t.Error("sip serve did not stop on SIGINT")
-		}
-	})
-	waitHealthy(t, "http://"+addr+"/healthz", &logs)
-	return "http://" + addr
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			srv.Process.Signal(os.Interrupt)
+			done := make(chan error, 1)
+			go func() { done <- srv.Wait() }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				srv.Process.Kill()
+				t.Error("sip serve did not stop on SIGINT")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	waitHealthy(t, "http://"+addr+"/healthz", logs)
+	return logs, stop
 }
 
 func freeAddr(t *testing.T) string {

@@ -257,7 +257,12 @@ const ContentType = "text/plain; version=0.0.4; charset=utf-8"
 
 // WriteText writes every family in the Prometheus text exposition format, sorted
 // by name and label values.
-func (r *Registry) WriteText(out io.Writer) error {
+func (r *Registry) WriteText(out io.Writer) error { return r.WriteTextFunc(out, nil) }
+
+// WriteTextFunc is WriteText of the series keep accepts (nil: all); keep gets
+// a family's label names and a series' values, in the same order. A family
+// left without series is left out.
+func (r *Registry) WriteTextFunc(out io.Writer, keep func(labels, values []string) bool) error {
 	r.mu.RLock()
 	fams := make([]*family, 0, len(r.families))
 	for _, f := range r.families {
@@ -267,12 +272,12 @@ func (r *Registry) WriteText(out io.Writer) error {
 	sort.Slice(fams, func(i, j int) bool { return fams[i].name < fams[j].name })
 	w := bufio.NewWriter(out)
 	for _, f := range fams {
-		f.write(w)
+		f.write(w, keep)
 	}
 	return w.Flush()
 }
 
-func (f *family) write(w *bufio.Writer) {
+func (f *family) write(w *bufio.Writer, keep func(labels, values []string) bool) {
 	type row struct {
 		values []string
 		s      *series
@@ -291,6 +296,9 @@ func (f *family) write(w *bufio.Writer) {
 				rows = append(rows, row{values: slices.Clone(values), v: v})
 			}
 		})
+	}
+	if keep != nil {
+		rows = slices.DeleteFunc(rows, func(r row) bool { return !keep(f.labels, r.values) })
 	}
 	if len(rows) == 0 {
 		return

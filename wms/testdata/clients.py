@@ -2,6 +2,7 @@
 
 usage: clients.py owslib URL VERSION MINE MINN MAXE MAXN I J
        clients.py owslib_legend URL VERSION LAYER
+       clients.py owslib_layers URL VERSION [KEY]
        clients.py qgis URL MINE MINN MAXE MAXN SIZE OUT.png [LAYER]
        clients.py qgis_legend URL LAYER OUT.png
 Prints one JSON object on stdout.
@@ -48,6 +49,21 @@ def owslib_legend(url, version, layer):
     out["legend_magic"] = data[:8].hex()
     if data[12:16] == b"IHDR":
         out["legend_w"], out["legend_h"] = struct.unpack(">II", data[16:24])
+    print(json.dumps(out))
+
+
+def owslib_layers(url, version, key=""):
+    """The layers OWSLib reads from the capabilities (sent with X-API-Key when
+    a key is given): names, titles and every LegendURL."""
+    from owslib.wms import WebMapService
+    headers = {"X-API-Key": key} if key else None
+    wms = WebMapService(url, version=version, headers=headers)
+    out = {"version": wms.identification.version, "layers": sorted(wms.contents),
+           "titles": sorted(l.title for l in wms.contents.values()), "legends": []}
+    for lay in wms.contents.values():
+        for st in lay.styles.values():
+            if st.get("legend"):
+                out["legends"].append(st["legend"])
     print(json.dumps(out))
 
 
@@ -138,6 +154,8 @@ if __name__ == "__main__":
         owslib_check(a[0], a[1], *map(float, a[2:6]), int(a[6]), int(a[7]))
     elif cmd == "owslib_legend":
         owslib_legend(*sys.argv[2:5])
+    elif cmd == "owslib_layers":
+        owslib_layers(*sys.argv[2:5])
     elif cmd == "qgis":
         a = sys.argv[2:]
         qgis_render(a[0], *map(float, a[1:5]), int(a[5]), a[6], *a[7:8])
