@@ -44,7 +44,7 @@ func cmdDemo(ctx context.Context, args []string) error {
 		}
 	}
 	cfg := config.ForStoreNamed(storePath, "powiat_laski")
-	// The county's name, which ULDK answers in its county field.
+	// The title the dataset pages show (ULDK takes county names from TERYT).
 	cfg.Datasets[0].Title = "Powiat łaski"
 	cfg.Listen = *listen
 	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, *listen)

@@ -254,6 +254,17 @@ func TestGenIngestValidateServe(t *testing.T) {
 	if !strings.Contains(string(body), strconv.Itoa(counts["dzialki"])) {
 		t.Errorf("dataset summary does not report the %d parcels GDAL counts:\n%s", counts["dzialki"], body)
 	}
+	// ULDK names the county as GUGiK does (TERYT 1003: łaski), although the quick
+	// start gives the dataset no title.
+	resp, err = http.Get(base + "/uldk?request=GetCountyById&id=1003&result=teryt,county,voivodeship")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != "0\n1003|łaski|łódzkie\n" {
+		t.Errorf("ULDK GetCountyById 1003 in the quick start: %q", body)
+	}
 }
 
 // serveStore runs `sip serve --store store` on a free loopback port until the
