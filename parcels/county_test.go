@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/store"
@@ -39,15 +38,7 @@ func TestULDKCountyNameFromTERYT(t *testing.T) {
 	titled.Datasets[0].Title = "łaski — ewidencja gruntów i budynków"
 	for name, cfg := range map[string]*config.Config{"quick start": quick, "titled": titled} {
 		t.Run(name, func(t *testing.T) {
-			srv, base, err := startServer(cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer func() {
-				ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-				defer cancel()
-				srv.Shutdown(ctx)
-			}()
+			base := serveConfig(t, cfg)
 			ask := func(v ...string) []string {
 				q := url.Values{}
 				for i := 0; i+1 < len(v); i += 2 {

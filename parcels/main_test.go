@@ -96,6 +96,22 @@ func startServer(cfg *config.Config) (*server.Server, string, error) {
 	return srv, "http://" + ln.Addr().String(), nil
 }
 
+// serveConfig starts a second server on cfg for one test and returns its URL;
+// it is shut down when the test ends.
+func serveConfig(t testing.TB, cfg *config.Config) string {
+	t.Helper()
+	srv, base, err := startServer(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(ctx)
+	})
+	return base
+}
+
 var client = &http.Client{Timeout: 20 * time.Second}
 
 func get(t testing.TB, url string) (*http.Response, string) {
