@@ -87,6 +87,9 @@ func Load(files []string) (*Set, error) {
 		if i := strings.LastIndex(f, ".gpkg:"); i >= 0 {
 			p = f[:i+5]
 		}
+		if _, err := os.Stat(p); err != nil {
+			return nil, err // "stat F: no such file or directory", not a verdict on its content
+		}
 		k, ok := formats.KindOf(p)
 		if !ok {
 			return nil, fmt.Errorf("%s: not planning data (APP GML 1.0/2.0, .shp, .geojson/.json or .gpkg expected)", f)
