@@ -23,8 +23,11 @@ deps-test:
 deps-bench:
 	@scripts/apt-ensure.sh $(BENCH_DEPS)
 
+# sip --version reports this (GOFLAGS above turns Go's own VCS stamping off).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+
 build: deps-build
-	go build -o $(BIN) ./cmd/sip
+	go build -ldflags "-X main.version=$(VERSION)" -o $(BIN) ./cmd/sip
 
 # Generates a ~50k-parcel demo county (once), ingests it (once), serves it on
 # http://127.0.0.1:8080.

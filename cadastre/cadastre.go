@@ -1,8 +1,9 @@
 // Package cadastre holds the county-cadastre vocabulary that several services
-// share: the obręb and gmina names behind parcel ids, and the attribute names a
-// county user expects (the KIEG / county WMS-WFS field names such as ID_DZIALKI,
-// NAZWA_OBREBU, ID_BUDYNKU, RODZAJ), so WMS GetFeatureInfo, WFS, ULDK and the
-// parcel card speak the same language.
+// share: the obręb and gmina names behind parcel ids, the TERYT names of the
+// powiaty (County), and the attribute names a county user expects (the KIEG /
+// county WMS-WFS field names such as ID_DZIALKI, NAZWA_OBREBU, ID_BUDYNKU,
+// RODZAJ), so WMS GetFeatureInfo, WFS, ULDK and the parcel card speak the same
+// language.
 package cadastre
 
 import (

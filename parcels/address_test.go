@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/store"
@@ -389,15 +388,7 @@ datasets:
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, base, err := startServer(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	}()
+	base := serveConfig(t, cfg)
 	if code, _, body := getCard(t, base, id); code != 200 || strings.Contains(body, "adresy") || strings.Contains(body, all[id][0]) {
 		t.Fatalf("card %d: %s", code, body)
 	}
@@ -457,15 +448,7 @@ func TestStoreWithoutAddressColumn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, base, err := startServer(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	}()
+	base := serveConfig(t, cfg)
 	var id string // a copied parcel that has an address in the full store
 	fx.store.Query(ctx, store.Query{Layer: "dzialki", Limit: 300}, func(r store.Row) error {
 		if id == "" && r.Attrs["adresy"] != nil {

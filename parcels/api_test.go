@@ -527,15 +527,7 @@ datasets:
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, base, err := startServer(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		srv.Shutdown(ctx)
-	}()
+	base := serveConfig(t, cfg)
 	o := sample(t, 2)[1]
 	id := str(o, "id_dzialki")
 	code, c, body := getCard(t, base, id, "dataset=restricted")

@@ -103,6 +103,13 @@ func serveYAML(t *testing.T, yaml string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveConfig(t, cfg)
+}
+
+// serveConfig starts a second server on cfg for one test and returns its URL;
+// it is shut down when the test ends.
+func serveConfig(t testing.TB, cfg *config.Config) string {
+	t.Helper()
 	srv, base, err := startServer(cfg)
 	if err != nil {
 		t.Fatal(err)

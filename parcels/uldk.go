@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/server"
 )
 
@@ -334,7 +335,7 @@ func (s source) parcelObjects(ps []*parcel) []uldkObject {
 		out = append(out, uldkObject{
 			geom: p.geom, id: p.id, parcel: p.tail,
 			region: s.s.m.obrebName(p.obreb), commune: s.s.m.jednName(jedn),
-			county: countyName(s.d, p.id), voivodeship: voivodeships[p.id[:2]],
+			county: countyName(p.id), voivodeship: voivodeships[p.id[:2]],
 		})
 	}
 	return out
@@ -342,22 +343,20 @@ func (s source) parcelObjects(ps []*parcel) []uldkObject {
 
 func (s source) regionObject(a *area) uldkObject {
 	return uldkObject{geom: a.geom, id: a.id, region: a.name, commune: s.s.m.jednName(a.jedn),
-		county: countyName(s.d, a.id), voivodeship: voivodeships[a.id[:2]]}
+		county: countyName(a.id), voivodeship: voivodeships[a.id[:2]]}
 }
 
 func (s source) communeObject(a *area) uldkObject {
 	return uldkObject{geom: a.geom, id: a.id, commune: a.name,
-		county: countyName(s.d, a.id), voivodeship: voivodeships[a.id[:2]]}
+		county: countyName(a.id), voivodeship: voivodeships[a.id[:2]]}
 }
 
-// countyName: the store holds no county names; a dataset titled "Powiat X"
-// names its county (ULDK spells it in lower case, "łaski").
-func countyName(d *server.Dataset, id string) string {
-	t := strings.TrimSpace(d.Title)
-	if len(t) > 7 && strings.EqualFold(t[:7], "powiat ") {
-		return strings.ToLower(strings.TrimSpace(t[7:]))
-	}
-	return ""
+// countyName is the TERYT name of the powiat an id lies in, as GUGiK's ULDK
+// answers it ("łaski" for 1003…, "Łódź" for 1061…); the store holds no county
+// names and the dataset's title is free text.
+func countyName(id string) string {
+	name, _ := cadastre.County(id)
+	return name
 }
 
 // aggGeom is a cached dissolved area.
@@ -401,7 +400,7 @@ func aggregateOf(srcs []source, prefix string) ([]uldkObject, error) {
 		}
 		o := uldkObject{geom: g, id: prefix, voivodeship: voivodeships[prefix[:2]]}
 		if len(prefix) == 4 {
-			o.county = countyName(s.d, prefix)
+			o.county = countyName(prefix)
 		}
 		return []uldkObject{o}, nil
 	}

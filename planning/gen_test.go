@@ -27,8 +27,8 @@ type genPlan struct {
 	dupID     [][2]int // [a, b]: b takes a's lokalnyId
 	badSymbol []int    // symbol SX: SYMBOL_NIEZNANY
 	mismatch  []int    // oznaczenie nSJ with symbol SU: SYMBOL_NIEZGODNY
-	tooHigh   []int    // maksWysokoscZabudowy 999 m: WARTOSC_POZA_ZAKRESEM
-	shares    []int    // 70 % built-up + 40 % biologically active: WARTOSC_POZA_ZAKRESEM
+	tooHigh   []int    // maksWysokoscZabudowy 1000 m: WARTOSC_POZA_ZAKRESEM
+	shares    []int    // 160 % biologically active: WARTOSC_POZA_ZAKRESEM
 	expect    []expectation
 	verts     [][]orb.Point
 }
@@ -46,7 +46,29 @@ var genSymbols = []string{"SW", "SJ", "SZ", "SU", "SH", "SP", "SR", "SI", "SN", 
 
 func (g *genPlan) vertex(i, j int) orb.Point { return g.verts[i][j] }
 
-func zoneID(k int) string { return fmt.Sprintf("1POG-Z%05d", k) }
+// zoneID is the lokalnyId of cell k, of the form <plan>POG-<number><symbol>.
+func zoneID(k int) string { return fmt.Sprintf("1POG-%d%s", k+1, genSymbols[k%len(genSymbols)]) }
+
+// zoneAttrs are the attributes a plan ogólny zone of a symbol must give besides
+// its identity, geometry and numbers: dates, status, nature, name and profile.
+func zoneAttrs(sym string) string {
+	name, ok := StrefaSymbols[sym]
+	prof := ProfilPodstawowy[sym]
+	if !ok { // an unknown symbol: the name and profile of SJ, so that only the symbol is wrong
+		name, prof = StrefaSymbols["SJ"], ProfilPodstawowy["SJ"]
+	}
+	var b strings.Builder
+	b.WriteString(`<app:obowiazujeOd>2025-03-01</app:obowiazujeOd>
+<app:status xlink:href="http://inspire.ec.europa.eu/codelist/ProcessStepGeneralValue/adopted"/>
+<app:charakterUstalenia xlink:href="https://inspire.ec.europa.eu/codelist/RegulationNatureValue/generallyBinding"/>
+<app:nazwa xlink:href="https://www.gov.pl/static/zagospodarowanieprzestrzenne/codelist/RodzajStrefyPlanistycznejKod/` + name + `"/>
+`)
+	for _, c := range strings.Fields(prof) {
+		b.WriteString(`<app:profilPodstawowy xlink:href="https://www.gov.pl/static/zagospodarowanieprzestrzenne/ontology/KPT#KPT-MPZP-` + c + `"/>
+`)
+	}
+	return b.String()
+}
 
 func contains(s []int, k int) bool {
 	for _, x := range s {
@@ -107,6 +129,9 @@ func (g *genPlan) gml() string {
 <app:poczatekWersjiObiektu>2025-01-01T00:00:00Z</app:poczatekWersjiObiektu>
 <app:tytul>Plan ogólny miasta testowego</app:tytul>
 <app:typPlanu xlink:href="https://www.gov.pl/static/zagospodarowanieprzestrzenne/codelist/TypAktuPlanowaniaPrzestrzennegoKod/planOgolnyGminy"/>
+<app:poziomHierarchii xlink:href="http://inspire.ec.europa.eu/codelist/LevelOfSpatialPlanValue/local"/>
+<app:obowiazujeOd>2025-03-01</app:obowiazujeOd>
+<app:status xlink:href="http://inspire.ec.europa.eu/codelist/ProcessStepGeneralValue/adopted"/>
 <app:zasiegPrzestrzenny><gml:MultiSurface srsName="urn:ogc:def:crs:EPSG::2180"><gml:surfaceMember><gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>%s</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></gml:surfaceMember></gml:MultiSurface></app:zasiegPrzestrzenny>
 </app:AktPlanowaniaPrzestrzennego></wfs:member>
 `, posList(ext))
@@ -159,21 +184,18 @@ func (g *genPlan) gml() string {
 		}
 		extra := ""
 		if contains(g.tooHigh, k) {
-			extra += "<app:maksWysokoscZabudowy uom=\"m\">999</app:maksWysokoscZabudowy>"
+			extra += "<app:maksWysokoscZabudowy uom=\"m\">1000</app:maksWysokoscZabudowy>"
 			g.expect = append(g.expect, expectation{code: CodeRange, id: ids[k]})
 		} else {
 			extra += "<app:maksWysokoscZabudowy uom=\"m\">12.5</app:maksWysokoscZabudowy>"
 		}
 		if contains(g.shares, k) {
-			extra += "<app:maksUdzialPowierzchniZabudowy>70</app:maksUdzialPowierzchniZabudowy><app:minUdzialPowierzchniBiologicznieCzynnej>40</app:minUdzialPowierzchniBiologicznieCzynnej>"
+			extra += "<app:maksUdzialPowierzchniZabudowy>40</app:maksUdzialPowierzchniZabudowy><app:minUdzialPowierzchniBiologicznieCzynnej>160</app:minUdzialPowierzchniBiologicznieCzynnej>"
 			g.expect = append(g.expect, expectation{code: CodeRange, id: ids[k]})
 		} else {
 			extra += "<app:maksUdzialPowierzchniZabudowy>40</app:maksUdzialPowierzchniZabudowy><app:minUdzialPowierzchniBiologicznieCzynnej>30</app:minUdzialPowierzchniBiologicznieCzynnej>"
 		}
-		nazwa := ""
-		if n, ok := StrefaSymbols[sym[k]]; ok && !contains(g.mismatch, k) {
-			nazwa = `<app:nazwa xlink:href="https://www.gov.pl/static/zagospodarowanieprzestrzenne/codelist/RodzajStrefyPlanistycznejKod/` + n + `"/>`
-		}
+		nazwa := zoneAttrs(sym[k])
 		fmt.Fprintf(&b, `<wfs:member><app:StrefaPlanistyczna gml:id="z%d">
 <app:idIIP><app:Identyfikator><app:przestrzenNazw>PL.ZIPPZP.9999/146501-POG</app:przestrzenNazw><app:lokalnyId>%s</app:lokalnyId><app:wersjaId>20250101T000000</app:wersjaId></app:Identyfikator></app:idIIP>
 <app:oznaczenie>%s</app:oznaczenie><app:symbol>%s</app:symbol>
@@ -185,11 +207,19 @@ func (g *genPlan) gml() string {
 `, k, ids[k], ozn[k], sym[k], posList(ring), nazwa, extra)
 	}
 	b.WriteString("</wfs:FeatureCollection>\n")
-	sort.Slice(g.expect, func(i, j int) bool { return g.expect[i].key() < g.expect[j].key() })
+	sort.Slice(g.expect, func(i, j int) bool { return g.expect[i].less(g.expect[j]) })
 	return b.String()
 }
 
 func (e expectation) key() string { return e.code + " " + e.id + " " + e.other }
+
+// less orders expectations by key, then area (several gaps of one plan).
+func (e expectation) less(o expectation) bool {
+	if e.key() != o.key() {
+		return e.key() < o.key()
+	}
+	return e.area < o.area
+}
 
 // posList writes a ring in EPSG:2180 axis order (N E).
 func posList(r orb.Ring) string {

@@ -3,7 +3,6 @@ package planning
 import (
 	"context"
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -162,10 +161,7 @@ func TestIngestNeedsPlanningLayers(t *testing.T) {
 }
 
 func TestIngestRealSample(t *testing.T) {
-	dir := "../../shared/data/app2"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("real APP 2.0 samples not present")
-	}
+	dir := appSampleDir(t)
 	st, _ := newStore(t, store.PlanningLayers)
 	rep, err := Ingest(context.Background(), st, []string{filepath.Join(dir, "2_pog_AktPlanowaniaPrzestrzennego.gml"), filepath.Join(dir, "2_strefy_StrefaPlanistyczna_OK.gml")}, IngestOptions{Strict: true})
 	if err != nil {

@@ -4,7 +4,8 @@
 //
 // Validate checks a loaded set the way the national APP validator does (gaps LUKA,
 // overlaps NAKLADANIE, zones outside the plan's extent, duplicate lokalnyId or
-// oznaczenie, symbols, invalid rings, values out of range); its topology checks go
+// oznaczenie, symbols, invalid rings, values out of range, and the attribute rules
+// of APP 2.0 listed in docs/app-validation.md); its topology checks go
 // through an STR tree (index.BuildTree) and exact GEOS overlay, never all pairs.
 // Ingest writes a loaded set into a dataset store in one transaction, with the
 // store.PlanningLayers schema.
@@ -86,6 +87,9 @@ func Load(files []string) (*Set, error) {
 		p := f
 		if i := strings.LastIndex(f, ".gpkg:"); i >= 0 {
 			p = f[:i+5]
+		}
+		if _, err := os.Stat(p); err != nil {
+			return nil, err // "stat F: no such file or directory", not a verdict on its content
 		}
 		k, ok := formats.KindOf(p)
 		if !ok {

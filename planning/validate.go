@@ -103,12 +103,14 @@ func init() {
 	}
 }
 
-// Ranges allowed for zone parameters.
-var Ranges = map[string][2]float64{
-	"maks_intensywnosc":    {0, 30},
-	"maks_udzial_zabudowy": {0, 100},
-	"maks_wysokosc":        {0, 400},
-	"min_udzial_pbc":       {0, 100},
+// Ranges allowed for zone parameters (of plan ogólny zones and of MPZP layers),
+// by store column: those of the national APP validation (ZoneNumbers).
+var Ranges = map[string][2]float64{}
+
+func init() {
+	for _, r := range ZoneNumbers {
+		Ranges[r.col] = [2]float64{r.min, r.max}
+	}
 }
 
 var reStrefaOzn = regexp.MustCompile(`^([0-9]+)([A-Z]+)$`)
@@ -144,6 +146,7 @@ func Validate(s *Set, opts Options) *Report {
 	for _, z := range s.Zones {
 		v.attributes(z)
 	}
+	v.nationalRules(s)
 	v.topology(s)
 	v.finish()
 	return v.rep
@@ -291,11 +294,6 @@ func (v *validator) attributes(z *Item) {
 		if x < r[0] || x > r[1] {
 			v.add(v.finding(z, Error, CodeRange, fmt.Sprintf("%s = %g is outside the allowed range %g–%g", col, x, r[0], r[1])))
 		}
-	}
-	zab, ok1 := a["maks_udzial_zabudowy"].(float64)
-	pbc, ok2 := a["min_udzial_pbc"].(float64)
-	if ok1 && ok2 && zab+pbc > 100 {
-		v.add(v.finding(z, Error, CodeRange, fmt.Sprintf("maks_udzial_zabudowy %g%% + min_udzial_pbc %g%% exceed 100%%", zab, pbc)))
 	}
 }
 

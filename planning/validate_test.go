@@ -65,7 +65,7 @@ func TestInjectedDefectsFoundExactly(t *testing.T) {
 			t.Errorf("%s: no location", f)
 		}
 	}
-	sort.Slice(got, func(i, j int) bool { return got[i].key() < got[j].key() })
+	sort.Slice(got, func(i, j int) bool { return got[i].less(got[j]) })
 	if len(got) != len(g.expect) {
 		t.Errorf("%d findings, want %d", len(got), len(g.expect))
 	}
@@ -109,10 +109,7 @@ func TestGapLocation(t *testing.T) {
 }
 
 func TestRealAPPSampleIsClean(t *testing.T) {
-	dir := "../../shared/data/app2"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("real APP 2.0 samples (../shared/data/app2) not present")
-	}
+	dir := appSampleDir(t)
 	rep := validateFiles(t, filepath.Join(dir, "2_pog_AktPlanowaniaPrzestrzennego.gml"), filepath.Join(dir, "2_strefy_StrefaPlanistyczna_OK.gml"))
 	if rep.Errors+rep.Warnings != 0 || rep.Zones != 4 {
 		t.Errorf("the national validator's OK set: %+v", rep)
@@ -138,14 +135,17 @@ func TestOriginalSamplesAreClean(t *testing.T) {
 }
 
 const zhead = `<?xml version="1.0"?>
-<c xmlns:app="https://www.gov.pl/static/zagospodarowanieprzestrzenne/schemas/app/2.0" xmlns:gml="http://www.opengis.net/gml/3.2">
+<c xmlns:app="https://www.gov.pl/static/zagospodarowanieprzestrzenne/schemas/app/2.0" xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:xlink="http://www.w3.org/1999/xlink">
 `
 
 func zoneXML(id, ozn, sym, posList string) string {
 	return `<app:StrefaPlanistyczna gml:id="x` + id + `">
-<app:idIIP><app:Identyfikator><app:przestrzenNazw>PL.T</app:przestrzenNazw><app:lokalnyId>` + id + `</app:lokalnyId><app:wersjaId>1</app:wersjaId></app:Identyfikator></app:idIIP>
+<app:idIIP><app:Identyfikator><app:przestrzenNazw>PL.ZIPPZP.9999/146501-POG</app:przestrzenNazw><app:lokalnyId>` + id + `</app:lokalnyId><app:wersjaId>20250101T000000</app:wersjaId></app:Identyfikator></app:idIIP>
 <app:oznaczenie>` + ozn + `</app:oznaczenie><app:symbol>` + sym + `</app:symbol>
 <app:poczatekWersjiObiektu>2025-01-01T00:00:00Z</app:poczatekWersjiObiektu>
+` + zoneAttrs(sym) + `<app:maksNadziemnaIntensywnoscZabudowy>0.9</app:maksNadziemnaIntensywnoscZabudowy>
+<app:maksUdzialPowierzchniZabudowy>30</app:maksUdzialPowierzchniZabudowy><app:maksWysokoscZabudowy uom="m">12</app:maksWysokoscZabudowy>
+<app:minUdzialPowierzchniBiologicznieCzynnej>40</app:minUdzialPowierzchniBiologicznieCzynnej>
 <app:geometria><gml:Polygon srsName="urn:ogc:def:crs:EPSG::2180"><gml:exterior><gml:LinearRing>
 <gml:posList>` + posList + `</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></app:geometria>
 </app:StrefaPlanistyczna>
@@ -154,10 +154,10 @@ func zoneXML(id, ozn, sym, posList string) string {
 
 func TestRingDefects(t *testing.T) {
 	doc := zhead +
-		zoneXML("ok", "1SJ", "SJ", "300000 500000 300000 500010 300010 500010 300010 500000 300000 500000") +
+		zoneXML("1POG-1SJ", "1SJ", "SJ", "300000 500000 300000 500010 300010 500010 300010 500000 300000 500000") +
 		// a bow tie: its edges cross at E=500015 N=300005
-		zoneXML("bowtie", "2SJ", "SJ", "300000 500010 300010 500020 300000 500020 300010 500010 300000 500010") +
-		zoneXML("open", "3SJ", "SJ", "300000 500020 300010 500020 300010 500030 300000 500030") +
+		zoneXML("1POG-2SJ", "2SJ", "SJ", "300000 500010 300010 500020 300000 500020 300010 500010 300000 500010") +
+		zoneXML("1POG-3SJ", "3SJ", "SJ", "300000 500020 300010 500020 300010 500030 300000 500030") +
 		"</c>"
 	p := writeTemp(t, "rings.gml", doc)
 	rep := validateFiles(t, p)
@@ -168,11 +168,11 @@ func TestRingDefects(t *testing.T) {
 	if len(rep.Findings) != 2 {
 		t.Fatalf("%v", rep.Findings)
 	}
-	bt := codes["bowtie"]
+	bt := codes["1POG-2SJ"]
 	if bt.Code != CodeSelfInter || bt.X == nil || math.Abs(*bt.X-500015) > 0.01 || math.Abs(*bt.Y-300005) > 0.01 {
 		t.Errorf("bow tie: %s", bt)
 	}
-	op := codes["open"]
+	op := codes["1POG-3SJ"]
 	wantLine := strings.Count(doc[:strings.Index(doc, "300000 500020 300010 500020")], "\n") + 1
 	if op.Code != "PIERSCIEN_NIEZAMKNIETY" || op.Line != wantLine {
 		t.Errorf("open ring: %s (want line %d)", op, wantLine)
@@ -200,8 +200,8 @@ func TestMPZPSymbols(t *testing.T) {
 }
 
 func TestDuplicateAcrossFilesAndJSON(t *testing.T) {
-	a := zhead + zoneXML("z1", "1SJ", "SJ", "300000 500000 300000 500010 300010 500010 300010 500000 300000 500000") + "</c>"
-	b := zhead + zoneXML("z1", "1SJ", "SJ", "300000 500010 300000 500020 300010 500020 300010 500010 300000 500010") + "</c>"
+	a := zhead + zoneXML("1POG-1SJ", "1SJ", "SJ", "300000 500000 300000 500010 300010 500010 300010 500000 300000 500000") + "</c>"
+	b := zhead + zoneXML("1POG-1SJ", "1SJ", "SJ", "300000 500010 300000 500020 300010 500020 300010 500010 300000 500010") + "</c>"
 	rep := validateFiles(t, writeTemp(t, "a.gml", a), writeTemp(t, "b.gml", b))
 	var buf strings.Builder
 	if err := rep.WriteJSON(&buf); err != nil {
@@ -224,7 +224,7 @@ func TestDuplicateAcrossFilesAndJSON(t *testing.T) {
 	}
 	var txt strings.Builder
 	rep.WriteText(&txt)
-	if !strings.Contains(txt.String(), "b.gml:3: error DUPLIKAT_LOKALNYID StrefaPlanistyczna z1 [1SJ]") || !strings.Contains(txt.String(), "FAILED: 2 files, 0 plans, 2 zones: 2 errors") {
+	if !strings.Contains(txt.String(), "b.gml:3: error DUPLIKAT_LOKALNYID StrefaPlanistyczna 1POG-1SJ [1SJ]") || !strings.Contains(txt.String(), "FAILED: 2 files, 0 plans, 2 zones: 2 errors") {
 		t.Errorf("text output:\n%s", txt.String())
 	}
 }
@@ -277,4 +277,32 @@ func BenchmarkValidate(b *testing.B) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// The plan ogólny areas other than zones: fixed symbol, required attributes and
+// lokalnyId form, on the project's own APP 2.0 sample (its ObszarZabudowySrodmiejskiej).
+func TestOtherAreasRules(t *testing.T) {
+	orig, err := os.ReadFile("../ingest/app/testdata/app2_old_2178.gml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep := validateFiles(t, writeTemp(t, "pog.gml", string(orig))); len(rep.Findings) != 0 {
+		t.Fatalf("the sample: %v", rep.Findings)
+	}
+	for _, c := range []struct{ old, new, code, id string }{
+		{"<app:symbol>OZS</app:symbol>", "<app:symbol>OUZ</app:symbol>", CodeSymbolMatch, "1POG-1OZS"},
+		// (the last charakterUstalenia of the file is the area's)
+		{`<app:charakterUstalenia xlink:href="https://inspire.ec.europa.eu/codelist/RegulationNatureValue/generallyBinding"/>`, "", "BRAK_ATRYBUTU", "1POG-1OZS"},
+		{"<app:lokalnyId>1POG-1OZS</app:lokalnyId>", "<app:lokalnyId>1POG-OZS1</app:lokalnyId>", CodeIdentifier, "1POG-OZS1"},
+	} {
+		s := string(orig)
+		if !strings.Contains(s, c.old) {
+			t.Fatalf("the sample has no %s", c.old)
+		}
+		i := strings.LastIndex(s, c.old)
+		rep := validateFiles(t, writeTemp(t, "pog.gml", s[:i]+c.new+s[i+len(c.old):]))
+		if len(rep.Findings) != 1 || rep.Findings[0].Code != c.code || rep.Findings[0].ID != c.id {
+			t.Errorf("%s → %s: %v", c.old, c.new, rep.Findings)
+		}
+	}
 }

@@ -17,45 +17,43 @@ import (
 	"github.com/sip-core/sip/synth"
 )
 
-// cmdGen: sip gen county --parcels N --seed S --out DIR
-func cmdGen(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "county" {
-		return fmt.Errorf("usage: sip gen county --parcels N --seed S --out DIR")
-	}
-	fs := flag.NewFlagSet("gen county", flag.ContinueOnError)
-	parcels := fs.Int("parcels", 1000, "number of parcels")
-	seed := fs.Int64("seed", 1, "random seed (same seed, same files)")
-	out := fs.String("out", "", "output directory")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	if *out == "" || *parcels <= 0 {
-		return fmt.Errorf("--out DIR and --parcels N > 0 are required")
-	}
-	st, err := synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: *out})
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(os.Stderr, "wrote %d files to %s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
-		len(st.Files), *out, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
-	return nil
+func init() {
+	register(&command{name: "gen county", summary: "write a synthetic county as EGiB GML (EPSG:2177)",
+		required: []string{"out"}, flags: genCountyFlags})
+	register(&command{name: "ingest", summary: "load EGiB GML, or planning data (APP GML, Shapefile, GeoJSON, GeoPackage), into a dataset",
+		args: "FILE...", argsHelp: "EGiB GML files, or planning files (APP GML, .shp, .geojson, .gpkg); not both kinds at once",
+		minArgs: 1, maxArgs: -1, required: []string{"store"}, flags: ingestFlags})
 }
 
-// cmdIngest: sip ingest --store county.gpkg [--report report.json] [--strict] FILE...
-func cmdIngest(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
-	storePath := fs.String("store", "", "dataset GeoPackage (created when missing)")
-	name := fs.String("name", "", "dataset name for a new store (default: the file's base name)")
-	reportPath := fs.String("report", "", "write the ingest report (JSON) here")
+// genCountyFlags: sip gen county --out DIR [--parcels N] [--seed S]
+func genCountyFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	parcels := fs.Int("parcels", 1000, "number of parcels `N`")
+	seed := fs.Int64("seed", 1, "random seed `S` (same seed, same files)")
+	out := fs.String("out", "", "output directory `DIR`")
+	return func(ctx context.Context, _ []string) error {
+		if *parcels <= 0 {
+			return usageErrorf("--parcels must be > 0")
+		}
+		st, err := synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: *out})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "wrote %d files to %s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
+			len(st.Files), *out, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
+		return nil
+	}
+}
+
+// ingestFlags: sip ingest --store county.gpkg [--name N] [--report report.json] [--strict] FILE...
+func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg` (created when missing)")
+	name := fs.String("name", "", "dataset name `N` for a new store (default: the file's base name)")
+	reportPath := fs.String("report", "", "write the ingest report (JSON) to `R.json`")
 	strict := fs.Bool("strict", false, "reject the whole ingest on any object error")
-	if err := fs.Parse(args); err != nil {
+	return func(ctx context.Context, files []string) error {
+		_, err := ingestFiles(ctx, *storePath, *name, files, *reportPath, *strict)
 		return err
 	}
-	if *storePath == "" || fs.NArg() == 0 {
-		return fmt.Errorf("usage: sip ingest --store F.gpkg [--report R.json] [--strict] FILE...")
-	}
-	_, err := ingestFiles(ctx, *storePath, *name, fs.Args(), *reportPath, *strict)
-	return err
 }
 
 // ingestFiles loads files into the store at path, creating it when missing. A

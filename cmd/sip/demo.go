@@ -14,23 +14,30 @@ import (
 	"github.com/sip-core/sip/synth"
 )
 
-// cmdDemo generates a demo county (once), ingests it (once) and serves it.
-func cmdDemo(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	dir := fs.String("dir", "demo", "working directory for the generated GML and the dataset")
-	parcels := fs.Int("parcels", 50000, "parcels in the generated county")
-	seed := fs.Int64("seed", 1, "random seed")
-	listen := fs.String("listen", "127.0.0.1:8080", "listen address")
-	if err := fs.Parse(args); err != nil {
-		return err
+func init() {
+	register(&command{name: "demo", summary: "generate a demo county (once), ingest it (once) and serve it", flags: demoFlags})
+}
+
+// demoFlags: sip demo [--dir DIR] [--parcels N] [--seed S] [--listen ADDR]
+func demoFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	dir := fs.String("dir", "demo", "working directory `DIR` for the generated GML and the dataset")
+	parcels := fs.Int("parcels", 50000, "parcels `N` in the generated county")
+	seed := fs.Int64("seed", 1, "random seed `S`")
+	listen := fs.String("listen", "127.0.0.1:8080", "listen address `ADDR`")
+	return func(ctx context.Context, _ []string) error {
+		return runDemo(ctx, *dir, *parcels, *seed, *listen)
 	}
-	gmlDir := filepath.Join(*dir, "gml")
-	storePath := filepath.Join(*dir, "county.gpkg")
+}
+
+// runDemo generates a demo county (once), ingests it (once) and serves it.
+func runDemo(ctx context.Context, dir string, parcels int, seed int64, listen string) error {
+	gmlDir := filepath.Join(dir, "gml")
+	storePath := filepath.Join(dir, "county.gpkg")
 
 	files, _ := filepath.Glob(filepath.Join(gmlDir, "*.gml"))
 	if len(files) == 0 {
-		fmt.Fprintf(os.Stderr, "generating a demo county of %d parcels in %s …\n", *parcels, gmlDir)
-		st, err := synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: gmlDir})
+		fmt.Fprintf(os.Stderr, "generating a demo county of %d parcels in %s …\n", parcels, gmlDir)
+		st, err := synth.County(synth.Options{Parcels: parcels, Seed: seed, Out: gmlDir})
 		if err != nil {
 			return fmt.Errorf("generate: %w", err)
 		}
@@ -39,14 +46,14 @@ func cmdDemo(ctx context.Context, args []string) error {
 	sort.Strings(files)
 	if _, err := os.Stat(storePath); os.IsNotExist(err) {
 		fmt.Fprintf(os.Stderr, "ingesting %d files into %s …\n", len(files), storePath)
-		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(*dir, "ingest-report.json"), false); err != nil {
+		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(dir, "ingest-report.json"), false); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}
 	cfg := config.ForStoreNamed(storePath, "powiat_laski")
-	// The county's name, which ULDK answers in its county field.
+	// The title the dataset pages show (ULDK takes county names from TERYT).
 	cfg.Datasets[0].Title = "Powiat łaski"
-	cfg.Listen = *listen
-	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, *listen)
+	cfg.Listen = listen
+	fmt.Fprintf(os.Stderr, "serving %s on http://%s/\n", storePath, listen)
 	return server.Run(ctx, cfg, slog.New(slog.NewTextHandler(os.Stderr, nil)))
 }

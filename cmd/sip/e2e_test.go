@@ -255,6 +255,17 @@ func TestGenIngestValidateServe(t *testing.T) {
 	if !strings.Contains(string(body), strconv.Itoa(counts["dzialki"])) {
 		t.Errorf("dataset summary does not report the %d parcels GDAL counts:\n%s", counts["dzialki"], body)
 	}
+	// ULDK names the county as GUGiK does (TERYT 1003: łaski), although the quick
+	// start gives the dataset no title.
+	resp, err = http.Get(base + "/uldk?request=GetCountyById&id=1003&result=teryt,county,voivodeship")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(body) != "0\n1003|łaski|łódzkie\n" {
+		t.Errorf("ULDK GetCountyById 1003 in the quick start: %q", body)
+	}
 }
 
 // serveStore runs `sip serve --store store` on a free loopback port until the
@@ -262,14 +273,14 @@ func TestGenIngestValidateServe(t *testing.T) {
 func serveStore(t *testing.T, store string) string {
 	t.Helper()
 	addr := freeAddr(t)
-	runServe(t, addr, "--store", store, "--listen", addr)
+	startServe(t, addr, "--store", store, "--listen", addr)
 	return "http://" + addr
 }
 
-// runServe runs `sip serve ARGS…` listening on addr until it is healthy; stop
+// startServe runs `sip serve ARGS…` listening on addr until it is healthy; stop
 // (also called when the test ends) stops it with SIGINT, which must work
 // within 10 s. logs collects its output.
-func runServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, stop func()) {
+func startServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, stop func()) {
 	t.Helper()
 	srv := exec.Command(sipBin, append([]string{"serve"}, args...)...)
 	logs = &bytes.Buffer{}

@@ -43,7 +43,7 @@ metrics:
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	logs, stop := runServe(t, addr, "--config", cfgPath)
+	logs, stop := startServe(t, addr, "--config", cfgPath)
 
 	scrape := func(u, key string) (int, string) {
 		t.Helper()

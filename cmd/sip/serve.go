@@ -19,62 +19,60 @@ import (
 	"github.com/sip-core/sip/server"
 )
 
-// cmdServe runs `sip serve`: --config FILE, or --store F.gpkg for a quick start.
-// It returns when ctx ends (SIGINT/SIGTERM), after a graceful shutdown; SIGHUP
-// reloads the configuration and datasets.
-func cmdServe(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	cfgPath := fs.String("config", "", "configuration file (see sip.example.yaml)")
-	storePath := fs.String("store", "", "serve this one GeoPackage with default settings")
-	name := fs.String("name", "", "dataset name for --store (default: from the file name)")
-	listen := fs.String("listen", "", "listen address (default 127.0.0.1:8080, or the config's)")
-	logFormat := fs.String("log-format", "", "text or json (overrides the config)")
-	check := fs.Bool("check", false, "validate the configuration, open the datasets, and exit")
-	pprofAddr := fs.String("pprof", "", "serve Go's runtime profiles (net/http/pprof) on this loopback address, e.g. 127.0.0.1:6060")
-	hashKey := fs.Bool("hash-key", false, "print the config hash of the API key read from stdin (or of a new random key when stdin is empty) and exit")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: sip serve --config sip.yaml | --store F.gpkg [--name N] [--listen ADDR] [--check]\n       sip serve --hash-key < key")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q", fs.Args())
-	}
-	if *hashKey {
-		return printKeyHash(os.Stdin, os.Stdout)
-	}
+func init() {
+	register(&command{name: "serve", summary: "serve datasets over HTTP: --config FILE, or --store F.gpkg for a quick start with default settings",
+		flags: serveFlags})
+}
 
+// serveFlags: `sip serve --config FILE`, or --store F.gpkg for a quick start. The
+// server returns when ctx ends (SIGINT/SIGTERM), after a graceful shutdown;
+// SIGHUP reloads the configuration and datasets.
+func serveFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	cfgPath := fs.String("config", "", "configuration file `sip.yaml` (see sip.example.yaml)")
+	storePath := fs.String("store", "", "serve this one GeoPackage `F.gpkg` with default settings")
+	name := fs.String("name", "", "dataset name `N` for --store (default: from the file name)")
+	listen := fs.String("listen", "", "listen address `ADDR` (default 127.0.0.1:8080, or the config's)")
+	logFormat := fs.String("log-format", "", "log format `text|json` (overrides the config)")
+	check := fs.Bool("check", false, "validate the configuration, open the datasets, and exit")
+	pprofAddr := fs.String("pprof", "", "serve Go's runtime profiles (net/http/pprof) on this loopback address `ADDR`, e.g. 127.0.0.1:6060")
+	hashKey := fs.Bool("hash-key", false, "print the config hash of the API key read from stdin (or of a new random key when stdin is empty) and exit")
+	return func(ctx context.Context, _ []string) error {
+		if *hashKey {
+			return printKeyHash(os.Stdin, os.Stdout)
+		}
+		return runServe(ctx, *cfgPath, *storePath, *name, *listen, *logFormat, *check, *pprofAddr)
+	}
+}
+
+func runServe(ctx context.Context, cfgPath, storePath, name, listen, logFormat string, check bool, pprofAddr string) error {
 	var cfg *config.Config
 	switch {
-	case *cfgPath != "" && *storePath != "":
-		return errors.New("use either --config or --store, not both")
-	case *cfgPath != "":
+	case cfgPath != "" && storePath != "":
+		return usageErrorf("use either --config or --store, not both")
+	case cfgPath != "":
 		var err error
-		if cfg, err = config.Load(*cfgPath); err != nil {
+		if cfg, err = config.Load(cfgPath); err != nil {
 			return err
 		}
-	case *storePath != "":
-		cfg = config.ForStoreNamed(*storePath, *name)
+	case storePath != "":
+		cfg = config.ForStoreNamed(storePath, name)
 	default:
-		fs.Usage()
-		return errors.New("--config or --store is required")
+		return usageErrorf("--config or --store is required")
 	}
-	if *listen != "" {
-		cfg.Listen = *listen
+	if listen != "" {
+		cfg.Listen = listen
 	}
-	if *logFormat != "" {
-		cfg.Log.Format = *logFormat
+	if logFormat != "" {
+		cfg.Log.Format = logFormat
 	}
 	logger, closeLog := server.NewLogger(cfg.Log, os.Stderr)
 	defer closeLog()
-	if *pprofAddr != "" {
-		if err := servePprof(ctx, *pprofAddr, logger); err != nil {
+	if pprofAddr != "" {
+		if err := servePprof(ctx, pprofAddr, logger); err != nil {
 			return err
 		}
 	}
-	if *check {
+	if check {
 		s, err := server.New(cfg, logger, server.Options{})
 		if err != nil {
 			return err

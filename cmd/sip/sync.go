@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,32 +11,29 @@ import (
 )
 
 func init() {
-	register("sync", "sync pull --from URL --dataset NAME --store F.gpkg [--key K] [--policy source-wins|keep-local] [--report F.json]   apply a gmina's changes to a county store in one verified transaction", cmdSync)
+	register(&command{name: "sync pull", summary: "apply a gmina's changes to a county store in one verified transaction",
+		required: []string{"from", "dataset", "store"}, flags: syncPullFlags})
 }
 
-func cmdSync(ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "pull" {
-		return errors.New("usage: sip sync pull --from URL --dataset NAME --store F.gpkg [--key K] [--policy source-wins|keep-local] [--report F.json]")
-	}
-	fs := flag.NewFlagSet("sync pull", flag.ContinueOnError)
+// syncPullFlags: sip sync pull --from URL --dataset NAME --store F.gpkg [--key K] [--policy P] [--report F.json]
+func syncPullFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	var o sipsync.Options
-	fs.StringVar(&o.From, "from", "", "base URL of the source sip server")
-	fs.StringVar(&o.Dataset, "dataset", "", "source dataset name")
-	fs.StringVar(&o.Store, "store", "", "county GeoPackage (created on the first pull)")
-	fs.StringVar(&o.Key, "key", os.Getenv("SIP_SYNC_KEY"), "API key with the sync role (default $SIP_SYNC_KEY)")
-	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy: source-wins or keep-local")
-	fs.StringVar(&o.Report, "report", "", "conflict report path (default STORE.conflicts.json)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
+	fs.StringVar(&o.From, "from", "", "base `URL` of the source sip server")
+	fs.StringVar(&o.Dataset, "dataset", "", "source dataset `NAME`")
+	fs.StringVar(&o.Store, "store", "", "county GeoPackage `F.gpkg` (created on the first pull)")
+	fs.StringVar(&o.Key, "key", "", "API key `K` with the sync role (default $SIP_SYNC_KEY)")
+	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy `source-wins|keep-local`")
+	fs.StringVar(&o.Report, "report", "", "conflict report path `F.json` (default STORE.conflicts.json)")
+	return func(ctx context.Context, _ []string) error {
+		if o.Key == "" {
+			o.Key = os.Getenv("SIP_SYNC_KEY") // read here, so that help never prints it
+		}
+		res, err := sipsync.Pull(ctx, o)
+		if err != nil {
+			return err
+		}
+		js, _ := json.Marshal(res)
+		fmt.Println(string(js))
+		return nil
 	}
-	if o.From == "" || o.Dataset == "" || o.Store == "" {
-		return errors.New("sync pull: --from, --dataset and --store are required")
-	}
-	res, err := sipsync.Pull(ctx, o)
-	if err != nil {
-		return err
-	}
-	js, _ := json.Marshal(res)
-	fmt.Println(string(js))
-	return nil
 }

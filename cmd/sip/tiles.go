@@ -14,21 +14,10 @@ import (
 )
 
 func init() {
-	register("tiles", "tiles build --store F.gpkg --out T.mbtiles|T.pmtiles|T.gpkg [--minzoom 0] [--maxzoom 16] [--grid webmercator|pl1992] [--layers a,b]\n"+
-		"      sip tiles update --store F.gpkg --tiles T.mbtiles|T.pmtiles|T.gpkg   re-render only the tiles changed since the build", cmdTiles)
-}
-
-func cmdTiles(ctx context.Context, args []string) error {
-	if len(args) == 0 {
-		return errors.New("usage: sip tiles build|update [flags]")
-	}
-	switch args[0] {
-	case "build":
-		return cmdTilesBuild(ctx, args[1:])
-	case "update":
-		return cmdTilesUpdate(ctx, args[1:])
-	}
-	return fmt.Errorf("unknown tiles subcommand %q (build or update)", args[0])
+	register(&command{name: "tiles build", summary: "render a dataset's vector tiles into an MBTiles, PMTiles or GeoPackage file",
+		required: []string{"store", "out"}, flags: tilesBuildFlags})
+	register(&command{name: "tiles update", summary: "re-render only the tiles changed since the build",
+		required: []string{"store", "tiles"}, flags: tilesUpdateFlags})
 }
 
 func terminal() io.Writer {
@@ -48,71 +37,73 @@ func openStoreRO(path string) (*gpkg.Store, error) {
 	return gpkg.OpenReadOnly(path)
 }
 
-func cmdTilesBuild(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("tiles build", flag.ContinueOnError)
-	storePath := fs.String("store", "", "dataset GeoPackage")
-	out := fs.String("out", "", "output: .mbtiles, .pmtiles (web mercator) or .gpkg (either grid)")
-	minZoom := fs.Int("minzoom", 0, "first zoom")
-	maxZoom := fs.Int("maxzoom", 16, "last zoom (every feature is present here)")
-	grid := fs.String("grid", "webmercator", "tile grid: webmercator (EPSG:3857) or pl1992 (EPSG:2180)")
-	layers := fs.String("layers", "", "comma-separated tile layers (default: "+strings.Join(tiles.DefaultLayers, ",")+")")
-	workers := fs.Int("workers", 0, "render goroutines (default: all cores)")
-	if err := fs.Parse(args); err != nil {
-		return err
+func tilesBuildFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg`")
+	out := fs.String("out", "", "output `T.mbtiles|T.pmtiles|T.gpkg`: .mbtiles, .pmtiles (web mercator) or .gpkg (either grid)")
+	force := fs.Bool("force", false, "replace --out when it exists")
+	minZoom := fs.Int("minzoom", 0, "first zoom `Z`")
+	maxZoom := fs.Int("maxzoom", 16, "last zoom `Z` (every feature is present here)")
+	grid := fs.String("grid", "webmercator", "tile grid `webmercator|pl1992` (EPSG:3857 or EPSG:2180)")
+	layers := fs.String("layers", "", "comma-separated tile layers `a,b` (default: "+strings.Join(tiles.DefaultLayers, ",")+")")
+	workers := fs.Int("workers", 0, "render goroutines `N` (default: all cores)")
+	return func(ctx context.Context, _ []string) error {
+		if _, err := os.Stat(*out); err == nil && !*force {
+			return fmt.Errorf("%s exists: pass --force to replace it", *out)
+		}
+		return tilesBuild(ctx, *storePath, *out, *minZoom, *maxZoom, *grid, *layers, *workers)
 	}
-	if *out == "" {
-		return errors.New("--out is required")
-	}
-	g, ok := tiles.GridByID(*grid)
+}
+
+func tilesBuild(ctx context.Context, storePath, out string, minZoom, maxZoom int, grid, layers string, workers int) error {
+	g, ok := tiles.GridByID(grid)
 	if !ok {
-		return fmt.Errorf("unknown --grid %q (webmercator or pl1992)", *grid)
+		return usageErrorf("unknown --grid %q (webmercator or pl1992)", grid)
 	}
-	if err := tiles.ValidateZooms(g, *minZoom, *maxZoom); err != nil {
+	if err := tiles.ValidateZooms(g, minZoom, maxZoom); err != nil {
 		return err
 	}
-	if _, err := tiles.FormatOf(*out); err != nil {
+	if _, err := tiles.FormatOf(out); err != nil {
 		return err
 	}
-	st, err := openStoreRO(*storePath)
+	st, err := openStoreRO(storePath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	var ls []string
-	if *layers != "" {
-		ls = strings.Split(*layers, ",")
+	if layers != "" {
+		ls = strings.Split(layers, ",")
 	}
-	rep, err := tiles.Build(ctx, st, tiles.BuildOptions{Out: *out, MinZoom: *minZoom, MaxZoom: *maxZoom, Grid: g, Layers: ls,
-		Workers: *workers, Progress: terminal()})
+	rep, err := tiles.Build(ctx, st, tiles.BuildOptions{Out: out, MinZoom: minZoom, MaxZoom: maxZoom, Grid: g, Layers: ls,
+		Workers: workers, Progress: terminal()})
 	if err != nil {
 		return err
 	}
 	if terminal() == nil {
-		fmt.Fprintf(os.Stderr, "built %s: %d tiles, %.1f MB, %s\n", *out, rep.Tiles, float64(rep.Bytes)/1e6, rep.Took)
+		fmt.Fprintf(os.Stderr, "built %s: %d tiles, %.1f MB, %s\n", out, rep.Tiles, float64(rep.Bytes)/1e6, rep.Took)
 	}
 	return nil
 }
 
-func cmdTilesUpdate(ctx context.Context, args []string) error {
-	fs := flag.NewFlagSet("tiles update", flag.ContinueOnError)
-	storePath := fs.String("store", "", "dataset GeoPackage")
-	path := fs.String("tiles", "", "a tile file built by sip tiles build")
-	if err := fs.Parse(args); err != nil {
-		return err
+func tilesUpdateFlags(fs *flag.FlagSet) func(context.Context, []string) error {
+	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg`")
+	path := fs.String("tiles", "", "a tile file `T.mbtiles|T.pmtiles|T.gpkg` built by sip tiles build")
+	return func(ctx context.Context, _ []string) error {
+		return tilesUpdate(ctx, *storePath, *path)
 	}
-	if *path == "" {
-		return errors.New("--tiles is required")
-	}
-	st, err := openStoreRO(*storePath)
+}
+
+func tilesUpdate(ctx context.Context, storePath, path string) error {
+	st, err := openStoreRO(storePath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rep, err := tiles.Update(ctx, st, *path)
+	rep, err := tiles.Update(ctx, st, path)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "updated %s: revision %d -> %d, %d changes, %d tiles re-rendered (%d written, %d removed), %s\n",
-		*path, rep.From, rep.To, rep.Changes, rep.Rendered, rep.Written, rep.Removed, rep.Took)
+		path, rep.From, rep.To, rep.Changes, rep.Rendered, rep.Written, rep.Removed, rep.Took)
 	return nil
 }

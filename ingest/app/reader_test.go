@@ -215,7 +215,7 @@ func TestAPP20OldNamespacePL2000Zone7(t *testing.T) {
 	}
 	z := fs[1].Object
 	if fs[1].Schema != "2.0" || fs[1].Layer != "strefy" || z.Attrs["oznaczenie"] != "1SJ" || z.Attrs["symbol"] != "SJ" ||
-		z.Attrs["nazwa"] != "strefaWielofunkcyjnaZZabudowaMieszkaniowaJednorodzinna" || z.Attrs["profil_podstawowy"] != "KPT-MPZP-MN;KPT-MPZP-ZP" ||
+		z.Attrs["nazwa"] != "strefaWielofunkcyjnaZZabudowaMieszkaniowaJednorodzinna" || z.Attrs["profil_podstawowy"] != "KPT-MPZP-MN;KPT-MPZP-U;KPT-MPZP-K;KPT-MPZP-ZP;KPT-MPZP-ZD;KPT-MPZP-I" ||
 		z.Attrs["maks_intensywnosc"] != 0.8 || z.Attrs["maks_udzial_zabudowy"] != 35.0 || z.Attrs["maks_wysokosc"] != 12.0 || z.Attrs["min_udzial_pbc"] != 40.0 ||
 		z.Attrs["plan"] != "1POG" || z.Attrs["klasa"] != "StrefaPlanistyczna" {
 		t.Errorf("zone attrs %v", z.Attrs)
