@@ -224,7 +224,7 @@ func mustPull(t testing.TB, base, county string, extra ...string) pullResult {
 	return r
 }
 
-func checkpoint(t testing.TB, county string) gpkg.SyncCheckpoint {
+func checkpoint(t testing.TB, county string) store.SyncCheckpoint {
 	st, err := gpkg.OpenReadOnly(county)
 	if err != nil {
 		t.Fatal(err)
@@ -412,7 +412,7 @@ func TestFaults(t *testing.T) {
 	var recorded []byte
 	recorder := proxy(t, base, func(b []byte) []byte { recorded = append([]byte(nil), b...); return b })
 
-	untouched := func(what string, before string, cp gpkg.SyncCheckpoint) {
+	untouched := func(what string, before string, cp store.SyncCheckpoint) {
 		t.Helper()
 		if got := stateHash(t, county, planning); got != before {
 			t.Fatalf("%s: the county copy changed", what)

@@ -25,7 +25,7 @@ import (
 func cmdServe(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	cfgPath := fs.String("config", "", "configuration file (see sip.example.yaml)")
-	storePath := fs.String("store", "", "serve this one GeoPackage with default settings")
+	storePath := fs.String("store", "", "serve this one store (a GeoPackage path or a PostGIS DSN) with default settings")
 	name := fs.String("name", "", "dataset name for --store (default: from the file name)")
 	listen := fs.String("listen", "", "listen address (default 127.0.0.1:8080, or the config's)")
 	logFormat := fs.String("log-format", "", "text or json (overrides the config)")
@@ -75,7 +75,7 @@ func cmdServe(ctx context.Context, args []string) error {
 		}
 	}
 	if *check {
-		s, err := server.New(cfg, logger, server.Options{})
+		s, err := server.New(cfg, logger, server.Options{RequireStores: true})
 		if err != nil {
 			return err
 		}

@@ -23,7 +23,7 @@ func cmdSync(ctx context.Context, args []string) error {
 	var o sipsync.Options
 	fs.StringVar(&o.From, "from", "", "base URL of the source sip server")
 	fs.StringVar(&o.Dataset, "dataset", "", "source dataset name")
-	fs.StringVar(&o.Store, "store", "", "county GeoPackage (created on the first pull)")
+	fs.StringVar(&o.Store, "store", "", "county store: a GeoPackage path or a PostGIS DSN (created on the first pull)")
 	fs.StringVar(&o.Key, "key", os.Getenv("SIP_SYNC_KEY"), "API key with the sync role (default $SIP_SYNC_KEY)")
 	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy: source-wins or keep-local")
 	fs.StringVar(&o.Report, "report", "", "conflict report path (default STORE.conflicts.json)")
@@ -32,6 +32,10 @@ func cmdSync(ctx context.Context, args []string) error {
 	}
 	if o.From == "" || o.Dataset == "" || o.Store == "" {
 		return errors.New("sync pull: --from, --dataset and --store are required")
+	}
+	var err error
+	if o.Store, err = storeDSN(o.Store, o.Dataset); err != nil {
+		return err
 	}
 	res, err := sipsync.Pull(ctx, o)
 	if err != nil {

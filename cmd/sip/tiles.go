@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/tiles"
 )
 
@@ -38,19 +38,16 @@ func terminal() io.Writer {
 	return nil
 }
 
-func openStoreRO(path string) (*gpkg.Store, error) {
-	if path == "" {
+func openStoreRO(ctx context.Context, dsn string) (store.Store, error) {
+	if dsn == "" {
 		return nil, errors.New("--store is required")
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	return gpkg.OpenReadOnly(path)
+	return store.OpenReadOnly(ctx, dsn)
 }
 
 func cmdTilesBuild(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("tiles build", flag.ContinueOnError)
-	storePath := fs.String("store", "", "dataset GeoPackage")
+	storePath := fs.String("store", "", "dataset store: a GeoPackage path or a PostGIS DSN")
 	out := fs.String("out", "", "output: .mbtiles, .pmtiles (web mercator) or .gpkg (either grid)")
 	minZoom := fs.Int("minzoom", 0, "first zoom")
 	maxZoom := fs.Int("maxzoom", 16, "last zoom (every feature is present here)")
@@ -73,7 +70,7 @@ func cmdTilesBuild(ctx context.Context, args []string) error {
 	if _, err := tiles.FormatOf(*out); err != nil {
 		return err
 	}
-	st, err := openStoreRO(*storePath)
+	st, err := openStoreRO(ctx, *storePath)
 	if err != nil {
 		return err
 	}
@@ -95,7 +92,7 @@ func cmdTilesBuild(ctx context.Context, args []string) error {
 
 func cmdTilesUpdate(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("tiles update", flag.ContinueOnError)
-	storePath := fs.String("store", "", "dataset GeoPackage")
+	storePath := fs.String("store", "", "dataset store: a GeoPackage path or a PostGIS DSN")
 	path := fs.String("tiles", "", "a tile file built by sip tiles build")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -103,7 +100,7 @@ func cmdTilesUpdate(ctx context.Context, args []string) error {
 	if *path == "" {
 		return errors.New("--tiles is required")
 	}
-	st, err := openStoreRO(*storePath)
+	st, err := openStoreRO(ctx, *storePath)
 	if err != nil {
 		return err
 	}

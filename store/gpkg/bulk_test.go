@@ -153,7 +153,7 @@ func TestBulkRollback(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !tx.layers["dzialki"].bulk {
+	if !tx.tables["dzialki"].bulk {
 		t.Fatal("transaction not in bulk mode")
 	}
 	if err := tx.Rollback(); err != nil {

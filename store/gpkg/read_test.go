@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
@@ -48,34 +47,6 @@ func TestQueryKeys(t *testing.T) {
 		}
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v: keys %v, Query %v", q, got, want)
-		}
-	}
-}
-
-// TestParseStoredTime: the hand parser agrees with time.Parse on valid stored
-// times and leaves everything else to it.
-func TestParseStoredTime(t *testing.T) {
-	base := time.Date(1999, 12, 31, 23, 59, 59, 999e6, time.UTC)
-	var in []string
-	for i := 0; i < 3000; i++ {
-		in = append(in, base.Add(time.Duration(i)*37*time.Hour+time.Duration(i)*time.Millisecond*7).Format(dateTimeLayout))
-	}
-	in = append(in, "2024-02-29T00:00:00.000Z", "2023-02-29T00:00:00.000Z", "2024-04-31T10:00:00.000Z",
-		"2024-13-01T10:00:00.000Z", "2024-00-01T10:00:00.000Z", "2024-01-01T24:00:00.000Z", "2024-01-01T10:60:00.000Z",
-		"2024-01-01T10:00:60.000Z", "2024-01-01T10:00:00.00xZ", "2024-01-01 10:00:00.000Z", "2024-01-01T10:00:00.000+",
-		"0000-01-01T00:00:00.000Z", "+024-01-01T10:00:00.000Z", "2024-01-01T10:00:00Z", "2024-01-01T10:00:00.123456Z")
-	for _, s := range in {
-		want, werr := time.Parse(dateTimeLayout, s)
-		got, ok := parseStoredTime(s)
-		if ok && (werr != nil || got != want) {
-			t.Errorf("%q: %v, time.Parse %v %v", s, got, want, werr)
-		}
-		if !ok && werr == nil && len(s) == 24 && s[0] != '+' {
-			t.Errorf("%q: refused, time.Parse reads %v", s, want)
-		}
-		p, perr := parseTime(s)
-		if werr == nil && (perr != nil || p != want) {
-			t.Errorf("parseTime(%q) = %v %v, want %v", s, p, perr, want)
 		}
 	}
 }

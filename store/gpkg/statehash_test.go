@@ -12,7 +12,7 @@ import (
 )
 
 // sumsValid reports whether every stored running sum is valid at the store's
-// newest revision (so StateHash reads them rather than recomputing).
+// newest revision (so store.StateHash reads them rather than recomputing).
 func sumsValid(t *testing.T, s *Store, layers ...string) {
 	t.Helper()
 	rev, err := logRev(ctx, s.rdb)
@@ -90,7 +90,7 @@ func TestRunningStateHash(t *testing.T) {
 	committed := 0
 	for round := 0; round < 300; round++ {
 		bulkAfter = []int{512, 3}[rnd.Intn(2)]
-		tx, err := s.BeginSync(ctx, "src")
+		tx, err := s.beginSync(ctx, "src")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +123,7 @@ func TestRunningStateHash(t *testing.T) {
 	sn, _ := s.ReadSnapshot(ctx)
 	h, _ := sn.StateHash(ctx, []string{"dzialki"})
 	sn.Close()
-	if h == (StateHash{}) {
+	if h == (store.StateHash{}) {
 		t.Fatal("dzialki ended empty: the test exercised little")
 	}
 }
@@ -141,11 +141,11 @@ func round1(t *testing.T, rnd *rand.Rand, tx *SyncTx, round int) {
 		layer := []string{"dzialki", "budynki"}[rnd.Intn(2)]
 		switch rnd.Intn(10) {
 		case 0:
-			if err := tx.ResetObject(ctx, ObjKey{layer, fmt.Sprintf("obj-%d", rnd.Intn(12))}); err != nil {
+			if err := tx.ResetObject(ctx, store.ObjKey{Layer: layer, ID: fmt.Sprintf("obj-%d", rnd.Intn(12))}); err != nil {
 				t.Fatal(err)
 			}
 		case 1:
-			c := RawChange{Layer: layer, ID: fmt.Sprintf("obj-%d", rnd.Intn(12)), Version: "v1", Op: "delete"}
+			c := store.RawChange{Layer: layer, ID: fmt.Sprintf("obj-%d", rnd.Intn(12)), Version: "v1", Op: "delete"}
 			if _, err := tx.PutRaw(ctx, c); err != nil {
 				t.Fatal(err)
 			}
@@ -212,12 +212,12 @@ func TestResetLogsDeletes(t *testing.T) {
 
 	// Reset: a (current v2 and archived v1) removed and not put back.
 	rev, _ := s.Revision(ctx)
-	tx, err := s.BeginSync(ctx, "src")
+	tx, err := s.beginSync(ctx, "src")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer tx.Rollback() // no-op once committed; a failure must not leave the writer busy
-	if err := tx.ResetObject(ctx, ObjKey{"dzialki", "a"}); err != nil {
+	if err := tx.ResetObject(ctx, store.ObjKey{Layer: "dzialki", ID: "a"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -234,7 +234,7 @@ func TestResetLogsDeletes(t *testing.T) {
 
 	// Snapshot reload: every row is removed, b comes back moved, c is new.
 	rev, _ = s.Revision(ctx)
-	tx, err = s.BeginSync(ctx, "src")
+	tx, err = s.beginSync(ctx, "src")
 	if err != nil {
 		t.Fatal(err)
 	}
