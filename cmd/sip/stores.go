@@ -5,7 +5,8 @@ import (
 	"fmt"
 
 	"github.com/sip-core/sip/store"
-	_ "github.com/sip-core/sip/store/gpkg" // GeoPackage files: bare paths and gpkg:PATH
+	_ "github.com/sip-core/sip/store/gpkg"    // GeoPackage files: bare paths and gpkg:PATH
+	_ "github.com/sip-core/sip/store/postgis" // PostGIS schemas: postgres:// URLs and libpq keywords
 )
 
 // storeDSN is the DSN of --store for a dataset called name: a PostGIS DSN

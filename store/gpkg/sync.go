@@ -14,8 +14,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"syscall"
 	"strings"
+	"syscall"
 
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/internal/lifecycle"
@@ -322,7 +322,9 @@ type SyncTx struct {
 }
 
 // BeginSync starts the apply transaction of a pull from source.
-func (s *Store) BeginSync(ctx context.Context, source string) (store.SyncTx, error) { return s.beginSync(ctx, source) }
+func (s *Store) BeginSync(ctx context.Context, source string) (store.SyncTx, error) {
+	return s.beginSync(ctx, source)
+}
 
 func (s *Store) beginSync(ctx context.Context, source string) (*SyncTx, error) {
 	t, err := s.BeginTx(ctx)
@@ -386,25 +388,21 @@ func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
 		if err != nil && err != sql.ErrNoRows {
 			return a.fail(err)
 		}
-		if owner != "" && owner != a.source {
-			return fmt.Errorf("gpkg: layer %s is already synced from dataset %s", l.Name, owner)
-		}
-		if li, ok := s.byName[l.Name]; ok {
-			mine, _ := json.Marshal(li.Layer)
-			theirs, _ := json.Marshal(l)
-			if string(mine) != string(theirs) {
-				return fmt.Errorf("gpkg: layer %s exists here with a different schema than the source's", l.Name)
-			}
+		li, ok := s.byName[l.Name]
+		var existing *store.Layer
+		var n int64
+		if ok {
+			existing = &li.Layer
 			if owner == "" {
-				var n int
 				if err := a.tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n); err != nil {
 					return a.fail(err)
 				}
-				if n > 0 {
-					return fmt.Errorf("gpkg: layer %s holds %d rows of this store's own: refusing to let dataset %s take it over", l.Name, n, a.source)
-				}
 			}
-		} else {
+		}
+		if err := lifecycle.CheckTakeOver(a.source, l, existing, owner, n); err != nil {
+			return err
+		}
+		if !ok {
 			if err := createLayer(ctx, a.tx, l); err != nil {
 				return a.fail(err)
 			}

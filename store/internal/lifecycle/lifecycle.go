@@ -25,6 +25,9 @@
 package lifecycle
 
 import (
+	"encoding/json"
+	"fmt"
+
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/store"
@@ -65,7 +68,7 @@ type Tables interface {
 
 // LayerStart is what a backend reads when a transaction first touches a layer.
 type LayerStart struct {
-	MaxVKey int64        // the largest version key in either table (0: none)
+	MaxVKey int64         // the largest version key in either table (0: none)
 	Extent  [2]record.Bnd // the stored extents of the current and history tables
 }
 
@@ -473,4 +476,26 @@ func (l *Layer) Cleared() {
 	for i := range l.ext {
 		l.ext[i] = Extent{dirty: true}
 	}
+}
+
+// CheckTakeOver decides whether a sync source may own layer l of a store (see
+// store.SyncTx.EnsureLayers): existing is the store's layer of that name (nil
+// when it has none), owner the source that owns it ("" for none) and rows the
+// number of rows it holds.
+func CheckTakeOver(source string, l store.Layer, existing *store.Layer, owner string, rows int64) error {
+	if owner != "" && owner != source {
+		return fmt.Errorf("store: layer %s is already synced from dataset %s", l.Name, owner)
+	}
+	if existing == nil {
+		return nil
+	}
+	mine, _ := json.Marshal(*existing)
+	theirs, _ := json.Marshal(l)
+	if string(mine) != string(theirs) {
+		return fmt.Errorf("store: layer %s exists here with a different schema than the source's", l.Name)
+	}
+	if owner == "" && rows > 0 {
+		return fmt.Errorf("store: layer %s holds %d rows of this store's own: refusing to let dataset %s take it over", l.Name, rows, source)
+	}
+	return nil
 }
