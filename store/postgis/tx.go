@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/paulmach/orb"
 
@@ -39,7 +40,8 @@ const (
 // then rolls back and returns the error.
 type Tx struct {
 	s      *Store
-	tx     pgx.Tx
+	raw    pgx.Tx
+	tx     txConn          // raw, after the COPY in flight
 	ctx    context.Context // the context of the operation in progress
 	now    time.Time
 	lc     *lifecycle.Tx
@@ -48,6 +50,92 @@ type Tx struct {
 	log    [][]any // change-log rows waiting for COPY
 	err    error   // sticky database error
 	done   bool
+
+	// The COPY in flight (nil: none) and the error of the last one.
+	copying chan error
+	copyErr error
+}
+
+// txConn is the transaction's connection as everything but the COPY uses it:
+// each statement first waits for the COPY in flight, which has the connection.
+type txConn struct{ t *Tx }
+
+func (c txConn) Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error) {
+	if err := c.t.wait(); err != nil {
+		return nil, err
+	}
+	return c.t.raw.Query(ctx, sql, args...)
+}
+
+func (c txConn) QueryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	if err := c.t.wait(); err != nil {
+		return errRow{err}
+	}
+	return c.t.raw.QueryRow(ctx, sql, args...)
+}
+
+func (c txConn) Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
+	if err := c.t.wait(); err != nil {
+		return pgconn.CommandTag{}, err
+	}
+	return c.t.raw.Exec(ctx, sql, args...)
+}
+
+func (c txConn) Commit(ctx context.Context) error {
+	if err := c.t.wait(); err != nil {
+		return err
+	}
+	return c.t.raw.Commit(ctx)
+}
+
+func (c txConn) Rollback(ctx context.Context) error {
+	c.t.wait()
+	return c.t.raw.Rollback(ctx)
+}
+
+// errRow is a row whose query could not run.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
+
+// copyJob is one COPY into one table.
+type copyJob struct {
+	table pgx.Identifier
+	cols  []string
+	rows  [][]any
+}
+
+// enqueue starts COPYing jobs on the transaction's connection while the caller
+// goes on preparing the next rows; the next statement waits for it. One COPY is
+// in flight at a time, so at most two batches are in memory.
+func (t *Tx) enqueue(jobs ...copyJob) error {
+	if err := t.wait(); err != nil {
+		return err
+	}
+	ch := make(chan error, 1)
+	t.copying = ch
+	ctx := t.ctx
+	go func() {
+		for _, j := range jobs {
+			if _, err := t.raw.CopyFrom(ctx, j.table, j.cols, pgx.CopyFromRows(j.rows)); err != nil {
+				ch <- err
+				return
+			}
+		}
+		ch <- nil
+	}()
+	return nil
+}
+
+// wait waits for the COPY in flight; its error stays with the transaction.
+func (t *Tx) wait() error {
+	if t.copying != nil {
+		if err := <-t.copying; err != nil && t.copyErr == nil {
+			t.copyErr = err
+		}
+		t.copying = nil
+	}
+	return t.copyErr
 }
 
 // Begin starts a write transaction. It waits until the dataset's previous write
@@ -65,7 +153,8 @@ func (s *Store) beginTx(ctx context.Context) (*Tx, error) {
 	if err != nil {
 		return nil, s.fail("begin", err)
 	}
-	t := &Tx{s: s, tx: tx, ctx: ctx, now: time.Now().UTC().Truncate(time.Millisecond), tables: map[string]*tables{}}
+	t := &Tx{s: s, raw: tx, ctx: ctx, now: time.Now().UTC().Truncate(time.Millisecond), tables: map[string]*tables{}}
+	t.tx = txConn{t}
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, "sip-write:"+s.schema); err != nil {
 		tx.Rollback(context.Background())
 		return nil, s.fail("begin", err)
@@ -525,12 +614,13 @@ func (tb *tables) update(hist bool, fid int64, r *record.Record, ev, eo string, 
 	return err
 }
 
-// flush writes the buffered rows with COPY.
+// flush writes the buffered rows with COPY (asynchronously: see enqueue).
 func (tb *tables) flush() error {
 	cols := strings.Split(tb.columns(), ", ")
 	for i, c := range cols {
 		cols[i] = strings.Trim(c, `"`)
 	}
+	var jobs []copyJob
 	for _, part := range []struct {
 		hist bool
 		rows []pendRow
@@ -553,13 +643,14 @@ func (tb *tables) flush() error {
 		if part.hist {
 			name += historySuffix
 		}
-		if _, err := tb.t.tx.CopyFrom(tb.t.ctx, pgx.Identifier{tb.t.s.schema, name}, cols, pgx.CopyFromRows(live)); err != nil {
-			return err
-		}
+		jobs = append(jobs, copyJob{pgx.Identifier{tb.t.s.schema, name}, cols, live})
 	}
 	tb.cur, tb.hist, tb.bytes = tb.cur[:0], tb.hist[:0], 0
 	clear(tb.pend)
-	return nil
+	if len(jobs) == 0 {
+		return nil
+	}
+	return tb.t.enqueue(jobs...)
 }
 
 // flushAll writes every buffer out: before the commit and before reads that must
@@ -601,10 +692,10 @@ func (t *Tx) flushLog() error {
 	if len(t.log) == 0 {
 		return nil
 	}
-	_, err := t.tx.CopyFrom(t.ctx, pgx.Identifier{t.s.schema, changesTable},
-		[]string{"rev", "time", "layer", "lokalny_id", "wersja_id", "op", "minx", "miny", "maxx", "maxy", "obj", "geom"}, pgx.CopyFromRows(t.log))
-	t.log = t.log[:0]
-	return err
+	rows := t.log
+	t.log = make([][]any, 0, len(rows))
+	return t.enqueue(copyJob{pgx.Identifier{t.s.schema, changesTable},
+		[]string{"rev", "time", "layer", "lokalny_id", "wersja_id", "op", "minx", "miny", "maxx", "maxy", "obj", "geom"}, rows})
 }
 
 // LogRev implements lifecycle.Backend.
@@ -756,7 +847,7 @@ func (t *Tx) Rollback() error {
 		return nil
 	}
 	t.done = true
-	if err := t.tx.Rollback(context.Background()); err != nil && !errors.Is(err, pgx.ErrTxClosed) {
+	if err := t.tx.Rollback(context.Background()); err != nil && !errors.Is(err, pgx.ErrTxClosed) && !errors.Is(err, t.copyErr) {
 		return t.s.fail("rollback", err)
 	}
 	return nil
