@@ -58,9 +58,10 @@ func metaDDL(q string) []string {
 	}
 }
 
-// layerDDL creates a layer's current and history tables with their indexes: the
-// GiST index of the geometry, the row and version keys, lokalnyId, and the
-// layer's public id_* column (lookups by a parcel, building or obręb id).
+// layerDDL creates a layer's current and history tables, without their
+// secondary indexes: the transaction that first loads the layer builds them
+// (indexDDL) after its COPYs, which is several times cheaper than maintaining
+// them row by row, and takes no lock that readers would wait for.
 func layerDDL(q string, l store.Layer) []string {
 	var stmts []string
 	for _, t := range []string{l.Name, l.Name + historySuffix} {
@@ -79,8 +80,6 @@ func layerDDL(q string, l store.Layer) []string {
 		}
 		tq := q + "." + quote(t)
 		stmts = append(stmts, b.String(),
-			fmt.Sprintf(`CREATE INDEX %s ON %s USING gist (geom)`, quote(t+"_geom_idx"), tq),
-			fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (sip_vkey)`, quote(t+"_vkey_idx"), tq),
 			fmt.Sprintf(`COMMENT ON TABLE %s IS %s`, tq, literal(title)),
 			fmt.Sprintf(`INSERT INTO %s.sip_extents (table_name) VALUES (%s)`, q, literal(t)))
 		for _, c := range l.Columns {
@@ -89,15 +88,40 @@ func layerDDL(q string, l store.Layer) []string {
 			}
 		}
 	}
+	return stmts
+}
+
+// lookupIndexDDL creates the indexes a write transaction looks objects up by
+// (lokalnyId), when missing.
+func lookupIndexDDL(q string, l store.Layer) []string {
 	cur, hist := q+"."+quote(l.Name), q+"."+quote(l.Name+historySuffix)
-	stmts = append(stmts,
-		fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id)`, quote(l.Name+"_lokalny_id_idx"), cur),
-		fmt.Sprintf(`CREATE UNIQUE INDEX %s ON %s (lokalny_id, wersja_id)`, quote(l.Name+historySuffix+"_lokalny_id_idx"), hist))
+	return []string{
+		fmt.Sprintf(`CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (lokalny_id)`, quote(l.Name+"_lokalny_id_idx"), cur),
+		fmt.Sprintf(`CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (lokalny_id, wersja_id)`, quote(l.Name+historySuffix+"_lokalny_id_idx"), hist),
+	}
+}
+
+// indexDDL creates a layer's secondary indexes, when missing: the GiST index of
+// the geometry, the version keys (AsOf paging), lokalnyId, and the layer's
+// public id_* column (lookups by a parcel, building or obręb id).
+func indexDDL(q string, l store.Layer) []string {
+	var stmts []string
+	for _, t := range []string{l.Name, l.Name + historySuffix} {
+		tq := q + "." + quote(t)
+		stmts = append(stmts,
+			fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s USING gist (geom)`, quote(t+"_geom_idx"), tq),
+			fmt.Sprintf(`CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (sip_vkey)`, quote(t+"_vkey_idx"), tq))
+	}
+	stmts = append(stmts, lookupIndexDDL(q, l)...)
 	if c := record.IDColumn(l); c != "" {
-		stmts = append(stmts, fmt.Sprintf(`CREATE INDEX %s ON %s (%s)`, quote(l.Name+"_"+c+"_idx"), cur, quote(c)))
+		stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)`, quote(l.Name+"_"+c+"_idx"), q, quote(l.Name), quote(c)))
 	}
 	return stmts
 }
+
+// geomIndex is the qualified name of a table's GiST index (the mark of an
+// indexed layer).
+func geomIndex(q, table string) string { return q + "." + quote(table+"_geom_idx") }
 
 // literal quotes a string as an SQL literal (for DDL, which takes no parameters).
 func literal(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }

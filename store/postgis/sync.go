@@ -444,6 +444,9 @@ func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
 	if err := a.tables[k.Layer].flush(); err != nil {
 		return a.fail(err)
 	}
+	if err := a.tables[k.Layer].lookupIndexes(); err != nil {
+		return a.fail(err)
+	}
 	li, _ := a.s.layer(k.Layer)
 	return a.removeRows(ctx, li, false, ` WHERE lokalny_id = $1`, k.ID)
 }
@@ -560,6 +563,9 @@ func (a *SyncTx) ObjectDigest(ctx context.Context, k store.ObjKey) (store.StateH
 	}
 	if tb, ok := a.tables[k.Layer]; ok {
 		if err := tb.flush(); err != nil {
+			return store.StateHash{}, a.fail(err)
+		}
+		if err := tb.lookupIndexes(); err != nil {
 			return store.StateHash{}, a.fail(err)
 		}
 	}

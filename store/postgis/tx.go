@@ -242,6 +242,11 @@ type tables struct {
 	cur, hist []pendRow
 	pend      map[string]*pendObj
 	bytes     int
+	loaded    int // rows written with COPY in this Tx
+
+	// unindexed: the layer has no secondary indexes yet (never loaded): they
+	// are built on commit; lookups need the lokalnyId ones first (lookupIndexed).
+	unindexed, lookupIndexed bool
 
 	// The last database lookup: the history rows of lookID.
 	lookID   string
@@ -280,6 +285,11 @@ func (t *Tx) OpenLayer(rl *record.Layer) (lifecycle.Tables, lifecycle.LayerStart
 	if empty {
 		tb.fresh, tb.seen = true, map[uint64]struct{}{}
 	}
+	var indexed bool
+	if err := t.tx.QueryRow(t.ctx, `SELECT to_regclass($1) IS NOT NULL`, geomIndex(t.s.q, li.Name)).Scan(&indexed); err != nil {
+		return nil, st, err
+	}
+	tb.unindexed = !indexed
 	st.MaxVKey = vk.Int64
 	for i, name := range []string{li.Name, li.Name + historySuffix} {
 		var minx, miny, maxx, maxy pgtype.Float8
@@ -339,6 +349,9 @@ func (tb *tables) Current(id string) (lifecycle.Row, bool, error) {
 // lookup reads an object's stored rows, current and history, in one round trip.
 func (tb *tables) lookup(id string) (lifecycle.Row, bool, error) {
 	t := tb.t
+	if err := tb.lookupIndexes(); err != nil {
+		return lifecycle.Row{}, false, err
+	}
 	sel := "SELECT %s, fid, wersja_id, start_wersja, koniec_wersja, koniec_obiekt, sip_hash, sip_vkey FROM %s WHERE lokalny_id = $1"
 	rows, err := t.tx.Query(t.ctx, fmt.Sprintf(sel, "false", tb.li.cur)+" UNION ALL "+fmt.Sprintf(sel, "true", tb.li.hist), id)
 	if err != nil {
@@ -371,6 +384,21 @@ func (tb *tables) lookup(id string) (lifecycle.Row, bool, error) {
 		tb.unstored = id
 	}
 	return cur, found, nil
+}
+
+// lookupIndexes builds the lokalnyId indexes of a layer being loaded before the
+// first lookup by id (the other indexes wait for the commit).
+func (tb *tables) lookupIndexes() error {
+	if !tb.unindexed || tb.lookupIndexed {
+		return nil
+	}
+	for _, q := range lookupIndexDDL(tb.t.s.q, tb.li.Layer) {
+		if _, err := tb.t.tx.Exec(tb.t.ctx, q); err != nil {
+			return err
+		}
+	}
+	tb.lookupIndexed = true
+	return nil
 }
 
 // History implements lifecycle.Tables (always right after Current of the same id).
@@ -644,6 +672,7 @@ func (tb *tables) flush() error {
 			name += historySuffix
 		}
 		jobs = append(jobs, copyJob{pgx.Identifier{tb.t.s.schema, name}, cols, live})
+		tb.loaded += len(live)
 	}
 	tb.cur, tb.hist, tb.bytes = tb.cur[:0], tb.hist[:0], 0
 	clear(tb.pend)
@@ -832,6 +861,12 @@ func (t *Tx) Commit() error {
 		err = t.lc.Finish(t.s.meta.Load().layers)
 	}
 	if err == nil {
+		err = t.buildIndexes()
+	}
+	if err == nil {
+		err = t.analyze()
+	}
+	if err == nil {
 		err = t.tx.Commit(ctx)
 	}
 	if err != nil {
@@ -839,6 +874,45 @@ func (t *Tx) Commit() error {
 		return t.s.fail("commit", err)
 	}
 	return nil
+}
+
+// buildIndexes builds the secondary indexes of the layers this transaction
+// loaded first. CREATE INDEX blocks other writers only (there are none: the
+// writer lock), never readers.
+func (t *Tx) buildIndexes() error {
+	for _, l := range t.s.meta.Load().layers {
+		tb, ok := t.tables[l.Name]
+		if !ok || !tb.unindexed {
+			continue
+		}
+		for _, q := range indexDDL(t.s.q, l) {
+			if _, err := t.tx.Exec(t.ctx, q); err != nil {
+				return err
+			}
+		}
+		tb.unindexed = false
+	}
+	return nil
+}
+
+// analyzeAfter is the number of rows a transaction loads into a layer after
+// which it refreshes the planner's statistics of the layer's tables: right after
+// a first load the planner would otherwise know nothing of them, and could pick
+// a scan for a box query.
+const analyzeAfter = 1000
+
+func (t *Tx) analyze() error {
+	var tables []string
+	for _, l := range t.s.meta.Load().layers {
+		if tb, ok := t.tables[l.Name]; ok && tb.loaded >= analyzeAfter {
+			tables = append(tables, tb.li.cur, tb.li.hist)
+		}
+	}
+	if len(tables) == 0 {
+		return nil
+	}
+	_, err := t.tx.Exec(t.ctx, `ANALYZE `+strings.Join(append(tables, t.s.q+"."+changesTable), ", "))
+	return err
 }
 
 // Rollback abandons the transaction; the database is left exactly as before Begin.
