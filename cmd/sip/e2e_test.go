@@ -19,6 +19,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The end-to-end tests drive the real binary the way a county operator does:
@@ -38,7 +40,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := postgistest.Main(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
