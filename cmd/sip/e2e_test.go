@@ -262,10 +262,19 @@ func TestGenIngestValidateServe(t *testing.T) {
 // test ends (then it must stop on SIGINT within 10 s) and returns its base URL.
 func serveStore(t *testing.T, store string) string {
 	t.Helper()
+	base, _ := startServe(t, "--store", store)
+	return base
+}
+
+// startServe runs `sip serve ARGS --listen ADDR` on a free loopback port until
+// the test ends (then it must stop on SIGINT within 15 s), waits for /healthz
+// and returns the base URL and the server's output.
+func startServe(t *testing.T, args ...string) (string, *lockedBuffer) {
+	t.Helper()
 	addr := freeAddr(t)
-	srv := exec.Command(sipBin, "serve", "--store", store, "--listen", addr)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
+	srv := exec.Command(sipBin, append(append([]string{"serve"}, args...), "--listen", addr)...)
+	logs := &lockedBuffer{}
+	srv.Stdout, srv.Stderr = logs, logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -275,13 +284,13 @@ func serveStore(t *testing.T, store string) string {
 		go func() { done <- srv.Wait() }()
 		select {
 		case <-done:
-		case <-time.After(10 * time.Second):
+		case <-time.After(15 * time.Second):
 			srv.Process.Kill()
 			t.Error("sip serve did not stop on SIGINT")
 		}
 	})
-	waitHealthy(t, "http://"+addr+"/healthz", &logs)
-	return "http://" + addr
+	waitHealthy(t, "http://"+addr+"/healthz", logs)
+	return "http://" + addr, logs
 }
 
 func freeAddr(t *testing.T) string {
@@ -293,7 +302,7 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-func waitHealthy(t *testing.T, url string, logs *bytes.Buffer) {
+func waitHealthy(t *testing.T, url string, logs fmt.Stringer) {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if resp, err := http.Get(url); err == nil {

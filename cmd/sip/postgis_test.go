@@ -69,38 +69,7 @@ index:
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
-	srv := exec.Command(sipBin, "serve", "--config", path, "--listen", addr)
-	logs := &lockedBuffer{}
-	srv.Stdout, srv.Stderr = logs, logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		srv.Process.Signal(os.Interrupt)
-		done := make(chan error, 1)
-		go func() { done <- srv.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-			srv.Process.Kill()
-			t.Error("sip serve did not stop on SIGINT")
-		}
-	})
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if resp, err := http.Get("http://" + addr + "/healthz"); err == nil {
-			resp.Body.Close()
-			if resp.StatusCode == 200 {
-				break
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("sip serve did not start:\n%s", logs.String())
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	return "http://" + addr, logs
+	return startServe(t, "--config", path)
 }
 
 // get fetches a URL, returning the status, content type and body.

@@ -421,29 +421,12 @@ func (s *Store) enterWAL() error {
 // recorded schema, in one transaction. Columns are never removed or retyped, and
 // layers of other schemas are left alone.
 func (s *Store) addMissingColumns() error {
-	builtin := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
-	layers := append([]store.Layer(nil), s.layers...)
+	layers, added := record.MissingColumns(s.layers)
 	var stmts []string
-	for i, l := range layers {
-		b, ok := store.LayerByName(builtin, l.Name)
-		if !ok || b.Class != l.Class {
-			continue
+	for _, c := range added {
+		for _, t := range []string{c.Layer, c.Layer + historySuffix} {
+			stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s ADD COLUMN %s %s`, quote(t), quote(c.Column.Name), c.Column.Type))
 		}
-		have := map[string]bool{}
-		for _, c := range l.Columns {
-			have[c.Name] = true
-		}
-		cols := append([]store.Column(nil), l.Columns...)
-		for _, c := range b.Columns {
-			if have[c.Name] {
-				continue
-			}
-			for _, t := range []string{l.Name, l.Name + historySuffix} {
-				stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s ADD COLUMN %s %s`, quote(t), quote(c.Name), c.Type))
-			}
-			cols = append(cols, c)
-		}
-		layers[i].Columns = cols
 	}
 	if len(stmts) == 0 {
 		return nil

@@ -315,10 +315,7 @@ func localEdits(ctx context.Context, q querier, since int64, layers []string) ([
 // SyncTx is a write transaction that applies a pull.
 type SyncTx struct {
 	*Tx
-	source     string
-	prevLayers []store.Layer
-	prevByName map[string]*layerInfo
-	added      bool
+	source string
 }
 
 // BeginSync starts the apply transaction of a pull from source.
@@ -372,52 +369,10 @@ func (a *SyncTx) SetDiverged(ctx context.Context, keys []store.ObjKey) error {
 // transaction; an existing one must have the same schema and must not belong to
 // another source or hold data of this store's own.
 func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
-	if err := validateSchema(a.source, layers); err != nil {
-		return err
-	}
 	s := a.s
-	newLayers := append([]store.Layer(nil), s.layers...)
-	newByName := make(map[string]*layerInfo, len(s.byName)+len(layers))
-	for k, v := range s.byName {
-		newByName[k] = v
-	}
-	created := false
-	for _, l := range layers {
-		var owner string
-		err := a.tx.QueryRowContext(ctx, `SELECT source FROM sip_sync_layers WHERE layer = ?`, l.Name).Scan(&owner)
-		if err != nil && err != sql.ErrNoRows {
-			return a.fail(err)
-		}
-		li, ok := s.byName[l.Name]
-		var existing *store.Layer
-		var n int64
-		if ok {
-			existing = &li.Layer
-			if owner == "" {
-				if err := a.tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n); err != nil {
-					return a.fail(err)
-				}
-			}
-		}
-		if err := lifecycle.CheckTakeOver(a.source, l, existing, owner, n); err != nil {
-			return err
-		}
-		if !ok {
-			if err := createLayer(ctx, a.tx, l); err != nil {
-				return a.fail(err)
-			}
-			newLayers = append(newLayers, l)
-			newByName[l.Name] = newLayerInfo(l)
-			created = true
-		}
-		if owner == "" {
-			if _, err := a.tx.ExecContext(ctx, `INSERT INTO sip_sync_layers (layer, source) VALUES (?, ?)`, l.Name, a.source); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	if !created {
-		return nil
+	newLayers, err := a.lc.EnsureLayers(owners{a, ctx}, a.source, s.layers, layers)
+	if err != nil || newLayers == nil {
+		return err
 	}
 	js, err := json.Marshal(newLayers)
 	if err != nil {
@@ -426,13 +381,53 @@ func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
 	if _, err := a.tx.ExecContext(ctx, `UPDATE `+datasetTable+` SET value = ? WHERE key = 'layers'`, string(js)); err != nil {
 		return a.fail(err)
 	}
-	// The store's schema follows the transaction: restored by Rollback. The maps
-	// are replaced, never modified, so readers holding the old ones stay valid.
-	if !a.added {
-		a.prevLayers, a.prevByName, a.added = s.layers, s.byName, true
+	// The store's schema follows the transaction: restored unless it commits.
+	// The maps are replaced, never modified, so readers holding the old ones
+	// stay valid.
+	newByName := make(map[string]*layerInfo, len(newLayers))
+	for _, l := range newLayers {
+		if li, ok := s.byName[l.Name]; ok {
+			newByName[l.Name] = li
+		} else {
+			newByName[l.Name] = newLayerInfo(l)
+		}
 	}
+	prevLayers, prevByName := s.layers, s.byName
+	a.lc.OnUndo(func() { s.layers, s.byName = prevLayers, prevByName })
 	s.layers, s.byName = newLayers, newByName
 	return nil
+}
+
+// owners is the SQLite side of EnsureLayers.
+type owners struct {
+	a   *SyncTx
+	ctx context.Context
+}
+
+func (o owners) Owner(layer string) (string, error) {
+	var owner string
+	err := o.a.tx.QueryRowContext(o.ctx, `SELECT source FROM sip_sync_layers WHERE layer = ?`, layer).Scan(&owner)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return owner, err
+}
+
+func (o owners) Rows(layer string) (int64, error) {
+	li, err := o.a.s.layer(layer)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = o.a.tx.QueryRowContext(o.ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n)
+	return n, err
+}
+
+func (o owners) CreateLayer(l store.Layer) error { return createLayer(o.ctx, o.a.tx, l) }
+
+func (o owners) Own(layer, source string) error {
+	_, err := o.a.tx.ExecContext(o.ctx, `INSERT INTO sip_sync_layers (layer, source) VALUES (?, ?)`, layer, source)
+	return err
 }
 
 func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
@@ -448,21 +443,7 @@ func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
 // PutRaw stores one version given in the change-log encoding (through Put, so the
 // lifecycle, the R-trees, the extents and this store's change log are maintained).
 func (a *SyncTx) PutRaw(ctx context.Context, c store.RawChange) (store.PutResult, error) {
-	li, err := a.s.layer(c.Layer)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	o, reset, err := record.DecodeRaw(li.rec, c)
-	switch {
-	case err != nil:
-		return store.Unchanged, err
-	case reset:
-		if err := a.ResetObject(ctx, store.ObjKey{Layer: c.Layer, ID: c.ID}); err != nil {
-			return store.Unchanged, err
-		}
-		return store.Deleted, nil
-	}
-	return a.Put(ctx, o)
+	return a.lc.PutRaw(ctx, a.s.lookup, c, func(k store.ObjKey) error { return a.ResetObject(ctx, k) })
 }
 
 // ResetObject removes every stored version of one object (both tables), so that
@@ -470,7 +451,7 @@ func (a *SyncTx) PutRaw(ctx context.Context, c store.RawChange) (store.PutResult
 // delete entry without an object, bounded by the removed geometry, so the index
 // and the tile caches drop what the Puts that follow do not bring back.
 func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
-	l, err := a.layer(k.Layer)
+	l, err := a.lc.Open(a.s.lookup, k.Layer)
 	if err != nil {
 		return err
 	}
@@ -481,27 +462,10 @@ func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
 // entry per removed row like ResetObject. It must be called before anything else
 // touches those layers in the transaction.
 func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
-	for _, l := range layers {
-		if a.lc.Touched(l) {
-			return fmt.Errorf("gpkg: ClearLayers(%s) after the layer was written", l)
-		}
-		li, err := a.s.layer(l)
-		if err != nil {
-			return err
-		}
-		if err := a.removeRows(ctx, li, true, ""); err != nil {
-			return err
-		}
-		if err := a.lc.ClearSum(l); err != nil { // empty: the zero sum
-			return a.fail(err)
-		}
-		for _, hist := range []bool{false, true} {
-			if err := a.WriteExtent(l, hist, record.Bnd{}); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	return nil
+	return a.lc.ClearLayers(a.s.lookup, layers, func(l string) error {
+		li, _ := a.s.layer(l)
+		return a.removeRows(ctx, li, true, "")
+	})
 }
 
 // removeRows deletes the rows of the layer's two tables selected by where and
@@ -548,16 +512,7 @@ func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, cleared bool, wh
 
 // StateHash hashes layers as the transaction sees them (running sums).
 func (a *SyncTx) StateHash(ctx context.Context, layers []string) (store.StateHash, error) {
-	for _, l := range layers {
-		if _, err := a.s.layer(l); err != nil {
-			return store.StateHash{}, err
-		}
-	}
-	h, err := a.lc.StateHash(layers)
-	if err != nil {
-		return h, a.fail(err)
-	}
-	return h, nil
+	return a.lc.CheckedStateHash(a.s.lookup, layers)
 }
 
 // RecomputeStateHash is StateHash computed from every row: for verification.
@@ -586,29 +541,6 @@ func (a *SyncTx) SetCheckpoint(ctx context.Context, cp store.SyncCheckpoint) (st
 		return cp, a.fail(err)
 	}
 	return cp, nil
-}
-
-// Commit commits; on failure the schema additions are undone.
-func (a *SyncTx) Commit() error {
-	err := a.Tx.Commit()
-	if err != nil {
-		a.restore()
-	}
-	return err
-}
-
-// Rollback abandons everything, schema additions included.
-func (a *SyncTx) Rollback() error {
-	err := a.Tx.Rollback()
-	a.restore()
-	return err
-}
-
-func (a *SyncTx) restore() {
-	if a.added {
-		a.s.layers, a.s.byName = a.prevLayers, a.prevByName
-		a.added = false
-	}
 }
 
 // LockSync takes an exclusive, non-blocking flock on STORE.sync-lock; the kernel

@@ -19,7 +19,7 @@ import (
 
 // ErrTxDone is returned by operations on a transaction that was committed, rolled
 // back, or poisoned by a failed write.
-var ErrTxDone = errors.New("gpkg: transaction already finished")
+var ErrTxDone = lifecycle.ErrTxDone
 
 // Tx is a write transaction: one SQLite transaction (BEGIN IMMEDIATE) on the store's
 // single writer connection. A Tx must be used by one goroutine at a time. The
@@ -37,8 +37,6 @@ type Tx struct {
 	tables map[string]*tables
 	logIns *sql.Stmt
 	logged bool
-	err    error // sticky SQL error
-	done   bool
 }
 
 // bulkAfter is the number of Puts on one layer after which a Tx switches that layer
@@ -88,6 +86,9 @@ func (s *Store) BeginTx(ctx context.Context) (*Tx, error) {
 	}
 	t := &Tx{s: s, tx: tx, now: record.FormatTime(time.Now()), tables: map[string]*tables{}}
 	t.lc = lifecycle.New(t)
+	t.lc.SetPoison(func(err error) error {
+		return fmt.Errorf("gpkg: write failed, transaction must be rolled back: %w", err)
+	})
 	t.logIns, err = tx.Prepare(`INSERT INTO ` + changesTable +
 		` (time, layer, lokalny_id, wersja_id, op, minx, miny, maxx, maxy, obj, geom) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 	if err != nil {
@@ -97,18 +98,13 @@ func (s *Store) BeginTx(ctx context.Context) (*Tx, error) {
 	return t, nil
 }
 
-// layer opens a layer for the transaction: unknown layers are a validation error,
-// SQL failures poison the transaction.
-func (t *Tx) layer(name string) (*lifecycle.Layer, error) {
-	li, err := t.s.layer(name)
+// lookup finds a layer of the store's schema for the lifecycle.
+func (s *Store) lookup(name string) (*record.Layer, error) {
+	li, err := s.layer(name)
 	if err != nil {
 		return nil, err
 	}
-	l, err := t.lc.Layer(li.rec)
-	if err != nil {
-		return nil, t.fail(err)
-	}
-	return l, nil
+	return li.rec, nil
 }
 
 // OpenLayer implements lifecycle.Backend: it reads what the lifecycle needs to
@@ -249,12 +245,7 @@ func (tb *tables) inserted(i int, res sql.Result, g record.Bnd) error {
 	return err
 }
 
-func (t *Tx) fail(err error) error {
-	if t.err == nil {
-		t.err = fmt.Errorf("gpkg: write failed, transaction must be rolled back: %w", err)
-	}
-	return t.err
-}
+func (t *Tx) fail(err error) error { return t.lc.Fail(err) }
 
 // rowArgs are the values of the insert column list; ev/eo override the record's.
 func rowArgs(r *record.Record, ev, eo string, vkey int64) []any {
@@ -278,31 +269,7 @@ func updArgs(r *record.Record, ev, eo string, vkey, fid int64) []any {
 
 // Put stores one object version, applying the EGiB lifecycle (package lifecycle).
 func (t *Tx) Put(ctx context.Context, o *store.Object) (store.PutResult, error) {
-	if t.done {
-		return store.Unchanged, ErrTxDone
-	}
-	if t.err != nil {
-		return store.Unchanged, t.err
-	}
-	if err := ctx.Err(); err != nil {
-		return store.Unchanged, err
-	}
-	if o == nil {
-		return store.Unchanged, errors.New("gpkg: Put(nil)")
-	}
-	l, err := t.layer(o.Layer)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	r, err := record.Prepare(l.Info, o)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	res, err := t.lc.Put(l, r)
-	if err != nil {
-		return store.Unchanged, t.fail(err)
-	}
-	return res, nil
+	return t.lc.PutObject(ctx, t.s.lookup, o)
 }
 
 // Current implements lifecycle.Tables. On a fresh layer an id not yet put in
@@ -418,17 +385,8 @@ func (tb *tables) DeleteHistory(row lifecycle.Row) error {
 
 // Log implements lifecycle.Backend.
 func (t *Tx) Log(layer, id, version string, op store.Op, obj, wkb []byte, b record.Bnd) error {
-	var minx, miny, maxx, maxy any
-	if b.OK {
-		minx, miny, maxx, maxy = b.B.Min[0], b.B.Min[1], b.B.Max[0], b.B.Max[1]
-	}
-	var o, g any
-	if obj != nil {
-		o = string(obj)
-	}
-	if wkb != nil {
-		g = wkb
-	}
+	minx, miny, maxx, maxy := b.Args()
+	o, g := record.LogArgs(obj, wkb)
 	_, err := t.logIns.Exec(t.now, layer, id, version, string(op), minx, miny, maxx, maxy, o, g)
 	t.logged = true
 	return err
@@ -455,10 +413,7 @@ func (t *Tx) WriteExtent(layer string, hist bool, b record.Bnd) error {
 	if hist {
 		tbl += historySuffix
 	}
-	var minx, miny, maxx, maxy any
-	if b.OK {
-		minx, miny, maxx, maxy = b.B.Min[0], b.B.Min[1], b.B.Max[0], b.B.Max[1]
-	}
+	minx, miny, maxx, maxy := b.Args()
 	_, err := t.tx.Exec(`UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, last_change = ? WHERE table_name = ?`,
 		minx, miny, maxx, maxy, t.now, tbl)
 	return err
@@ -467,20 +422,22 @@ func (t *Tx) WriteExtent(layer string, hist bool, b record.Bnd) error {
 // Commit writes the gpkg_contents extents and last_change of the tables the
 // transaction touched, then commits. On any error everything is rolled back.
 func (t *Tx) Commit() error {
-	if t.done {
+	if t.lc.End() {
 		return ErrTxDone
 	}
-	t.done = true
-	if t.err != nil {
+	if err := t.lc.Err(); err != nil {
 		t.tx.Rollback()
-		return t.err
+		t.lc.Undo()
+		return err
 	}
 	if err := t.finish(); err != nil {
 		t.tx.Rollback()
+		t.lc.Undo()
 		return fmt.Errorf("gpkg: commit: %w", err)
 	}
 	if err := t.tx.Commit(); err != nil {
 		t.tx.Rollback()
+		t.lc.Undo()
 		return fmt.Errorf("gpkg: commit: %w", err)
 	}
 	if t.s.walPending {
@@ -547,10 +504,10 @@ func exactExtent(tx *sql.Tx, table, rtree string) (orb.Bound, bool, error) {
 
 // Rollback abandons the transaction; the file is left exactly as before Begin.
 func (t *Tx) Rollback() error {
-	if t.done {
+	if t.lc.End() {
 		return nil
 	}
-	t.done = true
+	defer t.lc.Undo()
 	return t.tx.Rollback()
 }
 

@@ -394,29 +394,12 @@ func (s *Store) check() error {
 // schema, in one transaction.
 func (s *Store) addMissingColumns(ctx context.Context) error {
 	m := s.meta.Load()
-	builtin := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
-	layers := append([]store.Layer(nil), m.layers...)
+	layers, added := record.MissingColumns(m.layers)
 	var stmts []string
-	for i, l := range layers {
-		b, ok := store.LayerByName(builtin, l.Name)
-		if !ok || b.Class != l.Class {
-			continue
+	for _, c := range added {
+		for _, t := range []string{c.Layer, c.Layer + historySuffix} {
+			stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s.%s ADD COLUMN %s %s`, s.q, quote(t), quote(c.Column.Name), sqlType(c.Column.Type)))
 		}
-		have := map[string]bool{}
-		for _, c := range l.Columns {
-			have[c.Name] = true
-		}
-		cols := append([]store.Column(nil), l.Columns...)
-		for _, c := range b.Columns {
-			if have[c.Name] {
-				continue
-			}
-			for _, t := range []string{l.Name, l.Name + historySuffix} {
-				stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s.%s ADD COLUMN %s %s`, s.q, quote(t), quote(c.Name), sqlType(c.Type)))
-			}
-			cols = append(cols, c)
-		}
-		layers[i].Columns = cols
 	}
 	if len(stmts) == 0 {
 		return nil

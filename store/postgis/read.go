@@ -267,6 +267,22 @@ func (s *Store) build(q store.Query, shape int) (*layerInfo, string, sqlArgs, er
 	return li, sql, a, nil
 }
 
+// each runs a query and calls fn for each row; errors of the query itself are
+// the store's (s.fail), fn's are returned as they are.
+func (s *Store) each(ctx context.Context, q querier, op, sql string, args []any, fn func(pgx.Rows) error) error {
+	rows, err := q.Query(ctx, sql, args...)
+	if err != nil {
+		return s.fail(op, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return s.fail(op, rows.Err())
+}
+
 // Query streams the objects matching q to fn in key order (see the package doc
 // for the row keys).
 func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) error) error {
@@ -277,23 +293,16 @@ func (s *Store) Query(ctx context.Context, q store.Query, fn func(store.Row) err
 	if err != nil {
 		return err
 	}
-	rows, err := s.pool.Query(ctx, sql, args...)
-	if err != nil {
-		return s.fail("query "+q.Layer, err)
-	}
-	defer rows.Close()
 	var key int64
 	sc := li.newScanner(&key)
-	for rows.Next() {
+	op := "query " + q.Layer
+	return s.each(ctx, s.pool, op, sql, args, func(rows pgx.Rows) error {
 		o, err := sc.scan(rows)
 		if err != nil {
-			return s.fail("query "+q.Layer, err)
+			return s.fail(op, err)
 		}
-		if err := fn(store.Row{Key: key, Object: o}); err != nil {
-			return err
-		}
-	}
-	return s.fail("query "+q.Layer, rows.Err())
+		return fn(store.Row{Key: key, Object: o})
+	})
 }
 
 // QueryKeys streams the row key and object id of the objects Query would return,
@@ -306,22 +315,15 @@ func (s *Store) QueryKeys(ctx context.Context, q store.Query, fn func(key int64,
 	if err != nil {
 		return err
 	}
-	rows, err := s.pool.Query(ctx, sql, args...)
-	if err != nil {
-		return s.fail("query "+q.Layer, err)
-	}
-	defer rows.Close()
 	var key int64
 	var id string
-	for rows.Next() {
+	op := "query " + q.Layer
+	return s.each(ctx, s.pool, op, sql, args, func(rows pgx.Rows) error {
 		if err := rows.Scan(&key, &id); err != nil {
-			return s.fail("query "+q.Layer, err)
+			return s.fail(op, err)
 		}
-		if err := fn(key, id); err != nil {
-			return err
-		}
-	}
-	return s.fail("query "+q.Layer, rows.Err())
+		return fn(key, id)
+	})
 }
 
 // Count counts the objects Query would return, ignoring Limit, Offset and After.
@@ -485,17 +487,8 @@ func (s *Store) Changes(ctx context.Context, since int64, fn func(store.Change) 
 	if err := s.check(); err != nil {
 		return err
 	}
-	rows, err := s.pool.Query(ctx, `SELECT `+changeCols+` FROM `+s.q+`.`+changesTable+` WHERE rev > $1 ORDER BY rev`, since)
-	if err != nil {
-		return s.fail("changes", err)
-	}
-	defer rows.Close()
 	m := s.meta.Load()
-	for rows.Next() {
-		rc, err := scanChange(rows)
-		if err != nil {
-			return s.fail("changes", err)
-		}
+	return s.changes(ctx, s.pool, since, -1, func(rc store.RawChange) error {
 		c := store.Change{Rev: rc.Rev, Layer: rc.Layer, ID: rc.ID, Version: rc.Version, Op: store.Op(rc.Op)}
 		c.Time, _ = record.ParseTime(rc.Time)
 		if rc.HasBounds {
@@ -506,15 +499,28 @@ func (s *Store) Changes(ctx context.Context, since int64, fn func(store.Change) 
 			if !ok {
 				return fmt.Errorf("postgis: change %d: unknown layer %q", c.Rev, rc.Layer)
 			}
+			var err error
 			if c.Object, err = record.DecodeChange(li.rec, c.ID, c.Version, rc.Obj, rc.Geom); err != nil {
 				return fmt.Errorf("postgis: change %d: %w", c.Rev, err)
 			}
 		}
-		if err := fn(c); err != nil {
-			return err
-		}
+		return fn(c)
+	})
+}
+
+// changes streams the raw entries with since < rev <= upTo (upTo -1: no bound).
+func (s *Store) changes(ctx context.Context, q querier, since, upTo int64, fn func(store.RawChange) error) error {
+	sql, args := `SELECT `+changeCols+` FROM `+s.q+`.`+changesTable+` WHERE rev > $1 ORDER BY rev`, []any{since}
+	if upTo >= 0 {
+		sql, args = `SELECT `+changeCols+` FROM `+s.q+`.`+changesTable+` WHERE rev > $1 AND rev <= $2 ORDER BY rev`, []any{since, upTo}
 	}
-	return s.fail("changes", rows.Err())
+	return s.each(ctx, q, "changes", sql, args, func(rows pgx.Rows) error {
+		c, err := scanChange(rows)
+		if err != nil {
+			return s.fail("changes", err)
+		}
+		return fn(c)
+	})
 }
 
 // ewkbOf turns little- or big-endian WKB into EWKB carrying SRID 2180.

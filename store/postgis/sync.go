@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
@@ -78,21 +79,7 @@ func (sn *Snapshot) Change(ctx context.Context, rev int64) (store.RawChange, boo
 
 // Changes streams the entries with since < rev <= upTo in order.
 func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(store.RawChange) error) error {
-	rows, err := sn.tx.Query(ctx, `SELECT `+changeCols+` FROM `+sn.s.q+`.`+changesTable+` WHERE rev > $1 AND rev <= $2 ORDER BY rev`, since, upTo)
-	if err != nil {
-		return sn.s.fail("changes", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		c, err := scanChange(rows)
-		if err != nil {
-			return sn.s.fail("changes", err)
-		}
-		if err := fn(c); err != nil {
-			return err
-		}
-	}
-	return sn.s.fail("changes", rows.Err())
+	return sn.s.changes(ctx, sn.tx, since, upTo, fn)
 }
 
 func (sn *Snapshot) layer(name string) (*layerInfo, error) {
@@ -285,7 +272,6 @@ func unlockSync(c *pgxpool.Conn, key string) {
 type SyncTx struct {
 	*Tx
 	source string
-	prev   *meta // the schema before EnsureLayers added layers (restored on rollback)
 }
 
 // BeginSync starts the apply transaction of a pull from source.
@@ -352,53 +338,14 @@ func (a *SyncTx) SetDiverged(ctx context.Context, keys []store.ObjKey) error {
 // EnsureLayers makes the source's layers exist in the store and be owned by the
 // source (see store.SyncTx).
 func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
-	if err := record.ValidateSchema(a.source, layers); err != nil {
-		return err
-	}
 	a.at(ctx)
 	if err := a.flushAll(); err != nil {
 		return a.fail(err)
 	}
 	m := a.s.meta.Load()
-	newLayers := append([]store.Layer(nil), m.layers...)
-	created := false
-	for _, l := range layers {
-		var owner string
-		err := a.tx.QueryRow(ctx, `SELECT source FROM `+a.s.q+`.sip_sync_layers WHERE layer = $1`, l.Name).Scan(&owner)
-		if err != nil && !errors.Is(err, pgx.ErrNoRows) {
-			return a.fail(err)
-		}
-		li, ok := m.byName[l.Name]
-		var existing *store.Layer
-		var n int64
-		if ok {
-			existing = &li.Layer
-			if owner == "" {
-				if err := a.tx.QueryRow(ctx, `SELECT (SELECT count(*) FROM `+li.cur+`) + (SELECT count(*) FROM `+li.hist+`)`).Scan(&n); err != nil {
-					return a.fail(err)
-				}
-			}
-		}
-		if err := lifecycle.CheckTakeOver(a.source, l, existing, owner, n); err != nil {
-			return err
-		}
-		if !ok {
-			for _, q := range layerDDL(a.s.q, l) {
-				if _, err := a.tx.Exec(ctx, q); err != nil {
-					return a.fail(fmt.Errorf("create layer %s: %w", l.Name, err))
-				}
-			}
-			newLayers = append(newLayers, l)
-			created = true
-		}
-		if owner == "" {
-			if _, err := a.tx.Exec(ctx, `INSERT INTO `+a.s.q+`.sip_sync_layers (layer, source) VALUES ($1, $2)`, l.Name, a.source); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	if !created {
-		return nil
+	newLayers, err := a.lc.EnsureLayers(owners{a, ctx}, a.source, m.layers, layers)
+	if err != nil || newLayers == nil {
+		return err
 	}
 	js, err := json.Marshal(newLayers)
 	if err != nil {
@@ -407,38 +354,58 @@ func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
 	if _, err := a.tx.Exec(ctx, `UPDATE `+a.s.q+`.`+datasetTable+` SET value = $1 WHERE key = 'layers'`, string(js)); err != nil {
 		return a.fail(err)
 	}
-	// The store's schema follows the transaction: restored by Rollback.
-	if a.prev == nil {
-		a.prev = m
-	}
+	// The store's schema follows the transaction: restored unless it commits.
+	a.lc.OnUndo(func() { a.s.meta.Store(m) })
 	a.s.meta.Store(newMeta(a.s.q, m.name, newLayers))
 	return nil
 }
 
+// owners is the PostgreSQL side of EnsureLayers.
+type owners struct {
+	a   *SyncTx
+	ctx context.Context
+}
+
+func (o owners) Owner(layer string) (string, error) {
+	var owner string
+	err := o.a.tx.QueryRow(o.ctx, `SELECT source FROM `+o.a.s.q+`.sip_sync_layers WHERE layer = $1`, layer).Scan(&owner)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", nil
+	}
+	return owner, err
+}
+
+func (o owners) Rows(layer string) (int64, error) {
+	li, err := o.a.s.layer(layer)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = o.a.tx.QueryRow(o.ctx, `SELECT (SELECT count(*) FROM `+li.cur+`) + (SELECT count(*) FROM `+li.hist+`)`).Scan(&n)
+	return n, err
+}
+
+func (o owners) CreateLayer(l store.Layer) error {
+	_, err := o.a.tx.Exec(o.ctx, strings.Join(layerDDL(o.a.s.q, l), ";\n"))
+	return err
+}
+
+func (o owners) Own(layer, source string) error {
+	_, err := o.a.tx.Exec(o.ctx, `INSERT INTO `+o.a.s.q+`.sip_sync_layers (layer, source) VALUES ($1, $2)`, layer, source)
+	return err
+}
+
 // PutRaw stores one version given in the change-log encoding (through Put).
 func (a *SyncTx) PutRaw(ctx context.Context, c store.RawChange) (store.PutResult, error) {
-	li, err := a.s.layer(c.Layer)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	o, reset, err := record.DecodeRaw(li.rec, c)
-	switch {
-	case err != nil:
-		return store.Unchanged, err
-	case reset:
-		if err := a.ResetObject(ctx, store.ObjKey{Layer: c.Layer, ID: c.ID}); err != nil {
-			return store.Unchanged, err
-		}
-		return store.Deleted, nil
-	}
-	return a.Put(ctx, o)
+	a.at(ctx)
+	return a.lc.PutRaw(ctx, a.s.lookup, c, func(k store.ObjKey) error { return a.ResetObject(ctx, k) })
 }
 
 // ResetObject removes every stored version of one object (both tables), logging
 // a delete entry without an object per removed row.
 func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
 	a.at(ctx)
-	if _, err := a.layer(k.Layer); err != nil {
+	if _, err := a.lc.Open(a.s.lookup, k.Layer); err != nil {
 		return err
 	}
 	if err := a.tables[k.Layer].flush(); err != nil {
@@ -455,27 +422,10 @@ func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
 // delete entry per removed row like ResetObject.
 func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
 	a.at(ctx)
-	for _, l := range layers {
-		if a.lc.Touched(l) {
-			return fmt.Errorf("postgis: ClearLayers(%s) after the layer was written", l)
-		}
-		li, err := a.s.layer(l)
-		if err != nil {
-			return err
-		}
-		if err := a.removeRows(ctx, li, true, ""); err != nil {
-			return err
-		}
-		if err := a.lc.ClearSum(l); err != nil {
-			return a.fail(err)
-		}
-		for _, hist := range []bool{false, true} {
-			if err := a.WriteExtent(l, hist, record.Bnd{}); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	return nil
+	return a.lc.ClearLayers(a.s.lookup, layers, func(l string) error {
+		li, _ := a.s.layer(l)
+		return a.removeRows(ctx, li, true, "")
+	})
 }
 
 // removeRows deletes the rows of the layer's two tables selected by where and
@@ -521,16 +471,7 @@ func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, cleared bool, wh
 // StateHash hashes layers as the transaction sees them (running sums).
 func (a *SyncTx) StateHash(ctx context.Context, layers []string) (store.StateHash, error) {
 	a.at(ctx)
-	for _, l := range layers {
-		if _, err := a.s.layer(l); err != nil {
-			return store.StateHash{}, err
-		}
-	}
-	h, err := a.lc.StateHash(layers)
-	if err != nil {
-		return h, a.fail(err)
-	}
-	return h, nil
+	return a.lc.CheckedStateHash(a.s.lookup, layers)
 }
 
 // RecomputeStateHash is StateHash computed from every row: for verification.
@@ -588,29 +529,6 @@ func (a *SyncTx) SetCheckpoint(ctx context.Context, cp store.SyncCheckpoint) (st
 		return cp, a.fail(err)
 	}
 	return cp, nil
-}
-
-// Commit commits; on failure the schema additions are undone.
-func (a *SyncTx) Commit() error {
-	err := a.Tx.Commit()
-	if err != nil {
-		a.restore()
-	}
-	return err
-}
-
-// Rollback abandons everything, schema additions included.
-func (a *SyncTx) Rollback() error {
-	err := a.Tx.Rollback()
-	a.restore()
-	return err
-}
-
-func (a *SyncTx) restore() {
-	if a.prev != nil {
-		a.s.meta.Store(a.prev)
-		a.prev = nil
-	}
 }
 
 var (

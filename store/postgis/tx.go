@@ -20,7 +20,7 @@ import (
 
 // ErrTxDone is returned by operations on a transaction that was committed, rolled
 // back, or poisoned by a failed write.
-var ErrTxDone = errors.New("postgis: transaction already finished")
+var ErrTxDone = lifecycle.ErrTxDone
 
 // Buffer limits: rows of objects the database does not hold yet wait in memory
 // until this many rows or bytes, then go in with one COPY per table.
@@ -48,8 +48,6 @@ type Tx struct {
 	tables map[string]*tables
 	rev    int64   // the last revision handed out
 	log    [][]any // change-log rows waiting for COPY
-	err    error   // sticky database error
-	done   bool
 
 	// The COPY in flight (nil: none) and the error of the last one.
 	copying chan error
@@ -164,58 +162,25 @@ func (s *Store) beginTx(ctx context.Context) (*Tx, error) {
 		return nil, s.fail("begin", err)
 	}
 	t.lc = lifecycle.New(t)
+	t.lc.SetPoison(func(err error) error { return s.fail("write failed, transaction must be rolled back", err) })
 	return t, nil
 }
 
-func (t *Tx) fail(err error) error {
-	if t.err == nil {
-		t.err = t.s.fail("write failed, transaction must be rolled back", err)
-	}
-	return t.err
-}
+func (t *Tx) fail(err error) error { return t.lc.Fail(err) }
 
-// layer opens a layer for the transaction: unknown layers are a validation error,
-// database failures poison the transaction.
-func (t *Tx) layer(name string) (*lifecycle.Layer, error) {
-	li, err := t.s.layer(name)
+// lookup finds a layer of the store's schema for the lifecycle.
+func (s *Store) lookup(name string) (*record.Layer, error) {
+	li, err := s.layer(name)
 	if err != nil {
 		return nil, err
 	}
-	l, err := t.lc.Layer(li.rec)
-	if err != nil {
-		return nil, t.fail(err)
-	}
-	return l, nil
+	return li.rec, nil
 }
 
 // Put stores one object version, applying the EGiB lifecycle (package lifecycle).
 func (t *Tx) Put(ctx context.Context, o *store.Object) (store.PutResult, error) {
-	if t.done {
-		return store.Unchanged, ErrTxDone
-	}
-	if t.err != nil {
-		return store.Unchanged, t.err
-	}
-	if err := ctx.Err(); err != nil {
-		return store.Unchanged, err
-	}
-	if o == nil {
-		return store.Unchanged, errors.New("postgis: Put(nil)")
-	}
 	t.ctx = ctx
-	l, err := t.layer(o.Layer)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	r, err := record.Prepare(l.Info, o)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	res, err := t.lc.Put(l, r)
-	if err != nil {
-		return store.Unchanged, t.fail(err)
-	}
-	return res, nil
+	return t.lc.PutObject(ctx, t.s.lookup, o)
 }
 
 // tables is one layer's two tables in a Tx: the lifecycle's row operations.
@@ -699,17 +664,8 @@ func (t *Tx) flushAll() error {
 // the next COPY of the log.
 func (t *Tx) Log(layer, id, version string, op store.Op, obj, wkb []byte, b record.Bnd) error {
 	t.rev++
-	var minx, miny, maxx, maxy any
-	if b.OK {
-		minx, miny, maxx, maxy = b.B.Min[0], b.B.Min[1], b.B.Max[0], b.B.Max[1]
-	}
-	var o, g any
-	if obj != nil {
-		o = string(obj)
-	}
-	if wkb != nil {
-		g = wkb
-	}
+	minx, miny, maxx, maxy := b.Args()
+	o, g := record.LogArgs(obj, wkb)
 	t.log = append(t.log, []any{t.rev, t.now, layer, id, version, string(op), minx, miny, maxx, maxy, o, g})
 	if len(t.log) >= logRows {
 		return t.flushLog()
@@ -833,10 +789,7 @@ func (t *Tx) WriteExtent(layer string, hist bool, b record.Bnd) error {
 	if hist {
 		name += historySuffix
 	}
-	var minx, miny, maxx, maxy any
-	if b.OK {
-		minx, miny, maxx, maxy = b.B.Min[0], b.B.Min[1], b.B.Max[0], b.B.Max[1]
-	}
+	minx, miny, maxx, maxy := b.Args()
 	_, err := t.tx.Exec(t.ctx, `INSERT INTO `+t.s.q+`.sip_extents (table_name, min_x, min_y, max_x, max_y, last_change) VALUES ($1, $2, $3, $4, $5, $6)
   ON CONFLICT (table_name) DO UPDATE SET min_x = excluded.min_x, min_y = excluded.min_y, max_x = excluded.max_x,
   max_y = excluded.max_y, last_change = excluded.last_change`, name, minx, miny, maxx, maxy, t.now)
@@ -846,15 +799,15 @@ func (t *Tx) WriteExtent(layer string, hist bool, b record.Bnd) error {
 // Commit writes the buffers, the extents and the running sums, then commits. On
 // any error everything is rolled back.
 func (t *Tx) Commit() error {
-	if t.done {
+	if t.lc.End() {
 		return ErrTxDone
 	}
-	t.done = true
 	ctx := context.Background()
 	t.ctx = ctx
-	if t.err != nil {
+	if err := t.lc.Err(); err != nil {
 		t.tx.Rollback(ctx)
-		return t.err
+		t.lc.Undo()
+		return err
 	}
 	err := t.flushAll()
 	if err == nil {
@@ -871,6 +824,7 @@ func (t *Tx) Commit() error {
 	}
 	if err != nil {
 		t.tx.Rollback(ctx)
+		t.lc.Undo()
 		return t.s.fail("commit", err)
 	}
 	return nil
@@ -917,10 +871,10 @@ func (t *Tx) analyze() error {
 
 // Rollback abandons the transaction; the database is left exactly as before Begin.
 func (t *Tx) Rollback() error {
-	if t.done {
+	if t.lc.End() {
 		return nil
 	}
-	t.done = true
+	defer t.lc.Undo()
 	if err := t.tx.Rollback(context.Background()); err != nil && !errors.Is(err, pgx.ErrTxClosed) && !errors.Is(err, t.copyErr) {
 		return t.s.fail("rollback", err)
 	}

@@ -106,6 +106,11 @@ type Tx struct {
 	stored    map[string]store.StateHash
 	startRev  int64
 	sumsReady bool
+
+	done bool
+	err  error             // the backend error that poisoned the transaction
+	wrap func(error) error // how Fail wraps it
+	undo []func()          // see OnUndo
 }
 
 // New starts the shared state of a transaction on b.

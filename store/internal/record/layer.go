@@ -118,3 +118,54 @@ func RowDigest(layer, id, ver, hash, ev, eo string) store.StateHash {
 	}
 	return d
 }
+
+// Args is the box as four nullable SQL values: minx, miny, maxx, maxy.
+func (b Bnd) Args() (minx, miny, maxx, maxy any) {
+	if !b.OK {
+		return nil, nil, nil, nil
+	}
+	return b.B.Min[0], b.B.Min[1], b.B.Max[0], b.B.Max[1]
+}
+
+// LogArgs are a change-log entry's object and geometry as nullable SQL values.
+func LogArgs(obj, wkb []byte) (o, g any) {
+	if obj != nil {
+		o = string(obj)
+	}
+	if wkb != nil {
+		g = wkb
+	}
+	return o, g
+}
+
+// AddedColumn is a column a built-in layer gained after a store was made.
+type AddedColumn struct {
+	Layer  string
+	Column store.Column
+}
+
+// MissingColumns brings the layers of an older store up to the built-in schema
+// they were made from (store.EGiBLayers, store.PlanningLayers: same name and
+// class): it returns the layers with the columns the built-in ones have gained
+// since (dzialki.adresy, say) appended, and those columns. Columns are never
+// removed or retyped, and layers of other schemas are left alone.
+func MissingColumns(have []store.Layer) ([]store.Layer, []AddedColumn) {
+	builtin := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
+	layers := append([]store.Layer(nil), have...)
+	var added []AddedColumn
+	for i, l := range layers {
+		b, ok := store.LayerByName(builtin, l.Name)
+		if !ok || b.Class != l.Class {
+			continue
+		}
+		cols := append([]store.Column(nil), l.Columns...)
+		for _, c := range b.Columns {
+			if _, ok := l.Column(c.Name); !ok {
+				cols = append(cols, c)
+				added = append(added, AddedColumn{l.Name, c})
+			}
+		}
+		layers[i].Columns = cols
+	}
+	return layers, added
+}
