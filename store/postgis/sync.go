@@ -432,6 +432,9 @@ func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
 // reports them to the lifecycle (a delete entry each; the running sum unless
 // cleared, when the caller resets it).
 func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, cleared bool, where string, args ...any) error {
+	if tb, ok := a.tables[li.Name]; ok {
+		tb.dropAhead()
+	}
 	for i, t := range []string{li.cur, li.hist} {
 		rows, err := a.tx.Query(ctx, `DELETE FROM `+t+where+` RETURNING fid, lokalny_id, wersja_id, sip_hash, koniec_wersja, koniec_obiekt,
   ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)`, args...)

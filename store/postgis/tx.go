@@ -216,7 +216,21 @@ type tables struct {
 	// The last database lookup: the history rows of lookID.
 	lookID   string
 	lookHist []lifecycle.Row
+
+	// ahead holds the stored rows of the objects that follow the last one
+	// found, in row order (see prefetch); aheadTo is the last row key read.
+	ahead   map[string]*storedObj
+	aheadTo int64
 }
+
+// storedObj is an object's stored rows, read ahead.
+type storedObj struct {
+	cur  lifecycle.Row
+	hist []lifecycle.Row
+}
+
+// prefetchRows is how many objects a read-ahead brings.
+const prefetchRows = 512
 
 // pendRow is a buffered row.
 type pendRow struct {
@@ -308,7 +322,74 @@ func (tb *tables) Current(id string) (lifecycle.Row, bool, error) {
 			return lifecycle.Row{}, false, nil
 		}
 	}
-	return tb.lookup(id)
+	if o, ok := tb.ahead[id]; ok {
+		delete(tb.ahead, id)
+		tb.lookID, tb.lookHist = id, o.hist
+		if len(tb.ahead) < prefetchRows/4 {
+			return o.cur, true, tb.prefetch(tb.aheadTo)
+		}
+		return o.cur, true, nil
+	}
+	cur, found, err := tb.lookup(id)
+	if err == nil && found && !tb.fresh {
+		err = tb.prefetch(cur.Key)
+	}
+	return cur, found, err
+}
+
+// prefetch reads ahead the stored rows of the objects whose current rows follow
+// row key from, in one round trip. A re-ingest of an export, or of a newer one,
+// meets most objects in the order it stored them, so the next lookups are
+// answered from memory. The entries are taken out as they are used, and the
+// transaction writes to an object only after looking it up, so what is left
+// stays true (sync resets drop it: dropAhead).
+func (tb *tables) prefetch(from int64) error {
+	t := tb.t
+	cols := "fid, lokalny_id, wersja_id, start_wersja, koniec_wersja, koniec_obiekt, sip_hash, sip_vkey"
+	rows, err := t.tx.Query(t.ctx, `WITH c AS (SELECT `+cols+` FROM `+tb.li.cur+` WHERE fid > $1 ORDER BY fid LIMIT $2)
+  SELECT false, `+cols+` FROM c UNION ALL SELECT true, `+cols+` FROM `+tb.li.hist+` WHERE lokalny_id IN (SELECT lokalny_id FROM c)`, from, prefetchRows)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	tb.ahead = make(map[string]*storedObj, prefetchRows)
+	var hists []lifecycle.Row
+	for rows.Next() {
+		hist, row, err := scanStored(rows)
+		if err != nil {
+			return err
+		}
+		if hist {
+			hists = append(hists, row)
+			continue
+		}
+		tb.ahead[row.ID] = &storedObj{cur: row}
+		tb.aheadTo = max(tb.aheadTo, row.Key)
+	}
+	for _, h := range hists {
+		if o := tb.ahead[h.ID]; o != nil {
+			o.hist = append(o.hist, h)
+		}
+	}
+	return rows.Err()
+}
+
+// dropAhead forgets what was read ahead (rows were removed behind its back).
+func (tb *tables) dropAhead() { tb.ahead = nil }
+
+// scanStored reads a row of (hist, fid, lokalny_id, wersja_id, start_wersja,
+// koniec_wersja, koniec_obiekt, sip_hash, sip_vkey).
+func scanStored(rows pgx.Rows) (bool, lifecycle.Row, error) {
+	var (
+		hist       bool
+		row        lifecycle.Row
+		sv, ev, eo pgtype.Timestamptz
+	)
+	if err := rows.Scan(&hist, &row.Key, &row.ID, &row.Version, &sv, &ev, &eo, &row.Hash, &row.VKey); err != nil {
+		return false, row, err
+	}
+	row.SV, row.EV, row.EO = record.FormatTime(tstz(sv)), record.FormatTime(tstz(ev)), record.FormatTime(tstz(eo))
+	return hist, row, nil
 }
 
 // lookup reads an object's stored rows, current and history, in one round trip.
@@ -317,7 +398,7 @@ func (tb *tables) lookup(id string) (lifecycle.Row, bool, error) {
 	if err := tb.lookupIndexes(); err != nil {
 		return lifecycle.Row{}, false, err
 	}
-	sel := "SELECT %s, fid, wersja_id, start_wersja, koniec_wersja, koniec_obiekt, sip_hash, sip_vkey FROM %s WHERE lokalny_id = $1"
+	sel := "SELECT %s, fid, lokalny_id, wersja_id, start_wersja, koniec_wersja, koniec_obiekt, sip_hash, sip_vkey FROM %s WHERE lokalny_id = $1"
 	rows, err := t.tx.Query(t.ctx, fmt.Sprintf(sel, "false", tb.li.cur)+" UNION ALL "+fmt.Sprintf(sel, "true", tb.li.hist), id)
 	if err != nil {
 		return lifecycle.Row{}, false, err
@@ -325,17 +406,12 @@ func (tb *tables) lookup(id string) (lifecycle.Row, bool, error) {
 	defer rows.Close()
 	var cur lifecycle.Row
 	found := false
-	tb.lookID, tb.lookHist = id, tb.lookHist[:0]
+	tb.lookID, tb.lookHist = id, nil
 	for rows.Next() {
-		var (
-			hist       bool
-			row        = lifecycle.Row{ID: id}
-			sv, ev, eo pgtype.Timestamptz
-		)
-		if err := rows.Scan(&hist, &row.Key, &row.Version, &sv, &ev, &eo, &row.Hash, &row.VKey); err != nil {
+		hist, row, err := scanStored(rows)
+		if err != nil {
 			return lifecycle.Row{}, false, err
 		}
-		row.SV, row.EV, row.EO = record.FormatTime(tstz(sv)), record.FormatTime(tstz(ev)), record.FormatTime(tstz(eo))
 		if hist {
 			tb.lookHist = append(tb.lookHist, row)
 		} else {
