@@ -3,6 +3,7 @@ package postgis
 import (
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -142,6 +143,36 @@ print(f.GetField("id_dzialki"), "%.3f" % f.GetGeometryRef().GetArea(), lyr.GetSp
 	want := fmt.Sprintf("%s %.3f 2180", first.Attrs["id_dzialki"], area(first))
 	if strings.TrimSpace(string(py)) != want {
 		t.Fatalf("GDAL Python read %q, want %q", strings.TrimSpace(string(py)), want)
+	}
+	qgisReads(t, c, p.schema, n)
+}
+
+// qgisReads opens the dzialki table with QGIS's PostGIS provider (headless) and
+// checks what it reads: a valid layer in EPSG:2180 with every parcel.
+func qgisReads(t *testing.T, c *postgistest.Cluster, schema string, n int64) {
+	if err := exec.Command("/usr/bin/python3", "-c", "import qgis.core").Run(); err != nil {
+		t.Logf("python3-qgis not installed: QGIS's PostGIS provider not checked")
+		return
+	}
+	script := `import os, sys
+from qgis.core import QgsApplication, QgsDataSourceUri, QgsVectorLayer, QgsWkbTypes
+app = QgsApplication([], False)
+app.initQgis()
+uri = QgsDataSourceUri()
+uri.setConnection(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], "")
+uri.setDataSource(sys.argv[5], "dzialki", "geom", "", "fid")
+lyr = QgsVectorLayer(uri.uri(False), "dzialki", "postgres")
+n = sum(1 for f in lyr.getFeatures()) if lyr.isValid() else -1
+print(lyr.isValid(), n, lyr.crs().authid(), QgsWkbTypes.displayString(lyr.wkbType()), "id_dzialki" in lyr.fields().names(), flush=True)
+os._exit(0)`
+	cmd := exec.Command("/usr/bin/python3", "-c", script, c.Socket, fmt.Sprint(c.Port), postgistest.Database, postgistest.Superuser, schema)
+	cmd.Env = append(os.Environ(), "QT_QPA_PLATFORM=offscreen", "XDG_RUNTIME_DIR="+t.TempDir())
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("QGIS: %v\n%s", err, out)
+	}
+	if got, want := strings.TrimSpace(string(out)), fmt.Sprintf("True %d EPSG:2180 MultiPolygon True", n); got != want {
+		t.Fatalf("QGIS's PostGIS provider reads %q, want %q", got, want)
 	}
 }
 
