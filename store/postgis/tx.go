@@ -25,9 +25,9 @@ var ErrTxDone = lifecycle.ErrTxDone
 // Buffer limits: rows of objects the database does not hold yet wait in memory
 // until this many rows or bytes, then go in with one COPY per table.
 const (
-	flushRows  = 8192
-	flushBytes = 16 << 20
-	logRows    = 8192
+	flushRows  = 4096
+	flushBytes = 8 << 20
+	logRows    = 4096
 )
 
 // Tx is a write transaction: one database transaction holding the dataset's
@@ -207,7 +207,7 @@ type tables struct {
 	cur, hist []pendRow
 	pend      map[string]*pendObj
 	bytes     int
-	loaded    int // rows written with COPY in this Tx
+	loaded    [2]int // rows written with COPY in this Tx: current, history
 
 	// unindexed: the layer has no secondary indexes yet (never loaded): they
 	// are built on commit; lookups need the lokalnyId ones first (lookupIndexed).
@@ -713,7 +713,11 @@ func (tb *tables) flush() error {
 			name += historySuffix
 		}
 		jobs = append(jobs, copyJob{pgx.Identifier{tb.t.s.schema, name}, cols, live})
-		tb.loaded += len(live)
+		if part.hist {
+			tb.loaded[1] += len(live)
+		} else {
+			tb.loaded[0] += len(live)
+		}
 	}
 	tb.cur, tb.hist, tb.bytes = tb.cur[:0], tb.hist[:0], 0
 	clear(tb.pend)
@@ -915,7 +919,8 @@ func (t *Tx) buildIndexes() error {
 		if !ok || !tb.unindexed {
 			continue
 		}
-		for _, q := range indexDDL(t.s.q, l) {
+		// Sorting in memory is what makes building cheaper than maintaining.
+		for _, q := range append([]string{`SET LOCAL maintenance_work_mem = '256MB'`}, indexDDL(t.s.q, l)...) {
 			if _, err := t.tx.Exec(t.ctx, q); err != nil {
 				return err
 			}
@@ -925,23 +930,33 @@ func (t *Tx) buildIndexes() error {
 	return nil
 }
 
-// analyzeAfter is the number of rows a transaction loads into a layer after
-// which it refreshes the planner's statistics of the layer's tables: right after
-// a first load the planner would otherwise know nothing of them, and could pick
-// a scan for a box query.
+// analyzeAfter is the number of rows a transaction loads into a table after
+// which it refreshes the planner's statistics of the columns queries filter on:
+// right after a first load the planner would otherwise know nothing of the
+// table, and could pick a scan for a box query.
 const analyzeAfter = 1000
 
 func (t *Tx) analyze() error {
-	var tables []string
+	var stmts []string
 	for _, l := range t.s.meta.Load().layers {
-		if tb, ok := t.tables[l.Name]; ok && tb.loaded >= analyzeAfter {
-			tables = append(tables, tb.li.cur, tb.li.hist)
+		tb, ok := t.tables[l.Name]
+		if !ok {
+			continue
+		}
+		cols := "geom, lokalny_id, start_wersja, koniec_wersja, koniec_obiekt"
+		if c := record.IDColumn(l); c != "" {
+			cols += ", " + quote(c)
+		}
+		for i, name := range []string{tb.li.cur, tb.li.hist} {
+			if tb.loaded[i] >= analyzeAfter {
+				stmts = append(stmts, `ANALYZE `+name+` (`+cols+`)`)
+			}
 		}
 	}
-	if len(tables) == 0 {
+	if len(stmts) == 0 {
 		return nil
 	}
-	_, err := t.tx.Exec(t.ctx, `ANALYZE `+strings.Join(append(tables, t.s.q+"."+changesTable), ", "))
+	_, err := t.tx.Exec(t.ctx, strings.Join(stmts, "; "))
 	return err
 }
 
