@@ -5,7 +5,8 @@ export GOFLAGS ?= -buildvcs=false
 
 # System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles.
 BUILD_DEPS := gcc libgeos-dev
-TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
+	postgresql-15-postgis-3
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
 
 BIN := bin/sip
@@ -34,10 +35,13 @@ build: deps-build
 demo: build
 	./$(BIN) demo --dir demo
 
+# SIP_TEST_POSTGIS=require: the PostGIS tests (a throw-away PostgreSQL cluster
+# per test package, see store/postgis/postgistest) fail instead of skipping when
+# the server cannot start.
 test: deps-test web-deps
 	go mod tidy -diff
 	go vet ./...
-	go test -count=1 -timeout 12m ./...
+	SIP_TEST_POSTGIS=require go test -count=1 -timeout 12m ./...
 
 # The map viewer's front end (web/src -> web/dist, committed so `go build` needs
 # no npm): pinned npm packages from web/package-lock.json, bundled by esbuild.
@@ -66,7 +70,7 @@ fuzz: deps-test
 # Go benchmarks plus the side-by-side runs against each peer on the same data, in
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
-BENCH_SCRIPTS := scripts/bench-ingest.sh server/bench.sh wms/bench.sh features/bench.sh \
+BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh server/bench.sh wms/bench.sh features/bench.sh \
 	tiles/bench.sh parcels/bench.sh planning/bench.sh sync/bench.sh web/bench.sh extracts/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt

@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sip-core/sip/store"
 )
 
 // Config is the whole server configuration.
@@ -63,7 +65,9 @@ func (l Log) AccessLog() bool { return l.Access == nil || *l.Access }
 type Dataset struct {
 	// Name appears in URLs and capabilities: lower-case letters, digits, '_' and '-'.
 	Name string `yaml:"name"`
-	// Store is the path of the dataset's GeoPackage, relative to the config file.
+	// Store is the dataset's DSN: the path of a GeoPackage (relative to the
+	// config file), or a PostGIS DSN (postgres://USER@HOST/DB?schema=NAME, or
+	// libpq keywords; the schema defaults to the dataset name), used as written.
 	Store string `yaml:"store"`
 	// Title is the human-readable name (Polish), for capabilities and the viewer.
 	Title string `yaml:"title"`
@@ -243,7 +247,7 @@ func ForStore(path string) *Config {
 // ForStoreNamed is ForStore with an explicit dataset name.
 func ForStoreNamed(path, name string) *Config {
 	if name == "" {
-		name = NameFromPath(path)
+		name = NameFromPath(store.NameFromDSN(path))
 	}
 	c := &Config{Datasets: []Dataset{{Name: name, Store: path, Title: name}}}
 	c.applyDefaults()
@@ -297,7 +301,7 @@ func (e *Error) Error() string {
 }
 
 // Load reads, validates and completes a configuration file. Store paths are made
-// relative to the file's directory. The error, if any, is an *Error.
+// relative to the file's directory (DSNs are kept as written). The error, if any, is an *Error.
 func Load(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -333,8 +337,10 @@ func Parse(data []byte, file string) (*Config, error) {
 	if file != "" {
 		dir := filepath.Dir(file)
 		for i := range c.Datasets {
-			if !filepath.IsAbs(c.Datasets[i].Store) {
-				c.Datasets[i].Store = filepath.Join(dir, c.Datasets[i].Store)
+			// A file path is anchored to the configuration's folder; a DSN is not.
+			d := &c.Datasets[i]
+			if p := store.FilePath(d.Store); p != "" && !filepath.IsAbs(p) {
+				d.Store = store.WithFilePath(d.Store, filepath.Join(dir, p))
 			}
 		}
 		c.anchorExtracts(dir)
@@ -371,6 +377,10 @@ func yamlError(err error, file string) error {
 func (c *Config) applyDefaults() {
 	if c.Listen == "" {
 		c.Listen = DefaultListen
+	}
+	for i := range c.Datasets {
+		// A PostGIS dataset's schema defaults to the dataset's name.
+		c.Datasets[i].Store = store.WithSchema(c.Datasets[i].Store, c.Datasets[i].Name)
 	}
 	if c.Log.Level == "" {
 		c.Log.Level = "info"

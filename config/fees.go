@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sip-core/sip/store"
 )
 
 // Grosze is an amount of money in integer grosze (1 zł = 100 gr). In YAML it is
@@ -343,7 +345,7 @@ func (c *Config) extractsDefaults() {
 	}
 	e := &c.Extracts
 	if e.Orders == "" && len(c.Datasets) > 0 {
-		e.Orders = filepath.Join(filepath.Dir(c.Datasets[0].Store), "orders.sqlite")
+		e.Orders = filepath.Join(c.dataDir(), "orders.sqlite")
 	}
 	if e.Files == "" && e.Orders != "" {
 		e.Files = filepath.Join(filepath.Dir(e.Orders), "extracts")
@@ -368,4 +370,16 @@ func (c *Config) extractsDefaults() {
 			e.Providers[i].SignatureHeader = "X-Signature"
 		}
 	}
+}
+
+// dataDir is the folder of the first dataset's GeoPackage, or for a dataset in
+// a database the configuration's folder (the working folder without one).
+func (c *Config) dataDir() string {
+	if p := store.FilePath(c.Datasets[0].Store); p != "" {
+		return filepath.Dir(p)
+	}
+	if c.File != "" {
+		return filepath.Dir(c.File)
+	}
+	return "."
 }

@@ -112,7 +112,7 @@ func (c *Config) validate(v *validator) {
 		}
 		names[d.Name] = i
 		if d.Store == "" {
-			v.at("store path is required", append(p, "store")...)
+			v.at("store is required: a GeoPackage path or a PostGIS DSN", append(p, "store")...)
 		}
 		lnames := map[string]bool{}
 		for j, l := range d.Layers {

@@ -21,7 +21,7 @@ import (
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
+	_ "github.com/sip-core/sip/store/gpkg" // extracts are GeoPackage files
 )
 
 // source is what generation reads: a dataset's store, index and publication
@@ -105,7 +105,7 @@ func generate(ctx context.Context, src *source, o *Order, dir string) ([]string,
 			for _, d := range data {
 				layers = append(layers, d.layer)
 			}
-			st, err := gpkg.Create(filepath.Join(dir, name), "extract", layers)
+			st, err := store.Create(ctx, "gpkg:"+filepath.Join(dir, name), "extract", layers)
 			if err != nil {
 				return nil, err
 			}

@@ -31,6 +31,10 @@ func (h *Host) mountCore(r *mux.Router) {
 			WriteError(w, r, &Error{Status: http.StatusServiceUnavailable, Detail: "shutting down"})
 			return
 		}
+		if e := h.Current().unavailable(); e != nil {
+			WriteError(w, r, e)
+			return
+		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ready\n"))

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sip-core/sip/store"
 )
 
 // Error is a request failure, written in the format of the protocol the request
@@ -58,6 +60,9 @@ func AsError(err error) *Error {
 		return &Error{Status: http.StatusRequestEntityTooLarge, Code: "RequestTooLarge", Detail: fmt.Sprintf("request body larger than %d bytes", mb.Limit)}
 	case errors.Is(err, errDeadline):
 		return timeoutError()
+	case errors.Is(err, store.ErrUnavailable):
+		return &Error{Status: http.StatusServiceUnavailable, Code: "StoreUnavailable",
+			Detail: "the dataset's store cannot be reached; retry later", RetryAfter: retryAfter}
 	}
 	return &Error{Status: http.StatusInternalServerError, Detail: "internal error; see the server log"}
 }

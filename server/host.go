@@ -165,6 +165,7 @@ type State struct {
 	byName   map[string]*Dataset
 	keys     []apiKey
 	loaded   time.Time
+	pending  []string // datasets whose store could not be reached yet (stores.go)
 
 	mu       sync.RWMutex // read-held by every request running on this state
 	closed   bool
@@ -215,6 +216,7 @@ type Dataset struct {
 	Index  *index.Index
 
 	layers []store.Layer // published layers
+	down   atomic.Bool   // the store stopped answering (stores.go)
 
 	summaryMu sync.Mutex
 	summaries map[string]cachedBody // by access (see Access)
@@ -342,7 +344,8 @@ type family struct {
 	writer ErrorWriter
 	// idx indexes Host.famStats (metric series resolved once per server).
 	idx int
-	// noTimeout: cheap core routes that never get limits.request_timeout.
+	// noTimeout: cheap core routes that never get limits.request_timeout, and
+	// that answer while a store is down (/healthz, /readyz, /metrics).
 	noTimeout bool
 }
 

@@ -86,6 +86,10 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if preflight := c.cors(sw, r, cfg, &pr.cw.vary); preflight {
 		return
 	}
+	if e := st.unavailable(); e != nil && !info.family.noTimeout {
+		WriteError(sw, r, e) // a store is down (stores.go)
+		return
+	}
 	if k, present := presentedKey(r); present {
 		p := authenticate(st.keys, k)
 		if p == nil {

@@ -1,5 +1,5 @@
-// Package server is the HTTP core of `sip serve`: it hosts datasets (GeoPackage
-// stores with in-memory spatial indexes), routes the fixed URL map, and gives
+// Package server is the HTTP core of `sip serve`: it hosts datasets (stores
+// opened by DSN, GeoPackage or PostGIS, with in-memory spatial indexes), routes the fixed URL map, and gives
 // every service the same request handling: request ids, structured logs,
 // Prometheus metrics, API-key auth, limits (timeouts, body size, rate), error
 // formats per protocol, compression, ETags, CORS, graceful shutdown and reload.
@@ -29,18 +29,11 @@ import (
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server/metrics"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
-// Opener opens a dataset store (default: the GeoPackage backend).
-type Opener func(path string) (store.Store, error)
-
-func openGPKG(path string) (store.Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, err
-	}
-	return gpkg.Open(path)
-}
+// Opener opens a dataset store by DSN (default: store.Open, through the
+// backends the program registered).
+type Opener func(ctx context.Context, dsn string) (store.Store, error)
 
 // Options adjust a server.
 type Options struct {
@@ -48,8 +41,12 @@ type Options struct {
 	Services []Service
 	// NoRegistered skips the services added with Register.
 	NoRegistered bool
-	// Open opens stores; nil means GeoPackage files.
+	// Open opens stores; nil means store.Open.
 	Open Opener
+	// RequireStores makes New fail when a dataset's store is unreachable
+	// (sip serve --check). Without it the server starts, answers 503 and
+	// /readyz false, and opens the store when it can.
+	RequireStores bool
 	// Metrics is the registry to use; nil makes a new one.
 	Metrics *metrics.Registry
 }
@@ -64,6 +61,7 @@ type Server struct {
 	mu        sync.Mutex
 	closed    bool
 	metricsLn metricsListener // metrics.listen (ServeMetrics)
+	done      chan struct{}   // closed by Shutdown: stops the retry of pending stores
 }
 
 // New opens every dataset of cfg, builds their indexes and mounts the services.
@@ -74,7 +72,7 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 		logger = slog.Default()
 	}
 	if opts.Open == nil {
-		opts.Open = openGPKG
+		opts.Open = store.Open
 	}
 	reg := opts.Metrics
 	if reg == nil {
@@ -104,7 +102,7 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 		}
 	}, "dataset", "layer")
 
-	st, err := h.load(cfg)
+	st, err := h.load(cfg, !opts.RequireStores)
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +126,10 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 		st.closeNow(logger)
 		return nil, err
 	}
-	s := &Server{host: h, handler: &coreHandler{h: h, router: r, fixed: fixed}}
+	s := &Server{host: h, handler: &coreHandler{h: h, router: r, fixed: fixed}, done: make(chan struct{})}
+	if len(st.pending) > 0 {
+		go s.retryPending()
+	}
 	l := cfg.Limits
 	s.http = &http.Server{
 		Addr:              cfg.Listen,
@@ -144,8 +145,10 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	return s, nil
 }
 
-// load opens the datasets of cfg and builds their indexes.
-func (h *Host) load(cfg *config.Config) (_ *State, err error) {
+// load opens the datasets of cfg and builds their indexes. With allowPending, a
+// dataset whose store is unreachable (store.ErrUnavailable) is left out and
+// named in the state's pending list instead of failing the load.
+func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error) {
 	st := &State{Config: cfg, byName: map[string]*Dataset{}, keys: parseKeys(cfg.Auth.Keys), loaded: time.Now()}
 	defer func() {
 		if err != nil {
@@ -153,45 +156,17 @@ func (h *Host) load(cfg *config.Config) (_ *State, err error) {
 		}
 	}()
 	for _, dc := range cfg.Datasets {
-		t0 := time.Now()
-		s, err := h.open(dc.Store)
+		d, err := h.loadDataset(dc)
 		if err != nil {
-			return nil, fmt.Errorf("dataset %s: opening %s: %w", dc.Name, dc.Store, err)
-		}
-		d := &Dataset{Name: dc.Name, Title: dc.Title, Config: dc, Store: s}
-		st.datasets = append(st.datasets, d)
-		if d.Title == "" {
-			d.Title = dc.Name
-		}
-		for _, l := range s.Layers() {
-			lc, ok := dc.Layer(l.Name)
-			if !ok {
+			if allowPending && errors.Is(err, store.ErrUnavailable) {
+				h.logger.Error("dataset store unreachable; serving 503 until it can be opened", "dataset", dc.Name, "store", store.Redact(dc.Store), "err", err)
+				st.pending = append(st.pending, dc.Name)
 				continue
 			}
-			if lc.Title != "" {
-				l.Title = lc.Title
-			}
-			d.layers = append(d.layers, l)
+			return nil, err
 		}
-		for _, lc := range dc.Layers {
-			if _, ok := store.LayerByName(s.Layers(), lc.Name); !ok {
-				return nil, fmt.Errorf("dataset %s: layer %s is configured but not in %s", dc.Name, lc.Name, dc.Store)
-			}
-			for _, a := range lc.Attributes {
-				l, _ := store.LayerByName(s.Layers(), lc.Name)
-				if _, ok := l.Column(a); !ok {
-					return nil, fmt.Errorf("dataset %s: layer %s: attribute %s is not a column of the store", dc.Name, lc.Name, a)
-				}
-			}
-		}
-		ctx := context.Background()
-		ix, err := index.Build(ctx, s)
-		if err != nil {
-			return nil, fmt.Errorf("dataset %s: %w", dc.Name, err)
-		}
-		d.Index = ix
+		st.datasets = append(st.datasets, d)
 		st.byName[d.Name] = d
-		h.logger.Info("dataset loaded", "dataset", d.Name, "store", dc.Store, "revision", ix.Revision(), "layers", len(d.layers), "took", time.Since(t0).Round(time.Millisecond))
 	}
 	// Follow the stores' change logs.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -200,12 +175,59 @@ func (h *Host) load(cfg *config.Config) (_ *State, err error) {
 		st.watchers.Add(1)
 		go func() {
 			defer st.watchers.Done()
-			d.Index.Watch(ctx, d.Store, cfg.Index.PollInterval.D(), func(err error) {
-				h.logger.Error("index update failed", "dataset", d.Name, "err", err)
-			})
+			h.follow(ctx, d, cfg.Index.PollInterval.D())
 		}()
 	}
 	return st, nil
+}
+
+// loadDataset opens one dataset's store, checks the configuration against its
+// layers and builds its index.
+func (h *Host) loadDataset(dc config.Dataset) (_ *Dataset, err error) {
+	t0 := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
+	defer cancel()
+	s, err := h.open(ctx, dc.Store)
+	if err != nil {
+		return nil, fmt.Errorf("dataset %s: opening %s: %w", dc.Name, store.Redact(dc.Store), err)
+	}
+	defer func() {
+		if err != nil {
+			s.Close()
+		}
+	}()
+	d := &Dataset{Name: dc.Name, Title: dc.Title, Config: dc, Store: s}
+	if d.Title == "" {
+		d.Title = dc.Name
+	}
+	for _, l := range s.Layers() {
+		lc, ok := dc.Layer(l.Name)
+		if !ok {
+			continue
+		}
+		if lc.Title != "" {
+			l.Title = lc.Title
+		}
+		d.layers = append(d.layers, l)
+	}
+	for _, lc := range dc.Layers {
+		l, ok := store.LayerByName(s.Layers(), lc.Name)
+		if !ok {
+			return nil, fmt.Errorf("dataset %s: layer %s is configured but not in %s", dc.Name, lc.Name, store.Redact(dc.Store))
+		}
+		for _, a := range lc.Attributes {
+			if _, ok := l.Column(a); !ok {
+				return nil, fmt.Errorf("dataset %s: layer %s: attribute %s is not a column of the store", dc.Name, lc.Name, a)
+			}
+		}
+	}
+	ix, err := index.Build(context.Background(), s)
+	if err != nil {
+		return nil, fmt.Errorf("dataset %s: %w", dc.Name, err)
+	}
+	d.Index = ix
+	h.logger.Info("dataset loaded", "dataset", d.Name, "store", store.Redact(dc.Store), "revision", ix.Revision(), "layers", len(d.layers), "took", time.Since(t0).Round(time.Millisecond))
+	return d, nil
 }
 
 // Host returns the host services see.
@@ -230,7 +252,11 @@ func (s *Server) Serve(ln net.Listener) error {
 // dropping connections. Requests already running finish on the old state, whose
 // stores are closed after the last one ends. On error the old state stays.
 // The listen address and server timeouts are fixed at start-up.
-func (s *Server) Reload(cfg *config.Config) error {
+func (s *Server) Reload(cfg *config.Config) error { return s.reload(cfg, "config") }
+
+// reload is Reload; kind "retry" is the retry of stores pending since start-up
+// (not counted as a configuration reload, and quiet when it fails).
+func (s *Server) reload(cfg *config.Config, kind string) error {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	h := s.host
@@ -241,9 +267,11 @@ func (s *Server) Reload(cfg *config.Config) error {
 	if cfg.Metrics.Listen != h.Current().Config.Metrics.Listen {
 		h.logger.Warn("metrics.listen changes need a restart", "old", h.Current().Config.Metrics.Listen, "new", cfg.Metrics.Listen)
 	}
-	st, err := h.load(cfg)
+	st, err := h.load(cfg, false)
 	if err != nil {
-		reloads.With("error").Inc()
+		if kind == "config" {
+			reloads.With("error").Inc()
+		}
 		return err
 	}
 	old := h.state.Swap(st)
@@ -252,8 +280,10 @@ func (s *Server) Reload(cfg *config.Config) error {
 			rl.Reload(st)
 		}
 	}
-	reloads.With("ok").Inc()
-	h.logger.Info("reloaded", "datasets", len(st.datasets))
+	if kind == "config" {
+		reloads.With("ok").Inc()
+		h.logger.Info("reloaded", "datasets", len(st.datasets))
+	}
 	go old.retire(h.logger)
 	return nil
 }
@@ -282,6 +312,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		return nil
 	}
 	s.closed = true
+	close(s.done)
 	s.mu.Unlock()
 	s.host.ready.Store(false)
 	s.metricsLn.shutdown(ctx)

@@ -1,7 +1,10 @@
 // Package store defines the dataset model shared by every part of SIP core and the
-// small interfaces a storage backend implements. The embedded backend is a
-// GeoPackage file per dataset (package store/gpkg); a PostGIS backend for
-// multi-node deployments implements the same interfaces later.
+// small interfaces a storage backend implements: Reader, Tx and Store for every
+// service, SyncStore for the gmina→powiat sync. Stores are opened by DSN (Open,
+// Create; see dsn.go): the embedded backend is a GeoPackage file per dataset
+// (package store/gpkg), the multi-node one a PostgreSQL/PostGIS schema per
+// dataset (package store/postgis). Both pass the same conformance suite
+// (package store/storetest).
 //
 // Coordinates of every geometry held in or returned by a store are in the dataset's
 // storage CRS, EPSG:2180, in x = easting, y = northing order (the traditional GIS
@@ -21,6 +24,11 @@ const StorageSRID = 2180
 
 // ErrNotFound is returned when an object or layer does not exist.
 var ErrNotFound = errors.New("not found")
+
+// ErrUnavailable wraps the errors of a store whose database cannot be reached
+// (refused or dropped connection, server shutting down): the request may
+// succeed later, and servers answer 503 rather than 500.
+var ErrUnavailable = errors.New("store unavailable")
 
 // ColumnType is the SQL type of a public attribute column.
 type ColumnType string

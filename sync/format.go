@@ -17,7 +17,6 @@ import (
 	"math"
 
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
 // Changeset wire format (the HTTP body, compressed as one zstd stream):
@@ -61,7 +60,7 @@ type Trailer struct {
 // EntryDigest is the anchor digest of one change-log entry: the SHA-256 of its
 // binary frame payload. A copy remembers the digest of the last entry it applied;
 // a source restored from an older backup no longer has the same entry there.
-func EntryDigest(c gpkg.RawChange) string {
+func EntryDigest(c store.RawChange) string {
 	s := sha256.Sum256(appendRaw(nil, c))
 	return hex.EncodeToString(s[:])
 }
@@ -71,7 +70,7 @@ func appendBytes(b, s []byte) []byte {
 	return append(b, s...)
 }
 
-func appendRaw(b []byte, c gpkg.RawChange) []byte {
+func appendRaw(b []byte, c store.RawChange) []byte {
 	b = binary.AppendVarint(b, c.Rev)
 	for _, s := range []string{c.Time, c.Layer, c.ID, c.Version, c.Op} {
 		b = appendBytes(b, []byte(s))
@@ -122,8 +121,8 @@ func (r *reader) bytes() []byte {
 	return v
 }
 
-func parseRaw(p []byte) (gpkg.RawChange, error) {
-	var c gpkg.RawChange
+func parseRaw(p []byte) (store.RawChange, error) {
+	var c store.RawChange
 	r := &reader{b: p}
 	v, n := binary.Varint(r.b)
 	if n <= 0 {
@@ -169,8 +168,8 @@ func parseRaw(p []byte) (gpkg.RawChange, error) {
 
 // Probe is the source's digest of one object the copy diverges on.
 type Probe struct {
-	Key    gpkg.ObjKey
-	Digest gpkg.StateHash
+	Key    store.ObjKey
+	Digest store.StateHash
 }
 
 // Writer writes a changeset (uncompressed; the caller wraps it in zstd).
@@ -209,13 +208,13 @@ func (w *Writer) frame(kind byte, payload []byte) error {
 }
 
 // Change writes one change-log entry.
-func (w *Writer) Change(c gpkg.RawChange) error {
+func (w *Writer) Change(c store.RawChange) error {
 	w.n.Changes++
 	return w.frame('C', appendRaw(nil, c))
 }
 
 // Version writes one stored version.
-func (w *Writer) Version(c gpkg.RawChange) error {
+func (w *Writer) Version(c store.RawChange) error {
 	w.n.Versions++
 	return w.frame('V', appendRaw(nil, c))
 }
@@ -250,8 +249,8 @@ func (w *Writer) Close(stateHash, newAnchor string) error {
 type Changeset struct {
 	Header   Header
 	Trailer  Trailer
-	Changes  []gpkg.RawChange
-	Versions []gpkg.RawChange
+	Changes  []store.RawChange
+	Versions []store.RawChange
 	Probes   []Probe
 	Bytes    int64 // uncompressed size
 }
@@ -325,7 +324,7 @@ func Decode(r io.Reader) (*Changeset, error) {
 			cs.Versions = append(cs.Versions, c)
 		case 'P':
 			pr := &reader{b: payload}
-			p := Probe{Key: gpkg.ObjKey{Layer: string(pr.bytes()), ID: string(pr.bytes())}}
+			p := Probe{Key: store.ObjKey{Layer: string(pr.bytes()), ID: string(pr.bytes())}}
 			if pr.err != nil || len(pr.b) != 32 {
 				return nil, errors.New("sync: bad probe frame")
 			}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store"
 )
 
 // FuzzDecode: no input makes Decode panic, and whatever it accepts re-encodes to
@@ -12,9 +12,9 @@ import (
 func FuzzDecode(f *testing.F) {
 	var buf bytes.Buffer
 	w, _ := NewWriter(&buf, Header{Dataset: "gmina", Kind: "changes", Since: 1, Rev: 3})
-	w.Change(gpkg.RawChange{Rev: 2, Layer: "mpzp", ID: "a", Version: "1", Op: "insert", Obj: []byte(`{"a":{}}`), Geom: []byte{1, 1, 0, 0, 0}})
-	w.Change(gpkg.RawChange{Rev: 3, Layer: "mpzp", ID: "b", Version: "1", Op: "delete", HasBounds: true, MaxX: 1, MaxY: 1, Obj: []byte(`{}`)})
-	w.Probe(Probe{Key: gpkg.ObjKey{Layer: "mpzp", ID: "a"}})
+	w.Change(store.RawChange{Rev: 2, Layer: "mpzp", ID: "a", Version: "1", Op: "insert", Obj: []byte(`{"a":{}}`), Geom: []byte{1, 1, 0, 0, 0}})
+	w.Change(store.RawChange{Rev: 3, Layer: "mpzp", ID: "b", Version: "1", Op: "delete", HasBounds: true, MaxX: 1, MaxY: 1, Obj: []byte(`{}`)})
+	w.Probe(Probe{Key: store.ObjKey{Layer: "mpzp", ID: "a"}})
 	w.Close("00", "")
 	f.Add(buf.Bytes())
 	f.Add([]byte(magic))

@@ -13,13 +13,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
 // Conflict policies.
@@ -32,10 +30,10 @@ const (
 type Options struct {
 	From    string // base URL of the source server, e.g. http://gmina:8080
 	Dataset string // source dataset name
-	Store   string // the county store (created when missing)
+	Store   string // the county store's DSN: a GeoPackage path or a PostGIS DSN (created when missing)
 	Key     string // API key with the sync role
 	Policy  string // SourceWins (default) or KeepLocal
-	Report  string // conflict report path (default Store + ".conflicts.json" when there are conflicts)
+	Report  string // conflict report path (default STORE.conflicts.json for a GeoPackage, DATASET.conflicts.json otherwise, when there are conflicts)
 	Client  *http.Client
 	Log     io.Writer
 }
@@ -79,20 +77,6 @@ func pause(point string) {
 	}
 }
 
-// lock takes an exclusive, non-blocking lock next to the store; the kernel drops
-// it when the process dies, so a killed pull never leaves a stale lock.
-func lock(path string) (func(), error) {
-	f, err := os.OpenFile(path+".sync-lock", os.O_CREATE|os.O_RDWR, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		return nil, fmt.Errorf("sync: another sync pull is running on %s (lock %s held)", path, f.Name())
-	}
-	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
-}
-
 // Pull brings the store up to the source's current revision in one verified
 // transaction. On any error the store is left exactly as it was.
 func Pull(ctx context.Context, o Options) (*Result, error) {
@@ -106,24 +90,27 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	if o.Client == nil {
 		o.Client = &http.Client{Timeout: 30 * time.Minute}
 	}
-	unlock, err := lock(o.Store)
-	if err != nil {
-		return nil, err
-	}
-	defer unlock()
-
 	var (
-		st      *gpkg.Store
-		cp      gpkg.SyncCheckpoint
+		st      store.SyncStore
+		cp      store.SyncCheckpoint
 		have    bool
-		probes  []gpkg.ObjKey
-		created bool
+		probes  []store.ObjKey
+		applied bool // committed: a copy this pull created is kept
 	)
-	if _, err := os.Stat(o.Store); err == nil {
-		if st, err = gpkg.Open(o.Store); err != nil {
+	exists, err := store.Exists(ctx, o.Store)
+	if err != nil {
+		return nil, fmt.Errorf("sync: %s: %w", store.Redact(o.Store), err)
+	}
+	if exists {
+		if st, err = openSync(ctx, o.Store); err != nil {
 			return nil, err
 		}
 		defer st.Close()
+		unlock, err := st.LockSync(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("sync: %w", err)
+		}
+		defer unlock()
 		if cp, have, err = st.SyncCheckpoint(ctx, o.Dataset); err != nil {
 			return nil, err
 		}
@@ -175,7 +162,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	}
 	res := &Result{Kind: kind, FromRev: cp.SourceRev, ToRev: h.Rev, Changes: len(cs.Changes), Versions: len(cs.Versions),
 		WireBytes: wire, Bytes: cs.Bytes, StateHash: cs.Trailer.StateHash}
-	want, err := gpkg.ParseStateHash(cs.Trailer.StateHash)
+	want, err := store.ParseStateHash(cs.Trailer.StateHash)
 	if err != nil {
 		return nil, err
 	}
@@ -185,22 +172,23 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.OwnedLayers = layers
 
-	final := o.Store
 	if st == nil {
-		// A new copy: build it beside the target and rename it into place only
-		// after the commit, so a killed first pull leaves no half-made store.
-		tmp := o.Store + ".new"
-		os.Remove(tmp)
-		if st, err = gpkg.Create(tmp, o.Dataset, h.Layers); err != nil {
+		// A new copy: created from the source's schema, removed again unless the
+		// first pull commits.
+		if st, err = createSync(ctx, o.Store, o.Dataset, h.Layers); err != nil {
 			return nil, err
 		}
-		created = true
 		defer func() {
-			if st != nil {
-				st.Close()
+			st.Close()
+			if !applied {
+				store.Remove(context.WithoutCancel(ctx), o.Store)
 			}
-			os.Remove(tmp)
 		}()
+		unlock, err := st.LockSync(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("sync: %w", err)
+		}
+		defer unlock()
 	}
 	if have && h.Rev == cp.SourceRev && len(cs.Changes) == 0 && len(probes) == 0 {
 		res.UpToDate, res.LocalRev = true, cp.LocalRev
@@ -237,7 +225,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 			res.NewLayers = append(res.NewLayers, l)
 		}
 	}
-	var diverged []gpkg.ObjKey
+	var diverged []store.ObjKey
 	if kind == "snapshot" {
 		if err := tx.ClearLayers(ctx, layers); err != nil {
 			return nil, err
@@ -262,11 +250,11 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		set := map[gpkg.ObjKey]bool{}
+		set := map[store.ObjKey]bool{}
 		for _, k := range append(now, edits...) {
 			set[k] = true
 		}
-		probed := map[gpkg.ObjKey]bool{}
+		probed := map[store.ObjKey]bool{}
 		for _, p := range cs.Probes {
 			probed[p.Key] = true
 		}
@@ -275,22 +263,22 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 				return nil, fmt.Errorf("sync: %s/%s was edited here while the pull ran: nothing applied, run the pull again", k.Layer, k.ID)
 			}
 		}
-		touched := map[gpkg.ObjKey][]string{}
+		touched := map[store.ObjKey][]string{}
 		for _, c := range cs.Changes {
-			k := gpkg.ObjKey{Layer: c.Layer, ID: c.ID}
+			k := store.ObjKey{Layer: c.Layer, ID: c.ID}
 			touched[k] = append(touched[k], c.Version)
 		}
-		srcVersions := map[gpkg.ObjKey][]gpkg.RawChange{}
+		srcVersions := map[store.ObjKey][]store.RawChange{}
 		for _, v := range cs.Versions {
-			k := gpkg.ObjKey{Layer: v.Layer, ID: v.ID}
+			k := store.ObjKey{Layer: v.Layer, ID: v.ID}
 			srcVersions[k] = append(srcVersions[k], v)
 		}
-		conflict := map[gpkg.ObjKey]bool{}
-		keys := make([]gpkg.ObjKey, 0, len(set))
+		conflict := map[store.ObjKey]bool{}
+		keys := make([]store.ObjKey, 0, len(set))
 		for k := range set {
 			keys = append(keys, k)
 		}
-		gpkg.SortKeys(keys)
+		store.SortKeys(keys)
 		for _, k := range keys {
 			sv, ok := touched[k]
 			if !ok {
@@ -319,7 +307,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 			res.Conflicts = append(res.Conflicts, c)
 		}
 		for _, c := range cs.Changes {
-			if conflict[gpkg.ObjKey{Layer: c.Layer, ID: c.ID}] {
+			if conflict[store.ObjKey{Layer: c.Layer, ID: c.ID}] {
 				continue
 			}
 			r, err := tx.PutRaw(ctx, c)
@@ -337,7 +325,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	srcDigest := map[gpkg.ObjKey]gpkg.StateHash{}
+	srcDigest := map[store.ObjKey]store.StateHash{}
 	for _, p := range cs.Probes {
 		srcDigest[p.Key] = p.Digest
 	}
@@ -354,7 +342,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	if err := tx.SetDiverged(ctx, diverged); err != nil {
 		return nil, err
 	}
-	ncp, err := tx.SetCheckpoint(ctx, gpkg.SyncCheckpoint{URL: o.From, SourceRev: h.Rev, Anchor: cs.Trailer.NewAnchor,
+	ncp, err := tx.SetCheckpoint(ctx, store.SyncCheckpoint{URL: o.From, SourceRev: h.Rev, Anchor: cs.Trailer.NewAnchor,
 		StateHash: cs.Trailer.StateHash, Time: time.Now().UTC().Format(time.RFC3339)})
 	if err != nil {
 		return nil, err
@@ -363,21 +351,12 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	committed = true
+	committed, applied = true, true
 	res.LocalRev, res.Diverged = ncp.LocalRev, len(diverged)
-	if created {
-		if err := st.Close(); err != nil {
-			return nil, err
-		}
-		st = nil
-		if err := os.Rename(o.Store+".new", final); err != nil {
-			return nil, err
-		}
-	}
 	if len(res.Conflicts) > 0 {
 		res.Report = o.Report
 		if res.Report == "" {
-			res.Report = final + ".conflicts.json"
+			res.Report = reportPath(o)
 		}
 		js, _ := json.MarshalIndent(map[string]any{"dataset": o.Dataset, "from_rev": res.FromRev, "to_rev": res.ToRev,
 			"policy": o.Policy, "conflicts": res.Conflicts}, "", "  ")
@@ -391,7 +370,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 
 // divergedNow is the set of objects the copy keeps apart: recorded ones plus those
 // edited here since the checkpoint.
-func divergedNow(ctx context.Context, st *gpkg.Store, source string, localRev int64, owned []string) ([]gpkg.ObjKey, error) {
+func divergedNow(ctx context.Context, st store.SyncStore, source string, localRev int64, owned []string) ([]store.ObjKey, error) {
 	d, err := st.SyncDiverged(ctx, source)
 	if err != nil {
 		return nil, err
@@ -400,15 +379,15 @@ func divergedNow(ctx context.Context, st *gpkg.Store, source string, localRev in
 	if err != nil {
 		return nil, err
 	}
-	seen := map[gpkg.ObjKey]bool{}
-	var out []gpkg.ObjKey
+	seen := map[store.ObjKey]bool{}
+	var out []store.ObjKey
 	for _, k := range append(d, e...) {
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, k)
 		}
 	}
-	gpkg.SortKeys(out)
+	store.SortKeys(out)
 	return out, nil
 }
 
@@ -453,7 +432,7 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 		}
 		return nil, 0, fmt.Errorf("sync: source answered %s: %s", resp.Status, strings.TrimSpace(string(b)))
 	}
-	spool, err := os.CreateTemp(filepath.Dir(o.Store), ".sip-sync-*.zst")
+	spool, err := os.CreateTemp(spoolDir(o.Store), ".sip-sync-*.zst")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -484,4 +463,49 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 		return nil, 0, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
 	}
 	return cs, cr.n, nil
+}
+
+// openSync opens the copy's store for a pull.
+func openSync(ctx context.Context, dsn string) (store.SyncStore, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	return asSync(st, dsn)
+}
+
+// createSync creates a new copy with the source's schema.
+func createSync(ctx context.Context, dsn, name string, layers []store.Layer) (store.SyncStore, error) {
+	st, err := store.Create(ctx, dsn, name, layers)
+	if err != nil {
+		return nil, err
+	}
+	return asSync(st, dsn)
+}
+
+func asSync(st store.Store, dsn string) (store.SyncStore, error) {
+	ss, ok := st.(store.SyncStore)
+	if !ok {
+		st.Close()
+		return nil, fmt.Errorf("sync: the backend of %s cannot take a sync pull", store.Redact(dsn))
+	}
+	return ss, nil
+}
+
+// spoolDir is where the changeset is spooled: beside a GeoPackage (the same
+// disk the apply writes to), the temporary folder otherwise.
+func spoolDir(dsn string) string {
+	if p := store.FilePath(dsn); p != "" {
+		return filepath.Dir(p)
+	}
+	return os.TempDir()
+}
+
+// reportPath is the default conflict report: beside a GeoPackage, or named
+// after the source dataset in the working folder.
+func reportPath(o Options) string {
+	if p := store.FilePath(o.Store); p != "" {
+		return p + ".conflicts.json"
+	}
+	return o.Dataset + ".conflicts.json"
 }

@@ -15,7 +15,7 @@ import (
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
-	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store"
 )
 
 // Service is the source side: it serves a dataset's change log and snapshots to
@@ -44,7 +44,7 @@ func handler(h *server.Host, kind string) http.Handler {
 			server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no dataset " + name})
 			return
 		}
-		gs, ok := ds.Store.(*gpkg.Store)
+		gs, ok := ds.Store.(store.SyncStore)
 		if !ok {
 			server.WriteError(w, r, &server.Error{Status: http.StatusNotImplemented, Code: "NotImplemented", Detail: "the dataset's backend cannot serve sync"})
 			return
@@ -75,7 +75,7 @@ type ProbeRequest struct {
 
 // readProbes returns the probes of a request: probe=layer:id URL parameters for a
 // GET (at most maxURLProbes), a ProbeRequest body for a POST.
-func readProbes(r *http.Request) ([]gpkg.ObjKey, error) {
+func readProbes(r *http.Request) ([]store.ObjKey, error) {
 	q := r.URL.Query()
 	if r.Method != http.MethodPost {
 		out, err := parseProbes(q["probe"])
@@ -105,8 +105,8 @@ func readProbes(r *http.Request) ([]gpkg.ObjKey, error) {
 }
 
 // parseProbes reads probe=layer:id parameters (repeatable, or comma-separated).
-func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
-	var out []gpkg.ObjKey
+func parseProbes(vals []string) ([]store.ObjKey, error) {
+	var out []store.ObjKey
 	for _, v := range vals {
 		for _, p := range strings.Split(v, ",") {
 			if p == "" {
@@ -116,7 +116,7 @@ func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
 			if !ok || l == "" || id == "" {
 				return nil, fmt.Errorf("probe %q: want layer:id", p)
 			}
-			out = append(out, gpkg.ObjKey{Layer: l, ID: id})
+			out = append(out, store.ObjKey{Layer: l, ID: id})
 		}
 	}
 	if len(out) > maxProbes {
@@ -127,7 +127,7 @@ func parseProbes(vals []string) ([]gpkg.ObjKey, error) {
 
 // serve writes one changeset. Everything is read from one read snapshot, so the
 // revision, the entries, the versions and the state hash belong to one state.
-func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs *gpkg.Store, name, kind string) *server.Error {
+func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs store.SyncStore, name, kind string) *server.Error {
 	q := r.URL.Query()
 	for k := range q {
 		if k != "since" && k != "probe" {
@@ -210,7 +210,7 @@ func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs *gpkg
 		if err != nil {
 			break
 		}
-		var d gpkg.StateHash
+		var d store.StateHash
 		if d, err = sn.ObjectDigest(ctx, p); err == nil {
 			if err = cw.Probe(Probe{Key: p, Digest: d}); err == nil && kind == "changes" {
 				err = sn.Versions(ctx, p.Layer, p.ID, cw.Version)

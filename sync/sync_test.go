@@ -25,6 +25,8 @@ import (
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	_ "github.com/sip-core/sip/store/postgis"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 	sipsync "github.com/sip-core/sip/sync"
 )
 
@@ -40,7 +42,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := postgistest.Main(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -56,9 +58,10 @@ func zone(i int, rev int) *store.Object {
 		Attrs:    map[string]any{"oznaczenie": fmt.Sprintf("%d%s", i, sym), "przeznaczenie": sym, "maks_wysokosc": float64(9 + rev)}}
 }
 
+// put writes objects into the store a DSN names (a GeoPackage path or PostGIS).
 func put(t testing.TB, path string, objs ...*store.Object) {
 	t.Helper()
-	st, err := gpkg.Open(path)
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +83,7 @@ func put(t testing.TB, path string, objs ...*store.Object) {
 // makeGmina creates a planning dataset with n zones.
 func makeGmina(t testing.TB, path string, n int) {
 	t.Helper()
-	st, err := gpkg.Create(path, "gmina", store.PlanningLayers)
+	st, err := store.Create(context.Background(), path, "gmina", store.PlanningLayers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,10 +117,7 @@ func mutate(t testing.TB, path string, n, seed, rev int) {
 
 func stateHash(t testing.TB, path string, layers []string) string {
 	t.Helper()
-	st, err := gpkg.OpenReadOnly(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st := openSync(t, path)
 	defer st.Close()
 	sn, err := st.ReadSnapshot(context.Background())
 	if err != nil {
@@ -149,7 +149,7 @@ func serve(t testing.TB, name, storePath string) (base string, stop func()) {
 	dir := t.TempDir()
 	cfg := fmt.Sprintf(`datasets:
   - name: %s
-    store: %s
+    store: %q
 auth:
   keys:
     - {name: county-sync, hash: %s, roles: [sync], datasets: [%s]}
@@ -224,11 +224,18 @@ func mustPull(t testing.TB, base, county string, extra ...string) pullResult {
 	return r
 }
 
-func checkpoint(t testing.TB, county string) gpkg.SyncCheckpoint {
-	st, err := gpkg.OpenReadOnly(county)
+// openSync opens the store a DSN names, read-only, as a store.SyncStore.
+func openSync(t testing.TB, dsn string) store.SyncStore {
+	t.Helper()
+	st, err := store.OpenReadOnly(context.Background(), dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st.(store.SyncStore)
+}
+
+func checkpoint(t testing.TB, county string) store.SyncCheckpoint {
+	st := openSync(t, county)
 	defer st.Close()
 	cp, _, err := st.SyncCheckpoint(context.Background(), "gmina")
 	if err != nil {
@@ -239,7 +246,7 @@ func checkpoint(t testing.TB, county string) gpkg.SyncCheckpoint {
 
 // newCounty creates an EGiB county store holding a few parcels of its own.
 func newCounty(t testing.TB, path string) {
-	st, err := gpkg.Create(path, "county", store.EGiBLayers)
+	st, err := store.Create(context.Background(), path, "county", store.EGiBLayers)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +419,7 @@ func TestFaults(t *testing.T) {
 	var recorded []byte
 	recorder := proxy(t, base, func(b []byte) []byte { recorded = append([]byte(nil), b...); return b })
 
-	untouched := func(what string, before string, cp gpkg.SyncCheckpoint) {
+	untouched := func(what string, before string, cp store.SyncCheckpoint) {
 		t.Helper()
 		if got := stateHash(t, county, planning); got != before {
 			t.Fatalf("%s: the county copy changed", what)

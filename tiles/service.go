@@ -272,7 +272,11 @@ func (s *Service) fileTilesets(st *server.State) map[string]string {
 func (s *Service) scanTilesets(st *server.State) map[string]string {
 	out := s.envTilesets()
 	for _, d := range st.Datasets() {
-		base := strings.TrimSuffix(d.Config.Store, filepath.Ext(d.Config.Store))
+		p := store.FilePath(d.Config.Store)
+		if p == "" {
+			continue // a database: no files beside it
+		}
+		base := strings.TrimSuffix(p, filepath.Ext(p))
 		for suffix, file := range map[string]string{"-mbtiles": base + ".mbtiles", "-pmtiles": base + ".pmtiles", "-gpkg": base + "-tiles.gpkg"} {
 			if _, err := os.Stat(file); err == nil {
 				out[d.Name+suffix] = file

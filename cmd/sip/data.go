@@ -3,17 +3,13 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
 
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 	"github.com/sip-core/sip/synth"
 )
 
@@ -46,8 +42,8 @@ func genCountyFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 
 // ingestFlags: sip ingest --store county.gpkg [--name N] [--report report.json] [--strict] FILE...
 func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
-	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg` (created when missing)")
-	name := fs.String("name", "", "dataset name `N` for a new store (default: the file's base name)")
+	storePath := fs.String("store", "", "dataset store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN (created when missing)")
+	name := fs.String("name", "", "dataset name `N` for a new store (default: the file's base name, or the DSN's schema)")
 	reportPath := fs.String("report", "", "write the ingest report (JSON) to `R.json`")
 	strict := fs.Bool("strict", false, "reject the whole ingest on any object error")
 	return func(ctx context.Context, files []string) error {
@@ -56,9 +52,9 @@ func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	}
 }
 
-// ingestFiles loads files into the store at path, creating it when missing. A
-// store this call created is removed again when the ingest fails, so a failed
-// ingest leaves the disk exactly as it was.
+// ingestFiles loads files into the store at path (a DSN), creating it when
+// missing. A store this call created is removed again when the ingest fails, so
+// a failed ingest leaves the disk (or the database) exactly as it was.
 func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
 	tuneGCForIngest()
 	if plan, err := planningInputs(files); err != nil || plan {
@@ -67,7 +63,7 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 		}
 		return ingestPlanning(ctx, path, name, files, reportPath, strict)
 	}
-	st, created, err := openOrCreate(path, name)
+	st, path, created, err := openOrCreate(ctx, path, name, store.EGiBLayers)
 	if err != nil {
 		return nil, err
 	}
@@ -101,24 +97,9 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	return rep, nil
 }
 
-func openOrCreate(path, name string) (store.Store, bool, error) {
-	if _, err := os.Stat(path); err == nil {
-		st, err := gpkg.Open(path)
-		return st, false, err
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, false, err
-	}
-	if name == "" {
-		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	}
-	st, err := gpkg.Create(path, name, store.EGiBLayers)
-	return st, true, err
-}
-
-func removeStore(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
-	}
+// removeStore deletes a store this process created (after a failed first load).
+func removeStore(dsn string) {
+	store.Remove(context.Background(), dsn)
 }
 
 func writeJSON(path string, v any) error {

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The end-to-end tests drive the real binary the way a county operator does:
@@ -39,7 +41,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
 		os.Exit(1)
 	}
-	code := m.Run()
+	code := postgistest.Main(m)
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -269,21 +271,21 @@ func TestGenIngestValidateServe(t *testing.T) {
 }
 
 // serveStore runs `sip serve --store store` on a free loopback port until the
-// test ends (then it must stop on SIGINT within 10 s) and returns its base URL.
+// test ends (then it must stop on SIGINT within 15 s) and returns its base URL.
 func serveStore(t *testing.T, store string) string {
 	t.Helper()
-	addr := freeAddr(t)
-	startServe(t, addr, "--store", store, "--listen", addr)
-	return "http://" + addr
+	base, _, _ := startServe(t, "--store", store)
+	return base
 }
 
-// startServe runs `sip serve ARGS…` listening on addr until it is healthy; stop
-// (also called when the test ends) stops it with SIGINT, which must work
-// within 10 s. logs collects its output.
-func startServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, stop func()) {
+// startServe runs `sip serve ARGS --listen ADDR` on a free loopback port until
+// it is healthy and returns the base URL and the server's output. stop (also
+// called when the test ends) stops it with SIGINT, which must work within 15 s.
+func startServe(t *testing.T, args ...string) (base string, logs *lockedBuffer, stop func()) {
 	t.Helper()
-	srv := exec.Command(sipBin, append([]string{"serve"}, args...)...)
-	logs = &bytes.Buffer{}
+	addr := freeAddr(t)
+	srv := exec.Command(sipBin, append(append([]string{"serve"}, args...), "--listen", addr)...)
+	logs = &lockedBuffer{}
 	srv.Stdout, srv.Stderr = logs, logs
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
@@ -296,7 +298,7 @@ func startServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, 
 			go func() { done <- srv.Wait() }()
 			select {
 			case <-done:
-			case <-time.After(10 * time.Second):
+			case <-time.After(15 * time.Second):
 				srv.Process.Kill()
 				t.Error("sip serve did not stop on SIGINT")
 			}
@@ -304,7 +306,7 @@ func startServe(t *testing.T, addr string, args ...string) (logs *bytes.Buffer, 
 	}
 	t.Cleanup(stop)
 	waitHealthy(t, "http://"+addr+"/healthz", logs)
-	return logs, stop
+	return "http://" + addr, logs, stop
 }
 
 func freeAddr(t *testing.T) string {
@@ -316,7 +318,7 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-func waitHealthy(t *testing.T, url string, logs *bytes.Buffer) {
+func waitHealthy(t *testing.T, url string, logs fmt.Stringer) {
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if resp, err := http.Get(url); err == nil {

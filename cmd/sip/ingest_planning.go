@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/planning"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
 // planningInputs tells whether files are planning data (APP GML, Shapefile,
@@ -33,27 +29,12 @@ func planningInputs(files []string) (bool, error) {
 	return false, fmt.Errorf("cannot mix planning data (APP GML, .shp, .geojson, .gpkg) and EGiB GML in one ingest: they belong to different datasets")
 }
 
-// ingestPlanning loads planning files into the store at path, creating it with
-// store.PlanningLayers when missing (and removing it again if the load fails).
+// ingestPlanning loads planning files into the store at path (a DSN), creating
+// it with store.PlanningLayers when missing (and removing it again if the load
+// fails).
 func ingestPlanning(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
-	var st store.Store
-	created := false
-	if _, err := os.Stat(path); err == nil {
-		s, err := gpkg.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		st = s
-	} else if errors.Is(err, os.ErrNotExist) {
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		}
-		s, err := gpkg.Create(path, name, store.PlanningLayers)
-		if err != nil {
-			return nil, err
-		}
-		st, created = s, true
-	} else {
+	st, path, created, err := openOrCreate(ctx, path, name, store.PlanningLayers)
+	if err != nil {
 		return nil, err
 	}
 	rep, runErr := planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})

@@ -23,10 +23,9 @@ func TestServeMetricsListener(t *testing.T) {
 	store := filepath.Join(dir, "county.gpkg")
 	mustSip(t, append([]string{"ingest", "--store", store}, files...)...)
 
-	addr, maddr := freeAddr(t), freeAddr(t)
+	maddr := freeAddr(t)
 	cfgPath := filepath.Join(dir, "sip.yaml")
-	cfg := fmt.Sprintf(`listen: %s
-datasets:
+	cfg := fmt.Sprintf(`datasets:
   - name: powiat
     store: county.gpkg
     layers:
@@ -39,11 +38,11 @@ auth:
     - {name: prometheus, hash: %s, roles: [metrics]}
 metrics:
   listen: %s
-`, addr, config.HashKey("scrape-key"), maddr)
+`, config.HashKey("scrape-key"), maddr)
 	if err := os.WriteFile(cfgPath, []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	logs, stop := startServe(t, addr, "--config", cfgPath)
+	base, logs, stop := startServe(t, "--config", cfgPath)
 
 	scrape := func(u, key string) (int, string) {
 		t.Helper()
@@ -63,10 +62,10 @@ metrics:
 	if code, body := scrape("http://"+maddr+"/metrics", ""); code != 200 || !strings.Contains(body, hidden) {
 		t.Errorf("metrics listener: %d, series of punkty %v", code, strings.Contains(body, hidden))
 	}
-	if code, body := scrape("http://"+addr+"/metrics", "scrape-key"); code != 200 || !strings.Contains(body, hidden) {
+	if code, body := scrape(base+"/metrics", "scrape-key"); code != 200 || !strings.Contains(body, hidden) {
 		t.Errorf("public listener with the scrape key: %d, series of punkty %v", code, strings.Contains(body, hidden))
 	}
-	if code, body := scrape("http://"+addr+"/metrics", ""); code != 401 || strings.Contains(body, "punkty") {
+	if code, body := scrape(base+"/metrics", ""); code != 401 || strings.Contains(body, "punkty") {
 		t.Errorf("public listener without a key: %d %.200s", code, body)
 	}
 	if code, _ := scrape("http://"+maddr+"/api/datasets/powiat", ""); code != 404 {

@@ -20,7 +20,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "serve", summary: "serve datasets over HTTP: --config FILE, or --store F.gpkg for a quick start with default settings",
+	register(&command{name: "serve", summary: "serve datasets over HTTP: --config FILE, or --store F.gpkg|DSN for a quick start with default settings",
 		flags: serveFlags})
 }
 
@@ -29,7 +29,7 @@ func init() {
 // SIGHUP reloads the configuration and datasets.
 func serveFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	cfgPath := fs.String("config", "", "configuration file `sip.yaml` (see sip.example.yaml)")
-	storePath := fs.String("store", "", "serve this one GeoPackage `F.gpkg` with default settings")
+	storePath := fs.String("store", "", "serve this one store `F.gpkg|DSN` (a GeoPackage path or a PostGIS DSN) with default settings")
 	name := fs.String("name", "", "dataset name `N` for --store (default: from the file name)")
 	listen := fs.String("listen", "", "listen address `ADDR` (default 127.0.0.1:8080, or the config's)")
 	logFormat := fs.String("log-format", "", "log format `text|json` (overrides the config)")
@@ -73,7 +73,7 @@ func runServe(ctx context.Context, cfgPath, storePath, name, listen, logFormat s
 		}
 	}
 	if check {
-		s, err := server.New(cfg, logger, server.Options{})
+		s, err := server.New(cfg, logger, server.Options{RequireStores: true})
 		if err != nil {
 			return err
 		}

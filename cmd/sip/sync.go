@@ -20,13 +20,17 @@ func syncPullFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	var o sipsync.Options
 	fs.StringVar(&o.From, "from", "", "base `URL` of the source sip server")
 	fs.StringVar(&o.Dataset, "dataset", "", "source dataset `NAME`")
-	fs.StringVar(&o.Store, "store", "", "county GeoPackage `F.gpkg` (created on the first pull)")
+	fs.StringVar(&o.Store, "store", "", "county store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN (created on the first pull)")
 	fs.StringVar(&o.Key, "key", "", "API key `K` with the sync role (default $SIP_SYNC_KEY)")
 	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy `source-wins|keep-local`")
 	fs.StringVar(&o.Report, "report", "", "conflict report path `F.json` (default STORE.conflicts.json)")
 	return func(ctx context.Context, _ []string) error {
 		if o.Key == "" {
 			o.Key = os.Getenv("SIP_SYNC_KEY") // read here, so that help never prints it
+		}
+		var err error
+		if o.Store, err = storeDSN(o.Store, o.Dataset); err != nil {
+			return err
 		}
 		res, err := sipsync.Pull(ctx, o)
 		if err != nil {

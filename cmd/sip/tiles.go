@@ -9,7 +9,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/tiles"
 )
 
@@ -27,18 +27,15 @@ func terminal() io.Writer {
 	return nil
 }
 
-func openStoreRO(path string) (*gpkg.Store, error) {
-	if path == "" {
+func openStoreRO(ctx context.Context, dsn string) (store.Store, error) {
+	if dsn == "" {
 		return nil, errors.New("--store is required")
 	}
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("store: %w", err)
-	}
-	return gpkg.OpenReadOnly(path)
+	return store.OpenReadOnly(ctx, dsn)
 }
 
 func tilesBuildFlags(fs *flag.FlagSet) func(context.Context, []string) error {
-	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg`")
+	storePath := fs.String("store", "", "dataset store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN")
 	out := fs.String("out", "", "output `T.mbtiles|T.pmtiles|T.gpkg`: .mbtiles, .pmtiles (web mercator) or .gpkg (either grid)")
 	force := fs.Bool("force", false, "replace --out when it exists")
 	minZoom := fs.Int("minzoom", 0, "first zoom `Z`")
@@ -65,7 +62,7 @@ func tilesBuild(ctx context.Context, storePath, out string, minZoom, maxZoom int
 	if _, err := tiles.FormatOf(out); err != nil {
 		return err
 	}
-	st, err := openStoreRO(storePath)
+	st, err := openStoreRO(ctx, storePath)
 	if err != nil {
 		return err
 	}
@@ -86,7 +83,7 @@ func tilesBuild(ctx context.Context, storePath, out string, minZoom, maxZoom int
 }
 
 func tilesUpdateFlags(fs *flag.FlagSet) func(context.Context, []string) error {
-	storePath := fs.String("store", "", "dataset GeoPackage `F.gpkg`")
+	storePath := fs.String("store", "", "dataset store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN")
 	path := fs.String("tiles", "", "a tile file `T.mbtiles|T.pmtiles|T.gpkg` built by sip tiles build")
 	return func(ctx context.Context, _ []string) error {
 		return tilesUpdate(ctx, *storePath, *path)
@@ -94,7 +91,7 @@ func tilesUpdateFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 }
 
 func tilesUpdate(ctx context.Context, storePath, path string) error {
-	st, err := openStoreRO(storePath)
+	st, err := openStoreRO(ctx, storePath)
 	if err != nil {
 		return err
 	}

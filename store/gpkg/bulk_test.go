@@ -2,12 +2,12 @@ package gpkg
 
 import (
 	"database/sql"
-	"fmt"
 	"math"
 	"reflect"
 	"testing"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/storetest"
 )
 
 // withBulkAfter sets bulkAfter for one test.
@@ -17,32 +17,9 @@ func withBulkAfter(t *testing.T, n int) {
 	t.Cleanup(func() { bulkAfter = old })
 }
 
-// lifecycleMix is a transaction's worth of inserts, new versions (current row moved
-// to the history), corrections in place, archived versions, deletions and objects
-// without geometry, for every code path that writes a feature table.
-func lifecycleMix(n int) []*store.Object {
-	var objs []*store.Object
-	for i := 0; i < n; i++ {
-		id := fmt.Sprint("p", i)
-		x := float64(i * 20)
-		objs = append(objs, parcel(id, "1", t0(2), x))
-		switch i % 6 {
-		case 1: // a newer version replaces the current one
-			objs = append(objs, parcel(id, "2", t0(3), x+3))
-		case 2: // a correction of the current version, then an older archived one
-			objs = append(objs, parcel(id, "1", t0(2), x+5), ended(parcel(id, "0", t0(1), x-7), t0(2)))
-		case 3: // the object ends
-			d := parcel(id, "2", t0(4), x+1)
-			d.EndVersion, d.EndObject = t0(5), t0(5)
-			objs = append(objs, d)
-		case 4: // a version without geometry
-			e := parcel(id, "2", t0(3), x)
-			e.Geometry = nil
-			objs = append(objs, e)
-		}
-	}
-	return objs
-}
+// lifecycleMix is a transaction's worth of every code path that writes a feature
+// table (storetest.LifecycleMix).
+func lifecycleMix(n int) []*store.Object { return storetest.LifecycleMix(n) }
 
 type rtreeRow struct {
 	ID                     int64
@@ -153,7 +130,7 @@ func TestBulkRollback(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if !tx.layers["dzialki"].bulk {
+	if !tx.tables["dzialki"].bulk {
 		t.Fatal("transaction not in bulk mode")
 	}
 	if err := tx.Rollback(); err != nil {

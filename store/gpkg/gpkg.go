@@ -55,7 +55,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -63,6 +62,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/internal/record"
 )
 
 // FormatVersion is the value of the 'format' key in sip_dataset that marks a SIP
@@ -73,7 +73,7 @@ const (
 	applicationID = 0x47504B47 // "GPKG"
 	userVersion   = 10300      // GeoPackage 1.3.0
 	driverName    = "sip_gpkg_sqlite3"
-	historySuffix = "_history"
+	historySuffix = record.HistorySuffix
 	changesTable  = "sip_changes"
 	datasetTable  = "sip_dataset"
 )
@@ -133,77 +133,31 @@ type Store struct {
 // layerInfo is a layer with the SQL names derived from it.
 type layerInfo struct {
 	store.Layer
+	rec           *record.Layer
 	cur, hist     string // quoted table names
 	rtCur, rtHist string // quoted rtree table names
 	pub           []string
-	pubIdx        map[string]int
 }
 
-var (
-	_ store.Store = (*Store)(nil)
-
-	identRe = regexp.MustCompile(`^[a-z][a-z0-9_]{0,62}$`)
-
-	fixedColumns = []string{"fid", "geom", "lokalny_id", "przestrzen_nazw", "wersja_id",
-		"start_obiekt", "start_wersja", "koniec_wersja", "koniec_obiekt", "sip_hash", "sip_vkey"}
-)
+var _ store.Store = (*Store)(nil)
 
 func quote(id string) string { return `"` + strings.ReplaceAll(id, `"`, `""`) + `"` }
 
 func newLayerInfo(l store.Layer) *layerInfo {
-	li := &layerInfo{Layer: l, pubIdx: map[string]int{}}
+	li := &layerInfo{Layer: l, rec: record.NewLayer(l)}
 	li.cur = quote(l.Name)
 	li.hist = quote(l.Name + historySuffix)
 	li.rtCur = quote("rtree_" + l.Name + "_geom")
 	li.rtHist = quote("rtree_" + l.Name + historySuffix + "_geom")
-	for i, c := range l.Columns {
+	for _, c := range l.Columns {
 		li.pub = append(li.pub, c.Name)
-		li.pubIdx[c.Name] = i
 	}
 	return li
 }
 
 // validateSchema checks names and types before anything is written.
 func validateSchema(name string, layers []store.Layer) error {
-	if strings.TrimSpace(name) == "" {
-		return errors.New("gpkg: empty dataset name")
-	}
-	if len(layers) == 0 {
-		return errors.New("gpkg: a dataset needs at least one layer")
-	}
-	seen := map[string]bool{}
-	for _, l := range layers {
-		if !identRe.MatchString(l.Name) || strings.HasPrefix(l.Name, "gpkg") ||
-			strings.HasPrefix(l.Name, "rtree_") || strings.HasPrefix(l.Name, "sqlite") ||
-			strings.HasPrefix(l.Name, "sip_") || strings.HasSuffix(l.Name, historySuffix) {
-			return fmt.Errorf("gpkg: invalid layer name %q", l.Name)
-		}
-		if seen[l.Name] {
-			return fmt.Errorf("gpkg: duplicate layer %q", l.Name)
-		}
-		seen[l.Name] = true
-		switch l.Geometry {
-		case store.MultiPolygon, store.Point, store.MultiLineString:
-		default:
-			return fmt.Errorf("gpkg: layer %s: unsupported geometry type %q", l.Name, l.Geometry)
-		}
-		cols := map[string]bool{}
-		for _, f := range fixedColumns {
-			cols[f] = true
-		}
-		for _, c := range l.Columns {
-			if !identRe.MatchString(c.Name) || cols[c.Name] {
-				return fmt.Errorf("gpkg: layer %s: invalid or duplicate column name %q", l.Name, c.Name)
-			}
-			cols[c.Name] = true
-			switch c.Type {
-			case store.Text, store.Integer, store.Real, store.Date, store.DateTime:
-			default:
-				return fmt.Errorf("gpkg: layer %s column %s: unsupported type %q", l.Name, c.Name, c.Type)
-			}
-		}
-	}
-	return nil
+	return record.ValidateSchema(name, layers)
 }
 
 func dsn(path string, params string) string {
@@ -467,29 +421,12 @@ func (s *Store) enterWAL() error {
 // recorded schema, in one transaction. Columns are never removed or retyped, and
 // layers of other schemas are left alone.
 func (s *Store) addMissingColumns() error {
-	builtin := append(append([]store.Layer(nil), store.EGiBLayers...), store.PlanningLayers...)
-	layers := append([]store.Layer(nil), s.layers...)
+	layers, added := record.MissingColumns(s.layers)
 	var stmts []string
-	for i, l := range layers {
-		b, ok := store.LayerByName(builtin, l.Name)
-		if !ok || b.Class != l.Class {
-			continue
+	for _, c := range added {
+		for _, t := range []string{c.Layer, c.Layer + historySuffix} {
+			stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s ADD COLUMN %s %s`, quote(t), quote(c.Column.Name), c.Column.Type))
 		}
-		have := map[string]bool{}
-		for _, c := range l.Columns {
-			have[c.Name] = true
-		}
-		cols := append([]store.Column(nil), l.Columns...)
-		for _, c := range b.Columns {
-			if have[c.Name] {
-				continue
-			}
-			for _, t := range []string{l.Name, l.Name + historySuffix} {
-				stmts = append(stmts, fmt.Sprintf(`ALTER TABLE %s ADD COLUMN %s %s`, quote(t), quote(c.Name), c.Type))
-			}
-			cols = append(cols, c)
-		}
-		layers[i].Columns = cols
 	}
 	if len(stmts) == 0 {
 		return nil

@@ -3,7 +3,6 @@ package gpkg
 import (
 	"context"
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/storetest"
 )
 
 var ctx = context.Background()
@@ -49,23 +49,7 @@ func newStore(t testing.TB) (*Store, string) {
 
 func put(t *testing.T, s *Store, objs ...*store.Object) []store.PutResult {
 	t.Helper()
-	tx, err := s.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []store.PutResult
-	for _, o := range objs {
-		r, err := tx.Put(ctx, o)
-		if err != nil {
-			tx.Rollback()
-			t.Fatalf("put %s/%s: %v", o.ID, o.Version, err)
-		}
-		out = append(out, r)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return storetest.Put(t, s, objs...)
 }
 
 func ended(o *store.Object, end time.Time) *store.Object {
@@ -107,136 +91,6 @@ func TestCreateOpen(t *testing.T) {
 	}
 }
 
-func TestLifecycle(t *testing.T) {
-	s, _ := newStore(t)
-	v1 := parcel("a", "1", t0(2), 0)
-	v2 := parcel("a", "2", t0(5), 100)
-	v3 := parcel("a", "3", t0(9), 200)
-
-	check := func(step string, got, want store.PutResult) {
-		t.Helper()
-		if got != want {
-			t.Fatalf("%s: got %v want %v", step, got, want)
-		}
-	}
-	check("insert", put(t, s, v1)[0], store.Inserted)
-	check("same", put(t, s, v1)[0], store.Unchanged)
-	v1b := parcel("a", "1", t0(2), 0)
-	v1b.Attrs["numer_kw"] = "KW1"
-	check("corrected", put(t, s, v1b)[0], store.Updated)
-	k1 := key(t, s, "a")
-	check("newer", put(t, s, v2)[0], store.Updated)
-	if k := key(t, s, "a"); k != k1 {
-		t.Fatalf("row key changed %d -> %d", k1, k)
-	}
-	cur, _ := s.Get(ctx, "dzialki", "a")
-	if cur.Version != "2" {
-		t.Fatalf("current %s", cur.Version)
-	}
-	h, _ := s.History(ctx, "dzialki", "a")
-	if len(h) != 2 || h[0].Version != "1" || !h[0].EndVersion.Equal(t0(5)) || h[1].Version != "2" {
-		t.Fatalf("history %+v", h)
-	}
-	// The same archived version arriving as it is stored: nothing happens.
-	check("archived again", put(t, s, ended(v1b, t0(5)))[0], store.Unchanged)
-	// An older "current" version after a newer one never becomes current.
-	check("stale current", put(t, s, v1b)[0], store.Unchanged)
-	v0 := parcel("a", "0", t0(1), 50)
-	check("stale older", put(t, s, v0)[0], store.Archived)
-	h, _ = s.History(ctx, "dzialki", "a")
-	if len(h) != 3 || h[0].Version != "0" || !h[0].EndVersion.Equal(t0(2)) {
-		t.Fatalf("history %+v", h[0])
-	}
-	// Ended version of the current one closes it; with koniecObiekt: deleted.
-	d := ended(v2, t0(9))
-	d.EndObject = t0(9)
-	check("delete", put(t, s, d)[0], store.Deleted)
-	if _, err := s.Get(ctx, "dzialki", "a"); !errors.Is(err, store.ErrNotFound) {
-		t.Fatalf("deleted object still current: %v", err)
-	}
-	// Archived version of another object: history only.
-	check("archive only", put(t, s, ended(parcel("b", "1", t0(2), 300), t0(3)))[0], store.Archived)
-	if n, _ := s.Count(ctx, store.Query{Layer: "dzialki"}); n != 0 {
-		t.Fatalf("count %d", n)
-	}
-	// Out of order: v3 current first, then its archived predecessors.
-	c := parcel("c", "3", t0(9), 400)
-	res := put(t, s, c, ended(parcel("c", "2", t0(5), 400), t0(9)), ended(parcel("c", "1", t0(2), 400), t0(5)))
-	if !reflect.DeepEqual(res, []store.PutResult{store.Inserted, store.Archived, store.Archived}) {
-		t.Fatalf("out of order: %v", res)
-	}
-	if g, _ := s.Get(ctx, "dzialki", "c"); g.Version != "3" {
-		t.Fatalf("c current %s", g.Version)
-	}
-	// Current version closed by a newer ended version.
-	check("insert v3", put(t, s, v3)[0], store.Inserted) // a resurrected... new version after deletion
-	e := parcel("e", "1", t0(2), 600)
-	put(t, s, e)
-	check("newer ended", put(t, s, ended(parcel("e", "2", t0(4), 600), t0(6)))[0], store.Deleted)
-	he, _ := s.History(ctx, "dzialki", "e")
-	if len(he) != 2 || !he[0].EndVersion.Equal(t0(4)) {
-		t.Fatalf("e history %+v", he)
-	}
-
-	// The change log: one entry per non-Unchanged result, strictly increasing.
-	var ops []store.Op
-	var last int64
-	err := s.Changes(ctx, 0, func(c store.Change) error {
-		if c.Rev <= last {
-			t.Fatalf("rev %d after %d", c.Rev, last)
-		}
-		last = c.Rev
-		ops = append(ops, c.Op)
-		if c.Object == nil || c.Bounds.IsEmpty() && c.Object.Geometry != nil {
-			t.Fatalf("change %d without object/bounds", c.Rev)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []store.Op{"insert", "update", "update", "archive", "delete", "archive", "insert", "archive", "archive", "insert", "insert", "delete"}
-	if !reflect.DeepEqual(ops, want) {
-		t.Fatalf("ops %v\nwant %v", ops, want)
-	}
-	if rev, _ := s.Revision(ctx); rev != last {
-		t.Fatalf("revision %d, last %d", rev, last)
-	}
-}
-
-func key(t *testing.T, s *Store, id string) int64 {
-	t.Helper()
-	var k int64 = -1
-	if err := s.Query(ctx, store.Query{Layer: "dzialki", IDs: []string{id}}, func(r store.Row) error { k = r.Key; return nil }); err != nil {
-		t.Fatal(err)
-	}
-	return k
-}
-
-func TestChangeObjectRoundTrip(t *testing.T) {
-	s, _ := newStore(t)
-	o := parcel("a", "1", t0(2), 0)
-	o.Attrs["klasouzytki"] = `[{"ofu":"R","pole":0.5}]` + "\n\u2028\"\\"
-	b := &store.Object{Layer: "budynki", ID: "b", Version: "1", StartVersion: t0(3), StartObject: t0(3),
-		Geometry: square(1, 2, 3), Attrs: map[string]any{"kondygnacje_nadziemne": int64(3), "pow_zabudowy": 12.5}}
-	put(t, s, o, b)
-	var got []*store.Object
-	s.Changes(ctx, 0, func(c store.Change) error { got = append(got, c.Object); return nil })
-	for i, want := range []*store.Object{o, b} {
-		w := *want
-		w.Layer = got[i].Layer
-		w.Geometry = orb.MultiPolygon{want.Geometry.(orb.Polygon)}
-		if !reflect.DeepEqual(got[i].Geometry, w.Geometry) || !reflect.DeepEqual(got[i].Attrs, w.Attrs) ||
-			!got[i].StartVersion.Equal(w.StartVersion) || got[i].Namespace != w.Namespace {
-			t.Fatalf("change object %d:\n%+v\nwant\n%+v", i, got[i], w)
-		}
-		cur, err := s.Get(ctx, want.Layer, want.ID)
-		if err != nil || !reflect.DeepEqual(cur.Attrs, w.Attrs) || !reflect.DeepEqual(cur.Geometry, w.Geometry) {
-			t.Fatalf("get %d: %+v %v", i, cur, err)
-		}
-	}
-}
-
 func fileSum(t *testing.T, p string) [32]byte {
 	f, err := os.Open(p)
 	if err != nil {
@@ -250,14 +104,13 @@ func fileSum(t *testing.T, p string) [32]byte {
 	return s
 }
 
-func TestRollback(t *testing.T) {
+// TestRollbackFileBytes: a rolled-back transaction leaves the file byte for byte
+// as it was (the contract's rollback is in store/storetest).
+func TestRollbackFileBytes(t *testing.T) {
 	s, p := newStore(t)
 	put(t, s, parcel("a", "1", t0(2), 0))
 	s.wdb.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	before := fileSum(t, p)
-	rev0, _ := s.Revision(ctx)
-	ext0, _, _ := s.Extent(ctx, "dzialki")
-
 	tx, _ := s.Begin(ctx)
 	for i := 0; i < 2000; i++ { // enough to spill pages
 		if _, err := tx.Put(ctx, parcel(fmt.Sprint("n", i), "1", t0(2), float64(i*20))); err != nil {
@@ -268,72 +121,9 @@ func TestRollback(t *testing.T) {
 	if err := tx.Rollback(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := tx.Put(ctx, parcel("x", "1", t0(2), 0)); err == nil {
-		t.Fatal("Put after Rollback")
-	}
-	if err := tx.Commit(); err == nil {
-		t.Fatal("Commit after Rollback")
-	}
-	if rev, _ := s.Revision(ctx); rev != rev0 {
-		t.Fatalf("revision %d -> %d", rev0, rev)
-	}
-	if ext, _, _ := s.Extent(ctx, "dzialki"); ext != ext0 {
-		t.Fatalf("extent %v -> %v", ext0, ext)
-	}
-	if n, _ := s.Count(ctx, store.Query{Layer: "dzialki"}); n != 1 {
-		t.Fatalf("count %d", n)
-	}
 	s.wdb.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	if fileSum(t, p) != before {
 		t.Fatal("file changed by a rolled-back transaction")
-	}
-
-	// A validation error does not poison the transaction.
-	tx, _ = s.Begin(ctx)
-	bad := parcel("z", "1", t0(2), 0)
-	bad.Attrs["pesel"] = "12345678901"
-	if _, err := tx.Put(ctx, bad); err == nil {
-		t.Fatal("unknown attribute accepted")
-	}
-	if _, err := tx.Put(ctx, &store.Object{Layer: "punkty", ID: "p", Version: "1", StartVersion: t0(1), Geometry: square(0, 0, 1)}); err == nil {
-		t.Fatal("polygon in a point layer accepted")
-	}
-	if _, err := tx.Put(ctx, parcel("ok", "1", t0(2), 0)); err != nil {
-		t.Fatal(err)
-	}
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// A service may still hold a store for a moment after a reload closed it: every
-// read then fails with an error, never a panic, and Close stays idempotent.
-func TestReadAfterCloseErrors(t *testing.T) {
-	ctx := context.Background()
-	st, err := Create(filepath.Join(t.TempDir(), "c.gpkg"), "c", store.EGiBLayers)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Close(); err != nil {
-		t.Fatalf("second Close: %v", err)
-	}
-	if _, err := st.Count(ctx, store.Query{Layer: "dzialki"}); err == nil {
-		t.Error("Count on a closed store succeeded")
-	}
-	if err := st.Query(ctx, store.Query{Layer: "dzialki"}, func(store.Row) error { return nil }); err == nil {
-		t.Error("Query on a closed store succeeded")
-	}
-	if _, err := st.Get(ctx, "dzialki", "x"); err == nil {
-		t.Error("Get on a closed store succeeded")
-	}
-	if _, err := st.Revision(ctx); err == nil {
-		t.Error("Revision on a closed store succeeded")
-	}
-	if _, err := st.Begin(ctx); err == nil {
-		t.Error("Begin on a closed store succeeded")
 	}
 }
 

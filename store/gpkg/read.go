@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/internal/record"
 )
 
 // selectList is the column list every object query reads, after the row key.
@@ -66,23 +67,23 @@ func (s *objScanner) scan(rows *sql.Rows) (*store.Object, error) {
 	li := s.li
 	o := &store.Object{Layer: li.Name, ID: s.id, Namespace: s.ns, Version: s.ver, Attrs: make(map[string]any, len(s.attrs))}
 	var err error
-	if o.Geometry, err = decodeGeom(s.g); err != nil {
+	if o.Geometry, err = record.DecodeGeom(s.g); err != nil {
 		return nil, fmt.Errorf("gpkg: %s/%s: %w", li.Name, s.id, err)
 	}
-	if o.StartObject, err = parseTime(s.so); err != nil {
+	if o.StartObject, err = record.ParseTime(s.so); err != nil {
 		return nil, err
 	}
-	if o.StartVersion, err = parseTime(s.sv); err != nil {
+	if o.StartVersion, err = record.ParseTime(s.sv); err != nil {
 		return nil, err
 	}
-	if o.EndVersion, err = parseTime(s.ev); err != nil {
+	if o.EndVersion, err = record.ParseTime(s.ev); err != nil {
 		return nil, err
 	}
-	if o.EndObject, err = parseTime(s.eo); err != nil {
+	if o.EndObject, err = record.ParseTime(s.eo); err != nil {
 		return nil, err
 	}
 	for i, c := range li.Columns {
-		v, err := fromStorage(c, s.attrs[i])
+		v, err := record.FromStorage(c, s.attrs[i])
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +106,7 @@ func (li *layerInfo) branch(q store.Query, table, rtree string, history, keyset 
 	var conds []string
 	var args []any
 	if !q.AsOf.IsZero() {
-		t := fmtTime(q.AsOf)
+		t := record.FormatTime(q.AsOf)
 		conds = append(conds, "start_wersja <= ?")
 		args = append(args, t)
 		if history {
@@ -126,11 +127,11 @@ func (li *layerInfo) branch(q store.Query, table, rtree string, history, keyset 
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			i, ok := li.pubIdx[k]
+			i, ok := li.rec.ColumnIndex(k)
 			if !ok {
 				return "", nil, fmt.Errorf("gpkg: layer %s has no public column %q", li.Name, k)
 			}
-			v, err := toStorage(li.Columns[i], q.Where[k])
+			v, err := record.ToStorage(li.Columns[i], q.Where[k])
 			if err != nil {
 				return "", nil, err
 			}
@@ -390,7 +391,7 @@ func (s *Store) Changes(ctx context.Context, since int64, fn func(store.Change) 
 			return err
 		}
 		c.Layer, c.Op = layer, store.Op(op)
-		if c.Time, err = parseTime(tm); err != nil {
+		if c.Time, err = record.ParseTime(tm); err != nil {
 			return err
 		}
 		if minx.Valid {
@@ -401,7 +402,7 @@ func (s *Store) Changes(ctx context.Context, since int64, fn func(store.Change) 
 			if !ok {
 				return fmt.Errorf("gpkg: change %d: unknown layer %q", c.Rev, layer)
 			}
-			if c.Object, err = decodeChangeObject(li, c.ID, c.Version, []byte(obj.String), g); err != nil {
+			if c.Object, err = record.DecodeChange(li.rec, c.ID, c.Version, []byte(obj.String), g); err != nil {
 				return fmt.Errorf("gpkg: change %d: %w", c.Rev, err)
 			}
 		}

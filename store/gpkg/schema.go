@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/internal/record"
 )
 
 // Core GeoPackage tables (GeoPackage 1.3, clauses 1.1.2, 1.1.3, 2.1.5 and 2.3).
@@ -244,13 +245,10 @@ func dropIDColumnIndexes(l store.Layer) []string {
 	return stmts
 }
 
-// idColumns is the layer's own public identifier: its first id_* column
-// (id_dzialki, id_budynku, id_obrebu, …), the key clients look objects up by.
+// idColumns is the layer's own public identifier (record.IDColumn), if any.
 func idColumns(l store.Layer) []string {
-	for _, c := range l.Columns {
-		if strings.HasPrefix(c.Name, "id_") {
-			return []string{c.Name}
-		}
+	if c := record.IDColumn(l); c != "" {
+		return []string{c}
 	}
 	return nil
 }

@@ -1,22 +1,16 @@
 package gpkg
 
-// The running state hash. The sync state hash (see sync.go) is a sum over every
-// stored version row; recomputing it reads and hashes every row of a layer, which
-// both sides of a pull did on every pull (0.9 s per side at 300k objects). The sum
-// is instead kept per layer in sip_state_hash and maintained by every write
-// transaction: each row a Tx inserts, rewrites or removes adds or subtracts its
-// digest in memory (Tx.sumOf), and Commit writes the new sums with the rest, so a
-// rollback drops them with the rows.
-//
-// A stored sum is trusted only while its rev equals the newest change-log revision.
-// Every write that changes a row also appends to the change log, so a writer that
-// does not maintain the sums (an older binary, a hand edit that logs) leaves them
-// stale, never wrong: readers then recompute, and the next transaction that touches
-// the layer recomputes it inside the transaction and stores it again.
+// The running state hash (package lifecycle) is kept per layer in
+// sip_state_hash: (layer, sum, rev), the sum valid while rev is the newest
+// change-log revision. This file holds its SQLite side.
 
 import (
 	"context"
 	"fmt"
+
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/internal/lifecycle"
+	"github.com/sip-core/sip/store/internal/record"
 )
 
 const stateHashTable = "sip_state_hash"
@@ -28,14 +22,7 @@ INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, descript
   ('sip_state_hash', 'attributes', 'sip_state_hash', 'SIP sync: running state hash per layer, valid at change-log revision rev');
 `
 
-// layerSum is the state hash of one layer as a Tx sees it: the stored (or
-// recomputed) sum at the start plus the transaction's changes.
-type layerSum struct {
-	sum   StateHash
-	dirty bool // must be written on commit
-}
-
-// logRev is the newest change-log revision as the transaction sees it.
+// logRev is the newest change-log revision as the querier sees it.
 func logRev(ctx context.Context, q querier) (int64, error) {
 	var rev int64
 	err := q.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&rev)
@@ -43,8 +30,8 @@ func logRev(ctx context.Context, q querier) (int64, error) {
 }
 
 // storedSums reads the sums valid at revision rev (the others are left out).
-func storedSums(ctx context.Context, q querier, rev int64) (map[string]StateHash, error) {
-	out := map[string]StateHash{}
+func storedSums(ctx context.Context, q querier, rev int64) (map[string]store.StateHash, error) {
+	out := map[string]store.StateHash{}
 	if ok, err := hasTable(ctx, q, stateHashTable); err != nil || !ok {
 		return out, err
 	}
@@ -58,7 +45,7 @@ func storedSums(ctx context.Context, q querier, rev int64) (map[string]StateHash
 		if err := rows.Scan(&l, &s); err != nil {
 			return nil, err
 		}
-		h, err := ParseStateHash(s)
+		h, err := store.ParseStateHash(s)
 		if err != nil {
 			continue // unreadable: recomputed like a stale one
 		}
@@ -69,132 +56,54 @@ func storedSums(ctx context.Context, q querier, rev int64) (map[string]StateHash
 
 // sumsAt is the state hash of layers at revision rev: stored sums where valid,
 // recomputed from the rows otherwise.
-func sumsAt(ctx context.Context, q querier, s *Store, layers []string, rev int64) (StateHash, error) {
-	var h StateHash
-	stored, err := storedSums(ctx, q, rev)
-	if err != nil {
-		return h, err
-	}
+func sumsAt(ctx context.Context, q querier, s *Store, layers []string, rev int64) (store.StateHash, error) {
 	for _, l := range layers {
 		if _, err := s.layer(l); err != nil {
-			return h, err
+			return store.StateHash{}, err
 		}
-		d, ok := stored[l]
-		if !ok {
-			if d, err = digestRows(ctx, q, l, ""); err != nil {
-				return h, err
-			}
-		}
-		h.add(d)
 	}
-	return h, nil
+	stored, err := storedSums(ctx, q, rev)
+	if err != nil {
+		return store.StateHash{}, err
+	}
+	return lifecycle.SumsAt(layers, stored, func(l string) (store.StateHash, error) { return digestRows(ctx, q, l, "") })
 }
 
-// sumOf returns the transaction's running sum of a layer, loading it on first use:
-// the stored sum if it is valid at the revision the transaction started from,
-// otherwise a recomputation from the rows (then written back on commit).
-func (t *Tx) sumOf(name string) (*layerSum, error) {
-	if ls, ok := t.sums[name]; ok {
-		return ls, nil
-	}
+// LogRev implements lifecycle.Backend.
+func (t *Tx) LogRev() (int64, error) { return logRev(context.Background(), t.tx) }
+
+// StoredSums implements lifecycle.Backend, creating the table of a store made
+// before it existed.
+func (t *Tx) StoredSums(rev int64) (map[string]store.StateHash, error) {
 	ctx := context.Background()
-	if err := t.initSums(ctx); err != nil {
-		return nil, err
-	}
-	ls := &layerSum{}
-	if h, ok := t.stored[name]; ok {
-		ls.sum = h
-	} else {
-		h, err := digestRows(ctx, t.tx, name, "")
-		if err != nil {
-			return nil, t.fail(err)
-		}
-		ls.sum, ls.dirty = h, true
-	}
-	t.sums[name] = ls
-	return ls, nil
-}
-
-// initSums creates the table if needed and reads the sums valid at the start.
-func (t *Tx) initSums(ctx context.Context) error {
-	if t.sumsReady {
-		return nil
-	}
 	if _, err := t.tx.ExecContext(ctx, stateHashDDL); err != nil {
-		return t.fail(fmt.Errorf("gpkg: %s: %w", stateHashTable, err))
+		return nil, fmt.Errorf("gpkg: %s: %w", stateHashTable, err)
 	}
-	rev, err := logRev(ctx, t.tx)
-	if err != nil {
-		return t.fail(err)
-	}
-	if t.stored, err = storedSums(ctx, t.tx, rev); err != nil {
-		return t.fail(err)
-	}
-	t.startRev, t.sumsReady = rev, true
-	return nil
+	return storedSums(ctx, t.tx, rev)
 }
 
-// addRow and subRow account for one stored row (the columns the state hash reads).
-func (ls *layerSum) addRow(layer, id, ver, hash, ev, eo string) {
-	ls.sum.add(rowDigest(layer, id, ver, hash, ev, eo))
-	ls.dirty = true
+// Digest implements lifecycle.Backend.
+func (t *Tx) Digest(layer string) (store.StateHash, error) {
+	return digestRows(context.Background(), t.tx, layer, "")
 }
 
-func (ls *layerSum) subRow(layer, id, ver, hash, ev, eo string) {
-	ls.sum = ls.sum.Sub(rowDigest(layer, id, ver, hash, ev, eo))
-	ls.dirty = true
+// WriteSum implements lifecycle.Backend.
+func (t *Tx) WriteSum(layer string, h store.StateHash, rev int64) error {
+	_, err := t.tx.Exec(`INSERT INTO `+stateHashTable+` (layer, sum, rev) VALUES (?, ?, ?)
+  ON CONFLICT (layer) DO UPDATE SET sum = excluded.sum, rev = excluded.rev`, layer, h.String(), rev)
+	return err
 }
 
-// writeSums stores the running sums at the transaction's final log revision and
-// moves the sums that were valid at its start along (the transaction did not touch
-// their layers). Sums already stale stay stale.
-func (t *Tx) writeSums() error {
-	if !t.sumsReady {
-		return nil
-	}
-	ctx := context.Background()
-	rev, err := logRev(ctx, t.tx)
-	if err != nil {
-		return err
-	}
-	for _, l := range t.s.layers { // schema order: the same input gives the same file
-		ls, ok := t.sums[l.Name]
-		if !ok || (!ls.dirty && rev == t.startRev) {
-			continue
-		}
-		if _, err := t.tx.Exec(`INSERT INTO `+stateHashTable+` (layer, sum, rev) VALUES (?, ?, ?)
-  ON CONFLICT (layer) DO UPDATE SET sum = excluded.sum, rev = excluded.rev`, l.Name, ls.sum.String(), rev); err != nil {
-			return err
-		}
-	}
-	if rev != t.startRev {
-		if _, err := t.tx.Exec(`UPDATE `+stateHashTable+` SET rev = ? WHERE rev = ?`, rev, t.startRev); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// stateHash is the state hash of layers as the transaction sees them.
-func (t *Tx) stateHash(layers []string) (StateHash, error) {
-	var h StateHash
-	for _, l := range layers {
-		if _, err := t.s.layer(l); err != nil {
-			return h, err
-		}
-		ls, err := t.sumOf(l)
-		if err != nil {
-			return h, err
-		}
-		h.add(ls.sum)
-	}
-	return h, nil
+// MoveSums implements lifecycle.Backend.
+func (t *Tx) MoveSums(from, to int64) error {
+	_, err := t.tx.Exec(`UPDATE `+stateHashTable+` SET rev = ? WHERE rev = ?`, to, from)
+	return err
 }
 
 // recomputeStateHash hashes the rows themselves (no stored sum): the reference the
 // running sums are checked against.
-func recomputeStateHash(ctx context.Context, q querier, s *Store, layers []string) (StateHash, error) {
-	var h StateHash
+func recomputeStateHash(ctx context.Context, q querier, s *Store, layers []string) (store.StateHash, error) {
+	var h store.StateHash
 	for _, l := range layers {
 		if _, err := s.layer(l); err != nil {
 			return h, err
@@ -203,7 +112,33 @@ func recomputeStateHash(ctx context.Context, q querier, s *Store, layers []strin
 		if err != nil {
 			return h, err
 		}
-		h.add(d)
+		h = h.Add(d)
+	}
+	return h, nil
+}
+
+// digestRows sums the digests of a layer's rows selected by where (both tables).
+func digestRows(ctx context.Context, q querier, layer, where string, args ...any) (store.StateHash, error) {
+	var h store.StateHash
+	for _, t := range []string{layer, layer + historySuffix} {
+		rows, err := q.QueryContext(ctx, `SELECT lokalny_id, wersja_id, sip_hash, ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, '') FROM `+quote(t)+where, args...)
+		if err != nil {
+			return h, fmt.Errorf("gpkg: state hash of %s: %w", t, err)
+		}
+		for rows.Next() {
+			var id, ver, hash, ev, eo string
+			if err := rows.Scan(&id, &ver, &hash, &ev, &eo); err != nil {
+				rows.Close()
+				return h, err
+			}
+			h = h.Add(record.RowDigest(layer, id, ver, hash, ev, eo))
+		}
+		if err := rows.Close(); err != nil {
+			return h, err
+		}
+		if err := rows.Err(); err != nil {
+			return h, err
+		}
 	}
 	return h, nil
 }

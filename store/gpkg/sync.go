@@ -1,142 +1,32 @@
 package gpkg
 
-// Sync support: what the gmina→powiat sync (package sync) needs from the backend.
-//
-//   - A read snapshot (ReadSnapshot): the change log, the objects, the state hash
-//     and per-object digests all read in one SQLite read transaction, so that the
-//     revision, the changes and the hash a source serves belong to one state.
-//   - The state hash: an additive multiset hash over every stored version row of a
-//     set of layers (current and history tables). Each row contributes
-//     SHA-256(layer, lokalny_id, wersja_id, sip_hash, koniec_wersja, koniec_obiekt)
-//     read as four 64-bit lanes, summed lane-wise modulo 2^64. Addition makes the
-//     hash independent of row order and row keys (fid, sip_vkey differ between two
-//     copies) and lets a copy subtract the objects it knowingly diverges on (county
-//     edits kept under the keep-local policy) and add the source's digests of them.
-//   - An apply transaction (BeginSync): a normal Tx plus the creation of missing
-//     layers, the checkpoint row, the set of diverged objects and raw row resets,
-//     all committed or rolled back together. Tables: sip_sync_state (one checkpoint
-//     per source dataset), sip_sync_layers (which source owns which layer),
-//     sip_sync_diverged (objects the county edited and keeps apart from the source).
+// Sync support: the store.SyncStore side of a GeoPackage (see store/sync.go for
+// the contract). A read snapshot is one SQLite read transaction; the apply
+// transaction is a normal Tx plus the tables sip_sync_state (one checkpoint per
+// source dataset), sip_sync_layers (which source owns which layer) and
+// sip_sync_diverged (objects the county edited and keeps apart from the source).
+// The pull lock is an flock on STORE.sync-lock.
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"os"
 	"strings"
+	"syscall"
 
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/internal/lifecycle"
+	"github.com/sip-core/sip/store/internal/record"
 )
-
-// StateHash is the additive multiset hash of a set of version rows.
-type StateHash [4]uint64
-
-func (h *StateHash) add(d StateHash) {
-	for i := range h {
-		h[i] += d[i]
-	}
-}
-
-// Add returns h + d.
-func (h StateHash) Add(d StateHash) StateHash { h.add(d); return h }
-
-// Sub returns h − d.
-func (h StateHash) Sub(d StateHash) StateHash {
-	for i := range h {
-		h[i] -= d[i]
-	}
-	return h
-}
-
-// String is the hash as 64 hex digits.
-func (h StateHash) String() string {
-	var b [32]byte
-	for i, v := range h {
-		binary.BigEndian.PutUint64(b[i*8:], v)
-	}
-	return hex.EncodeToString(b[:])
-}
-
-// ParseStateHash parses String's output.
-func ParseStateHash(s string) (StateHash, error) {
-	var h StateHash
-	b, err := hex.DecodeString(s)
-	if err != nil || len(b) != 32 {
-		return h, fmt.Errorf("gpkg: bad state hash %q", s)
-	}
-	for i := range h {
-		h[i] = binary.BigEndian.Uint64(b[i*8:])
-	}
-	return h, nil
-}
-
-func rowDigest(layer, id, ver, hash, ev, eo string) StateHash {
-	hh := sha256.New()
-	for _, s := range []string{layer, id, ver, hash, ev, eo} {
-		hh.Write([]byte(s))
-		hh.Write([]byte{0})
-	}
-	var sum [32]byte
-	hh.Sum(sum[:0])
-	var d StateHash
-	for i := range d {
-		d[i] = binary.BigEndian.Uint64(sum[i*8:])
-	}
-	return d
-}
 
 // querier is what both a read snapshot and a write transaction can run queries on.
 type querier interface {
 	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
 }
-
-func digestRows(ctx context.Context, q querier, layer, where string, args ...any) (StateHash, error) {
-	var h StateHash
-	for _, t := range []string{layer, layer + historySuffix} {
-		rows, err := q.QueryContext(ctx, `SELECT lokalny_id, wersja_id, sip_hash, ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, '') FROM `+quote(t)+where, args...)
-		if err != nil {
-			return h, fmt.Errorf("gpkg: state hash of %s: %w", t, err)
-		}
-		for rows.Next() {
-			var id, ver, hash, ev, eo string
-			if err := rows.Scan(&id, &ver, &hash, &ev, &eo); err != nil {
-				rows.Close()
-				return h, err
-			}
-			h.add(rowDigest(layer, id, ver, hash, ev, eo))
-		}
-		if err := rows.Close(); err != nil {
-			return h, err
-		}
-		if err := rows.Err(); err != nil {
-			return h, err
-		}
-	}
-	return h, nil
-}
-
-// RawChange is one change-log entry (or, for snapshots, one stored version) in the
-// change log's own encoding: Obj is the compact JSON of the obj column (lifecycle
-// dates, end dates as stored, attributes in stored form), Geom plain WKB.
-type RawChange struct {
-	Rev                    int64
-	Time                   string
-	Layer, ID, Version     string
-	Op                     string
-	HasBounds              bool
-	MinX, MinY, MaxX, MaxY float64
-	Obj                    []byte
-	Geom                   []byte
-}
-
-// ObjKey names one object.
-type ObjKey struct{ Layer, ID string }
 
 // Snapshot is a consistent read view of a store (one SQLite read transaction).
 type Snapshot struct {
@@ -145,7 +35,7 @@ type Snapshot struct {
 }
 
 // ReadSnapshot opens a read view; Close it when done.
-func (s *Store) ReadSnapshot(ctx context.Context) (*Snapshot, error) {
+func (s *Store) ReadSnapshot(ctx context.Context) (store.Snapshot, error) {
 	if s.closed.Load() {
 		return nil, errors.New("gpkg: store is closed")
 	}
@@ -184,9 +74,9 @@ func (sn *Snapshot) MinRevision(ctx context.Context) (int64, error) {
 
 const rawChangeCols = `rev, ifnull(time, ''), layer, lokalny_id, ifnull(wersja_id, ''), op, minx, miny, maxx, maxy, ifnull(obj, ''), geom`
 
-func scanRaw(rows *sql.Rows) (RawChange, error) {
+func scanRaw(rows *sql.Rows) (store.RawChange, error) {
 	var (
-		c                      RawChange
+		c                      store.RawChange
 		minx, miny, maxx, maxy sql.NullFloat64
 		obj                    string
 	)
@@ -201,7 +91,7 @@ func scanRaw(rows *sql.Rows) (RawChange, error) {
 }
 
 // Change returns the entry at rev (ok false when the log no longer holds it).
-func (sn *Snapshot) Change(ctx context.Context, rev int64) (c RawChange, ok bool, err error) {
+func (sn *Snapshot) Change(ctx context.Context, rev int64) (c store.RawChange, ok bool, err error) {
 	rows, err := sn.tx.QueryContext(ctx, `SELECT `+rawChangeCols+` FROM `+changesTable+` WHERE rev = ?`, rev)
 	if err != nil {
 		return c, false, err
@@ -215,7 +105,7 @@ func (sn *Snapshot) Change(ctx context.Context, rev int64) (c RawChange, ok bool
 }
 
 // Changes streams the entries with since < rev <= upTo in order.
-func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(RawChange) error) error {
+func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(store.RawChange) error) error {
 	rows, err := sn.tx.QueryContext(ctx, `SELECT `+rawChangeCols+` FROM `+changesTable+` WHERE rev > ? AND rev <= ? ORDER BY rev`, since, upTo)
 	if err != nil {
 		return fmt.Errorf("gpkg: changes: %w", err)
@@ -235,18 +125,18 @@ func (sn *Snapshot) Changes(ctx context.Context, since, upTo int64, fn func(RawC
 
 // StateHash hashes the given layers (all of the store's when nil), from the running
 // sums where they are valid at the view's revision (see statehash.go).
-func (sn *Snapshot) StateHash(ctx context.Context, layers []string) (StateHash, error) {
+func (sn *Snapshot) StateHash(ctx context.Context, layers []string) (store.StateHash, error) {
 	layers = sn.orAll(layers)
 	rev, err := sn.Revision(ctx)
 	if err != nil {
-		return StateHash{}, err
+		return store.StateHash{}, err
 	}
 	return sumsAt(ctx, sn.tx, sn.s, layers, rev)
 }
 
 // RecomputeStateHash is StateHash computed from every row, ignoring the running
 // sums: for verification.
-func (sn *Snapshot) RecomputeStateHash(ctx context.Context, layers []string) (StateHash, error) {
+func (sn *Snapshot) RecomputeStateHash(ctx context.Context, layers []string) (store.StateHash, error) {
 	return recomputeStateHash(ctx, sn.tx, sn.s, sn.orAll(layers))
 }
 
@@ -260,9 +150,9 @@ func (sn *Snapshot) orAll(layers []string) []string {
 }
 
 // ObjectDigest is the state-hash contribution of one object (zero if absent).
-func (sn *Snapshot) ObjectDigest(ctx context.Context, k ObjKey) (StateHash, error) {
+func (sn *Snapshot) ObjectDigest(ctx context.Context, k store.ObjKey) (store.StateHash, error) {
 	if _, err := sn.s.layer(k.Layer); err != nil {
-		return StateHash{}, nil
+		return store.StateHash{}, nil
 	}
 	return digestRows(ctx, sn.tx, k.Layer, ` WHERE lokalny_id = ?`, k.ID)
 }
@@ -270,7 +160,7 @@ func (sn *Snapshot) ObjectDigest(ctx context.Context, k ObjKey) (StateHash, erro
 // Versions streams the stored versions of one layer (every object when id is ""),
 // in the change-log encoding, ordered per object by start of version: the order in
 // which putting them into an empty layer rebuilds the same rows.
-func (sn *Snapshot) Versions(ctx context.Context, layer, id string, fn func(RawChange) error) error {
+func (sn *Snapshot) Versions(ctx context.Context, layer, id string, fn func(store.RawChange) error) error {
 	li, err := sn.s.layer(layer)
 	if err != nil {
 		return nil // unknown layer: no versions
@@ -292,36 +182,15 @@ func (sn *Snapshot) Versions(ctx context.Context, layer, id string, fn func(RawC
 		if err != nil {
 			return err
 		}
-		r, err := prepare(li, o)
+		c, err := record.VersionChange(li.rec, o)
 		if err != nil {
 			return err
-		}
-		c := RawChange{Layer: layer, ID: o.ID, Version: o.Version, Op: "version",
-			Obj: encodeChangeJSON(li, r, r.ev, r.eo)}
-		if r.geom != nil {
-			h, err := parseHeader(r.geom)
-			if err != nil {
-				return err
-			}
-			c.Geom = r.geom[h.wkbOff:]
-			c.HasBounds, c.MinX, c.MinY, c.MaxX, c.MaxY = true, r.bound.Min[0], r.bound.Min[1], r.bound.Max[0], r.bound.Max[1]
 		}
 		if err := fn(c); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
-}
-
-// SyncCheckpoint is the state of a copy after its last applied pull from a source.
-type SyncCheckpoint struct {
-	Source    string `json:"source"`     // source dataset name
-	URL       string `json:"url"`        // where it was pulled from
-	SourceRev int64  `json:"source_rev"` // the source revision the copy equals
-	Anchor    string `json:"anchor"`     // digest of the source's entry at SourceRev
-	LocalRev  int64  `json:"local_rev"`  // this store's revision right after the apply
-	StateHash string `json:"state_hash"` // the verified state hash of the source at SourceRev
-	Time      string `json:"time"`
 }
 
 const syncDDL = `
@@ -342,8 +211,8 @@ func hasTable(ctx context.Context, q querier, name string) (bool, error) {
 	return n > 0, err
 }
 
-func readCheckpoint(ctx context.Context, q querier, source string) (SyncCheckpoint, bool, error) {
-	cp := SyncCheckpoint{Source: source}
+func readCheckpoint(ctx context.Context, q querier, source string) (store.SyncCheckpoint, bool, error) {
+	cp := store.SyncCheckpoint{Source: source}
 	if ok, err := hasTable(ctx, q, "sip_sync_state"); err != nil || !ok {
 		return cp, false, err
 	}
@@ -358,16 +227,16 @@ func readCheckpoint(ctx context.Context, q querier, source string) (SyncCheckpoi
 }
 
 // SyncCheckpoint reads the checkpoint of a source (ok false before the first pull).
-func (s *Store) SyncCheckpoint(ctx context.Context, source string) (SyncCheckpoint, bool, error) {
+func (s *Store) SyncCheckpoint(ctx context.Context, source string) (store.SyncCheckpoint, bool, error) {
 	return readCheckpoint(ctx, s.rdb, source)
 }
 
 // SyncDiverged lists the objects the copy keeps apart from a source.
-func (s *Store) SyncDiverged(ctx context.Context, source string) ([]ObjKey, error) {
+func (s *Store) SyncDiverged(ctx context.Context, source string) ([]store.ObjKey, error) {
 	return diverged(ctx, s.rdb, source)
 }
 
-func diverged(ctx context.Context, q querier, source string) ([]ObjKey, error) {
+func diverged(ctx context.Context, q querier, source string) ([]store.ObjKey, error) {
 	if ok, err := hasTable(ctx, q, "sip_sync_diverged"); err != nil || !ok {
 		return nil, err
 	}
@@ -376,9 +245,9 @@ func diverged(ctx context.Context, q querier, source string) ([]ObjKey, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ObjKey
+	var out []store.ObjKey
 	for rows.Next() {
-		var k ObjKey
+		var k store.ObjKey
 		if err := rows.Scan(&k.Layer, &k.ID); err != nil {
 			return nil, err
 		}
@@ -414,11 +283,11 @@ func ownedLayers(ctx context.Context, q querier, source string) ([]string, error
 
 // LocalEdits lists the objects of the given layers that this store's change log
 // touched after revision since.
-func (s *Store) LocalEdits(ctx context.Context, since int64, layers []string) ([]ObjKey, error) {
+func (s *Store) LocalEdits(ctx context.Context, since int64, layers []string) ([]store.ObjKey, error) {
 	return localEdits(ctx, s.rdb, since, layers)
 }
 
-func localEdits(ctx context.Context, q querier, since int64, layers []string) ([]ObjKey, error) {
+func localEdits(ctx context.Context, q querier, since int64, layers []string) ([]store.ObjKey, error) {
 	if len(layers) == 0 {
 		return nil, nil
 	}
@@ -432,9 +301,9 @@ func localEdits(ctx context.Context, q querier, since int64, layers []string) ([
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ObjKey
+	var out []store.ObjKey
 	for rows.Next() {
-		var k ObjKey
+		var k store.ObjKey
 		if err := rows.Scan(&k.Layer, &k.ID); err != nil {
 			return nil, err
 		}
@@ -446,14 +315,15 @@ func localEdits(ctx context.Context, q querier, since int64, layers []string) ([
 // SyncTx is a write transaction that applies a pull.
 type SyncTx struct {
 	*Tx
-	source     string
-	prevLayers []store.Layer
-	prevByName map[string]*layerInfo
-	added      bool
+	source string
 }
 
 // BeginSync starts the apply transaction of a pull from source.
-func (s *Store) BeginSync(ctx context.Context, source string) (*SyncTx, error) {
+func (s *Store) BeginSync(ctx context.Context, source string) (store.SyncTx, error) {
+	return s.beginSync(ctx, source)
+}
+
+func (s *Store) beginSync(ctx context.Context, source string) (*SyncTx, error) {
 	t, err := s.BeginTx(ctx)
 	if err != nil {
 		return nil, err
@@ -466,22 +336,22 @@ func (s *Store) BeginSync(ctx context.Context, source string) (*SyncTx, error) {
 }
 
 // Checkpoint reads the source's checkpoint inside the transaction.
-func (a *SyncTx) Checkpoint(ctx context.Context) (SyncCheckpoint, bool, error) {
+func (a *SyncTx) Checkpoint(ctx context.Context) (store.SyncCheckpoint, bool, error) {
 	return readCheckpoint(ctx, a.tx, a.source)
 }
 
 // Diverged lists the objects kept apart from the source.
-func (a *SyncTx) Diverged(ctx context.Context) ([]ObjKey, error) {
+func (a *SyncTx) Diverged(ctx context.Context) ([]store.ObjKey, error) {
 	return diverged(ctx, a.tx, a.source)
 }
 
 // LocalEdits is Store.LocalEdits inside the transaction.
-func (a *SyncTx) LocalEdits(ctx context.Context, since int64, layers []string) ([]ObjKey, error) {
+func (a *SyncTx) LocalEdits(ctx context.Context, since int64, layers []string) ([]store.ObjKey, error) {
 	return localEdits(ctx, a.tx, since, layers)
 }
 
 // SetDiverged replaces the set of objects kept apart from the source.
-func (a *SyncTx) SetDiverged(ctx context.Context, keys []ObjKey) error {
+func (a *SyncTx) SetDiverged(ctx context.Context, keys []store.ObjKey) error {
 	if _, err := a.tx.ExecContext(ctx, `DELETE FROM sip_sync_diverged WHERE source = ?`, a.source); err != nil {
 		return a.fail(err)
 	}
@@ -499,56 +369,10 @@ func (a *SyncTx) SetDiverged(ctx context.Context, keys []ObjKey) error {
 // transaction; an existing one must have the same schema and must not belong to
 // another source or hold data of this store's own.
 func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
-	if err := validateSchema(a.source, layers); err != nil {
-		return err
-	}
 	s := a.s
-	newLayers := append([]store.Layer(nil), s.layers...)
-	newByName := make(map[string]*layerInfo, len(s.byName)+len(layers))
-	for k, v := range s.byName {
-		newByName[k] = v
-	}
-	created := false
-	for _, l := range layers {
-		var owner string
-		err := a.tx.QueryRowContext(ctx, `SELECT source FROM sip_sync_layers WHERE layer = ?`, l.Name).Scan(&owner)
-		if err != nil && err != sql.ErrNoRows {
-			return a.fail(err)
-		}
-		if owner != "" && owner != a.source {
-			return fmt.Errorf("gpkg: layer %s is already synced from dataset %s", l.Name, owner)
-		}
-		if li, ok := s.byName[l.Name]; ok {
-			mine, _ := json.Marshal(li.Layer)
-			theirs, _ := json.Marshal(l)
-			if string(mine) != string(theirs) {
-				return fmt.Errorf("gpkg: layer %s exists here with a different schema than the source's", l.Name)
-			}
-			if owner == "" {
-				var n int
-				if err := a.tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n); err != nil {
-					return a.fail(err)
-				}
-				if n > 0 {
-					return fmt.Errorf("gpkg: layer %s holds %d rows of this store's own: refusing to let dataset %s take it over", l.Name, n, a.source)
-				}
-			}
-		} else {
-			if err := createLayer(ctx, a.tx, l); err != nil {
-				return a.fail(err)
-			}
-			newLayers = append(newLayers, l)
-			newByName[l.Name] = newLayerInfo(l)
-			created = true
-		}
-		if owner == "" {
-			if _, err := a.tx.ExecContext(ctx, `INSERT INTO sip_sync_layers (layer, source) VALUES (?, ?)`, l.Name, a.source); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	if !created {
-		return nil
+	newLayers, err := a.lc.EnsureLayers(owners{a, ctx}, a.source, s.layers, layers)
+	if err != nil || newLayers == nil {
+		return err
 	}
 	js, err := json.Marshal(newLayers)
 	if err != nil {
@@ -557,13 +381,53 @@ func (a *SyncTx) EnsureLayers(ctx context.Context, layers []store.Layer) error {
 	if _, err := a.tx.ExecContext(ctx, `UPDATE `+datasetTable+` SET value = ? WHERE key = 'layers'`, string(js)); err != nil {
 		return a.fail(err)
 	}
-	// The store's schema follows the transaction: restored by Rollback. The maps
-	// are replaced, never modified, so readers holding the old ones stay valid.
-	if !a.added {
-		a.prevLayers, a.prevByName, a.added = s.layers, s.byName, true
+	// The store's schema follows the transaction: restored unless it commits.
+	// The maps are replaced, never modified, so readers holding the old ones
+	// stay valid.
+	newByName := make(map[string]*layerInfo, len(newLayers))
+	for _, l := range newLayers {
+		if li, ok := s.byName[l.Name]; ok {
+			newByName[l.Name] = li
+		} else {
+			newByName[l.Name] = newLayerInfo(l)
+		}
 	}
+	prevLayers, prevByName := s.layers, s.byName
+	a.lc.OnUndo(func() { s.layers, s.byName = prevLayers, prevByName })
 	s.layers, s.byName = newLayers, newByName
 	return nil
+}
+
+// owners is the SQLite side of EnsureLayers.
+type owners struct {
+	a   *SyncTx
+	ctx context.Context
+}
+
+func (o owners) Owner(layer string) (string, error) {
+	var owner string
+	err := o.a.tx.QueryRowContext(o.ctx, `SELECT source FROM sip_sync_layers WHERE layer = ?`, layer).Scan(&owner)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return owner, err
+}
+
+func (o owners) Rows(layer string) (int64, error) {
+	li, err := o.a.s.layer(layer)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = o.a.tx.QueryRowContext(o.ctx, fmt.Sprintf(`SELECT (SELECT count(*) FROM %s) + (SELECT count(*) FROM %s)`, li.cur, li.hist)).Scan(&n)
+	return n, err
+}
+
+func (o owners) CreateLayer(l store.Layer) error { return createLayer(o.ctx, o.a.tx, l) }
+
+func (o owners) Own(layer, source string) error {
+	_, err := o.a.tx.ExecContext(o.ctx, `INSERT INTO sip_sync_layers (layer, source) VALUES (?, ?)`, layer, source)
+	return err
 }
 
 func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
@@ -578,158 +442,95 @@ func createLayer(ctx context.Context, tx *sql.Tx, l store.Layer) error {
 
 // PutRaw stores one version given in the change-log encoding (through Put, so the
 // lifecycle, the R-trees, the extents and this store's change log are maintained).
-func (a *SyncTx) PutRaw(ctx context.Context, c RawChange) (store.PutResult, error) {
-	li, err := a.s.layer(c.Layer)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	var g []byte
-	if len(c.Geom) > 0 {
-		g = c.Geom
-	}
-	if len(c.Obj) == 0 && c.Op == string(store.OpDelete) {
-		// Written by ResetObject or ClearLayers on a store that is itself a copy:
-		// every stored version of the object was removed at that point.
-		if err := a.ResetObject(ctx, ObjKey{Layer: c.Layer, ID: c.ID}); err != nil {
-			return store.Unchanged, err
-		}
-		return store.Deleted, nil
-	}
-	o, err := decodeChangeObject(li, c.ID, c.Version, c.Obj, g)
-	if err != nil {
-		return store.Unchanged, err
-	}
-	return a.Put(ctx, o)
+func (a *SyncTx) PutRaw(ctx context.Context, c store.RawChange) (store.PutResult, error) {
+	return a.lc.PutRaw(ctx, a.s.lookup, c, func(k store.ObjKey) error { return a.ResetObject(ctx, k) })
 }
 
 // ResetObject removes every stored version of one object (both tables), so that
 // the source's versions can be put in their place. Each removed row is logged as a
 // delete entry without an object, bounded by the removed geometry, so the index
 // and the tile caches drop what the Puts that follow do not bring back.
-func (a *SyncTx) ResetObject(ctx context.Context, k ObjKey) error {
-	tl, err := a.layer(k.Layer)
+func (a *SyncTx) ResetObject(ctx context.Context, k store.ObjKey) error {
+	l, err := a.lc.Open(a.s.lookup, k.Layer)
 	if err != nil {
 		return err
 	}
-	removed, err := a.removeRows(ctx, tl.li, tl.sum, ` WHERE lokalny_id = ?`, k.ID)
-	for i, n := range removed {
-		if n > 0 {
-			tl.ext[i].dirty, tl.ext[i].recompute = true, true
-		}
-	}
-	return err
+	return a.removeRows(ctx, a.tables[l.Info.Name].li, false, ` WHERE lokalny_id = ?`, k.ID)
 }
 
 // ClearLayers empties layers (both tables) before a snapshot load, logging a delete
 // entry per removed row like ResetObject. It must be called before anything else
 // touches those layers in the transaction.
 func (a *SyncTx) ClearLayers(ctx context.Context, layers []string) error {
-	if err := a.initSums(ctx); err != nil {
-		return err
-	}
-	for _, l := range layers {
-		if _, ok := a.layers[l]; ok {
-			return fmt.Errorf("gpkg: ClearLayers(%s) after the layer was written", l)
-		}
-		li, err := a.s.layer(l)
-		if err != nil {
-			return err
-		}
-		if _, err := a.removeRows(ctx, li, nil, ""); err != nil {
-			return err
-		}
-		a.sums[l] = &layerSum{dirty: true} // empty: the zero sum
-		for _, t := range []string{l, l + historySuffix} {
-			if _, err := a.tx.ExecContext(ctx, `UPDATE gpkg_contents SET min_x = NULL, min_y = NULL, max_x = NULL, max_y = NULL WHERE table_name = ?`, t); err != nil {
-				return a.fail(err)
-			}
-		}
-	}
-	return nil
+	return a.lc.ClearLayers(a.s.lookup, layers, func(l string) error {
+		li, _ := a.s.layer(l)
+		return a.removeRows(ctx, li, true, "")
+	})
 }
 
-// removedRow is what removeRows needs to know about a row it removes.
-type removedRow struct {
-	id, ver, hash, ev, eo string
-	b                     bnd
-}
-
-// removeRows deletes the rows of the layer's two tables selected by where, logs a
-// delete entry (no object, the row's geometry bounds) for each, and subtracts them
-// from the running sum ls (nil: the caller resets the sum). It returns the number of
-// rows removed from each table.
-func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, ls *layerSum, where string, args ...any) ([2]int, error) {
-	var n [2]int
+// removeRows deletes the rows of the layer's two tables selected by where and
+// reports them to the lifecycle (a delete entry each, the running sum unless
+// cleared: the caller then resets it).
+func (a *SyncTx) removeRows(ctx context.Context, li *layerInfo, cleared bool, where string, args ...any) error {
 	for i, t := range []string{li.cur, li.hist} {
 		rows, err := a.tx.QueryContext(ctx, `SELECT lokalny_id, wersja_id, sip_hash, ifnull(koniec_wersja, ''), ifnull(koniec_obiekt, ''), geom FROM `+
 			t+where+` ORDER BY fid`, args...)
 		if err != nil {
-			return n, a.fail(err)
+			return a.fail(err)
 		}
-		var gone []removedRow
+		var gone []lifecycle.RemovedRow
 		for rows.Next() {
 			var (
-				r removedRow
+				r lifecycle.RemovedRow
 				g []byte
 			)
-			if err := rows.Scan(&r.id, &r.ver, &r.hash, &r.ev, &r.eo, &g); err != nil {
+			if err := rows.Scan(&r.ID, &r.Version, &r.Hash, &r.EV, &r.EO, &g); err != nil {
 				rows.Close()
-				return n, a.fail(err)
+				return a.fail(err)
 			}
-			r.b.b, r.b.ok = blobBound(g)
+			r.Bound.B, r.Bound.OK = record.BlobBound(g)
 			gone = append(gone, r)
 		}
 		if err := rows.Close(); err != nil {
-			return n, a.fail(err)
+			return a.fail(err)
 		}
 		if err := rows.Err(); err != nil {
-			return n, a.fail(err)
+			return a.fail(err)
 		}
 		if len(gone) == 0 {
 			continue
 		}
 		if _, err := a.tx.ExecContext(ctx, `DELETE FROM `+t+where, args...); err != nil {
-			return n, a.fail(err)
+			return a.fail(err)
 		}
-		for _, r := range gone {
-			var minx, miny, maxx, maxy any
-			if r.b.ok {
-				minx, miny, maxx, maxy = r.b.b.Min[0], r.b.b.Min[1], r.b.b.Max[0], r.b.b.Max[1]
-			}
-			if _, err := a.logIns.ExecContext(ctx, a.now, li.Name, r.id, r.ver, string(store.OpDelete), minx, miny, maxx, maxy, nil, nil); err != nil {
-				return n, a.fail(err)
-			}
-			if ls != nil {
-				ls.subRow(li.Name, r.id, r.ver, r.hash, r.ev, r.eo)
-			}
+		if err := a.lc.Removed(li.Name, i == 1, gone, cleared); err != nil {
+			return a.fail(err)
 		}
-		a.logged = true
-		n[i] = len(gone)
 	}
-	return n, nil
+	return nil
 }
 
 // StateHash hashes layers as the transaction sees them (running sums).
-func (a *SyncTx) StateHash(ctx context.Context, layers []string) (StateHash, error) {
-	return a.stateHash(layers)
+func (a *SyncTx) StateHash(ctx context.Context, layers []string) (store.StateHash, error) {
+	return a.lc.CheckedStateHash(a.s.lookup, layers)
 }
 
 // RecomputeStateHash is StateHash computed from every row: for verification.
-func (a *SyncTx) RecomputeStateHash(ctx context.Context, layers []string) (StateHash, error) {
+func (a *SyncTx) RecomputeStateHash(ctx context.Context, layers []string) (store.StateHash, error) {
 	return recomputeStateHash(ctx, a.tx, a.s, layers)
 }
 
 // ObjectDigest is one object's contribution to StateHash.
-func (a *SyncTx) ObjectDigest(ctx context.Context, k ObjKey) (StateHash, error) {
+func (a *SyncTx) ObjectDigest(ctx context.Context, k store.ObjKey) (store.StateHash, error) {
 	if _, err := a.s.layer(k.Layer); err != nil {
-		return StateHash{}, nil
+		return store.StateHash{}, nil
 	}
 	return digestRows(ctx, a.tx, k.Layer, ` WHERE lokalny_id = ?`, k.ID)
 }
 
 // SetCheckpoint records the checkpoint; LocalRev is this store's revision after
 // everything the transaction logged.
-func (a *SyncTx) SetCheckpoint(ctx context.Context, cp SyncCheckpoint) (SyncCheckpoint, error) {
+func (a *SyncTx) SetCheckpoint(ctx context.Context, cp store.SyncCheckpoint) (store.SyncCheckpoint, error) {
 	if err := a.tx.QueryRowContext(ctx, `SELECT ifnull(max(rev), 0) FROM `+changesTable).Scan(&cp.LocalRev); err != nil {
 		return cp, a.fail(err)
 	}
@@ -742,35 +543,22 @@ func (a *SyncTx) SetCheckpoint(ctx context.Context, cp SyncCheckpoint) (SyncChec
 	return cp, nil
 }
 
-// Commit commits; on failure the schema additions are undone.
-func (a *SyncTx) Commit() error {
-	err := a.Tx.Commit()
+// LockSync takes an exclusive, non-blocking flock on STORE.sync-lock; the kernel
+// drops it when the process dies, so a killed pull never leaves a stale lock.
+func (s *Store) LockSync(ctx context.Context) (func(), error) {
+	f, err := os.OpenFile(s.path+".sync-lock", os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
-		a.restore()
+		return nil, err
 	}
-	return err
-}
-
-// Rollback abandons everything, schema additions included.
-func (a *SyncTx) Rollback() error {
-	err := a.Tx.Rollback()
-	a.restore()
-	return err
-}
-
-func (a *SyncTx) restore() {
-	if a.added {
-		a.s.layers, a.s.byName = a.prevLayers, a.prevByName
-		a.added = false
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("gpkg: another sync pull is running on %s (lock %s held)", s.path, f.Name())
 	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
 }
 
-// SortKeys orders object keys (layer, id).
-func SortKeys(k []ObjKey) {
-	sort.Slice(k, func(i, j int) bool {
-		if k[i].Layer != k[j].Layer {
-			return k[i].Layer < k[j].Layer
-		}
-		return k[i].ID < k[j].ID
-	})
-}
+var (
+	_ store.SyncStore = (*Store)(nil)
+	_ store.Snapshot  = (*Snapshot)(nil)
+	_ store.SyncTx    = (*SyncTx)(nil)
+)

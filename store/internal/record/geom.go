@@ -1,4 +1,4 @@
-package gpkg
+package record
 
 import (
 	"encoding/binary"
@@ -22,14 +22,14 @@ const (
 	gpMagic1       = 'P'
 	gpFlagLE       = 0x01
 	gpFlagEnvXY    = 0x02 // envelope indicator 1 shifted into bits 1-3
-	gpFlagEmpty    = 0x10
+	GPFlagEmpty    = 0x10
 	gpFlagExtended = 0x20
 )
 
-var errBadGeom = errors.New("gpkg: invalid GeoPackage geometry blob")
+var errBadGeom = errors.New("store: invalid GeoPackage geometry blob")
 
-// isEmptyGeom reports whether g has no coordinates at all.
-func isEmptyGeom(g orb.Geometry) bool {
+// IsEmptyGeom reports whether g has no coordinates at all.
+func IsEmptyGeom(g orb.Geometry) bool {
 	switch v := g.(type) {
 	case nil:
 		return true
@@ -59,7 +59,7 @@ func isEmptyGeom(g orb.Geometry) bool {
 		return true
 	case orb.Collection:
 		for _, c := range v {
-			if !isEmptyGeom(c) {
+			if !IsEmptyGeom(c) {
 				return false
 			}
 		}
@@ -70,10 +70,10 @@ func isEmptyGeom(g orb.Geometry) bool {
 	return false
 }
 
-// encodeGeom writes g as GeoPackage binary with the given srs_id: little-endian header,
+// EncodeGeom writes g as GeoPackage binary with the given srs_id: little-endian header,
 // an [minx,maxx,miny,maxy] envelope for everything but points (a point is its own
 // envelope, as GDAL does it), and little-endian ISO WKB.
-func encodeGeom(g orb.Geometry, srsID int32) ([]byte, error) {
+func EncodeGeom(g orb.Geometry, srsID int32) ([]byte, error) {
 	if g == nil {
 		return nil, nil
 	}
@@ -85,9 +85,9 @@ func encodeGeom(g orb.Geometry, srsID int32) ([]byte, error) {
 	}
 	body, err := wkb.Marshal(g, binary.LittleEndian)
 	if err != nil {
-		return nil, fmt.Errorf("gpkg: encode WKB: %w", err)
+		return nil, fmt.Errorf("store: encode WKB: %w", err)
 	}
-	empty := isEmptyGeom(g)
+	empty := IsEmptyGeom(g)
 	_, isPoint := g.(orb.Point)
 	withEnv := !empty && !isPoint
 	n := 8 + len(body)
@@ -98,7 +98,7 @@ func encodeGeom(g orb.Geometry, srsID int32) ([]byte, error) {
 	out[0], out[1], out[2] = gpMagic0, gpMagic1, 0
 	flags := byte(gpFlagLE)
 	if empty {
-		flags |= gpFlagEmpty
+		flags |= GPFlagEmpty
 	}
 	if withEnv {
 		flags |= gpFlagEnvXY
@@ -115,79 +115,80 @@ func encodeGeom(g orb.Geometry, srsID int32) ([]byte, error) {
 	return append(out, body...), nil
 }
 
-// gpHeader is the parsed fixed part of a GeoPackage binary blob.
-type gpHeader struct {
-	order  binary.ByteOrder
-	srsID  int32
-	empty  bool
-	envLen int // number of float64 values in the envelope
-	wkbOff int // offset of the WKB body
+// Header is the parsed fixed part of a GeoPackage binary blob.
+type Header struct {
+	Order  binary.ByteOrder
+	SRSID  int32
+	Empty  bool
+	EnvLen int // number of float64 values in the envelope
+	WKBOff int // offset of the WKB body
 }
 
-func parseHeader(b []byte) (gpHeader, error) {
-	var h gpHeader
+// ParseHeader parses the fixed part of a GeoPackage geometry blob.
+func ParseHeader(b []byte) (Header, error) {
+	var h Header
 	if len(b) < 8 || b[0] != gpMagic0 || b[1] != gpMagic1 {
 		return h, errBadGeom
 	}
 	flags := b[3]
 	if flags&gpFlagExtended != 0 {
-		return h, fmt.Errorf("gpkg: extended GeoPackage geometry not supported")
+		return h, fmt.Errorf("store: extended GeoPackage geometry not supported")
 	}
 	if flags&gpFlagLE != 0 {
-		h.order = binary.LittleEndian
+		h.Order = binary.LittleEndian
 	} else {
-		h.order = binary.BigEndian
+		h.Order = binary.BigEndian
 	}
-	h.empty = flags&gpFlagEmpty != 0
+	h.Empty = flags&GPFlagEmpty != 0
 	switch (flags >> 1) & 7 {
 	case 0:
-		h.envLen = 0
+		h.EnvLen = 0
 	case 1:
-		h.envLen = 4
+		h.EnvLen = 4
 	case 2, 3:
-		h.envLen = 6
+		h.EnvLen = 6
 	case 4:
-		h.envLen = 8
+		h.EnvLen = 8
 	default:
 		return h, errBadGeom
 	}
-	h.srsID = int32(h.order.Uint32(b[4:8]))
-	h.wkbOff = 8 + 8*h.envLen
-	if len(b) < h.wkbOff+5 {
+	h.SRSID = int32(h.Order.Uint32(b[4:8]))
+	h.WKBOff = 8 + 8*h.EnvLen
+	if len(b) < h.WKBOff+5 {
 		return h, errBadGeom
 	}
 	return h, nil
 }
 
-// decodeGeom parses a GeoPackage binary blob (nil for SQL NULL).
-func decodeGeom(b []byte) (orb.Geometry, error) {
+// DecodeGeom parses a GeoPackage binary blob (nil for SQL NULL).
+func DecodeGeom(b []byte) (orb.Geometry, error) {
 	if b == nil {
 		return nil, nil
 	}
-	h, err := parseHeader(b)
+	h, err := ParseHeader(b)
 	if err != nil {
 		return nil, err
 	}
-	g, err := wkb.Unmarshal(b[h.wkbOff:])
+	g, err := wkb.Unmarshal(b[h.WKBOff:])
 	if err != nil {
-		return nil, fmt.Errorf("gpkg: decode WKB: %w", err)
+		return nil, fmt.Errorf("store: decode WKB: %w", err)
 	}
 	return g, nil
 }
 
-// blobBound returns the envelope of a GeoPackage geometry, from the header when it
+// BlobBound returns the envelope of a GeoPackage geometry, from the header when it
 // has one, from the WKB otherwise. ok is false for an empty or invalid geometry.
-func blobBound(b []byte) (bd orb.Bound, ok bool) {
-	h, err := parseHeader(b)
-	if err != nil || h.empty {
+func BlobBound(b []byte) (bd orb.Bound, ok bool) {
+	h, err := ParseHeader(b)
+	if err != nil || h.Empty {
 		return bd, false
 	}
-	if h.envLen >= 4 {
-		f := func(i int) float64 { return math.Float64frombits(h.order.Uint64(b[8+8*i:])) }
+	if h.EnvLen >= 4 {
+		f := func(i int) float64 { return math.Float64frombits(h.Order.Uint64(b[8+8*i:])) }
 		bd = orb.Bound{Min: orb.Point{f(0), f(2)}, Max: orb.Point{f(1), f(3)}}
 		return bd, true
 	}
-	w := b[h.wkbOff:]
+	w := b[h.WKBOff:]
 	var wo binary.ByteOrder = binary.LittleEndian
 	if w[0] == 0 {
 		wo = binary.BigEndian
@@ -201,62 +202,8 @@ func blobBound(b []byte) (bd orb.Bound, ok bool) {
 		return orb.Bound{Min: orb.Point{x, y}, Max: orb.Point{x, y}}, true
 	}
 	g, err := wkb.Unmarshal(w)
-	if err != nil || isEmptyGeom(g) {
+	if err != nil || IsEmptyGeom(g) {
 		return bd, false
 	}
 	return g.Bound(), true
-}
-
-// SQL functions required by the gpkg_rtree_index triggers. They take a GeoPackage
-// geometry blob and return NULL for NULL, empty or unparsable input.
-
-func sqlIsEmpty(b []byte) any {
-	if b == nil {
-		return nil
-	}
-	h, err := parseHeader(b)
-	if err != nil {
-		return nil
-	}
-	if h.empty {
-		return int64(1)
-	}
-	if _, ok := blobBound(b); !ok {
-		return int64(1)
-	}
-	return int64(0)
-}
-
-func boundFunc(pick func(orb.Bound) float64) func([]byte) any {
-	return func(b []byte) any {
-		if b == nil {
-			return nil
-		}
-		bd, ok := blobBound(b)
-		if !ok {
-			return nil
-		}
-		return pick(bd)
-	}
-}
-
-var (
-	sqlMinX = boundFunc(func(b orb.Bound) float64 { return b.Min[0] })
-	sqlMaxX = boundFunc(func(b orb.Bound) float64 { return b.Max[0] })
-	sqlMinY = boundFunc(func(b orb.Bound) float64 { return b.Min[1] })
-	sqlMaxY = boundFunc(func(b orb.Bound) float64 { return b.Max[1] })
-)
-
-// sqlIntersects is sip_bbox_intersects(geom, minx, miny, maxx, maxy): whether the
-// exact envelope of geom intersects the box. Used to refine R-tree candidates, whose
-// float32 boxes are rounded outwards.
-func sqlIntersects(b []byte, minx, miny, maxx, maxy float64) int64 {
-	bd, ok := blobBound(b)
-	if !ok {
-		return 0
-	}
-	if bd.Min[0] > maxx || bd.Max[0] < minx || bd.Min[1] > maxy || bd.Max[1] < miny {
-		return 0
-	}
-	return 1
 }

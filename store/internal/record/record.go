@@ -1,4 +1,11 @@
-package gpkg
+// Package record holds what every store backend does the same way: an object
+// version validated and normalised for storage (Record), its canonical encoding
+// and content hash, the change-log encoding, the stored forms of attribute
+// values and times, the GeoPackage geometry blob the content hash is taken over,
+// the state-hash digest of a stored row, and the schema rules. Two backends that
+// store the same versions therefore hold the same hashes, so their state hashes
+// are equal and a sync between them verifies.
+package record
 
 import (
 	"bytes"
@@ -22,48 +29,48 @@ import (
 // the GeoPackage specification requires ('YYYY-MM-DDTHH:MM:SS.SSSZ'); they sort
 // lexicographically in time order, which the lifecycle queries rely on.
 const (
-	dateTimeLayout = "2006-01-02T15:04:05.000Z"
-	dateLayout     = "2006-01-02"
+	DateTimeLayout = "2006-01-02T15:04:05.000Z"
+	DateLayout     = "2006-01-02"
 )
 
-// fmtTime formats t for a DATETIME column; "" (NULL) for the zero time.
-func fmtTime(t time.Time) string {
+// FormatTime formats t for a DATETIME column; "" (NULL) for the zero time.
+func FormatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Truncate(time.Millisecond).Format(dateTimeLayout)
+	return t.UTC().Truncate(time.Millisecond).Format(DateTimeLayout)
 }
 
-// normTime is t as it comes back from the store.
-func normTime(t time.Time) time.Time {
+// NormTime is t as it comes back from the store.
+func NormTime(t time.Time) time.Time {
 	if t.IsZero() {
 		return time.Time{}
 	}
 	return t.UTC().Truncate(time.Millisecond)
 }
 
-func parseTime(s string) (time.Time, error) {
+func ParseTime(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	if t, ok := parseStoredTime(s); ok {
+	if t, ok := ParseStoredTime(s); ok {
 		return t, nil
 	}
-	if t, err := time.Parse(dateTimeLayout, s); err == nil {
+	if t, err := time.Parse(DateTimeLayout, s); err == nil {
 		return t, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("gpkg: bad DATETIME %q", s)
+		return time.Time{}, fmt.Errorf("store: bad DATETIME %q", s)
 	}
 	return t.UTC(), nil
 }
 
-// parseStoredTime reads the form fmtTime writes (YYYY-MM-DDTHH:MM:SS.SSSZ) by
-// hand, as time.Parse with dateTimeLayout would, at a fraction of its cost
+// ParseStoredTime reads the form FormatTime writes (YYYY-MM-DDTHH:MM:SS.SSSZ) by
+// hand, as time.Parse with DateTimeLayout would, at a fraction of its cost
 // (every object read has four of them); ok is false for anything else, which
 // time.Parse then judges.
-func parseStoredTime(s string) (time.Time, bool) {
+func ParseStoredTime(s string) (time.Time, bool) {
 	if len(s) != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z' {
 		return time.Time{}, false
 	}
@@ -90,43 +97,71 @@ func parseStoredTime(s string) (time.Time, bool) {
 	return t, true
 }
 
-func nullStr(s string) any {
+func NullStr(s string) any {
 	if s == "" {
 		return nil
 	}
 	return s
 }
 
-// record is one object version prepared for storage.
-type record struct {
-	obj        *store.Object // normalised copy: UTC ms times, MultiPolygon, storage attrs
-	geom       []byte        // GeoPackage binary; nil for no geometry
-	bound      orb.Bound
-	hasBound   bool
-	so, sv     string // start_obiekt, start_wersja
-	ev, eo     string // koniec_wersja, koniec_obiekt
-	attrs      []any  // storage values in column order: string, int64, float64 or nil
-	hash       string
-	changeJSON []byte // change-log encoding of everything but the geometry
+// Record is one object version prepared for storage.
+type Record struct {
+	Obj      *store.Object // normalised copy: UTC ms times, MultiPolygon, storage attrs
+	Geom     []byte        // GeoPackage binary (the content hash covers it); nil for no geometry
+	Bound    orb.Bound
+	HasBound bool
+	SO, SV   string // start_obiekt, start_wersja as stored (FormatTime)
+	EV, EO   string // koniec_wersja, koniec_obiekt as stored
+	Attrs    []any  // storage values in column order: string, int64, float64 or nil
+	Hash     string // content hash: everything but the end dates
 }
 
-// rtreeBound is the R-tree entry of the record's geometry, as the gpkg_rtree_index
-// triggers compute it (none for a NULL or empty geometry).
-func (r *record) rtreeBound() bnd {
-	if r.geom == nil {
-		return bnd{}
+// GeomBound is the envelope of the stored geometry, read from the blob the way a
+// backend reads a stored one back (none for a NULL or empty geometry).
+func (r *Record) GeomBound() Bnd {
+	if r.Geom == nil {
+		return Bnd{}
 	}
-	b, ok := blobBound(r.geom)
-	return bnd{b, ok}
+	b, ok := BlobBound(r.Geom)
+	return Bnd{b, ok}
 }
 
-// toStorage converts a public attribute value to the SQL value of its column.
-func toStorage(c store.Column, v any) (any, error) {
+// WKB is the plain little-endian WKB of the geometry (nil for none).
+func (r *Record) WKB() []byte {
+	if r.Geom == nil {
+		return nil
+	}
+	h, err := ParseHeader(r.Geom)
+	if err != nil {
+		return nil // EncodeGeom wrote it: cannot happen
+	}
+	return r.Geom[h.WKBOff:]
+}
+
+// Bnd is an optional bounding box.
+type Bnd struct {
+	B  orb.Bound
+	OK bool
+}
+
+// Union is the box covering a and b.
+func (a Bnd) Union(b Bnd) Bnd {
+	switch {
+	case !a.OK:
+		return b
+	case !b.OK:
+		return a
+	}
+	return Bnd{a.B.Union(b.B), true}
+}
+
+// ToStorage converts a public attribute value to the SQL value of its column.
+func ToStorage(c store.Column, v any) (any, error) {
 	if v == nil {
 		return nil, nil
 	}
 	bad := func() (any, error) {
-		return nil, fmt.Errorf("gpkg: column %s (%s): unsupported value %T", c.Name, c.Type, v)
+		return nil, fmt.Errorf("store: column %s (%s): unsupported value %T", c.Name, c.Type, v)
 	}
 	switch c.Type {
 	case store.Text:
@@ -135,7 +170,7 @@ func toStorage(c store.Column, v any) (any, error) {
 			return bad()
 		}
 		if !utf8.ValidString(s) {
-			return nil, fmt.Errorf("gpkg: column %s: invalid UTF-8", c.Name)
+			return nil, fmt.Errorf("store: column %s: invalid UTF-8", c.Name)
 		}
 		return s, nil
 	case store.Integer:
@@ -183,7 +218,7 @@ func toStorage(c store.Column, v any) (any, error) {
 			return bad()
 		}
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, fmt.Errorf("gpkg: column %s: non-finite number", c.Name)
+			return nil, fmt.Errorf("store: column %s: non-finite number", c.Name)
 		}
 		return f, nil
 	case store.Date:
@@ -194,19 +229,19 @@ func toStorage(c store.Column, v any) (any, error) {
 		if t.IsZero() {
 			return nil, nil
 		}
-		return t.Format(dateLayout), nil
+		return t.Format(DateLayout), nil
 	case store.DateTime:
 		t, ok := v.(time.Time)
 		if !ok {
 			return bad()
 		}
-		return nullStr(fmtTime(t)), nil
+		return NullStr(FormatTime(t)), nil
 	}
 	return bad()
 }
 
-// fromStorage converts an SQL value of a column back to its public Go type.
-func fromStorage(c store.Column, v any) (any, error) {
+// FromStorage converts an SQL value of a column back to its public Go type.
+func FromStorage(c store.Column, v any) (any, error) {
 	if b, ok := v.([]byte); ok {
 		v = string(b)
 	}
@@ -240,31 +275,31 @@ func fromStorage(c store.Column, v any) (any, error) {
 	case store.Date:
 		switch x := v.(type) {
 		case string:
-			return time.Parse(dateLayout, x)
+			return time.Parse(DateLayout, x)
 		case time.Time:
 			return time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC), nil
 		}
 	case store.DateTime:
 		switch x := v.(type) {
 		case string:
-			return parseTime(x)
+			return ParseTime(x)
 		case time.Time:
 			return x.UTC(), nil
 		}
 	}
-	return nil, fmt.Errorf("gpkg: column %s (%s): unexpected stored value %T", c.Name, c.Type, v)
+	return nil, fmt.Errorf("store: column %s (%s): unexpected stored value %T", c.Name, c.Type, v)
 }
 
-// prepare validates and normalises o for layer li.
-func prepare(li *layerInfo, o *store.Object) (*record, error) {
+// Prepare validates and normalises o for layer li.
+func Prepare(li *Layer, o *store.Object) (*Record, error) {
 	if o == nil {
-		return nil, fmt.Errorf("gpkg: nil object")
+		return nil, fmt.Errorf("store: nil object")
 	}
 	if o.ID == "" || o.Version == "" {
-		return nil, fmt.Errorf("gpkg: %s object without lokalnyId or wersjaId", li.Name)
+		return nil, fmt.Errorf("store: %s object without lokalnyId or wersjaId", li.Name)
 	}
 	if o.StartVersion.IsZero() {
-		return nil, fmt.Errorf("gpkg: %s/%s/%s: startWersjaObiekt missing", li.Name, o.ID, o.Version)
+		return nil, fmt.Errorf("store: %s/%s/%s: startWersjaObiekt missing", li.Name, o.ID, o.Version)
 	}
 	g := o.Geometry
 	switch li.Geometry {
@@ -274,13 +309,13 @@ func prepare(li *layerInfo, o *store.Object) (*record, error) {
 			g = orb.MultiPolygon{v}
 		case orb.MultiPolygon, nil:
 		default:
-			return nil, fmt.Errorf("gpkg: %s/%s: geometry %T, layer wants MULTIPOLYGON", li.Name, o.ID, g)
+			return nil, fmt.Errorf("store: %s/%s: geometry %T, layer wants MULTIPOLYGON", li.Name, o.ID, g)
 		}
 	case store.Point:
 		switch g.(type) {
 		case orb.Point, nil:
 		default:
-			return nil, fmt.Errorf("gpkg: %s/%s: geometry %T, layer wants POINT", li.Name, o.ID, g)
+			return nil, fmt.Errorf("store: %s/%s: geometry %T, layer wants POINT", li.Name, o.ID, g)
 		}
 	case store.MultiLineString:
 		switch v := g.(type) {
@@ -288,55 +323,55 @@ func prepare(li *layerInfo, o *store.Object) (*record, error) {
 			g = orb.MultiLineString{v}
 		case orb.MultiLineString, nil:
 		default:
-			return nil, fmt.Errorf("gpkg: %s/%s: geometry %T, layer wants MULTILINESTRING", li.Name, o.ID, g)
+			return nil, fmt.Errorf("store: %s/%s: geometry %T, layer wants MULTILINESTRING", li.Name, o.ID, g)
 		}
 	}
-	if g != nil && isEmptyGeom(g) {
+	if g != nil && IsEmptyGeom(g) {
 		g = nil // stored as NULL: "no geometry"
 	}
-	r := &record{}
+	r := &Record{}
 	if g != nil {
 		var err error
-		if r.geom, err = encodeGeom(g, store.StorageSRID); err != nil {
+		if r.Geom, err = EncodeGeom(g, store.StorageSRID); err != nil {
 			return nil, err
 		}
-		r.bound, r.hasBound = g.Bound(), true
+		r.Bound, r.HasBound = g.Bound(), true
 	}
 	for k := range o.Attrs {
-		if _, ok := li.pubIdx[k]; !ok {
-			return nil, fmt.Errorf("gpkg: %s/%s: attribute %q is not a public column of the layer", li.Name, o.ID, k)
+		if _, ok := li.index[k]; !ok {
+			return nil, fmt.Errorf("store: %s/%s: attribute %q is not a public column of the layer", li.Name, o.ID, k)
 		}
 	}
-	r.attrs = make([]any, len(li.Columns))
+	r.Attrs = make([]any, len(li.Columns))
 	attrs := make(map[string]any, len(o.Attrs))
 	for i, c := range li.Columns {
-		v, err := toStorage(c, o.Attrs[c.Name])
+		v, err := ToStorage(c, o.Attrs[c.Name])
 		if err != nil {
-			return nil, fmt.Errorf("gpkg: %s/%s: %w", li.Name, o.ID, err)
+			return nil, fmt.Errorf("store: %s/%s: %w", li.Name, o.ID, err)
 		}
-		r.attrs[i] = v
+		r.Attrs[i] = v
 		if v != nil {
-			pv, err := fromStorage(c, v)
+			pv, err := FromStorage(c, v)
 			if err != nil {
 				return nil, err
 			}
 			attrs[c.Name] = pv
 		}
 	}
-	r.so, r.sv, r.ev, r.eo = fmtTime(o.StartObject), fmtTime(o.StartVersion), fmtTime(o.EndVersion), fmtTime(o.EndObject)
-	r.obj = &store.Object{
+	r.SO, r.SV, r.EV, r.EO = FormatTime(o.StartObject), FormatTime(o.StartVersion), FormatTime(o.EndVersion), FormatTime(o.EndObject)
+	r.Obj = &store.Object{
 		Layer: li.Name, ID: o.ID, Namespace: o.Namespace, Version: o.Version,
-		StartObject: normTime(o.StartObject), StartVersion: normTime(o.StartVersion),
-		EndVersion: normTime(o.EndVersion), EndObject: normTime(o.EndObject),
+		StartObject: NormTime(o.StartObject), StartVersion: NormTime(o.StartVersion),
+		EndVersion: NormTime(o.EndVersion), EndObject: NormTime(o.EndObject),
 		Geometry: g, Attrs: attrs,
 	}
-	r.hash = contentHash(r)
+	r.Hash = contentHash(r)
 	return r, nil
 }
 
 // contentHash hashes everything of a version but its end dates (those are compared
 // separately, so that closing a version does not require rehashing it).
-func contentHash(r *record) string {
+func contentHash(r *Record) string {
 	h := sha256.New()
 	var buf []byte
 	field := func(b []byte) {
@@ -344,13 +379,13 @@ func contentHash(r *record) string {
 		h.Write(buf)
 		h.Write(b)
 	}
-	field([]byte(r.obj.ID))
-	field([]byte(r.obj.Namespace))
-	field([]byte(r.obj.Version))
-	field([]byte(r.so))
-	field([]byte(r.sv))
-	field(r.geom)
-	for _, v := range r.attrs {
+	field([]byte(r.Obj.ID))
+	field([]byte(r.Obj.Namespace))
+	field([]byte(r.Obj.Version))
+	field([]byte(r.SO))
+	field([]byte(r.SV))
+	field(r.Geom)
+	for _, v := range r.Attrs {
 		switch x := v.(type) {
 		case nil:
 			field([]byte{0})
@@ -390,7 +425,7 @@ func appendJSONString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-func encodeChangeJSON(li *layerInfo, r *record, ev, eo string) []byte {
+func EncodeChange(li *Layer, r *Record, ev, eo string) []byte {
 	b := make([]byte, 0, 256)
 	b = append(b, '{')
 	first := true
@@ -406,9 +441,9 @@ func encodeChangeJSON(li *layerInfo, r *record, ev, eo string) []byte {
 		b = append(b, ':')
 		b = appendJSONString(b, v)
 	}
-	kv("ns", r.obj.Namespace)
-	kv("so", r.so)
-	kv("sv", r.sv)
+	kv("ns", r.Obj.Namespace)
+	kv("so", r.SO)
+	kv("sv", r.SV)
 	kv("ev", ev)
 	kv("eo", eo)
 	if !first {
@@ -416,7 +451,7 @@ func encodeChangeJSON(li *layerInfo, r *record, ev, eo string) []byte {
 	}
 	b = append(b, `"a":{`...)
 	n := 0
-	for i, v := range r.attrs {
+	for i, v := range r.Attrs {
 		if v == nil {
 			continue
 		}
@@ -447,10 +482,10 @@ type changeJSON struct {
 	A  map[string]json.RawMessage `json:"a"`
 }
 
-func decodeChangeObject(li *layerInfo, id, version string, obj []byte, geomWKB []byte) (*store.Object, error) {
+func DecodeChange(li *Layer, id, version string, obj []byte, geomWKB []byte) (*store.Object, error) {
 	var cj changeJSON
 	if err := json.Unmarshal(obj, &cj); err != nil {
-		return nil, fmt.Errorf("gpkg: change log: %w", err)
+		return nil, fmt.Errorf("store: change log: %w", err)
 	}
 	o := &store.Object{Layer: li.Name, ID: id, Version: version, Namespace: cj.NS, Attrs: map[string]any{}}
 	var err error
@@ -458,12 +493,12 @@ func decodeChangeObject(li *layerInfo, id, version string, obj []byte, geomWKB [
 		s string
 		t *time.Time
 	}{{cj.SO, &o.StartObject}, {cj.SV, &o.StartVersion}, {cj.EV, &o.EndVersion}, {cj.EO, &o.EndObject}} {
-		if *p.t, err = parseTime(p.s); err != nil {
+		if *p.t, err = ParseTime(p.s); err != nil {
 			return nil, err
 		}
 	}
 	for k, raw := range cj.A {
-		i, ok := li.pubIdx[k]
+		i, ok := li.index[k]
 		if !ok {
 			continue
 		}
@@ -484,14 +519,45 @@ func decodeChangeObject(li *layerInfo, id, version string, obj []byte, geomWKB [
 				return nil, err
 			}
 		}
-		if o.Attrs[k], err = fromStorage(c, v); err != nil {
+		if o.Attrs[k], err = FromStorage(c, v); err != nil {
 			return nil, err
 		}
 	}
 	if geomWKB != nil {
 		if o.Geometry, err = wkb.Unmarshal(geomWKB); err != nil {
-			return nil, fmt.Errorf("gpkg: change log geometry: %w", err)
+			return nil, fmt.Errorf("store: change log geometry: %w", err)
 		}
 	}
 	return o, nil
+}
+
+// VersionChange is a stored version read back (o) in the change-log encoding of
+// a snapshot: what a sync source sends for it.
+func VersionChange(li *Layer, o *store.Object) (store.RawChange, error) {
+	r, err := Prepare(li, o)
+	if err != nil {
+		return store.RawChange{}, err
+	}
+	c := store.RawChange{Layer: li.Name, ID: o.ID, Version: o.Version, Op: "version", Obj: EncodeChange(li, r, r.EV, r.EO)}
+	if r.Geom != nil {
+		c.Geom = r.WKB()
+		c.HasBounds, c.MinX, c.MinY, c.MaxX, c.MaxY = true, r.Bound.Min[0], r.Bound.Min[1], r.Bound.Max[0], r.Bound.Max[1]
+	}
+	return c, nil
+}
+
+// DecodeRaw turns a change in the change-log encoding into the object to put;
+// reset is set instead for an entry without an object that deletes (written by
+// a sync reset on a store that is itself a copy: every stored version of the
+// object was removed at that point).
+func DecodeRaw(li *Layer, c store.RawChange) (o *store.Object, reset bool, err error) {
+	if len(c.Obj) == 0 && c.Op == string(store.OpDelete) {
+		return nil, true, nil
+	}
+	var g []byte
+	if len(c.Geom) > 0 {
+		g = c.Geom
+	}
+	o, err = DecodeChange(li, c.ID, c.Version, c.Obj, g)
+	return o, false, err
 }
