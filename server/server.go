@@ -194,7 +194,7 @@ func (h *Host) load(cfg *config.Config) (_ *State, err error) {
 	}
 	// Follow the stores' change logs.
 	ctx, cancel := context.WithCancel(context.Background())
-	st.cancel = cancel
+	st.ctx, st.cancel = ctx, cancel
 	for _, d := range st.datasets {
 		st.watchers.Add(1)
 		go func() {
