@@ -137,6 +137,9 @@ type RateLimit struct {
 	Burst int     `yaml:"burst"` // default 2×rate, at least 1
 	// TrustProxy takes the client IP from X-Forwarded-For (the last hop).
 	TrustProxy bool `yaml:"trust_proxy"`
+
+	// rateGiven: the file wrote rate, so 0 means off rather than "default".
+	rateGiven bool
 }
 
 // Cache sizes the in-memory caches.
@@ -319,6 +322,8 @@ func Parse(data []byte, file string) (*Config, error) {
 	}
 	c.File = file
 	v := validator{file: file, root: root.Content[0]}
+	// "rate: 0" turns the rate limit off; only an absent rate takes the default.
+	c.Limits.RateLimit.rateGiven = v.has("limits", "rate_limit", "rate")
 	c.validate(&v)
 	if v.err != nil {
 		return nil, v.err
@@ -395,7 +400,7 @@ func (c *Config) applyDefaults() {
 	if l.MaxFeatures == 0 {
 		l.MaxFeatures = 10000
 	}
-	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 {
+	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 && !l.RateLimit.rateGiven {
 		l.RateLimit.Rate = 50
 	}
 	if l.RateLimit.Burst == 0 {

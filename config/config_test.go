@@ -121,3 +121,28 @@ func TestByteSize(t *testing.T) {
 		}
 	}
 }
+
+// The documented "rate: 0 disables" works without a burst (issue 16 item 11),
+// an absent rate takes the default, and a burst alone keeps the default rate.
+func TestRateLimitZeroDisables(t *testing.T) {
+	for _, tc := range []struct {
+		yaml  string
+		rate  float64
+		burst int
+	}{
+		{"limits:\n  rate_limit: {rate: 0}\n", 0, 1},
+		{"limits:\n  rate_limit:\n    rate: 0\n    trust_proxy: true\n", 0, 1},
+		{"limits:\n  rate_limit: {trust_proxy: true}\n", 50, 100},
+		{"limits:\n  max_body: 1MB\n", 50, 100},
+		{"limits:\n  rate_limit: {burst: 7}\n", 0, 7}, // as before: a burst alone does not bring back the default rate
+		{"limits:\n  rate_limit: {rate: 5}\n", 5, 10},
+	} {
+		c, err := Parse([]byte("datasets: [{name: a, store: a.gpkg}]\n"+tc.yaml), "sip.yaml")
+		if err != nil {
+			t.Fatalf("%q: %v", tc.yaml, err)
+		}
+		if rl := c.Limits.RateLimit; rl.Rate != tc.rate || rl.Burst != tc.burst {
+			t.Errorf("%q: rate %v burst %d, want %v and %d", tc.yaml, rl.Rate, rl.Burst, tc.rate, tc.burst)
+		}
+	}
+}

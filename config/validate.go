@@ -32,6 +32,24 @@ func (v *validator) atf(path []any, format string, args ...any) {
 	v.at(fmt.Sprintf(format, args...), path...)
 }
 
+// has reports whether the file sets a key (a path of mapping keys).
+func (v *validator) has(path ...string) bool {
+	n := v.root
+	for _, p := range path {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return false
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n != nil
+}
+
 func (v *validator) locate(path []any) (int, string) {
 	var key strings.Builder
 	n := v.root
