@@ -146,3 +146,21 @@ func TestRateLimitZeroDisables(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderLimits(t *testing.T) {
+	c := ForStore("a.gpkg")
+	if l := c.Limits; l.RenderMemory != 512<<20 || l.RenderQueue != 32 || l.RenderWait.D() != 5*time.Second {
+		t.Errorf("render defaults: %v %v %v", l.RenderMemory, l.RenderQueue, l.RenderWait)
+	}
+	c, err := Parse([]byte("datasets: [{name: a, store: a.gpkg}]\nlimits:\n  render_memory: 64MB\n  render_queue: 4\n  render_wait: 1500ms\n"), "sip.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := c.Limits; l.RenderMemory != 64<<20 || l.RenderQueue != 4 || l.RenderWait.D() != 1500*time.Millisecond {
+		t.Errorf("render limits: %v %v %v", l.RenderMemory, l.RenderQueue, l.RenderWait)
+	}
+	_, err = Parse([]byte("datasets: [{name: a, store: a.gpkg}]\nlimits:\n  render_memory: 100KB\n"), "sip.yaml")
+	if err == nil || !strings.Contains(err.Error(), "sip.yaml:3: limits.render_memory: must be at least 1MB") {
+		t.Errorf("small render_memory: %v", err)
+	}
+}

@@ -206,6 +206,18 @@ func (c *Config) validate(v *validator) {
 			v.at("must not be negative", "limits", f.key)
 		}
 	}
+	if l.RenderMemory != 0 && l.RenderMemory < 1<<20 {
+		v.at("must be at least 1MB (0 or absent: 512MB)", "limits", "render_memory")
+	}
+	if l.RenderThreads < 0 {
+		v.at("must not be negative (0: one fewer than the CPUs)", "limits", "render_threads")
+	}
+	if l.RenderQueue < 0 {
+		v.at("must not be negative", "limits", "render_queue")
+	}
+	if l.RenderWait < 0 {
+		v.at("must not be negative", "limits", "render_wait")
+	}
 	if l.RateLimit.Rate < 0 {
 		v.at("must not be negative", "limits", "rate_limit", "rate")
 	}

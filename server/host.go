@@ -65,6 +65,7 @@ type Host struct {
 	logger  *slog.Logger
 	metrics *metrics.Registry
 	limiter *rateLimiter
+	admit   *admission
 	open    Opener
 
 	services []Service
