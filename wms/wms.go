@@ -165,7 +165,12 @@ type request struct {
 func (s *Service) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := r.ParseForm(); err != nil {
-			writeExc(w, &request{r: r, version: "1.3.0", exc: "xml"}, &server.Error{Status: 400, Code: "InvalidParameterValue", Detail: "cannot read the form: " + err.Error()})
+			// A body too large or too slow keeps its own status (413, 408).
+			e := server.AsError(err)
+			if e.Status == http.StatusInternalServerError {
+				e = &server.Error{Status: 400, Code: "InvalidParameterValue", Detail: "cannot read the form: " + err.Error()}
+			}
+			writeExc(w, &request{s: s, r: r, version: "1.3.0", exc: "xml"}, e)
 			return
 		}
 	}
