@@ -1,11 +1,9 @@
 package features
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"log/slog"
 	"net"
@@ -27,17 +25,7 @@ func TestFeaturePageAdmission(t *testing.T) {
 	cfg.Limits.RateLimit = config.RateLimit{Rate: 0, Burst: 1}
 	cfg.Limits.RenderMemory = 1 << 20 // a 600-feature page needs the whole budget
 	cfg.Limits.RenderQueue = 1
-	srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	defer srv.Shutdown(context.Background())
-	base := "http://" + ln.Addr().String()
+	base := serveConfig(t, cfg)
 	n := storeCount(t, "dzialki")
 
 	for _, tc := range []struct {
@@ -118,30 +106,23 @@ func TestFeaturePageAdmission(t *testing.T) {
 func TestSlowOWSPost(t *testing.T) {
 	cfg := config.ForStoreNamed(gpkgPath, "county")
 	cfg.Limits.ReadTimeout = config.Duration(time.Second)
-	srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go srv.Serve(ln)
-	defer srv.Shutdown(context.Background())
+	base := serveConfig(t, cfg)
 	for _, path := range []string{"/ows", "/wfs"} {
-		c, err := net.Dial("tcp", ln.Addr().String())
+		pr, stall := io.Pipe() // one byte of 100000, then nothing
+		go stall.Write([]byte("<"))
+		req, err := http.NewRequest(http.MethodPost, base+path, pr)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fmt.Fprintf(c, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n<", path)
-		c.SetReadDeadline(time.Now().Add(20 * time.Second))
-		resp, err := http.ReadResponse(bufio.NewReader(c), nil)
+		req.ContentLength = 100000
+		req.Header.Set("Content-Type", "application/xml")
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		c.Close()
+		stall.Close()
 		want := `exceptionCode="RequestTimeout"`
 		if path == "/ows" {
 			want = `<ServiceException code="RequestTimeout">`
@@ -151,4 +132,20 @@ func TestSlowOWSPost(t *testing.T) {
 			t.Errorf("%s: %d: %s", path, resp.StatusCode, body)
 		}
 	}
+}
+
+// serveConfig serves cfg on a loopback port of its own until the test ends.
+func serveConfig(t *testing.T, cfg *config.Config) string {
+	t.Helper()
+	srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Shutdown(context.Background()) })
+	return "http://" + ln.Addr().String()
 }
