@@ -69,8 +69,8 @@ func (b *body) discard() {
 const featureBytes = 8 << 10
 
 // admitPage reserves the memory of a page of n features with the server's
-// admission control (server.Host.Admit): a burst of large pages waits its turn
-// or gets 503 with Retry-After instead of growing the heap without bound.
-func admitPage(h *server.Host, r *http.Request, n int) (release func(), e *server.Error) {
-	return h.Admit(r, int64(n)*featureBytes+bodyOneShot)
+// admission control (server.Admit): a burst of large pages waits its turn or
+// gets 503 with Retry-After instead of growing the heap without bound.
+func admitPage(r *http.Request, n int) (release func(), e *server.Error) {
+	return server.Admit(r, int64(n)*featureBytes+bodyOneShot)
 }

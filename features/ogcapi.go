@@ -605,7 +605,7 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		server.WriteError(w, r, filterError(err))
 		return
 	}
-	release, e := admitPage(a.h, r, q.limit)
+	release, e := admitPage(r, q.limit)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return

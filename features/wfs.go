@@ -610,7 +610,7 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 `, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
 		return
 	}
-	release, e := admitPage(s.h, r, int(returned))
+	release, e := admitPage(r, int(returned))
 	if e != nil {
 		server.WriteError(w, r, e)
 		return

@@ -21,7 +21,7 @@ import (
 // rasteriser accumulators, the encoded image): a 4096×4096 GetMap needs about
 // 200 MB, and the rate limiter counts request starts only. Without a bound, 64
 // such requests at once from one client took a server past 10 GB. Such work
-// asks Host.Admit for the bytes it will hold; the work admitted at once holds
+// asks Admit for the bytes it will hold; the work admitted at once holds
 // at most limits.render_memory. What does not fit waits its turn in a FIFO
 // queue of at most limits.render_queue requests, for at most
 // limits.render_wait and never past its request's deadline; then, or when the
@@ -87,16 +87,18 @@ func newAdmission(reg *metrics.Registry) *admission {
 }
 
 // Admit reserves bytes of memory for expensive work of the request (a map
-// render: its image's buffers). It returns the function that gives them back,
-// to be called once the work's memory is no longer used, or a 503 *Error with
-// Retry-After (in the request's error format via WriteError) when the work
-// could not be admitted within limits.render_wait.
-func (h *Host) Admit(r *http.Request, bytes int64) (release func(), e *Error) {
-	st := h.State(r)
-	if st == nil {
-		st = h.Current()
+// render: its image's buffers) from the admission control of the server
+// serving it. It returns the function that gives them back, to be called once
+// the work's memory is no longer used, or a 503 *Error with Retry-After (to
+// write with WriteError, in the request's error format) when the work could
+// not be admitted within limits.render_wait. Outside a request of the core
+// (a handler served on its own) it admits everything.
+func Admit(r *http.Request, bytes int64) (release func(), e *Error) {
+	info := infoFrom(r.Context())
+	if info == nil {
+		return func() {}, nil
 	}
-	return h.admit.acquire(r.Context(), st.Config.Limits, bytes, familyFor(r.URL.Path).name)
+	return info.host.admit.acquire(r.Context(), info.state.Config.Limits, bytes, info.family.name)
 }
 
 func (a *admission) acquire(ctx context.Context, l config.Limits, n int64, service string) (func(), *Error) {

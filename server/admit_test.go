@@ -16,8 +16,8 @@ import (
 )
 
 // admitRoutes mounts /wms/admit?id=ID&mb=N: it reserves N MB of render memory
-// (Host.Admit), reports its id on entered, and holds the memory until the
-// test sends the id on leave.
+// (Admit), reports its id on entered, and holds the memory until the test
+// sends the id on leave.
 type admitRoutes struct {
 	entered chan string
 	mu      sync.Mutex
@@ -44,7 +44,7 @@ func (a *admitRoutes) mount() Service {
 		r.HandleFunc("/wms/admit", func(w http.ResponseWriter, r *http.Request) {
 			id := r.URL.Query().Get("id")
 			mb, _ := strconv.ParseInt(r.URL.Query().Get("mb"), 10, 64)
-			release, e := h.Admit(r, mb<<20)
+			release, e := Admit(r, mb<<20)
 			if e != nil {
 				WriteError(w, r, e)
 				return
@@ -260,6 +260,33 @@ func TestRateZeroDisables(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != 200 {
 			t.Fatalf("request %d: %d with rate 0", i, resp.StatusCode)
+		}
+	}
+}
+
+// Each server has its own render memory, also when one service value is
+// mounted on two servers of a process (as registered services are).
+func TestAdmissionPerServer(t *testing.T) {
+	a := newAdmitRoutes()
+	svc := a.mount()
+	limits := "  render_memory: 10MB\n  render_wait: 30s\n"
+	one := start(t, admitConfig(t, limits), svc)
+	two := start(t, admitConfig(t, limits), svc)
+	out := make(chan admitAnswer, 2)
+	send(one, "one", 8, out)
+	enteredIDs(t, a, 1)
+	send(two, "two", 8, out) // would wait on one's server
+	if got := enteredIDs(t, a, 1); !got["two"] {
+		t.Fatalf("admitted %v", got)
+	}
+	if n := metric(t, one, "sip_render_memory_bytes"); n != 8<<20 {
+		t.Errorf("first server holds %v", n)
+	}
+	a.let("one")
+	a.let("two")
+	for range 2 {
+		if r := <-out; r.status != 200 {
+			t.Errorf("%+v", r)
 		}
 	}
 }

@@ -279,7 +279,7 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 	}
 	// The canvas and the encoded image take memory in proportion to the
 	// map: admission control holds the renders that do not fit the budget.
-	release, e := s.host.Admit(req.r, render.MapBytes(v.w, v.h))
+	release, e := server.Admit(req.r, render.MapBytes(v.w, v.h))
 	if e != nil {
 		writeExc(w, req, e)
 		return

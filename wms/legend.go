@@ -87,7 +87,7 @@ func (s *Service) getLegendGraphic(w http.ResponseWriter, req *request) {
 	if req.transparent {
 		bg.A = 0
 	}
-	release, e := s.host.Admit(req.r, render.MapBytes(width, height))
+	release, e := server.Admit(req.r, render.MapBytes(width, height))
 	if e != nil {
 		writeExc(w, req, e)
 		return

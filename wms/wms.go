@@ -309,7 +309,7 @@ func writeExc(w http.ResponseWriter, req *request, e *server.Error) {
 	if (req.exc == "inimage" || req.exc == "blank") && req.width > 0 && req.height > 0 && req.format != "" && e.Code != server.CodeServerBusy {
 		// An image costs what a map of its size does: it is admitted like one,
 		// and a busy server answers in XML instead.
-		release, busy := req.s.host.Admit(req.r, render.MapBytes(req.width, req.height))
+		release, busy := server.Admit(req.r, render.MapBytes(req.width, req.height))
 		if busy != nil {
 			req.exc = "xml"
 			writeExc(w, req, busy)

@@ -93,5 +93,5 @@ func (c *Canvas) bytes() int64 {
 // encoded: the canvas's image, coverage mask and rasteriser (9 bytes a
 // pixel), the paletted copy of an 8-bit PNG (1) and the encoded image's
 // growing buffer (2), plus the encoders' own buffers. Admission control
-// (server.Host.Admit) reserves it before a render starts.
+// (server.Admit) reserves it before a render starts.
 func MapBytes(w, h int) int64 { return int64(w)*int64(h)*12 + 1<<20 }
