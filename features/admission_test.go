@@ -56,7 +56,7 @@ func TestFeaturePageAdmission(t *testing.T) {
 			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			const burst = 10
+			const burst = 24
 			type answer struct {
 				status      int
 				ctype, wait string
