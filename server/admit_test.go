@@ -78,10 +78,11 @@ func send(ts *testServer, id string, mb int, out chan<- admitAnswer) {
 	}()
 }
 
-// metric reads one series of /metrics (0 when absent).
+// metric reads one series of /metrics (0 when absent), with the admin key
+// of admitConfig.
 func metric(t *testing.T, ts *testServer, series string) float64 {
 	t.Helper()
-	_, body := get(t, ts.URL+"/metrics")
+	_, body := get(t, ts.URL+"/metrics", "X-API-Key", "key-admin")
 	for _, line := range strings.Split(body, "\n") {
 		if v, ok := strings.CutPrefix(line, series+" "); ok {
 			f, err := strconv.ParseFloat(v, 64)
@@ -124,7 +125,8 @@ func enteredIDs(t *testing.T, a *admitRoutes, n int) map[string]bool {
 func admitConfig(t *testing.T, limits string) *config.Config {
 	t.Helper()
 	dir := t.TempDir()
-	yaml := fmt.Sprintf("datasets:\n  - name: county\n    store: %s\nlimits:\n%s", makeStore(t, dir, "county", 5), limits)
+	yaml := fmt.Sprintf("datasets:\n  - name: county\n    store: %s\nauth:\n  keys:\n    - {name: admin, hash: %s, roles: [admin]}\nlimits:\n%s",
+		makeStore(t, dir, "county", 5), config.HashKey("key-admin"), limits)
 	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)

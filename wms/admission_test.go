@@ -16,11 +16,15 @@ import (
 	"github.com/sip-core/sip/server"
 )
 
+// adminKey is the key of startWith's servers (it reads /metrics).
+const adminKey = "key-admin"
+
 // startWith serves the fixture with other limits and styles on a server of
 // its own; it returns the server's URL.
 func startWith(t *testing.T, limits, styles string) string {
 	t.Helper()
-	y := fmt.Sprintf("datasets:\n  - name: county\n    store: %s\nlimits:\n  rate_limit: {rate: 0}\n%s\nstyles:\n%s", fixStore, limits, styles)
+	y := fmt.Sprintf("datasets:\n  - name: county\n    store: %s\nauth:\n  keys:\n    - {name: admin, hash: %s, roles: [admin]}\nlimits:\n  rate_limit: {rate: 0}\n%s\nstyles:\n%s",
+		fixStore, config.HashKey(adminKey), limits, styles)
 	cfg, err := config.Parse([]byte(y), "")
 	if err != nil {
 		t.Fatal(err)
@@ -139,7 +143,14 @@ func TestTimedOutRenderStops(t *testing.T) {
 	// The abandoned render gives its memory back (the server's own account,
 	// on /metrics)…
 	held := func() string {
-		_, m := get(t, u+"/metrics")
+		req, _ := http.NewRequest(http.MethodGet, u+"/metrics", nil)
+		req.Header.Set("X-API-Key", adminKey)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
 		for _, line := range strings.Split(string(m), "\n") {
 			if v, ok := strings.CutPrefix(line, "sip_render_memory_bytes "); ok {
 				return v
