@@ -138,6 +138,19 @@ type Limits struct {
 	MaxImageWidth     int      `yaml:"max_image_width"`     // WMS/exports (default 4096)
 	MaxImageHeight    int      `yaml:"max_image_height"`    // default 4096
 	MaxFeatures       int      `yaml:"max_features"`        // per response (default 10000)
+	// RenderMemory bounds the memory held at once by work that allocates in
+	// proportion to the request: map renders (WMS GetMap, legends, exception
+	// images) and large feature pages (default 512MB). Work that does not fit
+	// waits in a queue of RenderQueue requests (default 32) for at most
+	// RenderWait (default 5s, never past the request's deadline), then gets 503
+	// with Retry-After.
+	RenderMemory ByteSize `yaml:"render_memory"`
+	RenderQueue  int      `yaml:"render_queue"`
+	RenderWait   Duration `yaml:"render_wait"`
+	// RenderThreads is how many large renders (about 2.7 megapixels and
+	// more) may run at once; default (0): one fewer than the CPUs, at least
+	// one, so that a core stays free for every other request.
+	RenderThreads int `yaml:"render_threads"`
 	// RateLimit applies per client IP to routes marked expensive.
 	RateLimit RateLimit `yaml:"rate_limit"`
 }
@@ -148,6 +161,9 @@ type RateLimit struct {
 	Burst int     `yaml:"burst"` // default 2×rate, at least 1
 	// TrustProxy takes the client IP from X-Forwarded-For (the last hop).
 	TrustProxy bool `yaml:"trust_proxy"`
+
+	// rateGiven: the file wrote rate, so 0 means off rather than "default".
+	rateGiven bool
 }
 
 // Cache sizes the in-memory caches.
@@ -330,6 +346,8 @@ func Parse(data []byte, file string) (*Config, error) {
 	}
 	c.File = file
 	v := validator{file: file, root: root.Content[0]}
+	// "rate: 0" turns the rate limit off; only an absent rate takes the default.
+	c.Limits.RateLimit.rateGiven = v.has("limits", "rate_limit", "rate")
 	c.validate(&v)
 	if v.err != nil {
 		return nil, v.err
@@ -412,7 +430,14 @@ func (c *Config) applyDefaults() {
 	if l.MaxFeatures == 0 {
 		l.MaxFeatures = 10000
 	}
-	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 {
+	if l.RenderMemory == 0 {
+		l.RenderMemory = 512 << 20
+	}
+	if l.RenderQueue == 0 {
+		l.RenderQueue = 32
+	}
+	def(&l.RenderWait, 5*time.Second)
+	if l.RateLimit.Rate == 0 && l.RateLimit.Burst == 0 && !l.RateLimit.rateGiven {
 		l.RateLimit.Rate = 50
 	}
 	if l.RateLimit.Burst == 0 {

@@ -127,3 +127,46 @@ func TestByteSize(t *testing.T) {
 		}
 	}
 }
+
+// The documented "rate: 0 disables" works without a burst (issue 16 item 11),
+// an absent rate takes the default, and a burst alone keeps the default rate.
+func TestRateLimitZeroDisables(t *testing.T) {
+	for _, tc := range []struct {
+		yaml  string
+		rate  float64
+		burst int
+	}{
+		{"limits:\n  rate_limit: {rate: 0}\n", 0, 1},
+		{"limits:\n  rate_limit:\n    rate: 0\n    trust_proxy: true\n", 0, 1},
+		{"limits:\n  rate_limit: {trust_proxy: true}\n", 50, 100},
+		{"limits:\n  max_body: 1MB\n", 50, 100},
+		{"limits:\n  rate_limit: {burst: 7}\n", 0, 7}, // as before: a burst alone does not bring back the default rate
+		{"limits:\n  rate_limit: {rate: 5}\n", 5, 10},
+	} {
+		c, err := Parse([]byte("datasets: [{name: a, store: a.gpkg}]\n"+tc.yaml), "sip.yaml")
+		if err != nil {
+			t.Fatalf("%q: %v", tc.yaml, err)
+		}
+		if rl := c.Limits.RateLimit; rl.Rate != tc.rate || rl.Burst != tc.burst {
+			t.Errorf("%q: rate %v burst %d, want %v and %d", tc.yaml, rl.Rate, rl.Burst, tc.rate, tc.burst)
+		}
+	}
+}
+
+func TestRenderLimits(t *testing.T) {
+	c := ForStore("a.gpkg")
+	if l := c.Limits; l.RenderMemory != 512<<20 || l.RenderQueue != 32 || l.RenderWait.D() != 5*time.Second {
+		t.Errorf("render defaults: %v %v %v", l.RenderMemory, l.RenderQueue, l.RenderWait)
+	}
+	c, err := Parse([]byte("datasets: [{name: a, store: a.gpkg}]\nlimits:\n  render_memory: 64MB\n  render_queue: 4\n  render_wait: 1500ms\n"), "sip.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := c.Limits; l.RenderMemory != 64<<20 || l.RenderQueue != 4 || l.RenderWait.D() != 1500*time.Millisecond {
+		t.Errorf("render limits: %v %v %v", l.RenderMemory, l.RenderQueue, l.RenderWait)
+	}
+	_, err = Parse([]byte("datasets: [{name: a, store: a.gpkg}]\nlimits:\n  render_memory: 100KB\n"), "sip.yaml")
+	if err == nil || !strings.Contains(err.Error(), "sip.yaml:3: limits.render_memory: must be at least 1MB") {
+		t.Errorf("small render_memory: %v", err)
+	}
+}

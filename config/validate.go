@@ -32,6 +32,24 @@ func (v *validator) atf(path []any, format string, args ...any) {
 	v.at(fmt.Sprintf(format, args...), path...)
 }
 
+// has reports whether the file sets a key (a path of mapping keys).
+func (v *validator) has(path ...string) bool {
+	n := v.root
+	for _, p := range path {
+		if n == nil || n.Kind != yaml.MappingNode {
+			return false
+		}
+		var next *yaml.Node
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == p {
+				next = n.Content[i+1]
+			}
+		}
+		n = next
+	}
+	return n != nil
+}
+
 func (v *validator) locate(path []any) (int, string) {
 	var key strings.Builder
 	n := v.root
@@ -188,6 +206,18 @@ func (c *Config) validate(v *validator) {
 		if f.n < 0 {
 			v.at("must not be negative", "limits", f.key)
 		}
+	}
+	if l.RenderMemory != 0 && l.RenderMemory < 1<<20 {
+		v.at("must be at least 1MB (0 or absent: 512MB)", "limits", "render_memory")
+	}
+	if l.RenderThreads < 0 {
+		v.at("must not be negative (0: one fewer than the CPUs)", "limits", "render_threads")
+	}
+	if l.RenderQueue < 0 {
+		v.at("must not be negative", "limits", "render_queue")
+	}
+	if l.RenderWait < 0 {
+		v.at("must not be negative", "limits", "render_wait")
 	}
 	if l.RateLimit.Rate < 0 {
 		v.at("must not be negative", "limits", "rate_limit", "rate")

@@ -605,6 +605,12 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		server.WriteError(w, r, filterError(err))
 		return
 	}
+	release, e := admitPage(r, q.limit)
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	defer release()
 	if isHTML {
 		a.itemsHTML(w, r, c, q, crs)
 		return

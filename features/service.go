@@ -68,7 +68,11 @@ func IsWFSPost(r *http.Request, m *mux.RouteMatch) bool {
 		io.Closer
 	}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return false
+		// A body that stopped coming (408) or is too large (413): WFS reads
+		// it again and answers the error in its format; anything else is not
+		// a WFS document.
+		e := server.AsError(err)
+		return e.Status == http.StatusRequestTimeout || e.Status == http.StatusRequestEntityTooLarge
 	}
 	dec := xml.NewDecoder(bytes.NewReader(head))
 	for {

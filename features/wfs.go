@@ -610,6 +610,12 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 `, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
 		return
 	}
+	release, e := admitPage(r, int(returned))
+	if e != nil {
+		server.WriteError(w, r, e)
+		return
+	}
+	defer release()
 	ctx := r.Context()
 	run := func(fn func(*feature) error) error {
 		var err error

@@ -34,16 +34,8 @@ command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y wrk
 
 REVS=${REVS:-.}
 echo "building sip ($REVS) and the baseline…" >&2
-for rev in $REVS; do
-	if [ "$rev" = . ]; then
-		(cd "$ROOT" && go build -o "$W/sip-wt" ./cmd/sip)
-	else
-		src="$W/src-$rev"
-		rm -rf "$src" && mkdir -p "$src"
-		git -C "$ROOT" archive "$rev" | tar -x -C "$src"
-		(cd "$src" && go build -o "$W/sip-$rev" ./cmd/sip)
-	fi
-done
+# shellcheck disable=SC2086 # REVS is a list
+"$ROOT/scripts/build-revs.sh" "$W" $REVS
 bin() { [ "$1" = . ] && echo "$W/sip-wt" || echo "$W/sip-$1"; }
 label() { [ "$1" = . ] && echo "worktree" || echo "$1"; }
 mkdir -p "$W/hello"

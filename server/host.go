@@ -65,6 +65,7 @@ type Host struct {
 	logger  *slog.Logger
 	metrics *metrics.Registry
 	limiter *rateLimiter
+	admit   *admission
 	open    Opener
 
 	services []Service
@@ -169,8 +170,31 @@ type State struct {
 
 	mu       sync.RWMutex // read-held by every request running on this state
 	closed   bool
+	ctx      context.Context // ends when the state is retired
 	cancel   context.CancelFunc
-	watchers sync.WaitGroup
+	watchers sync.WaitGroup // index watchers and Go's work
+
+	bgMu     sync.Mutex
+	bgClosed bool // no more background work (Go)
+}
+
+// Go runs fn in the background for as long as the state is open: its context
+// ends when the state is retired (reload, shutdown, the end of `sip serve
+// --check`), and the state's stores are closed only after fn has returned, so
+// that background work (cache warm-ups) never reads a closed store. It
+// reports false, and does not run fn, when the state is already closing.
+func (s *State) Go(fn func(ctx context.Context)) bool {
+	s.bgMu.Lock()
+	defer s.bgMu.Unlock()
+	if s.bgClosed || s.ctx == nil {
+		return false
+	}
+	s.watchers.Add(1)
+	go func() {
+		defer s.watchers.Done()
+		fn(s.ctx)
+	}()
+	return true
 }
 
 // Datasets lists the hosted datasets in configuration order.
@@ -524,6 +548,9 @@ func (s *State) retire(logger *slog.Logger) {
 }
 
 func (s *State) closeNow(logger *slog.Logger) {
+	s.bgMu.Lock()
+	s.bgClosed = true
+	s.bgMu.Unlock()
 	if s.cancel != nil {
 		s.cancel()
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -10,6 +11,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"os"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -98,13 +100,17 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		info.principal = p
 	}
-	if max := int64(cfg.Limits.MaxBodyBytes); max > 0 && r.Body != nil && r.Body != http.NoBody {
-		if r.ContentLength > max {
-			WriteError(sw, r, &Error{Status: http.StatusRequestEntityTooLarge, Code: "RequestTooLarge",
-				Detail: "request body of " + strconv.FormatInt(r.ContentLength, 10) + " bytes exceeds the limit of " + strconv.FormatInt(max, 10) + " bytes"})
-			return
+	if r.Body != nil && r.Body != http.NoBody {
+		if max := int64(cfg.Limits.MaxBodyBytes); max > 0 {
+			if r.ContentLength > max {
+				WriteError(sw, r, &Error{Status: http.StatusRequestEntityTooLarge, Code: "RequestTooLarge",
+					Detail: "request body of " + strconv.FormatInt(r.ContentLength, 10) + " bytes exceeds the limit of " + strconv.FormatInt(max, 10) + " bytes"})
+				return
+			}
+			r.Body = http.MaxBytesReader(sw, r.Body, max)
 		}
-		r.Body = http.MaxBytesReader(sw, r.Body, max)
+		pr.body = bodyReader{ReadCloser: r.Body, length: r.ContentLength, limit: cfg.Limits.ReadTimeout.D()}
+		r.Body = &pr.body
 	}
 
 	next, redirect := c.route(r, info, &pr.match)
@@ -240,6 +246,32 @@ type perRequest struct {
 	cw       compressWriter
 	tw       timeoutWriter
 	match    mux.RouteMatch
+	body     bodyReader
+}
+
+// bodyReader is a request body that reports a body which stopped coming
+// (limits.read_timeout passed while a handler read it) as a 408 *Error, so
+// that every handler answers it as such in its protocol's format instead of
+// as an internal error.
+type bodyReader struct {
+	io.ReadCloser
+	length int64 // Content-Length, -1 when unknown
+	limit  time.Duration
+	read   int64
+}
+
+func (b *bodyReader) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	b.read += int64(n)
+	if err != nil && err != io.EOF && errors.Is(err, os.ErrDeadlineExceeded) {
+		of := ""
+		if b.length >= 0 {
+			of = " of " + strconv.FormatInt(b.length, 10)
+		}
+		err = &Error{Status: http.StatusRequestTimeout, Code: "RequestTimeout", Header: http.Header{"Connection": {"close"}},
+			Detail: fmt.Sprintf("the request body did not arrive in time: %d%s bytes came within limits.read_timeout (%s)", b.read, of, b.limit)}
+	}
+	return n, err
 }
 
 // statusWriter records the status and size of a response, and puts the

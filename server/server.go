@@ -82,6 +82,7 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	h.reqs = reg.Counter("sip_http_requests_total", "HTTP requests by service and status code.", "service", "code")
 	h.latency = reg.Histogram("sip_http_request_duration_seconds", "HTTP request latency by service and layer.", nil, "service", "layer")
 	h.inflight = reg.Gauge("sip_http_requests_in_flight", "Requests being served.").With()
+	h.admit = newAdmission(reg)
 	h.limited = reg.Counter("sip_http_rate_limited_total", "Requests refused by the per-client rate limit.", "service")
 	reg.Gauge("sip_ingest_progress_ratio", "Progress of a running ingest (0..1).", "dataset")
 	reg.Gauge("sip_sync_progress_ratio", "Progress of a running sync (0..1).", "dataset")
@@ -170,7 +171,7 @@ func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error)
 	}
 	// Follow the stores' change logs.
 	ctx, cancel := context.WithCancel(context.Background())
-	st.cancel = cancel
+	st.ctx, st.cancel = ctx, cancel
 	for _, d := range st.datasets {
 		st.watchers.Add(1)
 		go func() {

@@ -140,7 +140,7 @@ func (s *Service) Reload(st *server.State) {
 		}
 		s.subbed[ix] = true
 		ix.Subscribe(func(c store.Change) { s.invalidate(ix, c) })
-		go s.warm(d)
+		st.Go(func(ctx context.Context) { s.warm(ctx, d) })
 	}
 }
 
@@ -151,8 +151,10 @@ func (s *Service) Reload(st *server.State) {
 // computed there too. Layers go in the order low zooms need them (WarmOrder:
 // unit and precinct outlines first, then parcels, ...) until the cache's
 // budget is full; it evicts nothing. One goroutine, so requests keep the
-// other cores.
-func (s *Service) warm(d *server.Dataset) {
+// other cores. It stops when ctx ends: the state it reads is being retired
+// (a reload, a shutdown, the end of `sip serve --check`), and its stores are
+// closed only after the warm-up has returned.
+func (s *Service) warm(ctx context.Context, d *server.Dataset) {
 	t0 := time.Now()
 	req, err := http.NewRequest(http.MethodGet, "/", nil)
 	if err != nil {
@@ -165,8 +167,12 @@ func (s *Service) warm(d *server.Dataset) {
 	src := &IndexedSource{Index: d.Index, R: d.Store, Grid: WebMercatorQuad, Columns: func(l string) []store.Column { return ts.cols[l] }, Cache: s.feats}
 	n := 0
 	for _, layer := range WarmOrder(ts.layers) {
-		k, err := src.Warm(context.Background(), layer)
+		k, err := src.Warm(ctx, layer)
 		n += k
+		if ctx.Err() != nil {
+			s.host.Logger().Debug("tile feature cache warm-up stopped: the datasets are being closed", "dataset", d.Name, "layer", layer, "features", n)
+			return
+		}
 		if errors.Is(err, ErrCacheFull) {
 			st := s.feats.Stats()
 			s.host.Logger().Info("tile feature cache full: warm-up stopped", "dataset", d.Name, "layer", layer, "features", n,

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -292,17 +293,70 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 	if req.transparent && req.format != "image/jpeg" {
 		bg.A = 0
 	}
-	c := render.NewCanvas(v.w, v.h, bg)
-	if err := s.draw(req.r.Context(), req, c, v, refs); err != nil {
-		if req.r.Context().Err() != nil {
-			writeExc(w, req, &server.Error{Status: 503, Code: "NoApplicableCode", Detail: "the request took too long"})
+	// The canvas and the encoded image take memory in proportion to the
+	// map: admission control holds the renders that do not fit the budget.
+	release, e := server.Admit(req.r, render.MapBytes(v.w, v.h))
+	if e != nil {
+		writeExc(w, req, e)
+		return
+	}
+	defer release()
+	ctx := req.r.Context()
+	c := s.canvases.Canvas(v.w, v.h, bg)
+	err := s.draw(ctx, req, c, v, refs)
+	if err == nil {
+		err = ctx.Err() // the deadline may have passed in the last layer
+	}
+	if err != nil {
+		c.Release()
+		if ctx.Err() != nil {
+			writeExc(w, req, &server.Error{Status: 503, Code: "NoApplicableCode", RetryAfter: 5 * time.Second,
+				Detail: "the map took longer to draw than the server's limit (limits.request_timeout)"})
 			return
 		}
-		server.Logger(req.r.Context()).Error("wms: rendering failed", "err", err)
+		server.Logger(ctx).Error("wms: rendering failed", "err", err)
 		writeExc(w, req, &server.Error{Status: 500, Code: "NoApplicableCode", Detail: "rendering failed; see the server log"})
 		return
 	}
-	writeImage(w, req, c)
+	body, ct, err := encodeImage(req, c)
+	release() // the canvas is back; what is left is the encoded image
+	if err != nil {
+		server.WriteErr(w, req.r, err)
+		return
+	}
+	sendImage(w, req, body, ct)
+}
+
+// stopper tells the drawing loops when the request's deadline has passed. It
+// looks at the context once every stopEvery features (a context's Err takes a
+// lock): a few milliseconds of drawing at most, so that a timed-out render
+// stops and gives its memory back promptly.
+type stopper struct {
+	ctx context.Context
+	n   int
+	err error
+}
+
+const stopEvery = 8
+
+func (s *stopper) stop() bool {
+	if s.err != nil {
+		return true
+	}
+	if s.n++; s.n%stopEvery != 0 {
+		return false
+	}
+	s.err = s.ctx.Err()
+	return s.err != nil
+}
+
+// now looks at the context at once (between passes: a pass over a large
+// canvas costs as much as many features).
+func (s *stopper) now() bool {
+	if s.err == nil {
+		s.err = s.ctx.Err()
+	}
+	return s.err != nil
 }
 
 // draw renders the layers in order: polygons and lines first, labels of all the
@@ -317,6 +371,7 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 	if emptyBound(v.search) {
 		return nil
 	}
+	stop := &stopper{ctx: ctx}
 	// Margin for strokes, symbols and labels crossing the edge, in metres.
 	mpp := (v.search.Max[0] - v.search.Min[0]) / float64(v.w)
 	for _, ref := range refs {
@@ -330,8 +385,8 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		if len(ids) == 0 {
 			continue
 		}
-		if err := ctx.Err(); err != nil {
-			return err
+		if stop.now() {
+			return stop.err
 		}
 		fc := req.feats(ref.l.DS)
 		if err := fc.warm(ctx, ref.l.Source); err != nil {
@@ -345,9 +400,12 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		switch {
 		case st.LabelOnly:
 		case st.Theme != nil && !point:
-			drawThematic(c, v, st, objs, !themeAllowed(req, ref.l, st.Theme))
+			drawThematic(c, v, st, objs, !themeAllowed(req, ref.l, st.Theme), stop)
 		default:
-			drawFeatures(c, v, st, objs, point)
+			drawFeatures(c, v, st, objs, point, stop)
+		}
+		if stop.now() {
+			return stop.err
 		}
 		if st.Label != "" && (st.LabelMaxScale == 0 || v.scale < st.LabelMaxScale) && labelAllowed(req, ref.l, st.Label) {
 			labels = append(labels, labelJob{st, objs, point})
@@ -356,6 +414,9 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 	halo := color.NRGBA{255, 255, 255, 220}
 	for _, j := range labels {
 		for _, o := range j.objs {
+			if stop.stop() {
+				return stop.err
+			}
 			if o == nil {
 				continue
 			}
@@ -378,13 +439,17 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 }
 
 // drawFeatures draws one layer's features: a fill pass, then a stroke pass.
-func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point bool) {
+// It stops early when stop says so.
+func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point bool, stop *stopper) {
 	if point {
 		if st.Fill.A == 0 && st.Stroke.A == 0 {
 			return
 		}
 		p := c.Pass()
 		for _, o := range objs {
+			if stop.stop() {
+				break
+			}
 			if o == nil {
 				continue
 			}
@@ -397,13 +462,13 @@ func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point b
 		p.Paint(col)
 		return
 	}
-	rg := ringer{v: v, buf: make([]render.Pt, 0, 256)}
+	rg := ringer{v: v, buf: make([]render.Pt, 0, 256), stop: stop}
 	if st.Fill.A != 0 {
 		p := c.Pass()
 		rg.fill(p, objs)
 		p.Paint(st.Fill)
 	}
-	if st.Stroke.A != 0 && st.Width > 0 {
+	if st.Stroke.A != 0 && st.Width > 0 && !stop.now() {
 		p := c.Pass()
 		rg.stroke(p, objs, st.Width, st.Dash)
 		p.Paint(st.Stroke)
@@ -412,8 +477,9 @@ func drawFeatures(c *render.Canvas, v *mapView, st *style, objs []*feat, point b
 
 // ringer converts rings to pixels into one reused buffer.
 type ringer struct {
-	v   *mapView
-	buf []render.Pt
+	v    *mapView
+	buf  []render.Pt
+	stop *stopper
 }
 
 func (rg *ringer) ring(r orb.Ring) []render.Pt {
@@ -436,6 +502,9 @@ func (rg *ringer) ring(r orb.Ring) []render.Pt {
 // fill adds the polygons of objs to a pass.
 func (rg *ringer) fill(p *render.Pass, objs []*feat) {
 	for _, o := range objs {
+		if rg.stop.stop() {
+			return
+		}
 		if o == nil {
 			continue
 		}
@@ -450,6 +519,9 @@ func (rg *ringer) fill(p *render.Pass, objs []*feat) {
 // stroke adds the outlines of objs' polygons and their lines to a pass.
 func (rg *ringer) stroke(p *render.Pass, objs []*feat, width float32, dash []float32) {
 	for _, o := range objs {
+		if rg.stop.stop() {
+			return
+		}
 		if o == nil {
 			continue
 		}
@@ -474,7 +546,7 @@ var byClass = sync.Pool{New: func() any { return new([]*feat) }}
 // that use the style's stroke plus one per class with its own. plain draws
 // every feature in the fallback class (the request may not see the columns
 // the classes come from).
-func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain bool) {
+func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain bool, stop *stopper) {
 	th := st.Theme
 	n := len(th.Classes)
 	classOf := func(o *feat) int {
@@ -507,10 +579,10 @@ func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain b
 			next[k]++
 		}
 	}
-	rg := ringer{v: v, buf: make([]render.Pt, 0, 256)}
+	rg := ringer{v: v, buf: make([]render.Pt, 0, 256), stop: stop}
 	for k := range n {
 		group := order[start[k]:start[k+1]]
-		if len(group) == 0 {
+		if len(group) == 0 || stop.now() {
 			continue
 		}
 		cl := &th.Classes[k]
@@ -526,7 +598,7 @@ func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain b
 		}
 	}
 	// Outlines after all the fills, so that a neighbour's fill never covers them.
-	if st.Stroke.A != 0 && st.Width > 0 {
+	if st.Stroke.A != 0 && st.Width > 0 && !stop.now() {
 		p := c.Pass()
 		for k := range n {
 			if th.Classes[k].Stroke.A == 0 {
@@ -537,7 +609,7 @@ func drawThematic(c *render.Canvas, v *mapView, st *style, objs []*feat, plain b
 	}
 	for k := range n {
 		cl := &th.Classes[k]
-		if group := order[start[k]:start[k+1]]; len(group) > 0 && cl.Stroke.A != 0 && cl.Width > 0 {
+		if group := order[start[k]:start[k+1]]; len(group) > 0 && cl.Stroke.A != 0 && cl.Width > 0 && !stop.now() {
 			p := c.Pass()
 			rg.stroke(p, group, cl.Width, cl.Dash)
 			p.Paint(cl.Stroke)

@@ -91,7 +91,13 @@ func (s *Service) getLegendGraphic(w http.ResponseWriter, req *request) {
 	if req.transparent {
 		bg.A = 0
 	}
-	c := render.NewCanvas(width, height, bg)
+	release, e := server.Admit(req.r, render.MapBytes(width, height))
+	if e != nil {
+		writeExc(w, req, e)
+		return
+	}
+	defer release()
+	c := s.canvases.Canvas(width, height, bg)
 	switch {
 	case one != nil:
 		drawSwatch(c, st, one, 0, 0, float32(width), float32(height))

@@ -1,6 +1,7 @@
 package wms
 
 import (
+	"context"
 	"image/color"
 	"testing"
 
@@ -116,8 +117,8 @@ func TestDrawThematicAllocations(t *testing.T) {
 		c := render.NewCanvas(512, 512, color.NRGBA{255, 255, 255, 255})
 		defer c.Release()
 		st := mpzpStyle
-		drawThematic(c, v, &st, objs, false) // warm the pools
-		return testing.AllocsPerRun(5, func() { drawThematic(c, v, &st, objs, false) })
+		drawThematic(c, v, &st, objs, false, &stopper{ctx: context.Background()}) // warm the pools
+		return testing.AllocsPerRun(5, func() { drawThematic(c, v, &st, objs, false, &stopper{ctx: context.Background()}) })
 	}
 	small, large := allocs(4), allocs(100)
 	if large > small+100 {
@@ -134,7 +135,7 @@ func BenchmarkDrawThematic(b *testing.B) {
 	st := mpzpStyle
 	b.ReportAllocs()
 	for b.Loop() {
-		drawThematic(c, v, &st, objs, false)
+		drawThematic(c, v, &st, objs, false, &stopper{ctx: context.Background()})
 	}
 }
 
@@ -145,6 +146,6 @@ func BenchmarkDrawPlain(b *testing.B) {
 	st.Theme, st.Fill = nil, rgb("#f4c987")
 	b.ReportAllocs()
 	for b.Loop() {
-		drawFeatures(c, v, &st, objs, false)
+		drawFeatures(c, v, &st, objs, false, &stopper{ctx: context.Background()})
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/gorilla/mux"
 
@@ -33,6 +34,9 @@ func init() { server.Register(New()) }
 // Service is the WMS.
 type Service struct {
 	host *server.Host
+	// canvases keeps a few idle canvases for reuse (bounded: what a burst of
+	// large maps allocated goes back to the collector).
+	canvases *render.Pool
 
 	mu    sync.Mutex
 	state *server.State
@@ -41,7 +45,13 @@ type Service struct {
 }
 
 // New makes the service (registered in init; tests may mount their own).
-func New() *Service { return &Service{feats: map[*server.Dataset]*features{}} }
+func New() *Service {
+	return &Service{feats: map[*server.Dataset]*features{}, canvases: render.NewPool(canvasPoolBytes)}
+}
+
+// canvasPoolBytes bounds the idle canvases a service keeps: a dozen 512×512
+// maps, or hundreds of 256×256 tiles.
+const canvasPoolBytes = 32 << 20
 
 // Name implements server.Service.
 func (s *Service) Name() string { return "wms" }
@@ -135,6 +145,7 @@ func hasParam(q url.Values, name string) bool {
 
 // request is one parsed WMS request.
 type request struct {
+	s       *Service
 	r       *http.Request
 	q       url.Values
 	version string // "1.1.1" or "1.3.0"
@@ -154,7 +165,12 @@ type request struct {
 func (s *Service) serve(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		if err := r.ParseForm(); err != nil {
-			writeExc(w, &request{r: r, version: "1.3.0", exc: "xml"}, &server.Error{Status: 400, Code: "InvalidParameterValue", Detail: "cannot read the form: " + err.Error()})
+			// A body too large or too slow keeps its own status (413, 408).
+			e := server.AsError(err)
+			if e.Status == http.StatusInternalServerError {
+				e = &server.Error{Status: 400, Code: "InvalidParameterValue", Detail: "cannot read the form: " + err.Error()}
+			}
+			writeExc(w, &request{s: s, r: r, version: "1.3.0", exc: "xml"}, e)
 			return
 		}
 	}
@@ -166,7 +182,7 @@ func (s *Service) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	st := s.host.State(r)
 	cat, feats := s.forState(st)
-	req := &request{r: r, q: q, cat: cat, feats: feats, st: st, exc: "xml", version: "1.3.0"}
+	req := &request{s: s, r: r, q: q, cat: cat, feats: feats, st: st, exc: "xml", version: "1.3.0"}
 	req.base = baseURL(r, st)
 	if name := server.Var(r, "dataset"); name != "" {
 		d, ok := st.Dataset(name)
@@ -290,12 +306,21 @@ func compareVersion(a, b string) int {
 // ServiceExceptionReport of the request's version, or an image (INIMAGE with
 // the message drawn, BLANK empty).
 func writeExc(w http.ResponseWriter, req *request, e *server.Error) {
-	if (req.exc == "inimage" || req.exc == "blank") && req.width > 0 && req.height > 0 && req.format != "" {
+	if (req.exc == "inimage" || req.exc == "blank") && req.width > 0 && req.height > 0 && req.format != "" && e.Code != server.CodeServerBusy {
+		// An image costs what a map of its size does: it is admitted like one,
+		// and a busy server answers in XML instead.
+		release, busy := server.Admit(req.r, render.MapBytes(req.width, req.height))
+		if busy != nil {
+			req.exc = "xml"
+			writeExc(w, req, busy)
+			return
+		}
+		defer release()
 		bg := req.bg
 		if req.transparent && req.format != "image/jpeg" {
 			bg.A = 0
 		}
-		c := render.NewCanvas(req.width, req.height, bg)
+		c := req.s.canvases.Canvas(req.width, req.height, bg)
 		if req.exc == "inimage" {
 			msg := ogcCode(e) + ": " + e.Detail
 			y := float32(14)
@@ -342,6 +367,9 @@ func writeExc(w http.ResponseWriter, req *request, e *server.Error) {
 		h.Set("Content-Type", "text/xml; charset=utf-8")
 	}
 	h.Set("Cache-Control", "no-store")
+	if e.RetryAfter > 0 {
+		h.Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
+	}
 	status := e.Status
 	if status == 0 {
 		status = http.StatusBadRequest
@@ -388,6 +416,17 @@ func xmlEsc(s string) string {
 
 // writeImage encodes a canvas in the request's format.
 func writeImage(w http.ResponseWriter, req *request, c *render.Canvas) {
+	body, ct, err := encodeImage(req, c)
+	if err != nil {
+		server.WriteErr(w, req.r, err)
+		return
+	}
+	sendImage(w, req, body, ct)
+}
+
+// encodeImage encodes the canvas in the request's format and releases it.
+func encodeImage(req *request, c *render.Canvas) (*bytes.Buffer, string, error) {
+	defer c.Release()
 	var buf bytes.Buffer
 	var err error
 	ct := "image/png"
@@ -406,11 +445,10 @@ func writeImage(w http.ResponseWriter, req *request, c *render.Canvas) {
 			err = c.PNG8(&buf)
 		}
 	}
-	c.Release()
-	if err != nil {
-		server.WriteErr(w, req.r, err)
-		return
-	}
+	return &buf, ct, err
+}
+
+func sendImage(w http.ResponseWriter, req *request, buf *bytes.Buffer, ct string) {
 	h := w.Header()
 	h.Set("Content-Type", ct)
 	h.Set("Content-Length", strconv.Itoa(buf.Len()))

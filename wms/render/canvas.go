@@ -14,7 +14,6 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
-	"sync"
 
 	"golang.org/x/image/vector"
 )
@@ -30,39 +29,16 @@ type Canvas struct {
 	placed []image.Rectangle
 	// mask receives each pass's coverage before it is composited.
 	mask *image.Alpha
+	// z is the canvas's rasteriser (w×h accumulators), lent to one pass at a
+	// time; zBusy while it is.
+	z     *vector.Rasterizer
+	zBusy bool
+	pool  *Pool // where Release puts the canvas (nil: nowhere)
 }
 
-// canvases recycles image buffers by size (maps are mostly a few sizes).
-var (
-	canvasMu    sync.Mutex
-	canvasPools = map[image.Point]*sync.Pool{}
-)
-
-func poolFor(w, h int) *sync.Pool {
-	canvasMu.Lock()
-	defer canvasMu.Unlock()
-	k := image.Point{w, h}
-	p := canvasPools[k]
-	if p == nil {
-		if len(canvasPools) > 64 {
-			clear(canvasPools)
-		}
-		p = &sync.Pool{}
-		canvasPools[k] = p
-	}
-	return p
-}
-
-// NewCanvas makes a W×H canvas filled with bg. Release returns its buffers.
+// NewCanvas makes a W×H canvas filled with bg, not pooled (see Pool).
 func NewCanvas(w, h int, bg color.NRGBA) *Canvas {
-	if c, ok := poolFor(w, h).Get().(*Canvas); ok {
-		c.placed = c.placed[:0]
-		fill(c.Img, bg)
-		return c
-	}
-	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	fill(img, bg)
-	return &Canvas{Img: img, W: w, H: h}
+	return (*Pool)(nil).Canvas(w, h, bg)
 }
 
 func fill(img *image.RGBA, bg color.NRGBA) {
@@ -82,15 +58,11 @@ func fill(img *image.RGBA, bg color.NRGBA) {
 	}
 }
 
-// Release gives the canvas's buffers back for reuse; c must not be used after.
+// Release gives the canvas's buffers back to its pool for reuse (a canvas
+// made by NewCanvas goes to the garbage collector); c must not be used after.
 func (c *Canvas) Release() {
-	if c.W*c.H > 4096*4096 {
-		return
-	}
-	poolFor(c.W, c.H).Put(c)
+	c.pool.put(c)
 }
-
-var rasterPool = sync.Pool{New: func() any { return vector.NewRasterizer(1, 1) }}
 
 // Pass accumulates the coverage of many shapes and paints them in one go, so
 // that drawing a layer costs one sweep of the image however many features it
@@ -101,11 +73,30 @@ type Pass struct {
 	empty bool
 }
 
-// Pass starts a pass.
+// Pass starts a pass. A canvas draws one pass at a time with its own
+// rasteriser; a pass started while another is open gets a rasteriser of its
+// own.
 func (c *Canvas) Pass() *Pass {
-	z := rasterPool.Get().(*vector.Rasterizer)
-	z.Reset(c.W, c.H)
+	var z *vector.Rasterizer
+	switch {
+	case c.zBusy:
+		z = vector.NewRasterizer(c.W, c.H)
+	case c.z == nil:
+		c.z = vector.NewRasterizer(c.W, c.H)
+		z, c.zBusy = c.z, true
+	default:
+		c.z.Reset(c.W, c.H)
+		z, c.zBusy = c.z, true
+	}
 	return &Pass{c: c, z: z, empty: true}
+}
+
+// done ends a pass: the canvas's rasteriser is free again.
+func (p *Pass) done() {
+	if p.z == p.c.z {
+		p.c.zBusy = false
+	}
+	p.z = nil
 }
 
 // limit keeps far-away coordinates finite and small enough for float32 maths;
@@ -346,8 +337,7 @@ func (p *Pass) Paint(col color.NRGBA) {
 		p.z.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
 		c.composite(col)
 	}
-	rasterPool.Put(p.z)
-	p.z = nil
+	p.done()
 }
 
 // composite blends col through c.mask onto the image.

@@ -29,8 +29,7 @@ func (p *Pass) PaintHatch(col color.NRGBA, h Hatch) {
 		p.z.Draw(c.mask, c.mask.Rect, image.Opaque, image.Point{})
 		c.compositeHatch(col, h)
 	}
-	rasterPool.Put(p.z)
-	p.z = nil
+	p.done()
 }
 
 // compositeHatch blends col through c.mask times the hatch pattern's coverage.

@@ -197,9 +197,10 @@ func BenchmarkPaint(b *testing.B) {
 		x, y := rng.Float32()*512, rng.Float32()*512
 		lines = append(lines, []Pt{{x, y}, {x + 20, y}, {x + 20, y + 15}, {x, y + 15}})
 	}
+	pool := NewPool(32 << 20) // as the WMS draws: canvases come back for reuse
 	b.ReportAllocs()
 	for b.Loop() {
-		c := NewCanvas(512, 512, white)
+		c := pool.Canvas(512, 512, white)
 		p := c.Pass()
 		for _, l := range lines {
 			p.Line(l, true, 1, nil)
