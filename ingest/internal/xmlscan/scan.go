@@ -97,6 +97,9 @@ type Scanner struct {
 	// pending end element of a self-closing tag
 	pendingEnd bool
 	pendingEl  xml.Name
+	// the element of the last start or end tag read
+	tokName xml.Name
+	tokAttr []xml.Attr
 }
 
 type openElem struct {
@@ -259,42 +262,59 @@ func (s *Scanner) countLines(b []byte) { s.line += bytes.Count(b, []byte{'\n'}) 
 
 var bom = []byte("\xEF\xBB\xBF")
 
+// kind is the kind of token step read.
+type kind int
+
+const (
+	kindNone  kind = iota // a comment, processing instruction or directive: skipped
+	kindStart             // tokName, tokAttr
+	kindEnd               // tokName
+	kindText              // text
+)
+
 // Next returns the next token; io.EOF at the end of a well-formed document.
 func (s *Scanner) Next() (xml.Token, error) {
 	for {
-		t, err := s.token()
-		if t != nil || err != nil {
-			return t, err
+		k, err := s.step()
+		switch {
+		case err != nil:
+			return nil, err
+		case k == kindStart:
+			return xml.StartElement{Name: s.tokName, Attr: s.tokAttr}, nil
+		case k == kindEnd:
+			return xml.EndElement{Name: s.tokName}, nil
+		case k == kindText:
+			return xml.CharData(s.text), nil
 		}
-		// a comment, processing instruction or directive: skipped
 	}
 }
 
-func (s *Scanner) token() (xml.Token, error) {
+func (s *Scanner) step() (kind, error) {
 	if s.pendingEnd {
 		s.tokLine = s.line
 		s.pendingEnd = false
 		s.pop()
-		return xml.EndElement{Name: s.pendingEl}, nil
+		s.tokName = s.pendingEl
+		return kindEnd, nil
 	}
 	if s.first && s.Offset() == 0 && s.need(3) && bytes.HasPrefix(s.buf[s.pos:s.end], bom) {
 		s.pos += len(bom)
 	}
 	if !s.need(1) {
 		if len(s.stack) > 0 {
-			return nil, s.syntaxError(errUnexpectedEOF)
+			return kindNone, s.syntaxError(errUnexpectedEOF)
 		}
 		if s.rerr != nil {
-			return nil, s.rerr
+			return kindNone, s.rerr
 		}
-		return nil, io.EOF
+		return kindNone, io.EOF
 	}
 	s.tokLine = s.line
 	if s.buf[s.pos] != '<' {
 		return s.charData()
 	}
 	if !s.need(2) {
-		return nil, s.syntaxError(errUnexpectedEOF)
+		return kindNone, s.syntaxError(errUnexpectedEOF)
 	}
 	first := s.first
 	s.first = false
@@ -302,7 +322,7 @@ func (s *Scanner) token() (xml.Token, error) {
 	case '/':
 		return s.endTag()
 	case '?':
-		return nil, s.procInst(first)
+		return kindNone, s.procInst(first)
 	case '!':
 		return s.bang()
 	}
@@ -399,7 +419,7 @@ func (s *Scanner) charError(b []byte, k int) error {
 	return &xml.SyntaxError{Msg: msg, Line: line}
 }
 
-func (s *Scanner) charData() (xml.Token, error) {
+func (s *Scanner) charData() (kind, error) {
 	outside := len(s.stack) == 0
 	s.text = s.text[:0]
 	n := 0
@@ -414,20 +434,20 @@ func (s *Scanner) charData() (xml.Token, error) {
 			if k := firstNonSpace(chunk); k >= 0 {
 				s.countLines(chunk[:k])
 				s.pos += k
-				return nil, s.outsideRoot(chunk[k])
+				return kindNone, s.outsideRoot(chunk[k])
 			}
 		}
 		if !stop {
 			chunk = holdBack(chunk)
 		}
 		if k := badChar(chunk); k >= 0 {
-			return nil, s.charError(chunk, k)
+			return kindNone, s.charError(chunk, k)
 		}
 		if n += len(chunk); n > s.maxText {
-			return nil, s.TextTooLong(s.tokLine)
+			return kindNone, s.TextTooLong(s.tokLine)
 		}
 		if err := s.keepText(chunk, true); err != nil {
-			return nil, err
+			return kindNone, err
 		}
 		s.countLines(chunk)
 		s.pos += len(chunk)
@@ -436,12 +456,12 @@ func (s *Scanner) charData() (xml.Token, error) {
 		}
 		if !s.fill(s.pos) {
 			if s.end > s.pos { // an unterminated entity or character at EOF
-				return nil, s.syntaxError(errUnexpectedEOF)
+				return kindNone, s.syntaxError(errUnexpectedEOF)
 			}
 			break
 		}
 	}
-	return xml.CharData(s.text), nil
+	return kindText, nil
 }
 
 // keepText appends chunk to the text (with references replaced when escaped);
@@ -592,28 +612,28 @@ func piParam(pi []byte, param string) string {
 
 // bang handles <!-- comments -->, <![CDATA[…]]> and directives (<!DOCTYPE …>),
 // the way encoding/xml delimits them.
-func (s *Scanner) bang() (xml.Token, error) {
+func (s *Scanner) bang() (kind, error) {
 	if !s.need(3) {
-		return nil, s.syntaxError(errUnexpectedEOF)
+		return kindNone, s.syntaxError(errUnexpectedEOF)
 	}
 	switch s.buf[s.pos+2] {
 	case '-':
 		if !s.need(4) {
-			return nil, s.syntaxError(errUnexpectedEOF)
+			return kindNone, s.syntaxError(errUnexpectedEOF)
 		}
 		if s.buf[s.pos+3] != '-' {
-			return nil, s.syntaxError("invalid sequence <!- not part of <!--")
+			return kindNone, s.syntaxError("invalid sequence <!- not part of <!--")
 		}
 		s.pos += 4
-		return nil, s.skipPast("-->")
+		return kindNone, s.skipPast("-->")
 	case '[':
 		const open = "<![CDATA["
 		for i := 3; i < len(open); i++ {
 			if !s.need(i + 1) {
-				return nil, s.syntaxError(errUnexpectedEOF)
+				return kindNone, s.syntaxError(errUnexpectedEOF)
 			}
 			if s.buf[s.pos+i] != open[i] {
-				return nil, s.syntaxError("invalid <![ sequence")
+				return kindNone, s.syntaxError("invalid <![ sequence")
 			}
 		}
 		s.pos += len(open)
@@ -622,7 +642,7 @@ func (s *Scanner) bang() (xml.Token, error) {
 	// A directive: its first byte is taken as it is, whatever it is.
 	s.countLines(s.buf[s.pos+2 : s.pos+3])
 	s.pos += 3
-	return nil, s.directive()
+	return kindNone, s.directive()
 }
 
 // directive skips the rest of a directive: '>' ends it outside quotes and
@@ -673,9 +693,9 @@ func (s *Scanner) directive() error {
 }
 
 // cdata reads a CDATA section (its "<![CDATA[" consumed) as character data.
-func (s *Scanner) cdata() (xml.Token, error) {
+func (s *Scanner) cdata() (kind, error) {
 	if len(s.stack) == 0 {
-		return nil, s.outsideRoot('<')
+		return kindNone, s.outsideRoot('<')
 	}
 	s.text = s.text[:0]
 	n := 0
@@ -690,22 +710,22 @@ func (s *Scanner) cdata() (xml.Token, error) {
 			chunk = holdBack(chunk)
 		}
 		if k := badChar(chunk); k >= 0 {
-			return nil, s.charError(chunk, k)
+			return kindNone, s.charError(chunk, k)
 		}
 		if n += len(chunk); n > s.maxText {
-			return nil, s.TextTooLong(s.tokLine)
+			return kindNone, s.TextTooLong(s.tokLine)
 		}
 		s.keepText(chunk, false)
 		s.countLines(chunk)
 		s.pos += len(chunk)
 		if stop {
 			s.pos += 3
-			return xml.CharData(s.text), nil
+			return kindText, nil
 		}
 		if !s.fill(s.pos) {
 			s.countLines(s.buf[s.pos:s.end])
 			s.pos = s.end
-			return nil, s.syntaxError(errUnexpectedEOF)
+			return kindNone, s.syntaxError(errUnexpectedEOF)
 		}
 	}
 }
@@ -791,10 +811,10 @@ func (s *Scanner) resolve(prefix string, attr bool) string {
 	return prefix
 }
 
-func (s *Scanner) startTag() (xml.Token, error) {
+func (s *Scanner) startTag() (kind, error) {
 	e, err := s.tagEnd()
 	if err != nil {
-		return nil, err
+		return kindNone, err
 	}
 	tag := s.buf[s.pos+1 : e]
 	selfClose := len(tag) > 0 && tag[len(tag)-1] == '/'
@@ -806,24 +826,24 @@ func (s *Scanner) startTag() (xml.Token, error) {
 		i++
 	}
 	if i == 0 {
-		return nil, s.syntaxError("expected element name after <")
+		return kindNone, s.syntaxError("expected element name after <")
 	}
 	if len(s.stack) == 0 && s.rootDone {
-		return nil, s.syntaxError("content after the root element")
+		return kindNone, s.syntaxError("content after the root element")
 	}
 	if len(s.stack) >= MaxDepth {
-		return nil, &LimitError{Line: s.line, Msg: "elements nested more than " + strconv.Itoa(MaxDepth) + " deep"}
+		return kindNone, &LimitError{Line: s.line, Msg: "elements nested more than " + strconv.Itoa(MaxDepth) + " deep"}
 	}
 	raw := s.intern(tag[:i])
 	ra, err := s.attrs(tag[i:])
 	if err != nil {
-		return nil, err
+		return kindNone, err
 	}
 	el := openElem{raw: raw, nsLen: len(s.ns), nsBytes: s.nsBytes}
 	var attrs []xml.Attr
 	if !s.discard {
 		if attrs, err = s.bind(ra); err != nil {
-			return nil, err
+			return kindNone, err
 		}
 		p, l := splitName(raw)
 		el.name = xml.Name{Space: s.resolve(p, false), Local: l}
@@ -834,7 +854,8 @@ func (s *Scanner) startTag() (xml.Token, error) {
 	if selfClose {
 		s.pendingEnd, s.pendingEl = true, el.name
 	}
-	return xml.StartElement{Name: el.name, Attr: attrs}, nil
+	s.tokName, s.tokAttr = el.name, attrs
+	return kindStart, nil
 }
 
 // attrs parses the attributes of a start tag (tag: what follows the name). In
@@ -942,10 +963,10 @@ func (s *Scanner) pop() {
 	}
 }
 
-func (s *Scanner) endTag() (xml.Token, error) {
+func (s *Scanner) endTag() (kind, error) {
 	e, err := s.tagEnd()
 	if err != nil {
-		return nil, err
+		return kindNone, err
 	}
 	tag := s.buf[s.pos+2 : e]
 	i := 0
@@ -954,21 +975,22 @@ func (s *Scanner) endTag() (xml.Token, error) {
 	}
 	rawB := tag[:i]
 	if len(bytes.TrimRight(tag[i:], " \t\r\n")) > 0 || i == 0 {
-		return nil, s.syntaxError("invalid characters between </" + quoteRaw(rawB) + " and >")
+		return kindNone, s.syntaxError("invalid characters between </" + quoteRaw(rawB) + " and >")
 	}
 	s.countLines(s.buf[s.pos:e])
 	s.pos = e + 1
 	_, local := splitName(string(rawB))
 	if len(s.stack) == 0 {
-		return nil, s.syntaxError("unexpected end element </" + quoteRaw([]byte(local)) + ">")
+		return kindNone, s.syntaxError("unexpected end element </" + quoteRaw([]byte(local)) + ">")
 	}
 	top := s.stack[len(s.stack)-1]
 	if top.raw != string(rawB) {
 		_, topLocal := splitName(top.raw)
-		return nil, s.syntaxError("element <" + quoteRaw([]byte(topLocal)) + "> closed by </" + quoteRaw([]byte(local)) + ">")
+		return kindNone, s.syntaxError("element <" + quoteRaw([]byte(topLocal)) + "> closed by </" + quoteRaw([]byte(local)) + ">")
 	}
 	s.pop()
-	return xml.EndElement{Name: top.name}, nil
+	s.tokName = top.name
+	return kindEnd, nil
 }
 
 // Skip consumes the input until fewer than depth elements are open: Skip(Depth())
@@ -982,7 +1004,7 @@ func (s *Scanner) Skip(depth int) error {
 	s.discard = true
 	defer func() { s.discard = false }()
 	for len(s.stack) >= depth {
-		if _, err := s.Next(); err != nil {
+		if _, err := s.step(); err != nil {
 			return err
 		}
 	}

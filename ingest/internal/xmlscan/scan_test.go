@@ -362,6 +362,14 @@ func TestStreamedThrough(t *testing.T) {
 	if alloc > 1<<20 {
 		t.Fatalf("skip: %d KB allocated", alloc>>10)
 	}
+	// many small elements: nothing allocated per element either
+	s = New(repeatReader("<a><skipped>", "<b x='1'>12.5</b><c/>\n", "</skipped></a>", 16<<20), Options{})
+	s.Next()
+	s.Next()
+	alloc = heapAfter(func() { err = s.Skip(s.Depth()) })
+	if err != nil || alloc > 1<<20 {
+		t.Fatalf("skipping 16 MB of elements: %v, %d KB allocated", err, alloc>>10)
+	}
 	// within the limit it is skipped, and the document goes on
 	s = New(strings.NewReader("<a><secret x='&amp;'>"+strings.Repeat("83030312344 &amp; ", 1<<15)+"<b/></secret><c/></a>"), Options{MaxText: 1 << 20})
 	s.Next()
