@@ -11,7 +11,9 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/ingest"
+	"github.com/sip-core/sip/internal/atomicfile"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
 	"github.com/sip-core/sip/synth"
@@ -48,20 +50,27 @@ func cmdIngest(ctx context.Context, args []string) error {
 	name := fs.String("name", "", "dataset name for a new store (default: the file's base name)")
 	reportPath := fs.String("report", "", "write the ingest report (JSON) here")
 	strict := fs.Bool("strict", false, "reject the whole ingest on any object error")
+	maxText := fs.String("max-text", "64MB", "longest text value of EGiB GML (a posList), and most text in one object")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *storePath == "" || fs.NArg() == 0 {
-		return fmt.Errorf("usage: sip ingest --store F.gpkg [--report R.json] [--strict] FILE...")
+		return fmt.Errorf("usage: sip ingest --store F.gpkg [--report R.json] [--strict] [--max-text 64MB] FILE...")
 	}
-	_, err := ingestFiles(ctx, *storePath, *name, fs.Args(), *reportPath, *strict)
+	mt, err := config.ParseByteSize(*maxText)
+	if err != nil || mt < 1 || mt > 1<<30 {
+		return fmt.Errorf("--max-text %s: want a size from 1 byte to 1GB", *maxText)
+	}
+	_, err = ingestFiles(ctx, *storePath, *name, fs.Args(), *reportPath, *strict, int(mt))
 	return err
 }
 
 // ingestFiles loads files into the store at path, creating it when missing. A
-// store this call created is removed again when the ingest fails, so a failed
-// ingest leaves the disk exactly as it was.
-func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
+// new store is built under a temporary name beside path (atomicfile) and moved
+// into place only when the ingest has committed, so a failed or killed first
+// ingest never leaves a store at path; the next ingest removes what a killed one
+// left.
+func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool, maxText int) (*ingest.Report, error) {
 	tuneGCForIngest()
 	if plan, err := planningInputs(files); err != nil || plan {
 		if err != nil {
@@ -69,7 +78,7 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 		}
 		return ingestPlanning(ctx, path, name, files, reportPath, strict)
 	}
-	st, created, err := openOrCreate(path, name)
+	st, tmp, err := openOrCreate(path, name)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +86,7 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		progress = os.Stderr
 	}
-	opts := ingest.Options{Strict: strict}
+	opts := ingest.Options{Strict: strict, MaxText: maxText}
 	if progress != nil {
 		opts.Progress = progress
 	}
@@ -86,15 +95,15 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	if runErr == nil {
 		runErr = closeErr
 	}
+	if runErr = commitNew(tmp, path, runErr); runErr != nil && rep != nil {
+		rep.Committed = false
+	}
 	if rep != nil && reportPath != "" {
 		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
 			runErr = err
 		}
 	}
 	if runErr != nil {
-		if created {
-			removeStore(path)
-		}
 		return rep, runErr
 	}
 	if rep != nil {
@@ -103,24 +112,49 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	return rep, nil
 }
 
-func openOrCreate(path, name string) (store.Store, bool, error) {
+// openOrCreate opens the store at path, or creates a new one under a temporary
+// name beside it, returned as tmp (see commitNew).
+func openOrCreate(path, name string) (st store.Store, tmp string, err error) {
+	return openOrCreateLayers(path, name, store.EGiBLayers)
+}
+
+func openOrCreateLayers(path, name string, layers []store.Layer) (store.Store, string, error) {
 	if _, err := os.Stat(path); err == nil {
 		st, err := gpkg.Open(path)
-		return st, false, err
+		return st, "", err
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, false, err
+		return nil, "", err
 	}
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	st, err := gpkg.Create(path, name, store.EGiBLayers)
-	return st, true, err
+	atomicfile.RemoveStale(path)
+	tmp := atomicfile.Path(path)
+	atomicfile.Remove(tmp)
+	st, err := gpkg.Create(tmp, name, layers)
+	if err != nil {
+		atomicfile.Remove(tmp)
+	}
+	return st, tmp, err
 }
 
-func removeStore(path string) {
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		os.Remove(path + suffix)
+// commitNew ends the ingest into a store made under the temporary name tmp
+// (closed by now): it moves it to path when the ingest succeeded (runErr nil),
+// removes it otherwise. With tmp empty (an existing store) it does nothing.
+func commitNew(tmp, path string, runErr error) error {
+	if tmp == "" {
+		return runErr
 	}
+	if fi, err := os.Stat(tmp + "-wal"); runErr == nil && err == nil && fi.Size() > 0 {
+		runErr = errors.New("the new store still has a write-ahead log after closing")
+	}
+	if runErr == nil {
+		if runErr = atomicfile.Commit(tmp, path, false); runErr != nil {
+			runErr = fmt.Errorf("%s: %w (the ingest ran into a new store, which was dropped)", path, runErr)
+		}
+	}
+	atomicfile.Remove(tmp)
+	return runErr
 }
 
 func writeJSON(path string, v any) error {

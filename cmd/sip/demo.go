@@ -39,7 +39,7 @@ func cmdDemo(ctx context.Context, args []string) error {
 	sort.Strings(files)
 	if _, err := os.Stat(storePath); os.IsNotExist(err) {
 		fmt.Fprintf(os.Stderr, "ingesting %d files into %s …\n", len(files), storePath)
-		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(*dir, "ingest-report.json"), false); err != nil {
+		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(*dir, "ingest-report.json"), false, 0); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}

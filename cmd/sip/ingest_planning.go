@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/planning"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
 // planningInputs tells whether files are planning data (APP GML, Shapefile,
@@ -34,31 +30,19 @@ func planningInputs(files []string) (bool, error) {
 }
 
 // ingestPlanning loads planning files into the store at path, creating it with
-// store.PlanningLayers when missing (and removing it again if the load fails).
+// store.PlanningLayers when missing (built aside and moved into place only when
+// the load has committed, as ingestFiles does).
 func ingestPlanning(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
-	var st store.Store
-	created := false
-	if _, err := os.Stat(path); err == nil {
-		s, err := gpkg.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		st = s
-	} else if errors.Is(err, os.ErrNotExist) {
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		}
-		s, err := gpkg.Create(path, name, store.PlanningLayers)
-		if err != nil {
-			return nil, err
-		}
-		st, created = s, true
-	} else {
+	st, tmp, err := openOrCreateLayers(path, name, store.PlanningLayers)
+	if err != nil {
 		return nil, err
 	}
 	rep, runErr := planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})
 	if closeErr := st.Close(); runErr == nil {
 		runErr = closeErr
+	}
+	if runErr = commitNew(tmp, path, runErr); runErr != nil && rep != nil {
+		rep.Committed = false
 	}
 	if rep != nil && reportPath != "" {
 		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
@@ -66,9 +50,6 @@ func ingestPlanning(ctx context.Context, path, name string, files []string, repo
 		}
 	}
 	if runErr != nil {
-		if created {
-			removeStore(path)
-		}
 		return rep, runErr
 	}
 	fmt.Fprintln(os.Stderr, rep.Summary())
