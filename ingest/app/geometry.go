@@ -11,7 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sip-core/sip/geo"
-	"github.com/sip-core/sip/ingest/internal/xmlscan"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"golang.org/x/text/encoding/charmap"
 )
 

@@ -26,7 +26,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sip-core/sip/geo"
-	"github.com/sip-core/sip/ingest/internal/xmlscan"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"github.com/sip-core/sip/store"
 )
 

@@ -10,7 +10,7 @@ import (
 	"time"
 	_ "time/tzdata" // Europe/Warsaw even on hosts without zoneinfo
 
-	"github.com/sip-core/sip/ingest/internal/xmlscan"
+	"github.com/sip-core/sip/internal/xmlscan"
 )
 
 // classLayer maps a published EGiB class to its store layer.

@@ -12,7 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/sip-core/sip/geo"
-	"github.com/sip-core/sip/ingest/internal/xmlscan"
+	"github.com/sip-core/sip/internal/xmlscan"
 	geos "github.com/twpayne/go-geos"
 )
 

@@ -48,7 +48,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/sip-core/sip/ingest/internal/xmlscan"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"github.com/sip-core/sip/store"
 )
 

@@ -135,7 +135,7 @@ func errorsAs(err error, se **xml.SyntaxError) bool {
 }
 
 // testdata holds the EGiB samples of package ingest.
-const testdata = "../../testdata"
+const testdata = "../../ingest/testdata"
 
 // genDoc is a document of n parcels of about 1 KB, so that tokens, entity
 // references and multi-byte characters fall across the scanner's buffer refills.
@@ -158,6 +158,9 @@ func genDoc(n int) []byte {
 func TestScannerMatchesEncodingXML(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(testdata, "*.gml"))
 	broken, _ := filepath.Glob(filepath.Join(testdata, "broken", "*.gml"))
+	if len(files) == 0 || len(broken) == 0 {
+		t.Fatalf("no samples in %s", testdata)
+	}
 	for _, p := range append(files, broken...) {
 		data, err := os.ReadFile(p)
 		if err != nil {
@@ -189,7 +192,7 @@ func TestScannerMatchesEncodingXML(t *testing.T) {
 	}
 }
 
-// FuzzScanner: go test -run '^$' -fuzz FuzzScanner ./ingest/internal/xmlscan
+// FuzzScanner: go test -run '^$' -fuzz FuzzScanner ./internal/xmlscan
 func FuzzScanner(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join(testdata, "*.gml"))
 	broken, _ := filepath.Glob(filepath.Join(testdata, "broken", "*.gml"))
@@ -310,8 +313,9 @@ func TestBounds(t *testing.T) {
 	}{
 		{"text", repeatReader("<a>\n<b>", "1234.5 6789.0\n", "</b></a>", n), 2, "text value longer than the limit of 1 MiB"},
 		{"cdata", repeatReader("<a>\n<![CDATA[", "x]]", "]]></a>", n), 2, "text value longer than the limit of 1 MiB"},
-		{"tag", repeatReader("<a>\n<b ", "x='1' ", "/></a>", n), 2, "tag longer than 1 MiB"},
+		{"tag", repeatReader("<a>\n<b x='", "1", "'/></a>", n), 2, "tag longer than 1 MiB"},
 		{"depth", repeatReader("", "<a>", "", n), 1, "elements nested more than 1000 deep"},
+		{"attributes", repeatReader("<a>\n<b ", "x='1' ", "/></a>", 4096), 2, "more than 256 attributes in one element"},
 		{"namespaces", repeatReader("<a>", "<b xmlns:p='"+strings.Repeat("u", 2000)+"'>", "", n), 1, "namespace declarations in scope longer than 1 MiB"},
 	} {
 		var err error
@@ -437,5 +441,33 @@ func TestCharset(t *testing.T) {
 	}
 	if text != "ą" {
 		t.Fatalf("text %q", text)
+	}
+}
+
+// TestNoDTDAndOffsets: NoDTD refuses a DOCTYPE; TokenOffset and Offset delimit
+// an element as written (the WFS parser keeps a filter's own text).
+func TestNoDTDAndOffsets(t *testing.T) {
+	err := scanAll(strings.NewReader(`<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><a/>`), Options{NoDTD: true})
+	var se *xml.SyntaxError
+	if !errors.As(err, &se) || se.Msg != "DTDs are not allowed" {
+		t.Fatalf("DOCTYPE: %v", err)
+	}
+	doc := "<a> <!-- c -->\n<b x=\"1\">t<c/></b><d/></a>"
+	s := New(strings.NewReader(doc), Options{})
+	for {
+		tok, err := s.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "b" {
+			off := s.TokenOffset()
+			if err := s.Skip(s.Depth()); err != nil {
+				t.Fatal(err)
+			}
+			if got := doc[off:s.Offset()]; got != `<b x="1">t<c/></b>` {
+				t.Fatalf("element as written: %q", got)
+			}
+			return
+		}
 	}
 }

@@ -1,5 +1,5 @@
 // Package xmlscan is the streaming XML tokenizer behind the ingest readers (EGiB
-// and APP GML), several times faster than encoding/xml.Decoder.Token (which reads
+// and APP GML) and the WFS request and filter parsers, several times faster than encoding/xml.Decoder.Token (which reads
 // byte by byte through an interface and allocates for every name): it works on a
 // large buffer, interns element and attribute names, and resolves namespace
 // prefixes itself. It returns the same token types as encoding/xml (StartElement
@@ -9,7 +9,8 @@
 // common cases (mismatched or unexpected end tags, unexpected EOF).
 //
 // Memory is bounded whatever the input: one text value is at most Options.MaxText
-// bytes (DefaultMaxText), a tag at most MaxTag, nesting at most MaxDepth, and
+// bytes (DefaultMaxText), a tag at most MaxTag with MaxAttrs attributes, nesting
+// at most MaxDepth, and
 // comments, processing instructions, directives and skipped subtrees (Skip) are
 // streamed through without being kept. Anything beyond a bound is a *LimitError
 // naming the line. The scanner is stricter than encoding/xml where a GML export
@@ -44,6 +45,9 @@ const (
 	MaxTag = 1 << 20
 	// MaxDepth bounds the nesting of elements (GML nests about a dozen deep).
 	MaxDepth = 1000
+	// MaxAttrs bounds the attributes of one element, namespace declarations
+	// included.
+	MaxAttrs = 256
 	// maxNSBytes bounds the namespace declarations in scope.
 	maxNSBytes = 1 << 20
 	// maxEntity is the longest entity reference kept whole across a refill.
@@ -59,6 +63,8 @@ type Options struct {
 	// Charset returns a reader converting input from the encoding named by the XML
 	// declaration to UTF-8. Nil accepts UTF-8 (and ASCII) only.
 	Charset func(label string, input io.Reader) (io.Reader, error)
+	// NoDTD refuses a DOCTYPE (or any other directive) instead of skipping it.
+	NoDTD bool
 }
 
 // LimitError reports input beyond one of the scanner's bounds.
@@ -79,8 +85,10 @@ type Scanner struct {
 	end  int   // end of valid data in buf
 	base int64 // input offset of buf[0]
 	line int   // line of buf[pos]
-	// tokLine is the line where the token last returned by Next starts.
+	// tokLine is the line where the token last returned by Next starts,
+	// tokOff its input offset.
 	tokLine  int
+	tokOff   int64
 	eof      bool
 	rerr     error // read error other than io.EOF
 	names    map[string]string
@@ -94,12 +102,14 @@ type Scanner struct {
 	discard  bool   // inside Skip: text is checked, never kept or quoted
 	maxText  int
 	charset  func(string, io.Reader) (io.Reader, error)
+	noDTD    bool
 	// pending end element of a self-closing tag
 	pendingEnd bool
 	pendingEl  xml.Name
 	// the element of the last start or end tag read
 	tokName xml.Name
 	tokAttr []xml.Attr
+	ra      []rawAttr // attributes of the tag being read
 }
 
 type openElem struct {
@@ -125,7 +135,7 @@ func New(r io.Reader, o Options) *Scanner {
 		o.MaxText = DefaultMaxText
 	}
 	return &Scanner{r: r, buf: make([]byte, bufSize), line: 1, names: map[string]string{}, first: true,
-		maxText: o.MaxText, charset: o.Charset}
+		maxText: o.MaxText, charset: o.Charset, noDTD: o.NoDTD}
 }
 
 // Offset is the number of input bytes consumed (after charset conversion).
@@ -136,6 +146,9 @@ func (s *Scanner) Line() int { return s.line }
 
 // TokenLine is the line where the token last returned by Next starts.
 func (s *Scanner) TokenLine() int { return s.tokLine }
+
+// TokenOffset is the input offset where the token last returned by Next starts.
+func (s *Scanner) TokenOffset() int64 { return s.tokOff }
 
 // Depth is the number of open elements (a self-closing element counts until its
 // EndElement has been returned).
@@ -309,7 +322,7 @@ func (s *Scanner) step() (kind, error) {
 		}
 		return kindNone, io.EOF
 	}
-	s.tokLine = s.line
+	s.tokLine, s.tokOff = s.line, s.Offset()
 	if s.buf[s.pos] != '<' {
 		return s.charData()
 	}
@@ -639,6 +652,9 @@ func (s *Scanner) bang() (kind, error) {
 		s.pos += len(open)
 		return s.cdata()
 	}
+	if s.noDTD {
+		return kindNone, s.syntaxError("DTDs are not allowed")
+	}
 	// A directive: its first byte is taken as it is, whatever it is.
 	s.countLines(s.buf[s.pos+2 : s.pos+3])
 	s.pos += 3
@@ -861,14 +877,18 @@ func (s *Scanner) startTag() (kind, error) {
 // attrs parses the attributes of a start tag (tag: what follows the name). In
 // skipped content they are checked, not kept.
 func (s *Scanner) attrs(tag []byte) ([]rawAttr, error) {
-	var ra []rawAttr
-	i := 0
+	ra := s.ra[:0]
+	defer func() { s.ra = ra[:0] }()
+	i, n := 0, 0
 	for {
 		for i < len(tag) && isSpace(tag[i]) {
 			i++
 		}
 		if i == len(tag) {
 			return ra, nil
+		}
+		if n++; n > MaxAttrs {
+			return nil, &LimitError{Line: s.line, Msg: "more than " + strconv.Itoa(MaxAttrs) + " attributes in one element"}
 		}
 		k := i
 		for i < len(tag) && isNameByte(tag[i]) {
