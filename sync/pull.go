@@ -38,6 +38,9 @@ type Options struct {
 	Report  string // conflict report path (default Store + ".conflicts.json" when there are conflicts)
 	Client  *http.Client
 	Log     io.Writer
+	// MaxBytes bounds the changeset once decompressed (0: DefaultMaxBytes); a
+	// larger one is refused before anything of it is kept.
+	MaxBytes int64
 }
 
 // Conflict is one entry of the conflict report.
@@ -111,6 +114,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
+	removeSpools(o.Store)
 
 	var (
 		st      *gpkg.Store
@@ -453,7 +457,7 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 		}
 		return nil, 0, fmt.Errorf("sync: source answered %s: %s", resp.Status, strings.TrimSpace(string(b)))
 	}
-	spool, err := os.CreateTemp(filepath.Dir(o.Store), ".sip-sync-*.zst")
+	spool, err := os.CreateTemp(filepath.Dir(o.Store), spoolPrefix(o.Store)+"*.zst")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -468,20 +472,57 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 	if _, err := io.Copy(spool, cr); err != nil {
 		return nil, 0, fmt.Errorf("sync: transfer interrupted after %d bytes: %w", cr.n, err)
 	}
-	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+	// Verify the whole changeset keeping nothing of it, then read it again into
+	// memory: damage, forgery or a decompression bomb costs no memory.
+	if _, err := decodeSpool(spool, o.MaxBytes, Check); err != nil {
 		return nil, 0, err
 	}
-	zr, err := zstd.NewReader(spool, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(4<<30))
+	cs, err := decodeSpool(spool, o.MaxBytes, DecodeMax)
 	if err != nil {
 		return nil, 0, err
-	}
-	defer zr.Close()
-	cs, err := Decode(zr)
-	if err != nil {
-		if strings.HasPrefix(err.Error(), "sync:") {
-			return nil, 0, err
-		}
-		return nil, 0, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
 	}
 	return cs, cr.n, nil
+}
+
+// decodeSpool decompresses the spool from its start through decode. A real
+// changeset's zstd window is 8 MB; a larger one is refused.
+func decodeSpool(spool *os.File, max int64, decode func(io.Reader, int64) (*Changeset, error)) (*Changeset, error) {
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	zr, err := zstd.NewReader(spool, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(64<<20))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	cs, err := decode(zr, max)
+	if err != nil && !strings.HasPrefix(err.Error(), "sync:") {
+		return nil, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
+	}
+	return cs, err
+}
+
+// spoolPrefix names the spool files of pulls into store: .NAME.sync-*.zst
+// beside it.
+func spoolPrefix(store string) string { return "." + filepath.Base(store) + ".sync-" }
+
+// removeSpools removes the spool files a killed pull into store left behind;
+// the caller holds the store's sync lock, so no pull is using them.
+func removeSpools(store string) {
+	old, _ := filepath.Glob(filepath.Join(filepath.Dir(store), globEscape(spoolPrefix(store))+"*.zst"))
+	for _, p := range old {
+		os.Remove(p)
+	}
+}
+
+// globEscape quotes the pattern characters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
