@@ -8,10 +8,7 @@ import (
 	"runtime"
 	"sync"
 
-	"github.com/paulmach/orb"
-
 	"github.com/sip-core/sip/ingest/egib"
-	"github.com/sip-core/sip/store"
 )
 
 // A file's parser hands its results over in batches of batchSize (one channel
@@ -21,8 +18,8 @@ import (
 //
 // A few very large objects (a posList can be up to the reader's MaxText) must
 // not pile up either: the objects a parser holds ahead also stay within
-// streamBytes (estimated in memory), except that one larger object may go
-// alone.
+// streamBytes (counted by the text read into them, egib.Feature.Size), except
+// that one larger object may go alone.
 const (
 	batchSize   = 64
 	streamDepth = 4
@@ -87,60 +84,6 @@ func (b *budget) stop() {
 	b.stopped = true
 	b.cond.Broadcast()
 	b.mu.Unlock()
-}
-
-func countPoints(g orb.Geometry) int {
-	switch g := g.(type) {
-	case orb.Point:
-		return 1
-	case orb.MultiPoint:
-		return len(g)
-	case orb.LineString:
-		return len(g)
-	case orb.Ring:
-		return len(g)
-	case orb.Polygon:
-		n := 0
-		for _, r := range g {
-			n += len(r)
-		}
-		return n
-	case orb.MultiLineString:
-		n := 0
-		for _, l := range g {
-			n += len(l)
-		}
-		return n
-	case orb.MultiPolygon:
-		n := 0
-		for _, p := range g {
-			n += countPoints(p)
-		}
-		return n
-	case orb.Collection:
-		n := 0
-		for _, c := range g {
-			n += countPoints(c)
-		}
-		return n
-	}
-	return 0
-}
-
-// objectSize estimates the memory of a parsed object: its coordinates and the
-// text of its attributes.
-func objectSize(o *store.Object) int64 {
-	n := int64(256)
-	if o.Geometry != nil {
-		n += 16 * int64(countPoints(o.Geometry))
-	}
-	for k, v := range o.Attrs {
-		n += int64(len(k)) + 16
-		if s, ok := v.(string); ok {
-			n += int64(len(s))
-		}
-	}
-	return n
 }
 
 // next returns the next item, ok false at the end of the file.
@@ -236,7 +179,7 @@ func (s *stream) parse(ctx context.Context, i int, path string, setup func(int, 
 		}
 		it := item{ft: ft, err: err, off: cr.n}
 		if ft != nil {
-			it.size = objectSize(ft.Object)
+			it.size = int64(ft.Size)
 			// Hand over what is held before waiting for the writer to consume it.
 			if !s.ahead.fits(it.size) && !flush() || !s.ahead.take(it.size) {
 				return

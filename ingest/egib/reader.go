@@ -78,6 +78,9 @@ type Feature struct {
 	// Warnings are non-fatal remarks about the object (e.g. an idDzialki that does
 	// not follow WWPPGG_R.OOOO[.AR_N].NDZ); the object is still returned.
 	Warnings []string
+	// Size is the text read into the object, in bytes: about what it takes in
+	// memory (its coordinates most of all), at most MaxText.
+	Size int
 }
 
 // Projector maps a geometry from a source CRS, coordinates in the order they are
@@ -395,6 +398,7 @@ func (r *Reader) readObject(se xml.StartElement, layer string) (*Feature, error)
 		SRSName:  st.srs,
 		JRG:      st.jrg,
 		Warnings: st.warnings,
+		Size:     r.objText,
 
 		UnresolvedAddresses: st.unresolvedAddrs,
 	}, nil

@@ -453,17 +453,9 @@ func (s *Scanner) charData() (kind, error) {
 		if !stop {
 			chunk = holdBack(chunk)
 		}
-		if k := badChar(chunk); k >= 0 {
-			return kindNone, s.charError(chunk, k)
-		}
-		if n += len(chunk); n > s.maxText {
-			return kindNone, s.TextTooLong(s.tokLine)
-		}
-		if err := s.keepText(chunk, true); err != nil {
+		if err := s.take(chunk, &n, true); err != nil {
 			return kindNone, err
 		}
-		s.countLines(chunk)
-		s.pos += len(chunk)
 		if stop {
 			break
 		}
@@ -475,6 +467,23 @@ func (s *Scanner) charData() (kind, error) {
 		}
 	}
 	return kindText, nil
+}
+
+// take consumes chunk, the next piece of a text value of *n bytes so far: it
+// checks its characters and the bound, and keeps it (see keepText).
+func (s *Scanner) take(chunk []byte, n *int, escaped bool) error {
+	if k := badChar(chunk); k >= 0 {
+		return s.charError(chunk, k)
+	}
+	if *n += len(chunk); *n > s.maxText {
+		return s.TextTooLong(s.tokLine)
+	}
+	if err := s.keepText(chunk, escaped); err != nil {
+		return err
+	}
+	s.countLines(chunk)
+	s.pos += len(chunk)
+	return nil
 }
 
 // keepText appends chunk to the text (with references replaced when escaped);
@@ -725,15 +734,9 @@ func (s *Scanner) cdata() (kind, error) {
 		if !stop {
 			chunk = holdBack(chunk)
 		}
-		if k := badChar(chunk); k >= 0 {
-			return kindNone, s.charError(chunk, k)
+		if err := s.take(chunk, &n, false); err != nil {
+			return kindNone, err
 		}
-		if n += len(chunk); n > s.maxText {
-			return kindNone, s.TextTooLong(s.tokLine)
-		}
-		s.keepText(chunk, false)
-		s.countLines(chunk)
-		s.pos += len(chunk)
 		if stop {
 			s.pos += 3
 			return kindText, nil
