@@ -51,7 +51,7 @@ const (
 	// maxNSBytes bounds the namespace declarations in scope.
 	maxNSBytes = 1 << 20
 	// maxEntity is the longest entity reference kept whole across a refill.
-	maxEntity = 32
+	maxEntity = 256
 	// maxQuote is the most bytes of input an error message quotes.
 	maxQuote = 40
 )

@@ -471,3 +471,14 @@ func TestNoDTDAndOffsets(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkScanner reads a 20 MB generated export token by token.
+func BenchmarkScanner(b *testing.B) {
+	doc := genDoc(20000)
+	b.SetBytes(int64(len(doc)))
+	for b.Loop() {
+		if err := scanAll(bytes.NewReader(doc), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
