@@ -482,7 +482,9 @@ func scanRefs(path string, maxText int) (*egib.Refs, error) {
 	return rd.ScanRefs()
 }
 
-// fileContains reports whether the file holds needle, reading it in chunks.
+// fileContains reports whether the file holds needle, reading it in chunks. A
+// file that does not start as XML does ('<' after white space or a byte order
+// mark) is not searched: its parse fails on the first byte and says why.
 func fileContains(path string, needle []byte) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -492,8 +494,14 @@ func fileContains(path string, needle []byte) (bool, error) {
 	br := bufio.NewReaderSize(f, 1<<16)
 	buf := make([]byte, 0, 1<<17)
 	chunk := make([]byte, 1<<16)
-	for {
+	for first := true; ; first = false {
 		n, err := br.Read(chunk)
+		if first {
+			head := bytes.TrimLeft(bytes.TrimPrefix(chunk[:n], []byte("\xEF\xBB\xBF")), " \t\r\n")
+			if len(head) > 0 && head[0] != '<' {
+				return false, nil
+			}
+		}
 		buf = append(buf, chunk[:n]...)
 		if bytes.Contains(buf, needle) {
 			return true, nil
