@@ -168,8 +168,9 @@ func writeJSON(path string, v any) error {
 // tuneGCForIngest trades memory for speed during an ingest: the live heap of the
 // streaming pipeline is small and bounded, so collecting at 5× it instead of 2×
 // saves about a tenth of the CPU; a soft limit keeps peak RSS well under the
-// 250 MB the ingest promises for any input size. GOGC or GOMEMLIMIT in the
-// environment win.
+// 250 MB the ingest promises for real exports of any size (one object near
+// --max-text takes more: about 450 MB for a 53 MB posList). GOGC or GOMEMLIMIT
+// in the environment win.
 func tuneGCForIngest() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
