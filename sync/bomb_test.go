@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -121,13 +122,22 @@ func TestKilledPullSpool(t *testing.T) {
 	if len(left) != 1 || !strings.HasPrefix(filepath.Base(left[0]), ".county.gpkg.sync-") {
 		t.Fatalf("spools after a killed pull: %v", left)
 	}
-	// another store's spool in the same directory is not this pull's to remove
+	// another store's spool in the same directory is not this pull's to remove,
+	// nor a recent one of an earlier version (not named after its store); an
+	// old one of an earlier version is
 	other := filepath.Join(dir, ".other.gpkg.sync-1.zst")
-	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
+	recent, stale := filepath.Join(dir, ".sip-sync-1.zst"), filepath.Join(dir, ".sip-sync-2.zst")
+	for _, p := range []string{other, recent, stale} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := time.Now().Add(-24 * time.Hour)
+	if err := os.Chtimes(stale, day, day); err != nil {
 		t.Fatal(err)
 	}
 	mustPull(t, base, county)
-	if s := spools(t, dir); len(s) != 1 || s[0] != other {
+	if s := spools(t, dir); len(s) != 2 || s[0] != other || s[1] != recent {
 		t.Fatalf("spools after the next pull: %v", s)
 	}
 	if got, want := stateHash(t, county, planning), stateHash(t, gmina, nil); got != want {

@@ -507,11 +507,20 @@ func decodeSpool(spool *os.File, max int64, decode func(io.Reader, int64) (*Chan
 func spoolPrefix(store string) string { return "." + filepath.Base(store) + ".sync-" }
 
 // removeSpools removes the spool files a killed pull into store left behind;
-// the caller holds the store's sync lock, so no pull is using them.
+// the caller holds the store's sync lock, so no pull is using them. Spools of
+// earlier versions (.sip-sync-*.zst, not named after their store) go once they
+// are older than any pull can take (its HTTP client gives up after 30 minutes).
 func removeSpools(store string) {
-	old, _ := filepath.Glob(filepath.Join(filepath.Dir(store), globEscape(spoolPrefix(store))+"*.zst"))
+	dir := filepath.Dir(store)
+	old, _ := filepath.Glob(filepath.Join(dir, globEscape(spoolPrefix(store))+"*.zst"))
 	for _, p := range old {
 		os.Remove(p)
+	}
+	legacy, _ := filepath.Glob(filepath.Join(dir, ".sip-sync-*.zst"))
+	for _, p := range legacy {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
 	}
 }
 
