@@ -27,6 +27,7 @@ package xmlscan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -386,35 +387,53 @@ func holdBack(b []byte) []byte {
 }
 
 // badChar returns the index in b of the first character XML does not allow
-// (control characters, invalid UTF-8, U+FFFE/U+FFFF), or -1.
+// (control characters, invalid UTF-8, U+FFFE/U+FFFF), or -1. Eight bytes of
+// ASCII text are passed at a time; a word holding anything else (a multi-byte
+// character, a control character) is looked at byte by byte.
 func badChar(b []byte) int {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		w := uint64(b[i]) | uint64(b[i+1])<<8 | uint64(b[i+2])<<16 | uint64(b[i+3])<<24 |
-			uint64(b[i+4])<<32 | uint64(b[i+5])<<40 | uint64(b[i+6])<<48 | uint64(b[i+7])<<56
-		// no byte >= 0x80 and none < 0x20: plain printable ASCII
-		if w&hi == 0 && (w-0x20*lo)&^w&hi == 0 {
-			continue
-		}
-		break
-	}
 	for i < len(b) {
-		c := b[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+		end := len(b)
+		if i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			// printable ASCII, or ASCII with line breaks or tabs
+			if w&hi == 0 && ((w-lo*0x20)&^w&hi == 0 || asciiText(w)) {
+				i += 8
+				continue
+			}
+			end = i + 8
+		}
+		for i < end {
+			c := b[i]
+			if c >= 0x20 && c < utf8.RuneSelf || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
 				return i
 			}
-			i++
-			continue
+			r, n := utf8.DecodeRune(b[i:])
+			if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
+				return i
+			}
+			i += n
 		}
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || !isXMLChar(r) {
-			return i
-		}
-		i += n
 	}
 	return -1
+}
+
+// asciiText reports whether the eight ASCII bytes of w (none >= 0x80) are all
+// allowed in text: none below 0x20 but tab, line feed and carriage return. It
+// tests for a byte below 0x09, one between 0x0A and 0x0D, and one between 0x0D
+// and 0x20 with the word-at-a-time tests of "Bit Twiddling Hacks" (hasless,
+// hasbetween), exact for bytes under 0x80.
+func asciiText(w uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	below09 := (w - lo*0x09) &^ w & hi
+	in0B0C := (lo*(127+0x0D) - w) &^ w & (w + lo*(127-0x0A)) & hi
+	in0E1F := (lo*(127+0x20) - w) &^ w & (w + lo*(127-0x0D)) & hi
+	return below09|in0B0C|in0E1F == 0
 }
 
 // charError is the error for the character at b[k], with the line counted.

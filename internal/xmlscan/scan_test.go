@@ -482,3 +482,18 @@ func BenchmarkScanner(b *testing.B) {
 		}
 	}
 }
+
+// TestASCIIText: the word-at-a-time test agrees with the byte-by-byte one on
+// every ASCII byte in every position.
+func TestASCIIText(t *testing.T) {
+	for c := range 0x80 {
+		want := c >= 0x20 || c == '\t' || c == '\n' || c == '\r'
+		for pos := range 8 {
+			w := uint64(0x4141414141414141) // "AAAAAAAA"
+			w = w&^(0xff<<(8*pos)) | uint64(c)<<(8*pos)
+			if got := asciiText(w); got != want {
+				t.Fatalf("byte %#x at %d: %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+}
