@@ -497,3 +497,27 @@ func TestASCIIText(t *testing.T) {
 		}
 	}
 }
+
+// TestRealSamples: the scanner reads the real exports and WFS responses of
+// the shared samples (../shared/data beside the module; skipped when absent)
+// exactly as encoding/xml does.
+func TestRealSamples(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"egib_2015/*.gml", "app2/*.gml", "county_wfs/*.xml"} {
+		m, _ := filepath.Glob(filepath.Join("../../../shared/data", pat))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Skip("shared samples ../../../shared/data not present: skipping real-data test")
+	}
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSameTokens(t, filepath.Base(p), data, true)
+		if err := scanAll(bytes.NewReader(data), Options{}); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+}
