@@ -3,10 +3,13 @@ package features
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
 
+	"github.com/sip-core/sip/internal/xmlscan"
 	"github.com/sip-core/sip/server"
 )
 
@@ -28,121 +31,192 @@ func (s *wfs) servePOST(w http.ResponseWriter, r *http.Request) {
 }
 
 // parseWFSXML maps a WFS 2.0 / 1.1 request document onto KVP parameter names.
+// It reads the document with the bounded tokenizer (xmlscan: DTDs refused, at
+// most 256 attributes per element) and in time and memory linear in the body,
+// which the server's limits.max_body bounds.
 func parseWFSXML(body []byte) (map[string]string, *server.Error) {
-	bad := func(format string, args ...any) *server.Error {
-		return owsErr(400, "OperationParsingFailed", "", format, args...)
+	d := &wfsDoc{body: body, sc: xmlscan.New(bytes.NewReader(body), xmlscan.Options{NoDTD: true}),
+		params: map[string]string{}, values: map[string]*strings.Builder{}}
+	if err := d.read(); err != nil {
+		return nil, owsErr(400, "OperationParsingFailed", "", "%v", err)
 	}
-	dec := xml.NewDecoder(bytes.NewReader(body))
-	params := map[string]string{}
-	var stack []string
-	var typeNames, propNames, sortBy []string
-	var paramName string
+	if d.params["REQUEST"] == "" {
+		return nil, owsErr(400, "OperationParsingFailed", "", "empty request")
+	}
+	for k, b := range d.values {
+		d.params[k] = b.String()
+	}
+	for k, v := range map[string][]string{"TYPENAMES": d.typeNames, "PROPERTYNAME": d.propNames, "SORTBY": d.sortBy} {
+		if len(v) > 0 {
+			d.params[k] = strings.Join(v, ",")
+		}
+	}
+	return d.params, nil
+}
+
+// wfsDoc is a request document being read.
+type wfsDoc struct {
+	body   []byte
+	sc     *xmlscan.Scanner
+	params map[string]string
+	// values collects the text of Parameter elements by name
+	values                       map[string]*strings.Builder
+	typeNames, propNames, sortBy []string
+	stack                        []string
+}
+
+func attrOf(se xml.StartElement, name string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (d *wfsDoc) read() error {
 	for {
-		start := dec.InputOffset()
-		tok, err := dec.Token()
+		tok, err := d.sc.Next()
 		if err == io.EOF {
-			break
+			return nil
 		}
 		if err != nil {
-			return nil, bad("request is not well-formed XML: %v", err)
+			return fmt.Errorf("request is not well-formed XML: %w", err)
 		}
 		switch t := tok.(type) {
-		case xml.Directive:
-			return nil, bad("DTDs are not allowed")
 		case xml.StartElement:
-			attr := func(name string) string {
-				for _, a := range t.Attr {
-					if a.Name.Local == name {
-						return a.Value
-					}
-				}
-				return ""
-			}
-			name := t.Name.Local
-			if len(stack) == 0 {
-				params["REQUEST"] = name
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "service", "version", "count", "startIndex", "resultType", "outputFormat", "valueReference", "maxFeatures":
-						params[strings.ToUpper(a.Name.Local)] = a.Value
-					}
-				}
-			}
-			if len(stack) > 16 {
-				return nil, bad("request nested too deeply")
-			}
-			switch name {
-			case "Query":
-				if tn := firstNonEmpty(attr("typeNames"), attr("typeName")); tn != "" {
-					typeNames = append(typeNames, tn)
-				}
-				if v := attr("srsName"); v != "" {
-					params["SRSNAME"] = v
-				}
-			case "TypeName":
-				var v string
-				if err := dec.DecodeElement(&v, &t); err != nil {
-					return nil, bad("bad TypeName: %v", err)
-				}
-				typeNames = append(typeNames, strings.TrimSpace(v))
-				continue
-			case "StoredQuery":
-				params["STOREDQUERY_ID"] = attr("id")
-			case "Parameter":
-				paramName = strings.ToUpper(attr("name"))
-			case "Filter":
-				if err := dec.Skip(); err != nil {
-					return nil, bad("bad Filter: %v", err)
-				}
-				params["FILTER"] = string(body[start:dec.InputOffset()])
-				continue
-			case "SortProperty":
-				var sp struct {
-					Ref   string `xml:"ValueReference"`
-					Name  string `xml:"PropertyName"`
-					Order string `xml:"SortOrder"`
-				}
-				if err := dec.DecodeElement(&sp, &t); err != nil {
-					return nil, bad("bad SortProperty: %v", err)
-				}
-				item := strings.TrimSpace(firstNonEmpty(sp.Ref, sp.Name))
-				if o := strings.TrimSpace(sp.Order); o != "" {
-					item += " " + o
-				}
-				sortBy = append(sortBy, item)
-				continue
-			case "PropertyName":
-				if len(stack) > 0 && stack[len(stack)-1] == "Query" {
-					var v string
-					if err := dec.DecodeElement(&v, &t); err != nil {
-						return nil, bad("bad PropertyName: %v", err)
-					}
-					propNames = append(propNames, strings.TrimSpace(v))
-					continue
-				}
-			}
-			stack = append(stack, name)
-		case xml.CharData:
-			if len(stack) > 0 && stack[len(stack)-1] == "Parameter" && paramName != "" {
-				params[paramName] += strings.TrimSpace(string(t))
+			if err := d.start(t); err != nil {
+				return err
 			}
 		case xml.EndElement:
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
+			d.stack = d.stack[:len(d.stack)-1]
+		}
+	}
+}
+
+// start handles an element whose start tag was just read; elements read whole
+// here are not pushed on the stack.
+func (d *wfsDoc) start(t xml.StartElement) error {
+	name := t.Name.Local
+	if len(d.stack) == 0 {
+		d.params["REQUEST"] = name
+		for _, a := range t.Attr {
+			switch a.Name.Local {
+			case "service", "version", "count", "startIndex", "resultType", "outputFormat", "valueReference", "maxFeatures":
+				d.params[strings.ToUpper(a.Name.Local)] = a.Value
 			}
 		}
 	}
-	if params["REQUEST"] == "" {
-		return nil, bad("empty request")
+	if len(d.stack) > 16 {
+		return errors.New("request nested too deeply")
 	}
-	if len(typeNames) > 0 {
-		params["TYPENAMES"] = strings.Join(typeNames, ",")
+	switch name {
+	case "Query":
+		if tn := firstNonEmpty(attrOf(t, "typeNames"), attrOf(t, "typeName")); tn != "" {
+			d.typeNames = append(d.typeNames, tn)
+		}
+		if v := attrOf(t, "srsName"); v != "" {
+			d.params["SRSNAME"] = v
+		}
+	case "TypeName":
+		v, err := d.text(false)
+		if err != nil {
+			return fmt.Errorf("bad TypeName: %w", err)
+		}
+		d.typeNames = append(d.typeNames, strings.TrimSpace(v))
+		return nil
+	case "StoredQuery":
+		d.params["STOREDQUERY_ID"] = attrOf(t, "id")
+	case "Parameter":
+		v, err := d.text(true)
+		if err != nil {
+			return fmt.Errorf("bad Parameter: %w", err)
+		}
+		if p := strings.ToUpper(attrOf(t, "name")); p != "" {
+			if d.values[p] == nil {
+				d.values[p] = &strings.Builder{}
+			}
+			d.values[p].WriteString(v)
+		}
+		return nil
+	case "Filter":
+		start := d.sc.TokenOffset()
+		if err := d.sc.Skip(d.sc.Depth()); err != nil {
+			return fmt.Errorf("bad Filter: %w", err)
+		}
+		d.params["FILTER"] = string(d.body[start:d.sc.Offset()])
+		return nil
+	case "SortProperty":
+		item, err := d.sortProperty()
+		if err != nil {
+			return fmt.Errorf("bad SortProperty: %w", err)
+		}
+		d.sortBy = append(d.sortBy, item)
+		return nil
+	case "PropertyName":
+		if len(d.stack) > 0 && d.stack[len(d.stack)-1] == "Query" {
+			v, err := d.text(false)
+			if err != nil {
+				return fmt.Errorf("bad PropertyName: %w", err)
+			}
+			d.propNames = append(d.propNames, strings.TrimSpace(v))
+			return nil
+		}
 	}
-	if len(propNames) > 0 {
-		params["PROPERTYNAME"] = strings.Join(propNames, ",")
+	d.stack = append(d.stack, name)
+	return nil
+}
+
+// text reads the rest of the element whose start tag was just read and returns
+// its own character data (that of nested elements left out), each piece
+// trimmed when trim is set.
+func (d *wfsDoc) text(trim bool) (string, error) {
+	var b strings.Builder
+	level := d.sc.Depth()
+	for d.sc.Depth() >= level {
+		tok, err := d.sc.Next()
+		if err != nil {
+			return "", err
+		}
+		if cd, ok := tok.(xml.CharData); ok && d.sc.Depth() == level {
+			if trim {
+				cd = bytes.TrimSpace(cd)
+			}
+			b.Write(cd)
+		}
 	}
-	if len(sortBy) > 0 {
-		params["SORTBY"] = strings.Join(sortBy, ",")
+	return b.String(), nil
+}
+
+// sortProperty reads a SortProperty: "name" or "name ORDER".
+func (d *wfsDoc) sortProperty() (string, error) {
+	var ref, name, order string
+	level := d.sc.Depth()
+	for d.sc.Depth() >= level {
+		tok, err := d.sc.Next()
+		if err != nil {
+			return "", err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		v, err := d.text(false)
+		if err != nil {
+			return "", err
+		}
+		switch se.Name.Local {
+		case "ValueReference":
+			ref = v
+		case "PropertyName":
+			name = v
+		case "SortOrder":
+			order = v
+		}
 	}
-	return params, nil
+	item := strings.TrimSpace(firstNonEmpty(ref, name))
+	if o := strings.TrimSpace(order); o != "" {
+		item += " " + o
+	}
+	return item, nil
 }

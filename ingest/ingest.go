@@ -56,6 +56,9 @@ type Options struct {
 	// MaxProblems caps the problems listed in the Report (the counts stay exact).
 	// 0 means 1000.
 	MaxProblems int
+	// MaxText bounds one text value of a file, and the text of one object, in
+	// bytes (see egib.Reader.MaxText); 0 means 64 MiB.
+	MaxText int
 }
 
 // Counts are per-layer (or total) results.
@@ -188,7 +191,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	if err := ctx.Err(); err != nil {
 		return fail(nil, err)
 	}
-	groups, local, err := scanAllGroups(files)
+	groups, local, err := scanAllGroups(files, opts.MaxText)
 	if err != nil {
 		return fail(nil, err)
 	}
@@ -196,7 +199,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	// Property addresses the parser cannot resolve (written after the parcel, or
 	// in another file) are looked up in a scan of the files, made on the first
 	// such reference only: exports that write addresses first pay nothing.
-	late := &lateAddresses{files: files}
+	late := &lateAddresses{files: files, maxText: opts.MaxText}
 
 	tx, err := st.Begin(ctx)
 	if err != nil {
@@ -210,6 +213,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 			rd.Resolve = opts.Resolve
 		}
 		rd.Validate = !opts.NoTopology
+		rd.MaxText = opts.MaxText
 		for k, v := range groups {
 			rd.RegisterGroups[k] = v
 		}
@@ -329,7 +333,7 @@ func layerOfClass(class string) string {
 // units, scanning such files concurrently: groups by lokalnyId over all files,
 // and local[i] by "#gml:id" for file i (a gml:id is only meaningful inside its
 // file). Later files win, as in a sequential scan.
-func scanAllGroups(files []string) (groups map[string]string, local []map[string]string, err error) {
+func scanAllGroups(files []string, maxText int) (groups map[string]string, local []map[string]string, err error) {
 	found := make([]map[string]string, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
@@ -342,7 +346,10 @@ func scanAllGroups(files []string) (groups map[string]string, local []map[string
 			defer func() { <-sem }()
 			has, err := fileContains(f, []byte("JednostkaRejestrowaGruntow"))
 			if err == nil && has {
-				found[i], err = scanGroups(f)
+				var refs *egib.Refs
+				if refs, err = scanRefs(f, maxText); err == nil {
+					found[i] = refs.RegisterGroups
+				}
 			}
 			errs[i] = err
 		}()
@@ -368,24 +375,16 @@ func scanAllGroups(files []string) (groups map[string]string, local []map[string
 	return groups, local, nil
 }
 
-func scanGroups(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return egib.ScanRegisterGroups(f, filepath.Base(path))
-}
-
 // lateAddresses resolves the property addresses the parsers met after the
 // references to them: on the first such reference it scans every file that
 // holds addresses (egib.ScanRefs, concurrently), once.
 type lateAddresses struct {
-	files  []string
-	once   sync.Once
-	global map[string]string   // by lokalnyId, over all files (later files win)
-	local  []map[string]string // per file: by "#gml:id", meaningful inside that file only
-	err    error
+	files   []string
+	maxText int
+	once    sync.Once
+	global  map[string]string   // by lokalnyId, over all files (later files win)
+	local   []map[string]string // per file: by "#gml:id", meaningful inside that file only
+	err     error
 }
 
 // fileAddresses is lateAddresses seen from one file.
@@ -409,7 +408,7 @@ func (l *lateAddresses) scan() {
 			defer func() { <-sem }()
 			has, err := fileContains(f, []byte("AdresNieruchomosci"))
 			if err == nil && has {
-				found[i], err = scanRefs(f)
+				found[i], err = scanRefs(f, l.maxText)
 			}
 			errs[i] = err
 		}()
@@ -472,16 +471,20 @@ func (fa fileAddresses) resolve(ft *egib.Feature) (missing []string, err error) 
 	return missing, nil
 }
 
-func scanRefs(path string) (*egib.Refs, error) {
+func scanRefs(path string, maxText int) (*egib.Refs, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return egib.ScanRefs(bufio.NewReaderSize(f, 1<<16), filepath.Base(path))
+	rd := egib.NewReader(f, filepath.Base(path))
+	rd.MaxText = maxText
+	return rd.ScanRefs()
 }
 
-// fileContains reports whether the file holds needle, reading it in chunks.
+// fileContains reports whether the file holds needle, reading it in chunks. A
+// file that does not start as XML does ('<' after white space or a byte order
+// mark) is not searched: its parse fails on the first byte and says why.
 func fileContains(path string, needle []byte) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -491,8 +494,14 @@ func fileContains(path string, needle []byte) (bool, error) {
 	br := bufio.NewReaderSize(f, 1<<16)
 	buf := make([]byte, 0, 1<<17)
 	chunk := make([]byte, 1<<16)
-	for {
+	for first := true; ; first = false {
 		n, err := br.Read(chunk)
+		if first {
+			head := bytes.TrimLeft(bytes.TrimPrefix(chunk[:n], []byte("\xEF\xBB\xBF")), " \t\r\n")
+			if len(head) > 0 && head[0] != '<' {
+				return false, nil
+			}
+		}
 		buf = append(buf, chunk[:n]...)
 		if bytes.Contains(buf, needle) {
 			return true, nil

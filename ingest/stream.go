@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 
 	"github.com/sip-core/sip/ingest/egib"
 )
@@ -14,17 +15,24 @@ import (
 // operation, and at most one goroutine wake-up, per batch rather than per
 // object), holding at most streamDepth batches ahead of the writer: that bounds
 // the memory of the pipeline to a few hundred objects per parser.
+//
+// A few very large objects (a posList can be up to the reader's MaxText) must
+// not pile up either: the objects a parser holds ahead also stay within
+// streamBytes (counted by the text read into them, egib.Feature.Size), except
+// that one larger object may go alone.
 const (
 	batchSize   = 64
 	streamDepth = 4
+	streamBytes = 64 << 20
 )
 
 // item is one result of egib.Reader.Next, with the number of bytes of the file
-// read by then (for progress).
+// read by then (for progress) and the object's estimated size in memory.
 type item struct {
-	ft  *egib.Feature
-	err error
-	off int64
+	ft   *egib.Feature
+	err  error
+	off  int64
+	size int64
 }
 
 // stream is one file being parsed on its own goroutine. Its items come out in
@@ -34,6 +42,48 @@ type stream struct {
 	batch []item        // being consumed by next
 	done  chan struct{} // closed when the parser goroutine has returned
 	stats egib.Stats    // valid once done is closed
+	ahead budget        // bytes of the objects handed over and not yet consumed
+}
+
+// budget counts the bytes a parser holds ahead of the writer.
+type budget struct {
+	mu      sync.Mutex
+	cond    sync.Cond
+	used    int64
+	stopped bool
+}
+
+// fits reports whether n more bytes fit now (anything fits when nothing is held).
+func (b *budget) fits(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.used == 0 || b.used+n <= streamBytes
+}
+
+// take waits until n bytes fit and takes them; false once stop was called.
+func (b *budget) take(n int64) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for b.used > 0 && b.used+n > streamBytes && !b.stopped {
+		b.cond.Wait()
+	}
+	b.used += n
+	return !b.stopped
+}
+
+// give returns n bytes (the writer consumed an object).
+func (b *budget) give(n int64) {
+	b.mu.Lock()
+	b.used -= n
+	b.cond.Broadcast()
+	b.mu.Unlock()
+}
+
+func (b *budget) stop() {
+	b.mu.Lock()
+	b.stopped = true
+	b.cond.Broadcast()
+	b.mu.Unlock()
 }
 
 // next returns the next item, ok false at the end of the file.
@@ -48,6 +98,7 @@ func (s *stream) next() (item, bool) {
 	it := s.batch[0]
 	s.batch[0] = item{}
 	s.batch = s.batch[1:]
+	s.ahead.give(it.size)
 	return it, true
 }
 
@@ -64,7 +115,10 @@ func (s *stream) wait() egib.Stats {
 func parseAhead(ctx context.Context, files []string, setup func(i int, rd *egib.Reader)) []*stream {
 	streams := make([]*stream, len(files))
 	for i := range streams {
-		streams[i] = &stream{items: make(chan []item, streamDepth), done: make(chan struct{})}
+		s := &stream{items: make(chan []item, streamDepth), done: make(chan struct{})}
+		s.ahead.cond.L = &s.ahead.mu
+		context.AfterFunc(ctx, s.ahead.stop)
+		streams[i] = s
 	}
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	go func() {
@@ -123,7 +177,15 @@ func (s *stream) parse(ctx context.Context, i int, path string, setup func(int, 
 			flush()
 			return
 		}
-		batch = append(batch, item{ft: ft, err: err, off: cr.n})
+		it := item{ft: ft, err: err, off: cr.n}
+		if ft != nil {
+			it.size = int64(ft.Size)
+			// Hand over what is held before waiting for the writer to consume it.
+			if !s.ahead.fits(it.size) && !flush() || !s.ahead.take(it.size) {
+				return
+			}
+		}
+		batch = append(batch, it)
 		if err != nil && egib.IsFatal(err) {
 			flush()
 			return

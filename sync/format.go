@@ -6,6 +6,7 @@ package sync
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -258,9 +259,38 @@ type Changeset struct {
 // maxFrame bounds one frame: a single object version is far smaller.
 const maxFrame = 256 << 20
 
-// Decode reads and verifies a whole changeset (uncompressed stream). Any damage,
-// truncation, unknown frame, out-of-order revision or digest mismatch is an error.
-func Decode(r io.Reader) (*Changeset, error) {
+// DefaultMaxBytes bounds the size of a changeset once decompressed, unless a
+// caller gives its own bound. A pull holds the frames of a verified changeset in
+// memory while it applies them, so this is about the memory it may take.
+const DefaultMaxBytes = 1 << 30
+
+// frameCost is what a kept frame costs besides its payload (the RawChange with
+// its strings and slice headers), counted against the bound so that millions of
+// tiny frames meet it as surely as a few large ones.
+const frameCost = 160
+
+// ErrTooLarge is returned (wrapped) for a changeset over its bound.
+var ErrTooLarge = errors.New("sync: changeset too large")
+
+// Decode reads and verifies a whole changeset (uncompressed stream) of at most
+// DefaultMaxBytes. Any damage, truncation, unknown frame, out-of-order revision
+// or digest mismatch is an error.
+func Decode(r io.Reader) (*Changeset, error) { return DecodeMax(r, 0) }
+
+// DecodeMax is Decode with its own bound on the decompressed size (0: the
+// default): the size plus frameCost per frame may not pass max.
+func DecodeMax(r io.Reader, max int64) (*Changeset, error) { return decode(r, max, true) }
+
+// Check reads a changeset through and verifies it as DecodeMax does, keeping
+// none of its frames: memory does not depend on the changeset. The result has
+// the Header, the Trailer and Bytes only. A changeset Check accepts, DecodeMax
+// with the same bound accepts too.
+func Check(r io.Reader, max int64) (*Changeset, error) { return decode(r, max, false) }
+
+func decode(r io.Reader, max int64, keep bool) (*Changeset, error) {
+	if max <= 0 {
+		max = DefaultMaxBytes
+	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	h := sha256.New()
 	cs := &Changeset{}
@@ -271,7 +301,8 @@ func Decode(r io.Reader) (*Changeset, error) {
 	h.Write(m)
 	cs.Bytes = int64(len(m))
 	first, done := true, false
-	var lastRev int64
+	var lastRev, frames int64
+	var buf bytes.Buffer
 	for !done {
 		kind, err := br.ReadByte()
 		if err == io.EOF {
@@ -287,12 +318,23 @@ func Decode(r io.Reader) (*Changeset, error) {
 		if n > maxFrame {
 			return nil, fmt.Errorf("sync: changeset frame of %d bytes: corrupted", n)
 		}
-		payload := make([]byte, n)
-		if _, err := io.ReadFull(br, payload); err != nil {
-			return nil, fmt.Errorf("sync: changeset truncated: %w", err)
-		}
 		hdr := binary.AppendUvarint([]byte{kind}, n)
 		cs.Bytes += int64(len(hdr)) + int64(n)
+		frames++
+		if cs.Bytes+frames*frameCost > max {
+			return nil, fmt.Errorf("%w: it passes the limit of %d MB once decompressed (at frame %d): refused, nothing applied",
+				ErrTooLarge, max>>20, frames)
+		}
+		// Read what is there, growing as it comes: a frame length is not
+		// trusted with an allocation before its bytes arrive.
+		buf.Reset()
+		if _, err := io.CopyN(&buf, br, int64(n)); err != nil {
+			return nil, fmt.Errorf("sync: changeset truncated: %w", err)
+		}
+		payload := buf.Bytes()
+		if keep && (kind == 'C' || kind == 'V') {
+			payload = bytes.Clone(payload) // the parsed entry keeps slices of it
+		}
 		if first != (kind == 'H') {
 			return nil, fmt.Errorf("sync: changeset frame %q out of place", kind)
 		}
@@ -315,13 +357,19 @@ func Decode(r io.Reader) (*Changeset, error) {
 				return nil, fmt.Errorf("sync: change %d out of order (after %d, changeset up to %d): replayed or reordered changeset", c.Rev, lastRev, cs.Header.Rev)
 			}
 			lastRev = c.Rev
-			cs.Changes = append(cs.Changes, c)
+			if keep {
+				cs.Changes = append(cs.Changes, c)
+			}
+			cs.Trailer.Changes++
 		case 'V':
 			c, err := parseRaw(payload)
 			if err != nil {
 				return nil, fmt.Errorf("sync: bad version frame: %w", err)
 			}
-			cs.Versions = append(cs.Versions, c)
+			if keep {
+				cs.Versions = append(cs.Versions, c)
+			}
+			cs.Trailer.Versions++
 		case 'P':
 			pr := &reader{b: payload}
 			p := Probe{Key: store.ObjKey{Layer: string(pr.bytes()), ID: string(pr.bytes())}}
@@ -331,10 +379,18 @@ func Decode(r io.Reader) (*Changeset, error) {
 			for i := range p.Digest {
 				p.Digest[i] = binary.BigEndian.Uint64(pr.b[i*8:])
 			}
-			cs.Probes = append(cs.Probes, p)
+			if keep {
+				cs.Probes = append(cs.Probes, p)
+			}
+			cs.Trailer.Probes++
 		case 'T':
+			counted := cs.Trailer
+			cs.Trailer = Trailer{}
 			if err := json.Unmarshal(payload, &cs.Trailer); err != nil {
 				return nil, fmt.Errorf("sync: bad changeset trailer: %w", err)
+			}
+			if t := cs.Trailer; t.Changes != counted.Changes || t.Versions != counted.Versions || t.Probes != counted.Probes {
+				return nil, fmt.Errorf("sync: changeset counts differ from its trailer")
 			}
 			if got := hex.EncodeToString(h.Sum(nil)); got != cs.Trailer.Digest {
 				return nil, fmt.Errorf("sync: changeset digest mismatch (%s, trailer says %s): corrupted payload", got, cs.Trailer.Digest)
@@ -350,11 +406,7 @@ func Decode(r io.Reader) (*Changeset, error) {
 	if _, err := br.ReadByte(); err != io.EOF {
 		return nil, errors.New("sync: data after the changeset trailer")
 	}
-	t := cs.Trailer
-	if t.Changes != len(cs.Changes) || t.Versions != len(cs.Versions) || t.Probes != len(cs.Probes) {
-		return nil, fmt.Errorf("sync: changeset counts differ from its trailer")
-	}
-	if cs.Header.Kind == "changes" && len(cs.Changes) > 0 && lastRev != cs.Header.Rev {
+	if cs.Header.Kind == "changes" && cs.Trailer.Changes > 0 && lastRev != cs.Header.Rev {
 		return nil, fmt.Errorf("sync: changeset ends at %d, header says %d", lastRev, cs.Header.Rev)
 	}
 	if cs.Header.Kind != "changes" && cs.Header.Kind != "snapshot" {

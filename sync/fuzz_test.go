@@ -7,8 +7,9 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
-// FuzzDecode: no input makes Decode panic, and whatever it accepts re-encodes to
-// a changeset it accepts again with the same content.
+// FuzzDecode: no input makes Decode panic, Check accepts exactly what Decode
+// accepts, and whatever it accepts re-encodes to a changeset it accepts again
+// with the same content.
 func FuzzDecode(f *testing.F) {
 	var buf bytes.Buffer
 	w, _ := NewWriter(&buf, Header{Dataset: "gmina", Kind: "changes", Since: 1, Rev: 3})
@@ -20,6 +21,9 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(magic))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		cs, err := Decode(bytes.NewReader(b))
+		if _, cerr := Check(bytes.NewReader(b), 0); (cerr == nil) != (err == nil) {
+			t.Fatalf("Decode: %v, Check: %v", err, cerr)
+		}
 		if err != nil {
 			return
 		}

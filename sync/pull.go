@@ -3,6 +3,8 @@ package sync
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -36,6 +38,9 @@ type Options struct {
 	Report  string // conflict report path (default STORE.conflicts.json for a GeoPackage, DATASET.conflicts.json otherwise, when there are conflicts)
 	Client  *http.Client
 	Log     io.Writer
+	// MaxBytes bounds the changeset once decompressed (0: DefaultMaxBytes); a
+	// larger one is refused before anything of it is kept.
+	MaxBytes int64
 }
 
 // Conflict is one entry of the conflict report.
@@ -111,6 +116,7 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 			return nil, fmt.Errorf("sync: %w", err)
 		}
 		defer unlock()
+		removeSpools(o.Store, true)
 		if cp, have, err = st.SyncCheckpoint(ctx, o.Dataset); err != nil {
 			return nil, err
 		}
@@ -123,6 +129,9 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 				return nil, err
 			}
 		}
+	}
+	if !exists {
+		removeSpools(o.Store, false)
 	}
 	kind := "snapshot"
 	q := url.Values{}
@@ -432,7 +441,7 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 		}
 		return nil, 0, fmt.Errorf("sync: source answered %s: %s", resp.Status, strings.TrimSpace(string(b)))
 	}
-	spool, err := os.CreateTemp(spoolDir(o.Store), ".sip-sync-*.zst")
+	spool, err := os.CreateTemp(spoolDir(o.Store), spoolPrefix(o.Store)+"*.zst")
 	if err != nil {
 		return nil, 0, err
 	}
@@ -447,20 +456,14 @@ func fetch(ctx context.Context, o Options, u string, probes []byte) (*Changeset,
 	if _, err := io.Copy(spool, cr); err != nil {
 		return nil, 0, fmt.Errorf("sync: transfer interrupted after %d bytes: %w", cr.n, err)
 	}
-	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+	// Verify the whole changeset keeping nothing of it, then read it again into
+	// memory: damage, forgery or a decompression bomb costs no memory.
+	if _, err := decodeSpool(spool, o.MaxBytes, Check); err != nil {
 		return nil, 0, err
 	}
-	zr, err := zstd.NewReader(spool, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(4<<30))
+	cs, err := decodeSpool(spool, o.MaxBytes, DecodeMax)
 	if err != nil {
 		return nil, 0, err
-	}
-	defer zr.Close()
-	cs, err := Decode(zr)
-	if err != nil {
-		if strings.HasPrefix(err.Error(), "sync:") {
-			return nil, 0, err
-		}
-		return nil, 0, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
 	}
 	return cs, cr.n, nil
 }
@@ -508,4 +511,69 @@ func reportPath(o Options) string {
 		return p + ".conflicts.json"
 	}
 	return o.Dataset + ".conflicts.json"
+}
+
+// decodeSpool decompresses the spool from its start through decode. A real
+// changeset's zstd window is 8 MB; a larger one is refused.
+func decodeSpool(spool *os.File, max int64, decode func(io.Reader, int64) (*Changeset, error)) (*Changeset, error) {
+	if _, err := spool.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	zr, err := zstd.NewReader(spool, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(64<<20))
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	cs, err := decode(zr, max)
+	if err != nil && !strings.HasPrefix(err.Error(), "sync:") {
+		return nil, fmt.Errorf("sync: corrupted or truncated changeset: %w", err)
+	}
+	return cs, err
+}
+
+// spoolPrefix names the spool files of pulls into a store: .NAME.sync-*.zst
+// beside a GeoPackage; .sip-sync-HASH-*.zst in the temporary folder for another
+// backend, HASH standing for the DSN (never the DSN itself: it may hold a password).
+func spoolPrefix(dsn string) string {
+	if p := store.FilePath(dsn); p != "" {
+		return "." + filepath.Base(p) + ".sync-"
+	}
+	h := sha256.Sum256([]byte(dsn))
+	return ".sip-sync-" + hex.EncodeToString(h[:6]) + "-"
+}
+
+// removeSpools removes the spool files that killed pulls into a store left
+// behind: all of them when the caller holds the store's sync lock (locked), so
+// that no pull is using them, else only those older than any pull can take (its
+// HTTP client gives up after 30 minutes). Spools of earlier versions
+// (.sip-sync-*.zst beside a GeoPackage, not named after their store) go by age too.
+func removeSpools(dsn string, locked bool) {
+	dir := spoolDir(dsn)
+	old, _ := filepath.Glob(filepath.Join(dir, globEscape(spoolPrefix(dsn))+"*.zst"))
+	if store.IsPath(dsn) {
+		legacy, _ := filepath.Glob(filepath.Join(dir, ".sip-sync-*.zst"))
+		for _, p := range legacy {
+			if !strings.HasPrefix(filepath.Base(p), spoolPrefix(dsn)) {
+				old = append(old, p)
+			}
+		}
+	}
+	for _, p := range old {
+		legacy := !strings.HasPrefix(filepath.Base(p), spoolPrefix(dsn))
+		if fi, err := os.Stat(p); err == nil && (locked && !legacy || time.Since(fi.ModTime()) > time.Hour) {
+			os.Remove(p)
+		}
+	}
+}
+
+// globEscape quotes the pattern characters of a file name.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

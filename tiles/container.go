@@ -13,6 +13,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // SQLite driver for MBTiles and GeoPackage
 
+	"github.com/sip-core/sip/internal/atomicfile"
 	"github.com/sip-core/sip/tiles/pmtiles"
 )
 
@@ -71,16 +72,16 @@ type Sink interface {
 }
 
 // tempPath is a sibling temporary file that is renamed over path on success.
-func tempPath(path string) string {
-	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-"+strconv.Itoa(os.Getpid()))
-}
+func tempPath(path string) string { return atomicfile.Path(path) }
 
-// NewSink creates the sink for an output file.
+// NewSink creates the sink for an output file. The temporary files earlier
+// builds of it left when they were killed are removed first.
 func NewSink(path string, g *Grid) (Sink, error) {
 	f, err := FormatOf(path)
 	if err != nil {
 		return nil, err
 	}
+	atomicfile.RemoveStale(path)
 	switch f {
 	case MBTiles:
 		if g != WebMercatorQuad {
@@ -136,7 +137,7 @@ func (t *tempDB) finish() error {
 	if err := t.db.Close(); err != nil {
 		return err
 	}
-	return syncRename(t.tmp, t.path)
+	return atomicfile.Commit(t.tmp, t.path, true)
 }
 
 // Abort drops the temporary file; the previous output stays as it was.
@@ -208,20 +209,6 @@ func (s *mbtilesSink) Finish(m *Meta) error {
 	return err
 }
 
-// syncRename flushes tmp to disk and renames it over path.
-func syncRename(tmp, path string) error {
-	f, err := os.OpenFile(tmp, os.O_RDWR, 0)
-	if err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	f.Close()
-	return os.Rename(tmp, path)
-}
-
 // ---- PMTiles v3 ----
 
 type pmtilesSink struct {
@@ -262,13 +249,11 @@ func (s *pmtilesSink) Finish(m *Meta) error {
 		os.Remove(tmp)
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
+	if err := f.Close(); err != nil {
 		os.Remove(tmp)
 		return err
 	}
-	f.Close()
-	return os.Rename(tmp, s.path)
+	return atomicfile.Commit(tmp, s.path, true)
 }
 
 func (s *pmtilesSink) Abort() { s.tiles = nil }

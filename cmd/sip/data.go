@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/synth"
@@ -46,16 +47,23 @@ func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	name := fs.String("name", "", "dataset name `N` for a new store (default: the file's base name, or the DSN's schema)")
 	reportPath := fs.String("report", "", "write the ingest report (JSON) to `R.json`")
 	strict := fs.Bool("strict", false, "reject the whole ingest on any object error")
+	maxText := fs.String("max-text", "64MB", "longest text value `SIZE` of EGiB GML (a posList), and most text in one object")
 	return func(ctx context.Context, files []string) error {
-		_, err := ingestFiles(ctx, *storePath, *name, files, *reportPath, *strict)
+		mt, err := config.ParseByteSize(*maxText)
+		if err != nil || mt < 1 || mt > 1<<30 {
+			return usageErrorf("--max-text %s: want a size from 1 byte to 1GB", *maxText)
+		}
+		_, err = ingestFiles(ctx, *storePath, *name, files, *reportPath, *strict, int(mt))
 		return err
 	}
 }
 
 // ingestFiles loads files into the store at path (a DSN), creating it when
-// missing. A store this call created is removed again when the ingest fails, so
-// a failed ingest leaves the disk (or the database) exactly as it was.
-func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
+// missing. A new GeoPackage is built under a temporary name beside its path and
+// moved into place only when the ingest has committed; a new PostGIS schema is
+// removed again when the ingest fails. So a failed or killed first ingest never
+// leaves a store behind (the next ingest removes what a killed one left).
+func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool, maxText int) (*ingest.Report, error) {
 	tuneGCForIngest()
 	if plan, err := planningInputs(files); err != nil || plan {
 		if err != nil {
@@ -63,7 +71,7 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 		}
 		return ingestPlanning(ctx, path, name, files, reportPath, strict)
 	}
-	st, path, created, err := openOrCreate(ctx, path, name, store.EGiBLayers)
+	st, target, err := openOrCreate(ctx, path, name, store.EGiBLayers)
 	if err != nil {
 		return nil, err
 	}
@@ -71,7 +79,7 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		progress = os.Stderr
 	}
-	opts := ingest.Options{Strict: strict}
+	opts := ingest.Options{Strict: strict, MaxText: maxText}
 	if progress != nil {
 		opts.Progress = progress
 	}
@@ -80,26 +88,21 @@ func ingestFiles(ctx context.Context, path, name string, files []string, reportP
 	if runErr == nil {
 		runErr = closeErr
 	}
+	if runErr = target.finish(runErr); runErr != nil && rep != nil {
+		rep.Committed = false
+	}
 	if rep != nil && reportPath != "" {
 		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
 			runErr = err
 		}
 	}
 	if runErr != nil {
-		if created {
-			removeStore(path)
-		}
 		return rep, runErr
 	}
 	if rep != nil {
 		fmt.Fprintln(os.Stderr, rep.Summary())
 	}
 	return rep, nil
-}
-
-// removeStore deletes a store this process created (after a failed first load).
-func removeStore(dsn string) {
-	store.Remove(context.Background(), dsn)
 }
 
 func writeJSON(path string, v any) error {
@@ -113,8 +116,9 @@ func writeJSON(path string, v any) error {
 // tuneGCForIngest trades memory for speed during an ingest: the live heap of the
 // streaming pipeline is small and bounded, so collecting at 5× it instead of 2×
 // saves about a tenth of the CPU; a soft limit keeps peak RSS well under the
-// 250 MB the ingest promises for any input size. GOGC or GOMEMLIMIT in the
-// environment win.
+// 250 MB the ingest promises for real exports of any size (one object near
+// --max-text takes more: about 450 MB for a 53 MB posList). GOGC or GOMEMLIMIT
+// in the environment win.
 func tuneGCForIngest() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)

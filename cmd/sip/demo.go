@@ -46,7 +46,7 @@ func runDemo(ctx context.Context, dir string, parcels int, seed int64, listen st
 	sort.Strings(files)
 	if _, err := os.Stat(storePath); os.IsNotExist(err) {
 		fmt.Fprintf(os.Stderr, "ingesting %d files into %s …\n", len(files), storePath)
-		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(dir, "ingest-report.json"), false); err != nil {
+		if _, err := ingestFiles(ctx, storePath, "powiat_laski", files, filepath.Join(dir, "ingest-report.json"), false, 0); err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
 	}

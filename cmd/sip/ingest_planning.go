@@ -30,10 +30,10 @@ func planningInputs(files []string) (bool, error) {
 }
 
 // ingestPlanning loads planning files into the store at path (a DSN), creating
-// it with store.PlanningLayers when missing (and removing it again if the load
-// fails).
+// it with store.PlanningLayers when missing (a new store is made as ingestFiles
+// makes one: nothing is left behind by a failed load).
 func ingestPlanning(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
-	st, path, created, err := openOrCreate(ctx, path, name, store.PlanningLayers)
+	st, target, err := openOrCreate(ctx, path, name, store.PlanningLayers)
 	if err != nil {
 		return nil, err
 	}
@@ -41,15 +41,15 @@ func ingestPlanning(ctx context.Context, path, name string, files []string, repo
 	if closeErr := st.Close(); runErr == nil {
 		runErr = closeErr
 	}
+	if runErr = target.finish(runErr); runErr != nil && rep != nil {
+		rep.Committed = false
+	}
 	if rep != nil && reportPath != "" {
 		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
 			runErr = err
 		}
 	}
 	if runErr != nil {
-		if created {
-			removeStore(path)
-		}
 		return rep, runErr
 	}
 	fmt.Fprintln(os.Stderr, rep.Summary())

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/sip-core/sip/config"
 	sipsync "github.com/sip-core/sip/sync"
 )
 
@@ -24,11 +25,16 @@ func syncPullFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	fs.StringVar(&o.Key, "key", "", "API key `K` with the sync role (default $SIP_SYNC_KEY)")
 	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy `source-wins|keep-local`")
 	fs.StringVar(&o.Report, "report", "", "conflict report path `F.json` (default STORE.conflicts.json)")
+	maxSize := fs.String("max-size", "1GB", "largest changeset `SIZE` accepted, once decompressed (a pull holds it in memory)")
 	return func(ctx context.Context, _ []string) error {
+		ms, err := config.ParseByteSize(*maxSize)
+		if err != nil || ms < 1<<20 {
+			return usageErrorf("--max-size %s: want a size of at least 1MB", *maxSize)
+		}
+		o.MaxBytes = int64(ms)
 		if o.Key == "" {
 			o.Key = os.Getenv("SIP_SYNC_KEY") // read here, so that help never prints it
 		}
-		var err error
 		if o.Store, err = storeDSN(o.Store, o.Dataset); err != nil {
 			return err
 		}

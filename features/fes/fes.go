@@ -8,6 +8,7 @@ package fes
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/xmlscan"
 )
 
 // Options configure parsing.
@@ -30,6 +32,7 @@ type node struct {
 	name  string
 	attrs map[string]string
 	text  string
+	tb    strings.Builder // text while the element is read
 	kids  []*node
 }
 
@@ -44,16 +47,22 @@ func (n *node) child(name string) *node {
 	return nil
 }
 
+// readTree reads a filter document (at most lim.MaxLen bytes, checked by the
+// caller) with the bounded tokenizer: DTDs are refused, and text is collected in
+// time linear in its length.
 func readTree(src []byte, lim filter.Limits) (*node, error) {
-	dec := xml.NewDecoder(bytes.NewReader(src))
-	dec.Strict = true
+	dec := xmlscan.New(bytes.NewReader(src), xmlscan.Options{NoDTD: true})
 	var stack []*node
 	var root *node
 	count := 0
 	for {
-		tok, err := dec.Token()
+		tok, err := dec.Next()
 		if err == io.EOF {
 			break
+		}
+		var se *xml.SyntaxError
+		if errors.As(err, &se) && se.Msg == "DTDs are not allowed" {
+			return nil, filter.Errorf("syntax", "DTDs are not allowed in filters")
 		}
 		if err != nil {
 			return nil, filter.Errorf("parse", "filter is not well-formed XML: %v", err)
@@ -78,13 +87,13 @@ func readTree(src []byte, lim filter.Limits) (*node, error) {
 			}
 			stack = append(stack, n)
 		case xml.EndElement:
+			n := stack[len(stack)-1]
+			n.text = n.tb.String()
 			stack = stack[:len(stack)-1]
 		case xml.CharData:
 			if len(stack) > 0 {
-				stack[len(stack)-1].text += string(t)
+				stack[len(stack)-1].tb.Write(t)
 			}
-		case xml.Directive:
-			return nil, filter.Errorf("syntax", "DTDs are not allowed in filters")
 		}
 	}
 	if root == nil {

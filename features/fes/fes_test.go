@@ -1,10 +1,13 @@
 package fes
 
 import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
 	"time"
 
 	"github.com/paulmach/orb"
-	"testing"
 
 	"github.com/sip-core/sip/features/filter"
 )
@@ -82,3 +85,25 @@ func (fuzzRecord) Geom() orb.Geometry {
 	return orb.MultiPolygon{{{{500000, 400000}, {500100, 400000}, {500100, 400100}, {500000, 400000}}}}
 }
 func (fuzzRecord) FeatureID() string { return "141201_1.0001.6509/2" }
+
+// TestParseBounded (issue 16, item 2): a filter at the length limit whose
+// literal is split by thousands of comments parses in allocations linear in its
+// length (the text was concatenated piece by piece).
+func TestParseBounded(t *testing.T) {
+	lit := strings.Repeat("a<!---->", 8000)
+	src := `<Filter><PropertyIsEqualTo><ValueReference>ID_DZIALKI</ValueReference><Literal>` + lit + `</Literal></PropertyIsEqualTo></Filter>`
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	e, err := Parse([]byte(src), Options{Schema: testSchema, Limits: filter.Limits{MaxLen: 1 << 20}})
+	runtime.ReadMemStats(&m1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(fmt.Sprint(e), strings.Repeat("a", 8000)) {
+		t.Fatalf("literal lost: %.200v", e)
+	}
+	if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > 16*uint64(len(src)) {
+		t.Fatalf("%d KB allocated for a %d KB filter", alloc>>10, len(src)>>10)
+	}
+}

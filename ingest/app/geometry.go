@@ -11,6 +11,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -46,7 +47,7 @@ func (r *Reader) readGeometryProperty(start xml.StartElement, f *Feature) (orb.M
 	}
 	p := r.projection(st.srs)
 	if p.err != nil {
-		f.Issues = append(f.Issues, Issue{Code: CodeCRS, Msg: fmt.Sprintf("%s %s: srsName %q: %v", f.Class, f.Object.ID, st.srs, p.err), Line: r.line()})
+		f.Issues = append(f.Issues, Issue{Code: CodeCRS, Msg: fmt.Sprintf("%s %s: srsName %s: %v", f.Class, f.Object.ID, xmlscan.Quote(st.srs), p.err), Line: r.line()})
 		return nil, st.srs, false, nil
 	}
 	for _, poly := range mp {
@@ -89,7 +90,7 @@ func (r *Reader) geomAttrs(se xml.StartElement, st *geomState) {
 		if n, err := strconv.Atoi(s); err == nil && n >= 2 && n <= 3 {
 			st.dim = n
 		} else {
-			st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: fmt.Sprintf("srsDimension=%q", s), Line: r.line()})
+			st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: "srsDimension=" + xmlscan.Quote(s), Line: r.line()})
 			st.bad = true
 		}
 	}
@@ -127,8 +128,8 @@ func (r *Reader) readPolygons(st *geomState, mp *orb.MultiPolygon) error {
 			default:
 				st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: fmt.Sprintf("unsupported geometry element %s (a surface is expected)", t.Name.Local), Line: r.line()})
 				st.bad = true
-				if err := r.d.Skip(); err != nil {
-					return r.fatal(err)
+				if err := r.skip(); err != nil {
+					return err
 				}
 			}
 		}
@@ -167,8 +168,8 @@ func (r *Reader) readPolygon(st *geomState) (orb.Polygon, error) {
 			default:
 				st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: "unexpected " + t.Name.Local + " in a polygon", Line: r.line()})
 				st.bad = true
-				if err := r.d.Skip(); err != nil {
-					return nil, r.fatal(err)
+				if err := r.skip(); err != nil {
+					return nil, err
 				}
 			}
 		}
@@ -245,8 +246,8 @@ func (r *Reader) readRing(st *geomState) (orb.Ring, error) {
 			default:
 				st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: "unsupported ring element " + t.Name.Local, Line: r.line()})
 				st.bad = true
-				if err := r.d.Skip(); err != nil {
-					return nil, r.fatal(err)
+				if err := r.skip(); err != nil {
+					return nil, err
 				}
 			}
 		}
@@ -275,7 +276,7 @@ func parseNum(f string) (float64, error) {
 		if len(f) > 40 {
 			f = f[:40] + "…"
 		}
-		return 0, fmt.Errorf("not a number: %q", f)
+		return 0, fmt.Errorf("not a number: %s", xmlscan.Quote(f))
 	}
 	return x, nil
 }
@@ -315,7 +316,7 @@ func parseCoordinates(s, cs, ts, dec string) ([]orb.Point, error) {
 		}
 		cs := strings.Split(tu, cs)
 		if len(cs) < 2 || len(cs) > 3 {
-			return nil, fmt.Errorf("tuple %q has %d values", tu, len(cs))
+			return nil, fmt.Errorf("tuple %s has %d values", xmlscan.Quote(tu), len(cs))
 		}
 		var p orb.Point
 		for i := 0; i < 2; i++ {

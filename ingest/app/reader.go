@@ -3,8 +3,11 @@
 // ogólny, 2023), in both namespace spellings (https://www.gov.pl/static/... and the
 // older http://zagospodarowanieprzestrzenne.gov.pl/...).
 //
-// The Reader streams a file of any size feature by feature with encoding/xml. Each
-// Feature carries a store.Object in EPSG:2180 (x = E, y = N): the axis order of the
+// The Reader streams a file of any size feature by feature with the tokenizer of
+// package xmlscan, so memory stays bounded whatever the file holds: one text value
+// is at most MaxText bytes, and so is the text of one feature; comments, skipped
+// elements and the like are streamed through; junk outside the root element (a
+// file of zeros, say) is refused on its first byte. Each Feature carries a store.Object in EPSG:2180 (x = E, y = N): the axis order of the
 // coordinates comes from the srsName (PL-2000 zones and 2180 are northing first),
 // never from a guess. Problems of one object (a missing lokalnyId, an unclosed
 // ring, a number that is not a number) are Issues of that Feature; only a broken
@@ -23,6 +26,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"github.com/sip-core/sip/store"
 )
 
@@ -133,10 +137,16 @@ func isGML(ns string) bool { return ns == nsGML || ns == nsGML31 }
 
 // Reader streams the APP features of one file.
 type Reader struct {
-	d     *xml.Decoder
-	file  string
-	err   error
-	projs map[string]projection
+	// MaxText bounds one text value and the text of one feature, in bytes; 0
+	// means xmlscan.DefaultMaxText (64 MiB). Set it before reading.
+	MaxText int
+
+	src     io.Reader
+	d       *xmlscan.Scanner
+	objText int // text read into the current feature
+	file    string
+	err     error
+	projs   map[string]projection
 	// Features counts the features returned so far; Skipped counts APP elements of
 	// classes not read, by name.
 	Features int
@@ -151,24 +161,22 @@ type projection struct {
 
 // NewReader reads APP GML from r; file names the source in errors.
 func NewReader(r io.Reader, file string) *Reader {
-	d := xml.NewDecoder(r)
-	d.Strict = true
-	d.CharsetReader = charsetReader
-	return &Reader{d: d, file: file, projs: map[string]projection{}, Skipped: map[string]int{}}
+	return &Reader{src: r, file: file, projs: map[string]projection{}, Skipped: map[string]int{}}
 }
 
-func (r *Reader) line() int {
-	l, _ := r.d.InputPos()
-	return l
-}
+// line is the line of the input read so far.
+func (r *Reader) line() int { return r.d.Line() }
 
 func (r *Reader) fatal(err error) error {
 	if r.err != nil {
 		return r.err
 	}
 	var se *xml.SyntaxError
+	var le *xmlscan.LimitError
 	if errors.As(err, &se) {
 		r.err = &Error{File: r.file, Line: se.Line, Msg: "XML: " + se.Msg}
+	} else if errors.As(err, &le) {
+		r.err = &Error{File: r.file, Line: le.Line, Msg: le.Msg}
 	} else if errors.Is(err, io.ErrUnexpectedEOF) {
 		r.err = &Error{File: r.file, Line: r.line(), Msg: "file ends inside an element (truncated?)"}
 	} else {
@@ -178,7 +186,7 @@ func (r *Reader) fatal(err error) error {
 }
 
 func (r *Reader) tok() (xml.Token, error) {
-	t, err := r.d.Token()
+	t, err := r.d.Next()
 	if err != nil {
 		if err == io.EOF {
 			return nil, err
@@ -193,6 +201,9 @@ func (r *Reader) tok() (xml.Token, error) {
 func (r *Reader) Next() (*Feature, error) {
 	if r.err != nil {
 		return nil, r.err
+	}
+	if r.d == nil {
+		r.d = xmlscan.New(r.src, xmlscan.Options{MaxText: r.MaxText, Charset: charsetReader})
 	}
 	for {
 		t, err := r.tok()
@@ -253,6 +264,7 @@ func attr(se xml.StartElement, space, local string) (string, bool) {
 
 func (r *Reader) readFeature(start xml.StartElement, layer, ver string) (*Feature, error) {
 	f := &Feature{Class: start.Name.Local, Layer: layer, Schema: ver, File: r.file, Line: r.line()}
+	r.objText = 0
 	f.GMLID, _ = attr(start, "", "id")
 	o := &store.Object{Layer: layer, Attrs: map[string]any{}}
 	f.Object = o
@@ -295,8 +307,8 @@ func (r *Reader) readFeature(start xml.StartElement, layer, ver string) (*Featur
 				}
 			case isGML(t.Name.Space):
 				// gml:identifier, gml:name, gml:boundedBy: not needed.
-				if err := r.d.Skip(); err != nil {
-					return nil, r.fatal(err)
+				if err := r.skip(); err != nil {
+					return nil, err
 				}
 			default:
 				v := value{line: line}
@@ -323,11 +335,21 @@ func (r *Reader) readFeature(start xml.StartElement, layer, ver string) (*Featur
 	}
 }
 
+// skip consumes the element whose start tag was just read, keeping nothing of it.
+func (r *Reader) skip() error {
+	if err := r.d.Skip(r.d.Depth()); err != nil {
+		return r.fatal(err)
+	}
+	return nil
+}
+
 // readText returns the character data of the current element, skipping nested
-// elements (e.g. a MapaPodkladowa block inside its property).
+// elements (e.g. a MapaPodkladowa block inside its property). The text of one
+// feature is bounded by MaxText.
 func (r *Reader) readText() (string, error) {
 	var b strings.Builder
 	depth := 0
+	line := r.line()
 	for {
 		t, err := r.tok()
 		if err != nil {
@@ -339,6 +361,9 @@ func (r *Reader) readText() (string, error) {
 		switch t := t.(type) {
 		case xml.CharData:
 			if depth == 0 {
+				if r.objText += len(t); r.objText > r.d.MaxText() {
+					return "", r.fatal(&xmlscan.LimitError{Line: line, Msg: "the feature holds more than " + xmlscan.Size(r.d.MaxText()) + " of text (the limit for one feature)"})
+				}
 				b.Write(t)
 			}
 		case xml.StartElement:
@@ -518,7 +543,7 @@ func (r *Reader) finish(f *Feature, props map[string][]value, g orb.MultiPolygon
 			case "ha":
 				x *= 10000
 			default:
-				issue(0, v.line, CodeValue, "%s %s: %s: unknown unit uom=%q", f.Class, o.ID, name, v.uom)
+				issue(0, v.line, CodeValue, "%s %s: %s: unknown unit uom=%s", f.Class, o.ID, name, xmlscan.Quote(v.uom))
 				return
 			}
 		}
@@ -538,7 +563,7 @@ func (r *Reader) finish(f *Feature, props map[string][]value, g orb.MultiPolygon
 		if v, ok := first(props, "zmiana"); ok {
 			n, err := strconv.ParseInt(v.text, 10, 64)
 			if err != nil {
-				issue(0, v.line, CodeValue, "zmiana: not an integer: %q", v.text)
+				issue(0, v.line, CodeValue, "zmiana: not an integer: %s", xmlscan.Quote(v.text))
 			} else {
 				o.Attrs["zmiana"] = n
 			}
@@ -644,7 +669,7 @@ func parseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0, fmt.Errorf("not a number: %q", s)
+		return 0, fmt.Errorf("not a number: %s", xmlscan.Quote(s))
 	}
 	return x, nil
 }
@@ -658,5 +683,5 @@ func parseTime(s string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("not a date: %q", s)
+	return time.Time{}, fmt.Errorf("not a date: %s", xmlscan.Quote(s))
 }

@@ -280,7 +280,12 @@ type Refs struct {
 // with the number of register units and addresses only; published objects and
 // personal data are skipped unread.
 func ScanRefs(rd io.Reader, file string) (*Refs, error) {
-	r := NewReader(rd, file)
+	return NewReader(rd, file).ScanRefs()
+}
+
+// ScanRefs reads the whole document in the way of the function ScanRefs, with
+// the Reader's settings (MaxText); call it instead of Next.
+func (r *Reader) ScanRefs() (*Refs, error) {
 	r.scanOnly = true
 	for {
 		_, err := r.Next()

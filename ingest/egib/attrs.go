@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // Europe/Warsaw even on hosts without zoneinfo
+
+	"github.com/sip-core/sip/internal/xmlscan"
 )
 
 // classLayer maps a published EGiB class to its store layer.
@@ -170,7 +172,7 @@ func (r *Reader) readField(st *objectState, se xml.StartElement, f field) error 
 	case kInt:
 		n, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return r.problemf("%s: not an integer: %q", name, s)
+			return r.problemf("%s: not an integer: %s", name, xmlscan.Quote(s))
 		}
 		st.obj.Attrs[f.col] = n
 	case kAreaHa, kAreaM2:
@@ -364,11 +366,11 @@ func parseArea(s, uom string, toHa bool) (float64, error) {
 
 type numError struct{ s string }
 
-func (e *numError) Error() string { return "not a number: " + strconv.Quote(e.s) }
+func (e *numError) Error() string { return "not a number: " + xmlscan.Quote(e.s) }
 
 type uomError struct{ uom string }
 
-func (e *uomError) Error() string { return "unknown unit of measure uom=" + strconv.Quote(e.uom) }
+func (e *uomError) Error() string { return "unknown unit of measure uom=" + xmlscan.Quote(e.uom) }
 
 var warsaw = func() *time.Location {
 	loc, err := time.LoadLocation("Europe/Warsaw")

@@ -7,10 +7,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/xmlscan"
 	geos "github.com/twpayne/go-geos"
 )
 
@@ -57,13 +59,13 @@ func (r *Reader) geomAttrs(se xml.StartElement, ctx *geomCtx, dim int) (int, err
 		if ctx.srs == "" {
 			ctx.srs, ctx.srsLine = s, r.line
 		} else if s != ctx.srs {
-			return 0, r.problemf("mixed srsName in one geometry: %q and %q", ctx.srs, s)
+			return 0, r.problemf("mixed srsName in one geometry: %s and %s", xmlscan.Quote(ctx.srs), xmlscan.Quote(s))
 		}
 	}
 	if s := attr(se, "srsDimension"); s != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || (n != 2 && n != 3) {
-			return 0, r.problemf("unsupported srsDimension %q (2 or 3)", s)
+			return 0, r.problemf("unsupported srsDimension %s (2 or 3)", xmlscan.Quote(s))
 		}
 		dim = n
 	}
@@ -322,11 +324,15 @@ func parseNum(f string) (float64, error) {
 	return v, nil
 }
 
+// truncate cuts s to at most n bytes (on a character boundary) for a message.
 func truncate(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
+	if len(s) <= n {
+		return s
 	}
-	return s
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 func parsePosList(s string, dim int, pts []orb.Point) ([]orb.Point, error) {

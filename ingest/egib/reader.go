@@ -9,16 +9,22 @@
 // lokalizacjaDzialki2 / lokalizacjaDzialki, SPD/ISD/STB / sposobPozyskania/...), both
 // are accepted.
 //
-// The reader is streaming: it pulls XML tokens from a scanner (scan.go) and keeps
-// only the object being read, so memory does not depend on the file size (apart from
-// a 16-byte fingerprint per object used to detect duplicate versions).
+// The reader is streaming: it pulls XML tokens from a scanner (package xmlscan) and
+// keeps only the object being read, so memory does not depend on the file size
+// (apart from a 16-byte fingerprint per object used to detect duplicate versions,
+// and the register groups and property addresses met). One text value is at most
+// MaxText bytes (a fatal error beyond it), and so is the text read into one object
+// (an object-level error: the object is left out); skipped content is streamed
+// through without being kept.
 //
 // Personal data. Subject classes (EGB_OsobaFizyczna, EGB_Instytucja, EGB_Malzenstwo,
 // EGB_PodmiotGrupowy, EGB_WspolnotaGruntowa, EGB_AdresPodmiotu, shares linking
 // subjects to units, ...) are skipped token by token without keeping any of their
 // content, and only counted. Inside the published classes only the known public
 // elements are read; any other child element is skipped unread, so a stray <pesel>
-// never reaches a Feature, an error message or a store.
+// never reaches a Feature, an error message or a store: an error inside skipped
+// content (a bad entity reference, say) names the line and the fault but quotes
+// none of the text, and values quoted elsewhere are cut to a few dozen bytes.
 //
 // Property addresses (EGB_AdresNieruchomosci) are public and are not objects of
 // their own here: a parcel's adresDzialki and a building's adresBudynku are
@@ -42,6 +48,7 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
+	"github.com/sip-core/sip/internal/xmlscan"
 	"github.com/sip-core/sip/store"
 )
 
@@ -71,6 +78,9 @@ type Feature struct {
 	// Warnings are non-fatal remarks about the object (e.g. an idDzialki that does
 	// not follow WWPPGG_R.OOOO[.AR_N].NDZ); the object is still returned.
 	Warnings []string
+	// Size is the text read into the object, in bytes: about what it takes in
+	// memory (its coordinates most of all), at most MaxText.
+	Size int
 }
 
 // Projector maps a geometry from a source CRS, coordinates in the order they are
@@ -110,13 +120,19 @@ type Reader struct {
 	// Addresses the reader meets itself resolve the references that follow them
 	// even without it.
 	KnownAddresses map[string]string
+	// MaxText bounds one text value, and the text read into one object, in
+	// bytes; 0 means xmlscan.DefaultMaxText (64 MiB). Set it before reading.
+	MaxText int
 
-	d     *scanner
+	src   io.Reader
+	d     *xmlscan.Scanner
 	file  string
 	depth int
 	line  int // line of the start of the last token read
 	root  bool
 	fatal error
+	// objText counts the text read into the current top-level object
+	objText int
 
 	docSRS string
 	seed   maphash.Seed
@@ -132,6 +148,10 @@ type Reader struct {
 	addrs map[string]addrVersion
 }
 
+// maxIDLen cuts identifiers quoted in errors and reports (a real one is a UUID or
+// a short code).
+const maxIDLen = 200
+
 type projEntry struct {
 	p   Projector
 	err error
@@ -139,12 +159,11 @@ type projEntry struct {
 
 // NewReader reads the document r; file names it in errors.
 func NewReader(r io.Reader, file string) *Reader {
-	d := newScanner(r)
 	return &Reader{
 		Resolve:        DefaultResolver,
 		Validate:       true,
 		RegisterGroups: map[string]string{},
-		d:              d,
+		src:            r,
 		file:           file,
 		seed:           maphash.MakeSeed(),
 		seen:           map[[2]uint64]int{},
@@ -157,14 +176,19 @@ func NewReader(r io.Reader, file string) *Reader {
 func (r *Reader) Stats() Stats { return r.stats }
 
 // InputOffset is the number of bytes of the document consumed so far.
-func (r *Reader) InputOffset() int64 { return r.d.offset() }
+func (r *Reader) InputOffset() int64 {
+	if r.d == nil {
+		return 0
+	}
+	return r.d.Offset()
+}
 
 // tok reads the next token, keeping the element depth and the token's start line.
 func (r *Reader) tok() (xml.Token, error) {
-	r.line = r.d.line
-	t, err := r.d.next()
+	r.line = r.d.Line()
+	t, err := r.d.Next()
 	if err == nil {
-		r.line = r.d.tokLine
+		r.line = r.d.TokenLine()
 	}
 	if err != nil {
 		if err == io.EOF {
@@ -190,13 +214,16 @@ func (r *Reader) skip() error {
 	return r.skipTo(r.depth)
 }
 
-// skipTo consumes tokens until the element at depth level is closed.
+// skipTo consumes the input until the element at depth level is closed, keeping
+// nothing of it.
 func (r *Reader) skipTo(level int) error {
-	for r.depth >= level {
-		if _, err := r.tok(); err != nil {
-			return err
-		}
+	r.line = r.d.Line()
+	err := r.d.Skip(level)
+	r.depth = r.d.Depth()
+	if err != nil {
+		return &fatalError{err}
 	}
+	r.line = r.d.TokenLine()
 	return nil
 }
 
@@ -206,7 +233,11 @@ func (r *Reader) Next() (*Feature, error) {
 	if r.fatal != nil {
 		return nil, r.fatal
 	}
+	if r.d == nil {
+		r.d = xmlscan.New(r.src, xmlscan.Options{MaxText: r.MaxText})
+	}
 	for {
+		r.objText = 0
 		t, err := r.tok()
 		if err == io.EOF {
 			if !r.root {
@@ -291,13 +322,13 @@ func (r *Reader) setFatal(err error) error {
 		err = fe.err
 	}
 	line := r.line
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		line = se.Line
-	}
 	msg := err.Error()
-	if se != nil {
-		msg = "malformed XML: " + se.Msg
+	var se *xml.SyntaxError
+	var le *xmlscan.LimitError
+	if errors.As(err, &se) {
+		line, msg = se.Line, "malformed XML: "+se.Msg
+	} else if errors.As(err, &le) {
+		line, msg = le.Line, le.Msg
 	}
 	r.fatal = &Error{File: r.file, Line: line, Msg: msg, Fatal: true, Err: err}
 	return r.fatal
@@ -351,7 +382,7 @@ func (r *Reader) readObject(se xml.StartElement, layer string) (*Feature, error)
 		if serr := r.skipTo(level); serr != nil {
 			return nil, serr
 		}
-		e := &Error{File: r.file, Line: st.line, Class: st.class, GMLID: st.gmlID, ID: st.obj.ID, Msg: err.Error(), Err: err}
+		e := &Error{File: r.file, Line: st.line, Class: st.class, GMLID: truncate(st.gmlID, maxIDLen), ID: truncate(st.obj.ID, maxIDLen), Msg: err.Error(), Err: err}
 		var p *problem
 		if errors.As(err, &p) && p.line > 0 {
 			e.Line = p.line
@@ -367,6 +398,7 @@ func (r *Reader) readObject(se xml.StartElement, layer string) (*Feature, error)
 		SRSName:  st.srs,
 		JRG:      st.jrg,
 		Warnings: st.warnings,
+		Size:     r.objText,
 
 		UnresolvedAddresses: st.unresolvedAddrs,
 	}, nil
@@ -410,7 +442,7 @@ func (r *Reader) readChild(st *objectState, se xml.StartElement) error {
 		}
 		tm, err := parseTime(s)
 		if err != nil {
-			return r.problemf("%s: cannot parse date-time %q", name, s)
+			return r.problemf("%s: cannot parse date-time %s", name, xmlscan.Quote(s))
 		}
 		switch name {
 		case "startObiekt":
@@ -482,11 +514,14 @@ func (r *Reader) readIdentifier(st *objectState) error {
 }
 
 // readText returns the trimmed character data of the element whose start tag was
-// just read, skipping any nested elements, and whether it is marked xsi:nil.
+// just read, skipping any nested elements, and whether it is marked xsi:nil. The
+// text read into one object is bounded by MaxText: beyond it the object is a
+// problem (and the rest of it is skipped unread).
 func (r *Reader) readText(se xml.StartElement) (string, bool, error) {
 	isNil := isNilElement(se)
 	r.text = r.text[:0]
 	level := r.depth
+	line := r.line
 	for r.depth >= level {
 		t, err := r.tok()
 		if err != nil {
@@ -496,9 +531,13 @@ func (r *Reader) readText(se xml.StartElement) (string, bool, error) {
 		case xml.CharData:
 			if r.depth == level {
 				r.text = append(r.text, t...)
+				if r.objText+len(r.text) > r.d.MaxText() {
+					return "", false, &problem{line: line, msg: "the object holds more than " + xmlscan.Size(r.d.MaxText()) + " of text (the limit for one object)"}
+				}
 			}
 		}
 	}
+	r.objText += len(r.text)
 	return string(bytes.TrimSpace(r.text)), isNil, nil
 }
 
@@ -521,7 +560,7 @@ func (r *Reader) finishObject(st *objectState) error {
 	}
 	key := r.fingerprint(o.ID, o.Version)
 	if first, dup := r.seen[key]; dup {
-		return &problem{line: st.line, msg: fmt.Sprintf("duplicate object version: lokalnyId %s wersjaId %s already read at line %d", o.ID, o.Version, first)}
+		return &problem{line: st.line, msg: fmt.Sprintf("duplicate object version: lokalnyId %s wersjaId %s already read at line %d", truncate(o.ID, maxIDLen), truncate(o.Version, maxIDLen), first)}
 	}
 	if err := r.finishAttrs(st); err != nil {
 		return err
@@ -592,14 +631,6 @@ func isEGiBNamespace(ns string) bool {
 	return ns == NS2021 || ns == NS2015 ||
 		strings.HasSuffix(ns, "ewidencjaGruntowIBudynkow:1.0") ||
 		strings.HasSuffix(ns, "ewidencjaGruntowBudynkow:1.0")
-}
-
-func charsetReader(charset string, input io.Reader) (io.Reader, error) {
-	switch strings.ToLower(charset) {
-	case "utf-8", "utf8", "us-ascii", "ascii":
-		return input, nil
-	}
-	return nil, fmt.Errorf("unsupported encoding %q (only UTF-8)", charset)
 }
 
 // ScanRegisterGroups reads a whole document and returns the grupaRejestrowa of every
