@@ -26,6 +26,11 @@ type Pt struct{ X, Y float32 }
 type Canvas struct {
 	Img  *image.RGBA
 	W, H int
+	// LabelsCross lets labels cross the image's edge (drawn clipped) instead
+	// of dropping them: a tile drawn with a gutter of map around it, so that a
+	// label across the border between two tiles is drawn in both halves.
+	// NewCanvas clears it.
+	LabelsCross bool
 	// Labels already placed (collision boxes in pixels).
 	placed []image.Rectangle
 	// mask receives each pass's coverage before it is composited.
@@ -57,6 +62,7 @@ func poolFor(w, h int) *sync.Pool {
 func NewCanvas(w, h int, bg color.NRGBA) *Canvas {
 	if c, ok := poolFor(w, h).Get().(*Canvas); ok {
 		c.placed = c.placed[:0]
+		c.LabelsCross = false
 		fill(c.Img, bg)
 		return c
 	}
