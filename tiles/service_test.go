@@ -44,7 +44,7 @@ index:
 
 // runServer runs the tiles service and the WMS (which draws the WMTS tiles)
 // on a configuration, on loopback, until the test ends.
-func runServer(t *testing.T, yaml string) (*server.Server, *Service, string) {
+func runServer(t testing.TB, yaml string) (*server.Server, *Service, string) {
 	t.Helper()
 	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
