@@ -60,7 +60,7 @@ FUZZTIME ?= 20s
 FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanner ingest/app:FuzzReader \
 	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
-	tiles:FuzzParseTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
+	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
 	features:FuzzParseWFSXML sync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
 	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds
 fuzz: deps-test

@@ -117,6 +117,17 @@ func (h *Host) observeLatency(f *family, layer string, seconds float64) {
 	l.Observe(seconds)
 }
 
+// Service finds a service of this server by name (nil when it has none), for a
+// service built on another: the WMTS draws its raster tiles with the WMS.
+func (h *Host) Service(name string) Service {
+	for _, s := range h.services {
+		if s.Name() == name {
+			return s
+		}
+	}
+	return nil
+}
+
 // Logger is the server's logger (per request: server.Logger(ctx)).
 func (h *Host) Logger() *slog.Logger { return h.logger }
 

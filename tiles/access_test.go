@@ -1,26 +1,19 @@
 package tiles
 
 import (
-	"context"
+	"bytes"
+	"encoding/xml"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
 	"testing"
-	"time"
 
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
 
-// The dynamic tile cache is kept per access (layers and columns): an admin's
-// tile (with the non-public uzytki and the parcels' land register numbers)
-// cached first is never served to the public or to a key without a read
-// role, nor revalidated for them by its tag; and the other way round.
-func TestDynamicTilesPerAccess(t *testing.T) {
-	sp := county(t)
-	yaml := fmt.Sprintf(`
+// accessYAML is a county whose uzytki are not public and whose parcels show
+// the public only their ids and numbers, with an admin and a sync key.
+func accessYAML(t *testing.T) string {
+	return fmt.Sprintf(`
 datasets:
   - name: county
     store: %s
@@ -34,29 +27,24 @@ auth:
   keys:
     - {name: admin, hash: %s, roles: [admin]}
     - {name: sync, hash: %s, roles: [sync]}
-`, sp, config.HashKey("k-admin"), config.HashKey("k-sync"))
-	serve := func(t *testing.T) string {
-		cfg, err := config.Parse([]byte(yaml), "")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)),
-			server.Options{Services: []server.Service{NewService()}, NoRegistered: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		go s.Serve(ln)
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(bg, 5*time.Second)
-			defer cancel()
-			s.Shutdown(ctx)
-		})
-		return "http://" + ln.Addr().String()
-	}
+`, county(t), config.HashKey("k-admin"), config.HashKey("k-sync"))
+}
+
+// serveConfig runs a server (runServer) and returns its base URL.
+func serveConfig(t *testing.T, yaml string) string {
+	t.Helper()
+	_, _, url := runServer(t, yaml)
+	return url
+}
+
+// The dynamic tile cache is kept per access (layers and columns): an admin's
+// tile (with the non-public uzytki and the parcels' land register numbers)
+// cached first is never served to the public or to a key without a read
+// role, nor revalidated for them by its tag; and the other way round.
+func TestDynamicTilesPerAccess(t *testing.T) {
+	sp := county(t)
+	yaml := accessYAML(t)
+	serve := func(t *testing.T) string { return serveConfig(t, yaml) }
 	// A z16 tile over a parcel with a land register number.
 	r := openRO(t, sp)
 	var parcel *store.Object
@@ -126,4 +114,55 @@ auth:
 	t.Run("public first", func(t *testing.T) {
 		check(t, serve(t), []int{1, 2, 0, 1})
 	})
+}
+
+// WMTS raster tiles follow the WMS's rights and are cached per access: the
+// public's capabilities leave out the non-public uzytki, whose tiles need a
+// key with a read role; the dataset layer draws them for an admin only, and
+// the admin's tile, cached first, never reaches the public.
+func TestWMTSPerAccess(t *testing.T) {
+	base := serveConfig(t, accessYAML(t))
+	caps := func(key string) map[string]bool {
+		var hdr []string
+		if key != "" {
+			hdr = []string{"X-API-Key", key}
+		}
+		_, body := get(t, base+"/tiles/wmts", hdr...)
+		var c wmtsCaps
+		if err := xml.Unmarshal(body, &c); err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]bool{}
+		for _, l := range c.Layers {
+			ids[l.Identifier] = true
+		}
+		return ids
+	}
+	if anon, admin := caps(""), caps("k-admin"); anon["uzytki"] || !anon["dzialki"] || !admin["uzytki"] {
+		t.Fatalf("layers: anonymous %v, admin %v", anon, admin)
+	}
+	// Zoom 17 of PL-1992 (1:2 790): uzytki are drawn from 1:5 000.
+	x, y := centreTile(t, county(t), PL1992, 17)
+	tile := func(layer, key string) (int, []byte) {
+		var hdr []string
+		if key != "" {
+			hdr = []string{"X-API-Key", key}
+		}
+		resp, body := get(t, fmt.Sprintf("%s/tiles/wmts/%s/default/PL-1992/17/%d/%d.png", base, layer, y, x), hdr...)
+		return resp.StatusCode, body
+	}
+	for key, want := range map[string]int{"": 401, "k-sync": 403, "k-admin": 200} {
+		if status, body := tile("uzytki", key); status != want {
+			t.Errorf("uzytki with key %q: %d, want %d: %s", key, status, want, body)
+		}
+	}
+	_, adminTile := tile("county", "k-admin")
+	_, anonTile := tile("county", "")
+	_, syncTile := tile("county", "k-sync")
+	fresh := serveConfig(t, accessYAML(t))
+	resp, freshAnon := get(t, fmt.Sprintf("%s/tiles/wmts/county/default/PL-1992/17/%d/%d.png", fresh, y, x))
+	if resp.StatusCode != 200 || bytes.Equal(adminTile, anonTile) || !bytes.Equal(anonTile, freshAnon) || !bytes.Equal(syncTile, freshAnon) {
+		t.Fatalf("county tile: admin equals anonymous %v; anonymous after the admin equals a fresh one %v, sync key %v",
+			bytes.Equal(adminTile, anonTile), bytes.Equal(anonTile, freshAnon), bytes.Equal(syncTile, freshAnon))
+	}
 }

@@ -1,6 +1,9 @@
 package tiles
 
 import (
+	"fmt"
+	"io"
+	"net/http"
 	"path/filepath"
 	"testing"
 
@@ -130,4 +133,50 @@ func benchIndexed(b *testing.B, budget int64) {
 	}
 	st := src.Cache.Stats()
 	b.ReportMetric(float64(st.Evicted)/float64(i), "evicted/tile")
+}
+
+// BenchmarkWMTSTile fetches PL-1992 z17 raster tiles of the county over HTTP
+// on loopback, drawn by the WMS renderer: cold (the tile cache holds
+// nothing: every tile is rendered, from the WMS's warm feature cache) and
+// cached (every tile rendered once before).
+func BenchmarkWMTSTile(b *testing.B) {
+	sp := county(b)
+	ext, _, err := openRO(b, sp).Extent(bg, "dzialki")
+	if err != nil {
+		b.Fatal(err)
+	}
+	x0, y0, x1, y1, _ := PL1992.TileRange(PL1992.ToGrid(ext), 17)
+	var paths []string
+	for y := y0; y <= y1; y++ {
+		for x := x0; x <= x1; x++ {
+			paths = append(paths, fmt.Sprintf("/tiles/wmts/county/default/PL-1992/17/%d/%d.png", y, x))
+		}
+	}
+	for _, c := range []struct{ name, cache string }{{"cold", "1B"}, {"cached", "256MB"}} {
+		b.Run(c.name, func(b *testing.B) {
+			_, _, base := runServer(b, fmt.Sprintf("datasets:\n  - name: county\n    store: %s\ncache:\n  tiles: %s\n", sp, c.cache))
+			client := &http.Client{}
+			fetch := func(p string) int {
+				resp, err := client.Get(base + p)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n, _ := io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != 200 {
+					b.Fatalf("%s: %d", p, resp.StatusCode)
+				}
+				return int(n)
+			}
+			for _, p := range paths { // the WMS feature cache, and for "cached" the tiles
+				fetch(p)
+			}
+			i, bytes := 0, 0
+			for b.Loop() {
+				bytes += fetch(paths[i%len(paths)])
+				i++
+			}
+			b.ReportMetric(float64(bytes)/float64(i), "B/tile")
+		})
+	}
 }

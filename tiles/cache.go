@@ -6,11 +6,14 @@ import (
 )
 
 // cacheKey addresses a dynamic tile: the dataset (by its index, which changes on
-// reload), the tileset variant (layers, grid, columns) and the tile.
+// reload), the tileset variant (layers, grid, columns) and the tile. reach is
+// how far, in pixels beyond its edge, a change still alters the tile: 0 for a
+// vector tile (its buffer), the gutter and stroke margin of a raster tile.
 type cacheKey struct {
 	ds      any
 	variant string
 	grid    *Grid
+	reach   int
 	TileKey
 }
 
@@ -20,11 +23,12 @@ type cacheEntry struct {
 	etag string
 }
 
-// zoomSlot groups the cached tiles of one dataset, grid and zoom.
+// zoomSlot groups the cached tiles of one dataset, grid, zoom and reach.
 type zoomSlot struct {
-	ds   any
-	grid *Grid
-	z    int
+	ds    any
+	grid  *Grid
+	reach int
+	z     int
 }
 
 // tileCache is an LRU of rendered tiles bounded in bytes. Tiles are also
@@ -81,7 +85,7 @@ func (c *tileCache) put(e *cacheEntry, gen uint64) bool {
 	} else {
 		el := c.ll.PushFront(e)
 		c.items[e.key] = el
-		zs := zoomSlot{e.key.ds, e.key.grid, e.key.Z}
+		zs := zoomSlot{e.key.ds, e.key.grid, e.key.reach, e.key.Z}
 		m := c.byZoom[zs]
 		if m == nil {
 			m = map[[2]int][]*list.Element{}
@@ -102,7 +106,7 @@ func (c *tileCache) removeElement(el *list.Element) {
 	c.ll.Remove(el)
 	delete(c.items, e.key)
 	c.size -= entrySize(e)
-	zs := zoomSlot{e.key.ds, e.key.grid, e.key.Z}
+	zs := zoomSlot{e.key.ds, e.key.grid, e.key.reach, e.key.Z}
 	xy := [2]int{e.key.X, e.key.Y}
 	m := c.byZoom[zs]
 	els := m[xy]
@@ -123,9 +127,9 @@ func (c *tileCache) removeElement(el *list.Element) {
 }
 
 // invalidate removes the cached tiles of ds inside the ranges that affected
-// gives per grid and zoom (ok false: none), and bumps the dataset's
+// gives per grid, zoom and reach (ok false: none), and bumps the dataset's
 // generation. It returns how many tiles were removed.
-func (c *tileCache) invalidate(ds any, affected func(g *Grid, z int) (x0, y0, x1, y1 int, ok bool)) int {
+func (c *tileCache) invalidate(ds any, affected func(g *Grid, z, reach int) (x0, y0, x1, y1 int, ok bool)) int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gens[ds]++
@@ -135,7 +139,7 @@ func (c *tileCache) invalidate(ds any, affected func(g *Grid, z int) (x0, y0, x1
 		if zs.ds != ds {
 			continue
 		}
-		x0, y0, x1, y1, ok := affected(zs.grid, zs.z)
+		x0, y0, x1, y1, ok := affected(zs.grid, zs.z, zs.reach)
 		if !ok {
 			continue
 		}

@@ -14,7 +14,7 @@ func TestTileCacheInvalidateExactly(t *testing.T) {
 			for z := 10; z <= 12; z++ {
 				for x := 0; x < 20; x++ {
 					for y := 0; y < 20; y++ {
-						c.put(&cacheEntry{key: cacheKey{d, v, WebMercatorQuad, TileKey{z, x, y}}, data: []byte("t")}, c.gen(d))
+						c.put(&cacheEntry{key: cacheKey{d, v, WebMercatorQuad, 0, TileKey{z, x, y}}, data: []byte("t")}, c.gen(d))
 					}
 				}
 			}
@@ -22,7 +22,7 @@ func TestTileCacheInvalidateExactly(t *testing.T) {
 	}
 	total := c.len()
 	// Invalidate x 3..5, y 4..4 at zoom 11 only, for ds.
-	n := c.invalidate(ds, func(g *Grid, z int) (int, int, int, int, bool) {
+	n := c.invalidate(ds, func(g *Grid, z, reach int) (int, int, int, int, bool) {
 		if z != 11 {
 			return 0, 0, -1, -1, false
 		}
@@ -37,20 +37,20 @@ func TestTileCacheInvalidateExactly(t *testing.T) {
 		}
 	}
 	// A wide range (more tiles than cached) takes the scan path.
-	n = c.invalidate(ds, func(g *Grid, z int) (int, int, int, int, bool) { return 0, 0, 1 << 20, 9, true })
+	n = c.invalidate(ds, func(g *Grid, z, reach int) (int, int, int, int, bool) { return 0, 0, 1 << 20, 9, true })
 	if n != 3*2*20*10-6 {
 		t.Fatalf("wide invalidation removed %d", n)
 	}
 	// A render started before an invalidation is not stored.
 	g := c.gen(ds)
-	c.invalidate(ds, func(*Grid, int) (int, int, int, int, bool) { return 0, 0, -1, -1, false })
-	if c.put(&cacheEntry{key: cacheKey{ds, "a", WebMercatorQuad, TileKey{12, 0, 0}}}, g) {
+	c.invalidate(ds, func(*Grid, int, int) (int, int, int, int, bool) { return 0, 0, -1, -1, false })
+	if c.put(&cacheEntry{key: cacheKey{ds, "a", WebMercatorQuad, 0, TileKey{12, 0, 0}}}, g) {
 		t.Fatal("stale render stored")
 	}
 	// LRU eviction keeps the secondary index in step.
 	small := newTileCache(10 * 210)
 	for i := 0; i < 100; i++ {
-		small.put(&cacheEntry{key: cacheKey{ds, "", WebMercatorQuad, TileKey{14, i, 0}}, data: []byte("0123456789")}, 0)
+		small.put(&cacheEntry{key: cacheKey{ds, "", WebMercatorQuad, 0, TileKey{14, i, 0}}, data: []byte("0123456789")}, 0)
 	}
 	indexed := 0
 	for _, m := range small.byZoom {
@@ -60,6 +60,36 @@ func TestTileCacheInvalidateExactly(t *testing.T) {
 	}
 	if small.len() > 10 || indexed != small.len() {
 		t.Fatalf("LRU holds %d, index %d", small.len(), indexed)
+	}
+}
+
+// TestChangeRangesReach: a raster tile (drawn with a gutter, reach in pixels)
+// is dropped by a change its vector twin's buffer does not reach.
+func TestChangeRangesReach(t *testing.T) {
+	c := newTileCache(1 << 20)
+	ds := new(int)
+	g, z := PL1992, 16
+	x, y := 20000, 30000
+	tb := g.TileBound(z, x, y)
+	res := g.Resolution(z)
+	for _, reach := range []int{0, 36} {
+		c.put(&cacheEntry{key: cacheKey{ds, "v", g, reach, TileKey{z, x, y}}, data: []byte("t")}, c.gen(ds))
+	}
+	// A change 20 px east of the tile (PL-1992 is its own storage CRS).
+	at := orb.Point{tb.Max[0] + 20*res, (tb.Min[1] + tb.Max[1]) / 2}
+	if n := c.invalidate(ds, changeRanges(orb.Bound{Min: at, Max: at})); n != 1 {
+		t.Fatalf("a change 20 px away dropped %d tiles, want the raster one", n)
+	}
+	for k := range c.items {
+		if k.reach != 0 {
+			t.Fatalf("raster tile %v kept", k)
+		}
+	}
+	// 40 px away: beyond both.
+	c.put(&cacheEntry{key: cacheKey{ds, "v", g, 36, TileKey{z, x, y}}, data: []byte("t")}, c.gen(ds))
+	at[0] = tb.Max[0] + 40*res
+	if n := c.invalidate(ds, changeRanges(orb.Bound{Min: at, Max: at})); n != 0 || c.len() != 2 {
+		t.Fatalf("a change 40 px away dropped %d tiles", n)
 	}
 }
 
@@ -74,7 +104,7 @@ func BenchmarkInvalidate(b *testing.B) {
 		x0, y0, _, _, _ := WebMercatorQuad.TileRange(orb.Bound{Min: center, Max: center}, z)
 		for dx := -40; dx < 40 && n < 50000; dx++ {
 			for dy := -40; dy < 40 && n < 50000; dy++ {
-				c.put(&cacheEntry{key: cacheKey{ds, "v", WebMercatorQuad, TileKey{z, x0 + dx, y0 + dy}}}, 0)
+				c.put(&cacheEntry{key: cacheKey{ds, "v", WebMercatorQuad, 0, TileKey{z, x0 + dx, y0 + dy}}}, 0)
 				n++
 			}
 		}

@@ -24,6 +24,28 @@ func FuzzParseTile(f *testing.F) {
 	})
 }
 
+// FuzzWMTSGetTile: any GetTile parameters either name a tile inside the
+// declared WMTS matrix of a grid or are refused with a 400 WMTS exception.
+func FuzzWMTSGetTile(f *testing.F) {
+	for _, s := range [][6]string{{"default", "image/png", "PL-1992", "16", "1090", "1023"}, {"", "", "WebMercatorQuad", "0", "0", "0"},
+		{"x", "image/png", "PL-1992", "4", "0", "0"}, {"default", "image/jpeg", "2180", "22", "99999999", "1"}, {"", "", "pl1992", "5", "1", "0"}} {
+		f.Add(s[0], s[1], s[2], s[3], s[4], s[5])
+	}
+	f.Fuzz(func(t *testing.T, style, format, tms, z, row, col string) {
+		g, zz, x, y, e := wmtsTile{layer: "dzialki", style: style, format: format, tms: tms, z: z, row: row, col: col}.parse()
+		if e != nil {
+			if e.Status != 400 || e.Code == "" || e.Locator == "" {
+				t.Fatalf("error %+v", e)
+			}
+			return
+		}
+		n := wmtsMatrixSize(g, zz)
+		if zz < wmtsMinZoom(g) || zz > DynamicMaxZoom || x < 0 || y < 0 || x >= n || y >= n || !g.Valid(zz, x, y) {
+			t.Fatalf("accepted %s %d/%d/%d", g.ID, zz, x, y)
+		}
+	})
+}
+
 // FuzzClip: any ring clips and quantises to points inside the buffered square,
 // without panics, and never to a degenerate ring.
 func FuzzClip(f *testing.F) {

@@ -1,9 +1,10 @@
 // Package tiles is SIP core's vector tile engine: it renders the dataset layers
 // as Mapbox Vector Tiles on two grids (web mercator and the national PL-1992
 // grid in EPSG:2180), builds them into MBTiles, PMTiles and GeoPackage
-// containers, serves them (XYZ, TileJSON, OGC API Tiles, WMTS) pre-built or on
+// containers, serves them (XYZ, TileJSON, OGC API Tiles) pre-built or on
 // the fly with a cache that the store's change log invalidates tile by tile,
-// and updates built containers incrementally from that change log.
+// and updates built containers incrementally from that change log. Its WMTS
+// serves raster tiles drawn by the WMS renderer, through the same cache.
 package tiles
 
 import (

@@ -26,6 +26,7 @@ import (
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/server/metrics"
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/wms"
 )
 
 // DynamicFullZoom is the maximum zoom of a dynamic tileset: its tiles are
@@ -75,6 +76,8 @@ type Service struct {
 		hits, misses, invalidated metrics.Counter
 	}
 	host *server.Host
+	// maps draws the WMTS raster tiles: the server's WMS (nil without one).
+	maps *wms.Service
 }
 
 type openFile struct {
@@ -115,9 +118,15 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	if st := h.Current(); st != nil {
 		s.Reload(st)
 	}
+	if m, ok := h.Service("wms").(*wms.Service); ok {
+		s.maps = m
+	}
 	get := []string{http.MethodGet, http.MethodHead}
+	// WMTS tiles are not rate-limited (limits.rate_limit), as vector tiles
+	// are not: a map client asks for dozens at once, and most are cached.
 	r.HandleFunc("/tiles/wmts", s.wmts).Methods(get...)
-	r.HandleFunc("/tiles/wmts/1.0.0/WMTSCapabilities.xml", s.wmts).Methods(get...)
+	r.HandleFunc("/tiles/wmts/1.0.0/WMTSCapabilities.xml", s.wmtsCapabilities).Methods(get...)
+	r.HandleFunc("/tiles/wmts/{layer}/{style}/{tms}/{z}/{row}/{col}.png", s.wmtsREST).Methods(get...)
 	r.HandleFunc("/tiles/{tileset}.json", s.tileJSON).Methods(get...)
 	r.HandleFunc("/tiles/{tileset}/{z}/{x}/{y}.{ext:mvt|pbf}", s.xyz).Methods(get...)
 	r.HandleFunc("/tiles/{tileset}/{tms}/{z}/{x}/{y}.{ext:mvt|pbf}", s.xyz).Methods(get...)
@@ -223,14 +232,18 @@ func (s *Service) invalidate(ix *index.Index, c store.Change) {
 }
 
 // changeRanges gives the tile ranges a changed bound (storage CRS) touches,
-// projecting the bound once per grid.
-func changeRanges(b orb.Bound) func(g *Grid, z int) (int, int, int, int, bool) {
+// projecting the bound once per grid: a vector tile's (reach 0) by its
+// buffer, a raster tile's by its reach in pixels, plus one for anti-aliasing.
+func changeRanges(b orb.Bound) func(g *Grid, z, reach int) (int, int, int, int, bool) {
 	projected := map[*Grid]orb.Bound{}
-	return func(g *Grid, z int) (int, int, int, int, bool) {
+	return func(g *Grid, z, reach int) (int, int, int, int, bool) {
 		gb, ok := projected[g]
 		if !ok {
 			gb = g.ToGrid(b)
 			projected[g] = gb
+		}
+		if reach > 0 {
+			return g.TileRange(gb.Pad(float64(reach+1)*g.Resolution(z)), z)
 		}
 		return g.affectedRangeGrid(gb, z)
 	}

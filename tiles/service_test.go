@@ -5,14 +5,12 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +21,7 @@ import (
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/wms"
 )
 
 type testServer struct {
@@ -33,19 +32,27 @@ type testServer struct {
 
 func startServer(t *testing.T, storePath string) *testServer {
 	t.Helper()
-	cfg, err := config.Parse([]byte(fmt.Sprintf(`
+	srv, svc, url := runServer(t, fmt.Sprintf(`
 datasets:
   - name: county
     store: %s
 index:
   poll_interval: 50ms
-`, storePath)), "")
+`, storePath))
+	return &testServer{URL: url, srv: srv, svc: svc}
+}
+
+// runServer runs the tiles service and the WMS (which draws the WMTS tiles)
+// on a configuration, on loopback, until the test ends.
+func runServer(t testing.TB, yaml string) (*server.Server, *Service, string) {
+	t.Helper()
+	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	svc := NewService()
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	s, err := server.New(cfg, logger, server.Options{Services: []server.Service{svc}, NoRegistered: true})
+	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)),
+		server.Options{Services: []server.Service{svc, wms.New()}, NoRegistered: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +66,7 @@ index:
 		defer cancel()
 		s.Shutdown(ctx)
 	})
-	return &testServer{URL: "http://" + ln.Addr().String(), srv: s, svc: svc}
+	return s, svc, "http://" + ln.Addr().String()
 }
 
 func get(t *testing.T, url string, hdr ...string) (*http.Response, []byte) {
@@ -182,8 +189,8 @@ func TestServe(t *testing.T) {
 	}
 }
 
-// TestOGCTilesAndWMTS: tile matrix sets, OGC API tiles on both grids, WMTS.
-func TestOGCTilesAndWMTS(t *testing.T) {
+// TestOGCTiles: tile matrix sets, OGC API tiles on both grids.
+func TestOGCTiles(t *testing.T) {
 	dir := t.TempDir()
 	sp := copyCounty(t, dir)
 	ts := startServer(t, sp)
@@ -244,54 +251,7 @@ func TestOGCTilesAndWMTS(t *testing.T) {
 	if resp, _ := get(t, ts.URL+"/ogc/collections/drogi/tiles"); resp.StatusCode != 404 {
 		t.Errorf("unknown collection: %d", resp.StatusCode)
 	}
-
-	// WMTS capabilities: parse them, check layers and the EPSG:2180 matrix set.
-	resp, body = get(t, ts.URL+"/tiles/wmts?SERVICE=WMTS&REQUEST=GetCapabilities")
-	var caps struct {
-		Layers []struct {
-			Identifier string   `xml:"Identifier"`
-			Links      []string `xml:"TileMatrixSetLink>TileMatrixSet"`
-			URLs       []struct {
-				Template string `xml:"template,attr"`
-			} `xml:"ResourceURL"`
-		} `xml:"Contents>Layer"`
-		Sets []struct {
-			Identifier string `xml:"Identifier"`
-			CRS        string `xml:"SupportedCRS"`
-			Matrices   []struct {
-				TopLeft string `xml:"TopLeftCorner"`
-			} `xml:"TileMatrix"`
-		} `xml:"Contents>TileMatrixSet"`
-	}
-	if err := xml.Unmarshal(body, &caps); err != nil || resp.StatusCode != 200 {
-		t.Fatalf("WMTS %d %v\n%s", resp.StatusCode, err, body)
-	}
-	if len(caps.Layers) == 0 || caps.Layers[0].Identifier != "county" || len(caps.Layers[0].Links) != 2 || len(caps.Sets) != 2 ||
-		caps.Sets[1].CRS != "urn:ogc:def:crs:EPSG::2180" || caps.Sets[1].Matrices[0].TopLeft != "850000 100000" {
-		t.Fatalf("WMTS capabilities %+v", caps)
-	}
-	// Follow a ResourceURL template.
-	tpl := caps.Layers[0].URLs[1].Template
-	u := strings.NewReplacer("{TileMatrix}", "15", "{TileCol}", fmt.Sprint(col), "{TileRow}", fmt.Sprint(row)).Replace(tpl)
-	if resp, b := get(t, u, "Accept-Encoding", "gzip"); resp.StatusCode != 200 || len(b) == 0 {
-		t.Errorf("template %s: %d", u, resp.StatusCode)
-	}
-	if resp, _ := get(t, ts.URL+"/tiles/wmts?SERVICE=WMTS&REQUEST=GetTile"); resp.StatusCode != 400 {
-		t.Errorf("GetTile KVP: %d", resp.StatusCode)
-	}
-	// OWSLib, when installed, reads the capabilities as QGIS-like clients do.
-	if exec.Command("/usr/bin/python3", "-c", "import owslib.wmts").Run() == nil {
-		out, err := exec.Command("/usr/bin/python3", "-c", `
-import sys
-from owslib.wmts import WebMapTileService
-w = WebMapTileService(sys.argv[1])
-print(sorted(w.contents), sorted(w.tilematrixsets), w.tilematrixsets['PL-1992'].crs)`, ts.URL+"/tiles/wmts").CombinedOutput()
-		if err != nil || !strings.Contains(string(out), "['PL-1992', 'WebMercatorQuad'] urn:ogc:def:crs:EPSG::2180") {
-			t.Errorf("OWSLib: %v %s", err, out)
-		}
-	} else {
-		t.Log("python3-owslib not installed: OWSLib check skipped")
-	}
+	// WMTS (raster tiles): wmts_test.go.
 }
 
 // TestDynamicInvalidation: a store change invalidates exactly the cached tiles

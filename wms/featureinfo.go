@@ -155,7 +155,7 @@ func (s *Service) getFeatureInfo(w http.ResponseWriter, req *request) {
 		writeText(&buf, hits, qrefs)
 		ct = "text/plain; charset=utf-8"
 	default:
-		writeGeoJSON(&buf, hits)
+		writeGeoJSON(&buf, hits, v.crs)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Write(buf.Bytes())
@@ -342,49 +342,61 @@ func writeText(b *bytes.Buffer, hits []hit, qrefs []layerRef) {
 	}
 }
 
-// writeGeoJSON writes an RFC 7946 FeatureCollection (lon/lat).
-func writeGeoJSON(b *bytes.Buffer, hits []hit) {
-	t, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
-	b.WriteString(`{"type":"FeatureCollection","features":[`)
+// writeGeoJSON writes a FeatureCollection in the request's CRS c, named in a
+// "crs" member (the GeoJSON 2008 form GeoServer answers and QGIS and GDAL
+// read: {"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2180"}}).
+// Positions are x = easting/longitude, y = northing/latitude whatever the
+// CRS's axis order (GeoJSON's own rule, and how QGIS and GDAL read them):
+// EPSG:2180 is E,N although EPSG defines it northing first, EPSG:4326 lon,lat.
+// Metres get 3 decimals (millimetres), degrees 8 (about a millimetre).
+// A CRS:84 or EPSG:4326 answer is RFC 7946 GeoJSON apart from the member.
+func writeGeoJSON(b *bytes.Buffer, hits []hit, c *geo.CRS) {
+	var t *geo.Transform
+	if c != geo.CRS2180 {
+		t, _ = geo.NewTransform(geo.CRS2180, c)
+	}
+	prec := 3
+	if c.Geographic {
+		prec = 8
+	}
+	fmt.Fprintf(b, `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":%q}},"features":[`, c.URN())
 	for i, h := range hits {
 		if i > 0 {
 			b.WriteByte(',')
-		}
-		props := map[string]string{}
-		keys := make([]string, 0, len(h.fields))
-		for _, f := range h.fields {
-			props[f.Name] = f.Value
-			keys = append(keys, f.Name)
 		}
 		b.WriteString(`{"type":"Feature","id":`)
 		id, _ := json.Marshal(h.l.Base + "." + h.o.ID)
 		b.Write(id)
 		b.WriteString(`,"properties":{`)
-		for k, name := range keys {
+		for k, f := range h.fields {
 			if k > 0 {
 				b.WriteByte(',')
 			}
-			kb, _ := json.Marshal(name)
-			vb, _ := json.Marshal(props[name])
+			kb, _ := json.Marshal(f.Name)
+			vb, _ := json.Marshal(f.Value)
 			b.Write(kb)
 			b.WriteByte(':')
 			b.Write(vb)
 		}
 		fmt.Fprintf(b, `,"layer":%q},"geometry":`, h.l.Base)
-		appendGeometry(b, t.Apply(h.o.Geometry))
+		g := h.o.Geometry
+		if t != nil {
+			g = t.Apply(g)
+		}
+		appendGeometry(b, g, prec)
 		b.WriteByte('}')
 	}
 	b.WriteString("]}\n")
 }
 
-func appendGeometry(b *bytes.Buffer, g orb.Geometry) {
+func appendGeometry(b *bytes.Buffer, g orb.Geometry, prec int) {
 	pts := func(ps []orb.Point) {
 		b.WriteByte('[')
 		for i, p := range ps {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			fmt.Fprintf(b, "[%s,%s]", strconv.FormatFloat(p[0], 'f', 7, 64), strconv.FormatFloat(p[1], 'f', 7, 64))
+			fmt.Fprintf(b, "[%s,%s]", strconv.FormatFloat(p[0], 'f', prec, 64), strconv.FormatFloat(p[1], 'f', prec, 64))
 		}
 		b.WriteByte(']')
 	}
@@ -400,7 +412,7 @@ func appendGeometry(b *bytes.Buffer, g orb.Geometry) {
 	}
 	switch g := g.(type) {
 	case orb.Point:
-		fmt.Fprintf(b, `{"type":"Point","coordinates":[%s,%s]}`, strconv.FormatFloat(g[0], 'f', 7, 64), strconv.FormatFloat(g[1], 'f', 7, 64))
+		fmt.Fprintf(b, `{"type":"Point","coordinates":[%s,%s]}`, strconv.FormatFloat(g[0], 'f', prec, 64), strconv.FormatFloat(g[1], 'f', prec, 64))
 	case orb.MultiPoint:
 		b.WriteString(`{"type":"MultiPoint","coordinates":`)
 		pts(g)

@@ -95,16 +95,21 @@ func parseView(req *request) (*mapView, *server.Error) {
 		e.Locator = "WIDTH"
 		return nil, e
 	}
-	v := &mapView{crs: c, w: w, h: h, bbox: orb.Bound{Min: orb.Point{f[0], f[1]}, Max: orb.Point{f[2], f[3]}}}
-	v.sx = float64(w) / (f[2] - f[0])
-	v.sy = float64(h) / (f[3] - f[1])
+	return newView(c, orb.Bound{Min: orb.Point{f[0], f[1]}, Max: orb.Point{f[2], f[3]}}, w, h)
+}
+
+// newView is the view of a w×h map of bbox (x = E/lon) in CRS c.
+func newView(c *geo.CRS, bbox orb.Bound, w, h int) (*mapView, *server.Error) {
+	v := &mapView{crs: c, w: w, h: h, bbox: bbox}
+	v.sx = float64(w) / (bbox.Max[0] - bbox.Min[0])
+	v.sy = float64(h) / (bbox.Max[1] - bbox.Min[1])
 	if math.IsInf(v.sx, 0) || math.IsInf(v.sy, 0) || v.sx == 0 || v.sy == 0 {
 		return nil, &server.Error{Status: 400, Code: "InvalidParameterValue", Locator: "BBOX", Detail: "BBOX is degenerate"}
 	}
 	if c != geo.CRS2180 {
 		t, err := geo.NewTransform(geo.CRS2180, c)
 		if err != nil {
-			return nil, &server.Error{Status: 400, Code: "InvalidCRS", Locator: crsName, Detail: err.Error()}
+			return nil, &server.Error{Status: 400, Code: "InvalidCRS", Locator: "CRS", Detail: err.Error()}
 		}
 		v.toMap = t
 		// Only the part of the box inside the CRS's area of use can hold data.

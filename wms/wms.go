@@ -8,6 +8,7 @@
 // GetMap reads feature ids from the in-memory spatial index and geometry from an
 // in-memory feature cache kept current from the store's change log; it never
 // scans the store. Rendering is anti-aliased (package wms/render).
+// RenderTile draws the WMTS raster tiles that package tiles serves.
 package wms
 
 import (

@@ -25,6 +25,11 @@ type Pt struct{ X, Y float32 }
 type Canvas struct {
 	Img  *image.RGBA
 	W, H int
+	// LabelsCross lets labels cross the image's edge (drawn clipped) instead
+	// of dropping them: a tile drawn with a gutter of map around it, so that a
+	// label across the border between two tiles is drawn in both halves.
+	// NewCanvas clears it.
+	LabelsCross bool
 	// Labels already placed (collision boxes in pixels).
 	placed []image.Rectangle
 	// mask receives each pass's coverage before it is composited.

@@ -114,7 +114,8 @@ func TextSize(s string, size float32) (w, ascent, descent float32) {
 }
 
 // Label draws s centred on c with a halo, unless it would collide with a label
-// already placed or fall off the image; it reports whether it was drawn.
+// already placed or fall off the image (or, with LabelsCross, lie wholly
+// outside it); it reports whether it was drawn.
 // maxWidth > 0 refuses labels wider than that (a label wider than its parcel).
 func (c *Canvas) Label(s string, at Pt, size float32, col, halo color.NRGBA, maxWidth float32) bool {
 	if s == "" {
@@ -128,7 +129,11 @@ func (c *Canvas) Label(s string, at Pt, size float32, col, halo color.NRGBA, max
 	base := at.Y + (asc-desc)/2
 	box := image.Rect(int(math.Floor(float64(x0)))-haloRadius, int(math.Floor(float64(base-asc)))-haloRadius,
 		int(math.Ceil(float64(x0+w)))+haloRadius, int(math.Ceil(float64(base+desc)))+haloRadius)
-	if !box.In(c.Img.Rect) {
+	if c.LabelsCross {
+		if !box.Overlaps(c.Img.Rect) {
+			return false
+		}
+	} else if !box.In(c.Img.Rect) {
 		return false
 	}
 	for _, p := range c.placed {

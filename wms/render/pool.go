@@ -34,6 +34,7 @@ func (p *Pool) Held() int64 {
 func (p *Pool) Canvas(w, h int, bg color.NRGBA) *Canvas {
 	if c := p.get(w, h); c != nil {
 		c.placed = c.placed[:0]
+		c.LabelsCross = false
 		fill(c.Img, bg)
 		return c
 	}

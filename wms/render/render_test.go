@@ -135,6 +135,42 @@ func TestLabels(t *testing.T) {
 	}
 }
 
+// TestLabelsCross: with LabelsCross a label across the image's edge is drawn
+// clipped (its glyphs left of the edge land exactly where a wider image
+// puts them), one wholly outside is not; NewCanvas clears the flag.
+func TestLabelsCross(t *testing.T) {
+	wide := NewCanvas(200, 60, white)
+	if !wide.Label("brzeg", Pt{100, 30}, 12, black, white, 0) {
+		t.Fatal("label refused")
+	}
+	c := NewCanvas(100, 60, white)
+	c.LabelsCross = true
+	if !c.Label("brzeg", Pt{100, 30}, 12, black, white, 0) {
+		t.Fatal("label across the edge refused")
+	}
+	ink := 0
+	for y := 0; y < 60; y++ {
+		for x := 0; x < 100; x++ {
+			if at(c, x, y) != at(wide, x, y) {
+				t.Fatalf("pixel %d,%d: %v, the wider image has %v", x, y, at(c, x, y), at(wide, x, y))
+			}
+			if at(c, x, y).R < 128 {
+				ink++
+			}
+		}
+	}
+	if ink < 10 {
+		t.Fatalf("the clipped label drew %d dark pixels", ink)
+	}
+	if c.Label("daleko", Pt{160, 30}, 12, black, white, 0) {
+		t.Fatal("label wholly off the image accepted")
+	}
+	c.Release()
+	if c = NewCanvas(100, 60, white); c.LabelsCross {
+		t.Fatal("a recycled canvas keeps LabelsCross")
+	}
+}
+
 func TestPaletted(t *testing.T) {
 	// Few colours: lossless.
 	c := NewCanvas(64, 64, white)
@@ -226,6 +262,49 @@ func TestDashPhaseOffImage(t *testing.T) {
 		want := ph < 10
 		if got := at(c, x, 5) == black; got != want {
 			t.Errorf("x=%d (phase %d): black %v, want %v (%v)", x, ph, got, want, at(c, x, 5))
+		}
+	}
+}
+
+// TestPNGLossless: a canvas of few colours (transparent, anti-aliased) is
+// written paletted, one of many as 32-bit; both decode to the canvas's
+// pixels exactly, as PNG32 does.
+func TestPNGLossless(t *testing.T) {
+	few := NewCanvas(64, 64, color.NRGBA{})
+	p := few.Pass()
+	p.Line([]Pt{{3, 5}, {60, 50}, {10, 60}}, false, 1.5, nil)
+	p.Paint(black)
+	many := NewCanvas(64, 64, color.NRGBA{})
+	for i := range 300 {
+		p := many.Pass()
+		x := float32(i % 60)
+		p.Ring([]Pt{{x, float32(i / 60 * 10)}, {x + 3, float32(i/60*10) + 1}, {x + 1, float32(i/60*10) + 9}}, false)
+		p.Paint(color.NRGBA{uint8(i), uint8(i * 7), uint8(i * 13), uint8(100 + i%150)})
+	}
+	for name, c := range map[string]*Canvas{"few": few, "many": many} {
+		var lossless, full bytes.Buffer
+		if err := c.PNGLossless(&lossless); err != nil {
+			t.Fatal(err)
+		}
+		c.PNG32(&full)
+		a, err := png.Decode(bytes.NewReader(lossless.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := png.Decode(bytes.NewReader(full.Bytes()))
+		_, paletted := a.(*image.Paletted)
+		if paletted != (name == "few") {
+			t.Errorf("%s: paletted %v", name, paletted)
+		}
+		for y := range 64 {
+			for x := range 64 {
+				if ca, cb := color.NRGBAModel.Convert(a.At(x, y)), color.NRGBAModel.Convert(b.At(x, y)); ca != cb {
+					t.Fatalf("%s: pixel %d,%d %v, 32-bit %v", name, x, y, ca, cb)
+				}
+			}
+		}
+		if name == "few" && lossless.Len() >= full.Len() {
+			t.Errorf("paletted %d bytes, 32-bit %d", lossless.Len(), full.Len())
 		}
 	}
 }

@@ -5,6 +5,8 @@ usage: clients.py owslib URL VERSION MINE MINN MAXE MAXN I J
        clients.py owslib_layers URL VERSION [KEY]
        clients.py qgis URL MINE MINN MAXE MAXN SIZE OUT.png [LAYER]
        clients.py qgis_legend URL LAYER OUT.png
+       clients.py qgis_identify URL CRS MINX MINY MAXX MAXY X Y
+       clients.py ogr_geojson FILE E N
 Prints one JSON object on stdout.
 """
 import json
@@ -147,6 +149,72 @@ def qgis_render(url, mine, minn, maxe, maxn, size, path, layer_name="dzialki"):
     app.exitQgis()
 
 
+def qgis_identify(url, crs, minx, miny, maxx, maxy, x, y):
+    """QGIS's own identify on a WMS layer (dzialki) in a CRS: the features
+    its provider reads from GetFeatureInfo, their geometry in the layer's CRS
+    (x = E/lon), whether each contains the clicked point, and the request
+    QGIS sent (its INFO_FORMAT)."""
+    import os
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import (QgsApplication, QgsRasterLayer, QgsRaster, QgsRectangle, QgsPointXY,
+                           QgsGeometry)
+    app = QgsApplication([], False)
+    app.initQgis()
+    uri = "crs=" + crs + "&dpiMode=7&format=image/png&layers=dzialki&styles=&url=" + url
+    layer = QgsRasterLayer(uri, "dzialki", "wms")
+    out = {"valid": layer.isValid(), "features": []}
+    if not layer.isValid():
+        out["error"] = layer.error().summary()
+        print(json.dumps(out))
+        return
+    out["crs"] = layer.crs().authid()
+    prov = layer.dataProvider()
+    pt = QgsPointXY(x, y)
+    res = prov.identify(pt, QgsRaster.IdentifyFormatFeature, QgsRectangle(minx, miny, maxx, maxy), 512, 512)
+    out["ok"] = res.isValid()
+    if not res.isValid():
+        out["error"] = res.error().summary()
+    for stores in res.results().values():
+        if isinstance(stores, str):
+            out["error"] = stores
+            continue
+        for fs in stores:
+            out["url"] = fs.params().get("getFeatureInfoUrl", "")
+            for feat in fs.features():
+                g = feat.geometry()
+                c = g.centroid().asPoint() if not g.isNull() else None
+                out["features"].append({
+                    "id": feat.attribute("ID_DZIALKI") if "ID_DZIALKI" in feat.fields().names() else None,
+                    "contains": (not g.isNull()) and g.contains(QgsGeometry.fromPointXY(pt)),
+                    "centroid": [c.x(), c.y()] if c else None,
+                    "area": g.area(),
+                })
+    print(json.dumps(out))
+    app.exitQgis()
+
+
+def ogr_geojson(path, e, n):
+    """GDAL's reading of a GeoJSON document: the CRS it takes from the
+    document, and each feature brought into EPSG:2180 (E,N) by GDAL: whether
+    it contains the point E,N and its area."""
+    from osgeo import ogr, osr
+    ogr.UseExceptions()
+    ds = ogr.Open(path)
+    lay = ds.GetLayer(0)
+    srs = lay.GetSpatialRef()
+    out = {"crs": srs.GetAuthorityName(None) + ":" + srs.GetAuthorityCode(None) if srs else None, "features": []}
+    to = osr.SpatialReference()
+    to.ImportFromEPSG(2180)
+    to.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    pt = ogr.CreateGeometryFromWkt("POINT (%r %r)" % (e, n))
+    for feat in lay:
+        g = feat.GetGeometryRef().Clone()
+        g.AssignSpatialReference(srs)
+        g.TransformTo(to)
+        out["features"].append({"id": feat.GetField("ID_DZIALKI"), "contains": g.Contains(pt), "area": g.GetArea()})
+    print(json.dumps(out))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "owslib":
@@ -161,3 +229,8 @@ if __name__ == "__main__":
         qgis_render(a[0], *map(float, a[1:5]), int(a[5]), a[6], *a[7:8])
     elif cmd == "qgis_legend":
         qgis_legend(*sys.argv[2:5])
+    elif cmd == "qgis_identify":
+        a = sys.argv[2:]
+        qgis_identify(a[0], a[1], *map(float, a[2:8]))
+    elif cmd == "ogr_geojson":
+        ogr_geojson(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]))
