@@ -68,9 +68,10 @@ type Host struct {
 	admit   *admission
 	open    Opener
 
-	services []Service
-	fixed    []*mux.Route // see Fixed
-	ready    atomic.Bool
+	services  []Service
+	fixed     []*mux.Route // see Fixed
+	ready     atomic.Bool
+	readiness readiness // checks of the services' own dependencies (AddReadiness)
 
 	reqs     *metrics.CounterVec
 	latency  *metrics.HistogramVec
