@@ -52,6 +52,9 @@ type Config struct {
 	// SQLite file of its own next to the first dataset's store (the extracts:
 	// extracts.orders, default orders.sqlite).
 	State string `yaml:"state"`
+	// Tilesets are pre-built tile archives served besides the datasets: a
+	// file (relative to this file) or a PMTiles archive in object storage.
+	Tilesets []Tileset `yaml:"tilesets"`
 	Metrics  Metrics   `yaml:"metrics"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
@@ -370,6 +373,7 @@ func Parse(data []byte, file string) (*Config, error) {
 			}
 		}
 		c.anchorExtracts(dir)
+		c.anchorTilesets(dir)
 	}
 	c.applyDefaults()
 	return c, nil
