@@ -60,6 +60,7 @@ func (s *Service) Close() {
 // manager is the state of the service on one server.
 type manager struct {
 	h       *server.Host
+	files   fileStore // where released extracts are kept (nil: extracts are off)
 	dbp     atomic.Pointer[DB]
 	dbErr   atomic.Pointer[error] // why the database is not open (nil once it is)
 	log     *slog.Logger
@@ -92,7 +93,13 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	// The first attempt is made before the routes serve; an unreachable
 	// database is retried in the background (run).
 	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	m.openOnce(octx)
+	if fs, err := openFileStore(octx, h.Current().Config.Extracts.Files); err != nil {
+		m.dbErr.Store(&err)
+		m.log.Error("extracts.files unusable: extracts are off", "err", err)
+	} else {
+		m.files = fs
+		m.openOnce(octx)
+	}
 	cancel()
 	go m.run()
 	m.unready = h.AddReadiness("extracts state database", m.ready)
@@ -646,6 +653,16 @@ func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
 		return nil
 	}
+	// The file is opened before the download is counted: a file that cannot
+	// be read costs the holder no download.
+	content, mod, err := m.files.open(r.Context(), o, t.File)
+	if err != nil && o.State != StateReady && o.State != StateDownloaded {
+		return &httpError{status: http.StatusForbidden, code: "NotReleased", detail: "order " + o.ID + " is " + o.State + ": nothing is released before payment"}
+	}
+	if err != nil {
+		return err
+	}
+	defer content.Close()
 	maxDl := server.StateFrom(r.Context()).Config.Extracts.MaxDownloads
 	n, err := m.db().CountDownload(r.Context(), o.ID, t.File, maxDl, actorOf(r))
 	switch {
@@ -658,20 +675,11 @@ func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	f, err := os.Open(filepath.Join(m.h.Current().Config.Extracts.Files, o.ID, t.File))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
 	w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
 	w.Header().Set("Content-Disposition", `attachment; filename="`+url.PathEscape(o.ID+"_"+t.File)+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Header().Set("X-Download-Count", fmt.Sprint(n))
-	http.ServeContent(w, r, "", fi.ModTime(), f)
+	http.ServeContent(w, r, "", mod, content)
 	return nil
 }
 
@@ -688,7 +696,7 @@ func (m *manager) run() {
 	defer close(m.done)
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-m.stop; cancel() }()
-	if !m.open(ctx) {
+	if m.files == nil || !m.open(ctx) {
 		return
 	}
 	tick := time.NewTicker(pollEvery)
@@ -770,14 +778,9 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 		return nil
 	}
 	cfg := m.h.Current().Config.Extracts
-	final := filepath.Join(cfg.Files, id)
 	lifetime := cfg.TokenLifetime.D()
 	// Released files that were renamed into place just before a crash.
-	if fi, err := os.Stat(filepath.Join(final, "doo.txt")); err == nil && fi.Mode().IsRegular() {
-		files, err := listFiles(final)
-		if err != nil {
-			return err
-		}
+	if files, ok := m.files.recovered(id); ok {
 		_, err = m.db().MarkReady(ctx, id, files, "", lifetime, "extract found complete after a restart")
 		return err
 	}
@@ -789,8 +792,8 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 	if err := m.db().Audit(ctx, id, "generator", "generation_started", 0, fmt.Sprintf("%d parcels, formats %v, documents %v", len(o.Quote.Parcels), o.Quote.Formats, o.Quote.Documents)); err != nil {
 		return err
 	}
-	tmp := final + ".partial"
-	if err := os.RemoveAll(tmp); err != nil {
+	tmp, err := m.files.scratch(id)
+	if err != nil {
 		return err
 	}
 	t0 := time.Now()
@@ -809,30 +812,17 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 			}
 		}
 	}
-	os.RemoveAll(final)
-	if err := os.Rename(tmp, final); err != nil {
-		return err
-	}
-	ok, err = m.db().MarkReady(ctx, id, files, "", lifetime, fmt.Sprintf("files %s in %s", strings.Join(files, ", "), time.Since(t0).Round(time.Millisecond)))
+	loc, err := m.files.publish(ctx, id, tmp, files)
 	if err != nil {
 		return err
 	}
-	if ok {
-		m.log.Info("extract ready", "order", id, "files", len(files), "took", time.Since(t0).Round(time.Millisecond))
+	ok, err = m.db().MarkReady(ctx, id, files, loc, lifetime, fmt.Sprintf("files %s in %s", strings.Join(files, ", "), time.Since(t0).Round(time.Millisecond)))
+	if err != nil || !ok {
+		// Released by another generator meanwhile (or not at all): these
+		// files are nobody's.
+		m.files.discard(ctx, id, loc)
+		return err
 	}
+	m.log.Info("extract ready", "order", id, "files", len(files), "took", time.Since(t0).Round(time.Millisecond))
 	return nil
-}
-
-func listFiles(dir string) ([]string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range ents {
-		if e.Type().IsRegular() {
-			out = append(out, e.Name())
-		}
-	}
-	return out, nil
 }
