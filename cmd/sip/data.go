@@ -38,6 +38,7 @@ func cmdGen(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "wrote %d files to %s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
 		len(st.Files), *out, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
+	fmt.Fprintf(os.Stderr, "wrote %d roads to %s (a road dataset: sip ingest --store drogi.gpkg %s)\n", st.Roads, st.RoadsFile, st.RoadsFile)
 	return nil
 }
 
@@ -63,6 +64,12 @@ func cmdIngest(ctx context.Context, args []string) error {
 // ingest leaves the disk exactly as it was.
 func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
 	tuneGCForIngest()
+	if rd, err := roadInputs(files); err != nil || rd {
+		if err != nil {
+			return nil, err
+		}
+		return ingestRoads(ctx, path, name, files, reportPath, strict)
+	}
 	if plan, err := planningInputs(files); err != nil || plan {
 		if err != nil {
 			return nil, err
