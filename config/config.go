@@ -42,6 +42,8 @@ type Config struct {
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
+	Open311  Open311   `yaml:"open311"`
+	Outbox   Outbox    `yaml:"outbox"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
 	File string `yaml:"-"`
@@ -331,6 +333,7 @@ func Parse(data []byte, file string) (*Config, error) {
 			}
 		}
 		c.anchorExtracts(dir)
+		c.anchorOpen311(dir)
 	}
 	c.applyDefaults()
 	return c, nil
@@ -416,6 +419,7 @@ func (c *Config) applyDefaults() {
 	def(&c.CORS.MaxAge, 10*time.Minute)
 	def(&c.Index.PollInterval, time.Second)
 	c.extractsDefaults()
+	c.open311Defaults()
 }
 
 // DatasetByName finds a dataset.
