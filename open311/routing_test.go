@@ -266,4 +266,3 @@ func (c *county) junction(a, b string) (orb.Point, bool) {
 	}
 	return orb.Point{}, false
 }
-
