@@ -164,6 +164,7 @@ type Webhook struct {
 	Delay time.Duration
 
 	mu       sync.Mutex
+	started  int
 	n        int
 	accepted []Delivery
 	badSig   int
@@ -187,6 +188,9 @@ func StartWebhook(t testing.TB, secret []byte) *Webhook {
 
 func (w *Webhook) serve(rw http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(io.LimitReader(r.Body, 16<<20))
+	w.mu.Lock()
+	w.started++
+	w.mu.Unlock()
 	if w.Delay > 0 {
 		time.Sleep(w.Delay)
 	}
@@ -221,6 +225,13 @@ func (w *Webhook) Requests() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.n
+}
+
+// Started is the number of requests that arrived (answered or not yet).
+func (w *Webhook) Started() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.started
 }
 
 // BadSignatures counts requests refused for their signature.
