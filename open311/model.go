@@ -102,25 +102,47 @@ func (c *catalogues) get(ctx context.Context, st *server.State) (*catalogue, err
 }
 
 func build(ctx context.Context, st *server.State, areas *server.Dataset, rules []config.ReportAsset) (*catalogue, error) {
-	o := st.Config.Open311
-	jed, err := readAreas(ctx, areas.Store, "jednostki", "id_jednostki")
+	var srcs []assetSource
+	for _, r := range rules {
+		if d, ok := st.Dataset(r.Dataset); ok {
+			srcs = append(srcs, assetSource{r, d.Store})
+		}
+	}
+	cat, err := assemble(ctx, st.Config.Open311, areas.Store, areas.Name, areas.Title, srcs)
+	if err != nil {
+		return nil, err
+	}
+	cat.areas = areas
+	return cat, nil
+}
+
+// assetSource is an asset rule with the store it reads.
+type assetSource struct {
+	config.ReportAsset
+	r store.Reader
+}
+
+// assemble reads the areas and assets through the store seam and merges the
+// configuration with its defaults into a catalogue.
+func assemble(ctx context.Context, o config.Open311, areas store.Reader, name, title string, rules []assetSource) (*catalogue, error) {
+	jed, err := readAreas(ctx, areas, "jednostki", "id_jednostki")
 	if err != nil {
 		return nil, err
 	}
 	var obr []routing.Area
-	if _, ok := store.LayerByName(areas.Store.Layers(), "obreby"); ok {
-		if obr, err = readAreas(ctx, areas.Store, "obreby", "id_obrebu"); err != nil {
+	if _, ok := store.LayerByName(areas.Layers(), "obreby"); ok {
+		if obr, err = readAreas(ctx, areas, "obreby", "id_obrebu"); err != nil {
 			return nil, err
 		}
 	}
-	cat := &catalogue{areas: areas, byCode: map[string]*config.ReportService{}, units: map[string]config.ReportUnit{}}
+	cat := &catalogue{byCode: map[string]*config.ReportService{}, units: map[string]config.ReportUnit{}}
 	cat.services = o.Services
 	if len(cat.services) == 0 {
 		cat.services = DefaultServices()
 	}
 	units := o.Units
 	if len(units) == 0 {
-		units = defaultUnits(jed, areas.Title)
+		units = defaultUnits(jed, title)
 	}
 	offices := o.Offices
 	if len(offices) == 0 {
@@ -150,11 +172,7 @@ func build(ctx context.Context, st *server.State, areas *server.Dataset, rules [
 		rc.Services = append(rc.Services, routing.Service{Code: s.Code, Name: s.Name, Route: s.Route, Assets: s.Assets, Office: s.Office})
 	}
 	for _, r := range rules {
-		d, ok := st.Dataset(r.Dataset)
-		if !ok {
-			continue
-		}
-		fs, err := readFeatures(ctx, d.Store, r)
+		fs, err := readFeatures(ctx, r.r, r.ReportAsset)
 		if err != nil {
 			return nil, err
 		}
@@ -163,7 +181,7 @@ func build(ctx context.Context, st *server.State, areas *server.Dataset, rules [
 	cat.model = routing.New(rc, jed, obr)
 	cat.jurisdictions = o.Jurisdictions
 	if len(cat.jurisdictions) == 0 {
-		cat.jurisdictions = []config.Jurisdiction{{ID: areas.Name, Name: areas.Title}}
+		cat.jurisdictions = []config.Jurisdiction{{ID: name, Name: title}}
 	}
 	return cat, nil
 }

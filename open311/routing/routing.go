@@ -131,6 +131,8 @@ type Model struct {
 	units     map[string]*Unit
 	offices   map[string]*Office
 	services  map[string]*Service
+	// Targets made once: a decision allocates none.
+	unitTargets, officeTargets, gminaOffices map[string]Target
 }
 
 type rule struct {
@@ -144,16 +146,27 @@ const cellSize = 100
 // New builds a model. jednostki and obreby tile the county (obreby may be nil).
 func New(cat Catalogue, jednostki, obreby []Area) *Model {
 	m := &Model{cat: cat, jednostki: newAreas(jednostki, cellSize), obreby: newAreas(obreby, cellSize),
-		rules: map[string]*rule{}, units: map[string]*Unit{}, offices: map[string]*Office{}, services: map[string]*Service{}}
+		rules: map[string]*rule{}, units: map[string]*Unit{}, offices: map[string]*Office{}, services: map[string]*Service{},
+		unitTargets: map[string]Target{}, officeTargets: map[string]Target{}, gminaOffices: map[string]Target{}}
 	for i := range cat.Rules {
 		r := &cat.Rules[i]
 		m.rules[r.Name] = &rule{Rule: *r, layer: newAssetLayer(r.Features, cellSize)}
 	}
 	for i := range cat.Units {
-		m.units[cat.Units[i].Code] = &cat.Units[i]
+		u := &cat.Units[i]
+		m.units[u.Code] = u
+		m.unitTargets[u.Code] = unitTarget(u)
 	}
 	for i := range cat.Offices {
-		m.offices[cat.Offices[i].Code] = &cat.Offices[i]
+		o := &cat.Offices[i]
+		m.offices[o.Code] = o
+		m.officeTargets[o.Code] = Target{Code: o.Code, Name: o.Name, Contact: o.Contact()}
+	}
+	for k := range m.jednostki.list {
+		a := &m.jednostki.list[k]
+		if _, ok := m.gminaOffices[a.Gmina]; !ok || len(a.Name) < len(m.gminaOffices[a.Gmina].Name) {
+			m.gminaOffices[a.Gmina] = Target{Code: "gmina-" + a.Gmina, Name: "Urząd gminy " + gminaName(a) + " (TERYT " + a.Gmina + ")"}
+		}
 	}
 	for i := range cat.Services {
 		m.services[cat.Services[i].Code] = &cat.Services[i]
@@ -224,7 +237,7 @@ func (m *Model) Decide(p orb.Point, service string) Decision {
 		}
 	}
 	var why []string
-	d.Target, why = m.resolve(svc, jed, hit)
+	d.Target = m.resolve(svc, jed, hit, &why)
 	d.Asset = hit
 	m.alternatives(&d, p, svc, jk, r, near)
 	d.Reason = m.reason(&d, why)
@@ -239,65 +252,97 @@ func (r *rule) hit(k int, dist float64) *AssetHit {
 func round(v float64) float64 { return math.Round(v*10) / 10 }
 
 // resolve names the body for a service in an area (nil: outside) with an
-// asset hit (or none), and the steps that led there.
-func (m *Model) resolve(svc *Service, jed *Area, hit *AssetHit) (Target, []string) {
+// asset hit (or none). When why is not nil, the steps that led there are
+// appended to it (the reason kept with the request); alternatives pass nil
+// and allocate nothing.
+func (m *Model) resolve(svc *Service, jed *Area, hit *AssetHit, why *[]string) Target {
 	if jed == nil {
-		return m.office(m.cat.Outside, "poza obszarem obsługiwanym przez ten system"), []string{"punkt poza jednostkami ewidencyjnymi obsługiwanymi przez ten system"}
+		note(why, "punkt poza jednostkami ewidencyjnymi obsługiwanymi przez ten system")
+		return m.office(m.cat.Outside)
 	}
 	if hit != nil {
 		code := m.rules[hit.Rule].Managers[hit.Value]
-		step := fmt.Sprintf("%s (%s: %s) w odległości %.1f m", hit.Label, hit.Layer, hit.Value, hit.Distance)
+		var t Target
 		if code == "gmina" {
-			t, w := m.gminaUnit(svc, jed)
-			return t, append([]string{step + " → zarządca: gmina"}, w...)
+			t = m.gminaUnit(svc, jed, nil)
+		} else {
+			t = m.byCode(svc, jed, code, nil)
 		}
-		t, w := m.byCode(svc, jed, code)
-		return t, append([]string{step + " → zarządca: " + t.Name}, w...)
+		if why != nil {
+			manager := t.Name
+			if code == "gmina" {
+				manager = "gmina"
+			}
+			*why = append(*why, fmt.Sprintf("%s (%s: %s) w odległości %.1f m → zarządca: %s", hit.Label, hit.Layer, hit.Value, hit.Distance, manager))
+			if code == "gmina" {
+				m.gminaUnit(svc, jed, why)
+			} else {
+				m.byCode(svc, jed, code, why)
+			}
+		}
+		return t
 	}
 	switch svc.Route {
 	case "", "gmina":
-		return m.gminaUnit(svc, jed)
+		return m.gminaUnit(svc, jed, why)
 	case "county":
 		for i := range m.cat.Units {
 			if u := &m.cat.Units[i]; u.County && u.handles(svc.Code) {
-				return unitTarget(u), []string{"kategoria obsługiwana przez powiat"}
+				note(why, "kategoria obsługiwana przez powiat")
+				return m.unitTargets[u.Code]
 			}
 		}
-		return m.fallback(svc, jed, "żadna jednostka powiatu nie obsługuje tej kategorii")
+		return m.fallback(svc, jed, "żadna jednostka powiatu nie obsługuje tej kategorii", why)
 	}
-	return m.byCode(svc, jed, svc.Route)
+	return m.byCode(svc, jed, svc.Route, why)
+}
+
+func note(why *[]string, s string) {
+	if why != nil {
+		*why = append(*why, s)
+	}
 }
 
 // byCode resolves a unit or office code.
-func (m *Model) byCode(svc *Service, jed *Area, code string) (Target, []string) {
+func (m *Model) byCode(svc *Service, jed *Area, code string, why *[]string) Target {
 	if u := m.units[code]; u != nil {
 		if u.handles(svc.Code) {
-			return unitTarget(u), nil
+			return m.unitTargets[code]
 		}
-		return m.fallback(svc, jed, u.Name+" nie obsługuje tej kategorii")
+		return m.fallback(svc, jed, u.Name+" nie obsługuje tej kategorii", why)
 	}
-	return m.office(code, ""), nil
+	return m.office(code)
 }
 
 // gminaUnit is the hosted unit of the gmina of jed handling the service.
-func (m *Model) gminaUnit(svc *Service, jed *Area) (Target, []string) {
+func (m *Model) gminaUnit(svc *Service, jed *Area, why *[]string) Target {
 	for i := range m.cat.Units {
 		if u := &m.cat.Units[i]; u.Gminy[jed.Gmina] && u.handles(svc.Code) {
-			return unitTarget(u), []string{"gmina " + jed.Gmina}
+			note(why, "gmina "+jed.Gmina)
+			return m.unitTargets[u.Code]
 		}
 	}
-	return m.fallback(svc, jed, "gmina "+jed.Gmina+" nie jest obsługiwana przez ten system")
+	if why != nil {
+		note(why, "gmina "+jed.Gmina+" nie jest obsługiwana przez ten system")
+	}
+	return m.fallback(svc, jed, "", nil)
 }
 
 // fallback names the category's office, or the gmina's own office.
-func (m *Model) fallback(svc *Service, jed *Area, why string) (Target, []string) {
+func (m *Model) fallback(svc *Service, jed *Area, reason string, why *[]string) Target {
+	if reason != "" {
+		note(why, reason)
+	}
 	if svc.Office != "" {
-		return m.office(svc.Office, ""), []string{why}
+		return m.office(svc.Office)
 	}
 	if jed == nil {
-		return m.office(m.cat.Outside, "Urząd gminy właściwy dla miejsca zgłoszenia"), []string{why}
+		return m.office(m.cat.Outside)
 	}
-	return Target{Code: "gmina-" + jed.Gmina, Name: "Urząd gminy " + gminaName(jed) + " (TERYT " + jed.Gmina + ")"}, []string{why}
+	if t, ok := m.gminaOffices[jed.Gmina]; ok {
+		return t
+	}
+	return Target{Code: "gmina-" + jed.Gmina, Name: "Urząd gminy " + gminaName(jed) + " (TERYT " + jed.Gmina + ")"}
 }
 
 func gminaName(a *Area) string {
@@ -305,14 +350,12 @@ func gminaName(a *Area) string {
 	return n
 }
 
-func (m *Model) office(code, what string) Target {
-	if o := m.offices[code]; o != nil {
-		return Target{Code: o.Code, Name: o.Name, Contact: o.Contact()}
+// office is the target of an office code (a code no office has names itself).
+func (m *Model) office(code string) Target {
+	if t, ok := m.officeTargets[code]; ok {
+		return t
 	}
-	if what == "" {
-		what = code
-	}
-	return Target{Code: code, Name: what}
+	return Target{Code: code, Name: code}
 }
 
 func unitTarget(u *Unit) Target { return Target{Code: u.Code, Name: u.Name, Hosted: true} }
@@ -329,7 +372,8 @@ func (m *Model) alternatives(d *Decision, p orb.Point, svc *Service, jk int, r *
 		k    int // -1: outside
 		dist float64
 	}
-	cands := []areaCand{{jk, 0}}
+	cands := make([]areaCand, 1, 4)
+	cands[0] = areaCand{jk, 0}
 	bd := m.jednostki.near(p, margin)
 	for k, dist := range bd {
 		if k != jk {
@@ -339,43 +383,67 @@ func (m *Model) alternatives(d *Decision, p orb.Point, svc *Service, jk int, r *
 	if jk >= 0 && len(bd) > 0 && len(cands) == 1 {
 		cands = append(cands, areaCand{-1, bd[jk]}) // the county's outer boundary
 	}
+	// Within an asset's reach the point is taken as on it; off the assets is
+	// an alternative only for a point off them already. The target depends on
+	// a feature's value only: the nearest feature of each value stands for it.
 	type hitCand struct {
-		h    *AssetHit
+		k    int // feature, or -1: no hit
 		dist float64
 	}
-	hits := []hitCand{}
-	if r != nil {
-		// Off the assets is an alternative only for a point off them already:
-		// within an asset's reach the point is taken as on it.
-		if d.Asset == nil {
-			hits = append(hits, hitCand{nil, 0})
-		}
-		for k, dist := range near {
-			hits = append(hits, hitCand{r.hit(k, dist), math.Max(0, dist-r.Within)})
-		}
-	} else {
-		hits = append(hits, hitCand{nil, 0})
+	hits := make([]hitCand, 0, 4)
+	if r == nil || d.Asset == nil {
+		hits = append(hits, hitCand{-1, 0})
 	}
-	best := map[string]Alternative{}
+	if r != nil {
+		for k, dist := range near {
+			v := r.layer.list[k].Value
+			i := 0
+			for ; i < len(hits); i++ {
+				if h := hits[i]; h.k >= 0 && r.layer.list[h.k].Value == v {
+					break
+				}
+			}
+			if i == len(hits) {
+				hits = append(hits, hitCand{k, dist})
+			} else if dist < hits[i].dist || dist == hits[i].dist && k < hits[i].k {
+				hits[i] = hitCand{k, dist}
+			}
+		}
+	}
 	for _, a := range cands {
 		var jed *Area
 		if a.k >= 0 {
 			jed = &m.jednostki.list[a.k]
 		}
 		for _, h := range hits {
-			t, _ := m.resolve(svc, jed, h.h)
-			dist := math.Max(a.dist, h.dist)
+			var hit *AssetHit
+			hd := 0.0
+			if h.k >= 0 {
+				f := r.layer.list[h.k]
+				hit = &AssetHit{Rule: r.Name, Value: f.Value}
+				hd = math.Max(0, h.dist-r.Within)
+			}
+			t := m.resolve(svc, jed, hit, nil)
+			dist := math.Max(a.dist, hd)
 			if t.Code == d.Target.Code || dist > margin {
 				continue
 			}
-			why := describe(jed, a.k != jk, h.h)
-			if old, ok := best[t.Code]; !ok || dist < old.Distance {
-				best[t.Code] = Alternative{Target: t, Distance: round(dist), Why: why}
+			i := 0
+			for ; i < len(d.Alternatives) && d.Alternatives[i].Target.Code != t.Code; i++ {
+			}
+			if i < len(d.Alternatives) && d.Alternatives[i].Distance <= round(dist) {
+				continue
+			}
+			if hit != nil {
+				hit = r.hit(h.k, h.dist)
+			}
+			alt := Alternative{Target: t, Distance: round(dist), Why: describe(jed, a.k != jk, hit)}
+			if i < len(d.Alternatives) {
+				d.Alternatives[i] = alt
+			} else {
+				d.Alternatives = append(d.Alternatives, alt)
 			}
 		}
-	}
-	for _, a := range best {
-		d.Alternatives = append(d.Alternatives, a)
 	}
 	sort.Slice(d.Alternatives, func(i, j int) bool {
 		a, b := d.Alternatives[i], d.Alternatives[j]
