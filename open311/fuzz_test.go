@@ -2,6 +2,7 @@ package open311
 
 import (
 	"bytes"
+	"github.com/sip-core/sip/open311/open311test"
 	"net/http"
 	"net/url"
 	"strings"
@@ -55,7 +56,7 @@ func FuzzParseSubmission(f *testing.F) {
 }
 
 func FuzzReencode(f *testing.F) {
-	f.Add(ExifJPEG(f, 16, 12, 8))
+	f.Add(open311test.ExifJPEG(f, 16, 12, 8))
 	f.Add([]byte("GIF89a\x01\x00\x01\x00\x00\x00\x00;"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := reencode(b)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"encoding/json"
+	"github.com/sip-core/sip/open311/open311test"
 	"image/jpeg"
 	"io"
 	"mime/multipart"
@@ -15,8 +16,6 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
-
-	"github.com/sip-core/sip/open311"
 )
 
 func multipartPost(t *testing.T, base string, fields url.Values, photo []byte) (int, string) {
@@ -49,7 +48,7 @@ func TestPhotoUploadIsStrippedOfMetadata(t *testing.T) {
 	p := s.serve(t)
 	c := readCounty(t, s.Dir)
 	lat, long := latLong(mustInterior(t, c.jed[0].Geometry))
-	src := open311.ExifJPEG(t, 640, 480, 6)
+	src := open311test.ExifJPEG(t, 640, 480, 6)
 	code, body := multipartPost(t, p.Base, url.Values{"service_code": {"odpady"}, "lat": {lat}, "long": {long}, "attribute[rodzaj_odpadow][]": {"opony"}}, src)
 	if code != 201 {
 		t.Fatalf("POST with a photo: %d %s", code, body)
