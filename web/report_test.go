@@ -260,4 +260,3 @@ func pointOffRoads(t *testing.T, base, countyPath string) (llPt, string) {
 	t.Fatal("no point of the county routed to a gmina")
 	return llPt{}, ""
 }
-
