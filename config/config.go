@@ -39,11 +39,11 @@ type Config struct {
 	CORS     CORS      `yaml:"cors"`
 	Index    Index     `yaml:"index"`
 	Styles   []Style   `yaml:"styles"`
+	Open311  Open311   `yaml:"open311"`
+	Outbox   Outbox    `yaml:"outbox"`
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
-	Open311  Open311   `yaml:"open311"`
-	Outbox   Outbox    `yaml:"outbox"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
 	File string `yaml:"-"`

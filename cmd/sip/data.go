@@ -38,7 +38,6 @@ func cmdGen(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(os.Stderr, "wrote %d files to %s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
 		len(st.Files), *out, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
-	fmt.Fprintf(os.Stderr, "wrote %d roads to %s (a road dataset: sip ingest --store drogi.gpkg %s)\n", st.Roads, st.RoadsFile, st.RoadsFile)
 	return nil
 }
 
