@@ -8,13 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the reports database
+	"github.com/sip-core/sip/statedb"
 )
 
 // SQLite is the Store in one SQLite file. Contacts live in a table of their
@@ -79,51 +77,20 @@ CREATE TABLE IF NOT EXISTS media(
 
 // OpenSQLite opens (creating if needed) the reports database at path.
 func OpenSQLite(path string) (*SQLite, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_journal_mode=WAL&_secure_delete=on&_foreign_keys=1")
+	db, err := statedb.Open(path, reportsSchema, 4)
 	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(4)
-	if _, err := db.Exec(reportsSchema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("reports database %s: %w", path, err)
+		return nil, fmt.Errorf("reports database %w", err)
 	}
 	return &SQLite{db: db}, nil
 }
 
 // Close closes the database after folding the write-ahead log into it.
-func (s *SQLite) Close() error {
-	s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	return s.db.Close()
-}
+func (s *SQLite) Close() error { return statedb.Close(s.db) }
 
-func ms(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-func fromMS(v int64) time.Time {
-	if v == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(v).UTC()
-}
+var ms, fromMS = statedb.Millis, statedb.Time
 
 func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return statedb.Tx(ctx, s.db, fn)
 }
 
 func newToken() string {
@@ -456,9 +423,7 @@ func (s *SQLite) PurgeContacts(ctx context.Context, closedBefore time.Time) ([]s
 		return nil
 	})
 	if err == nil && len(ids) > 0 {
-		// The deleted rows' old pages are still in the write-ahead log: fold it
-		// into the file, whose freed content secure_delete has overwritten.
-		_, err = s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		err = statedb.Scrub(ctx, s.db)
 	}
 	return ids, err
 }

@@ -5,12 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the outbox database
+	"github.com/sip-core/sip/statedb"
 )
 
 // SQLite is the outbox in one SQLite file. Several processes may share the
@@ -57,51 +55,20 @@ CREATE TABLE IF NOT EXISTS outbox_attempts(
 // content is overwritten on disk (secure_delete), so a redacted recipient or
 // body does not linger in free pages.
 func OpenSQLite(path string) (*SQLite, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_journal_mode=WAL&_secure_delete=on&_foreign_keys=1")
+	db, err := statedb.Open(path, sqliteSchema, 1) // one connection serialises this process's writes
 	if err != nil {
-		return nil, err
-	}
-	db.SetMaxOpenConns(1) // one connection serialises this process's writes
-	if _, err := db.Exec(sqliteSchema); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("outbox database %s: %w", path, err)
+		return nil, fmt.Errorf("outbox database %w", err)
 	}
 	return &SQLite{db: db}, nil
 }
 
 // Close closes the database after folding the write-ahead log into it.
-func (s *SQLite) Close() error {
-	s.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
-	return s.db.Close()
-}
+func (s *SQLite) Close() error { return statedb.Close(s.db) }
 
-func ms(t time.Time) int64 {
-	if t.IsZero() {
-		return 0
-	}
-	return t.UnixMilli()
-}
-
-func fromMS(v int64) time.Time {
-	if v == 0 {
-		return time.Time{}
-	}
-	return time.UnixMilli(v).UTC()
-}
+var ms, fromMS = statedb.Millis, statedb.Time
 
 func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return statedb.Tx(ctx, s.db, fn)
 }
 
 // Enqueue implements Store.
@@ -274,9 +241,7 @@ func (s *SQLite) Redact(ctx context.Context, keys ...string) (int, error) {
 		return nil
 	})
 	if err == nil && n > 0 {
-		// Fold the WAL (which still holds the old pages) into the file, whose
-		// freed content secure_delete has overwritten.
-		_, err = s.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+		err = statedb.Scrub(ctx, s.db)
 	}
 	return n, err
 }
