@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"math"
 	"os"
@@ -15,7 +14,6 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/encoding/wkb"
 
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/ingest"
@@ -186,7 +184,7 @@ func decodeFeature(i int, f *feature, tr *geo.Transform, start time.Time) *Road 
 		r.Problems = append(r.Problems, err.Error())
 	}
 	o.Geometry = g
-	o.Version = contentVersion(o)
+	o.Version = ingest.ContentVersion(o)
 	o.StartObject, o.StartVersion = start, start
 	if t, err := time.Parse("2006-01-02", prop("od")); err == nil {
 		o.StartObject, o.StartVersion = t, t
@@ -237,19 +235,6 @@ func lines(f *feature, tr *geo.Transform) (orb.MultiLineString, error) {
 		out = append(out, l)
 	}
 	return out, nil
-}
-
-// contentVersion changes exactly when a road's content does.
-func contentVersion(o *store.Object) string {
-	h := fnv.New64a()
-	b, _ := json.Marshal(o.Attrs)
-	h.Write(b)
-	if o.Geometry != nil {
-		if w, err := wkb.Marshal(o.Geometry); err == nil {
-			h.Write(w)
-		}
-	}
-	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 // Options control Ingest.
@@ -309,8 +294,8 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts Options) (
 			if err != nil {
 				return fail(tx, fmt.Errorf("%s: feature %d (%s): %w", files[k], r.Index+1, r.Object.ID, err))
 			}
-			count(c, res)
-			count(&rep.Total, res)
+			c.Add(res)
+			rep.Total.Add(res)
 		}
 	}
 	if err := tx.Commit(); err != nil {
@@ -319,20 +304,4 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts Options) (
 	rep.Committed = true
 	rep.Finished = time.Now().UTC()
 	return rep, nil
-}
-
-func count(c *ingest.Counts, r store.PutResult) {
-	c.Objects++
-	switch r {
-	case store.Inserted:
-		c.Inserted++
-	case store.Updated:
-		c.Updated++
-	case store.Unchanged:
-		c.Unchanged++
-	case store.Archived:
-		c.Archived++
-	case store.Deleted:
-		c.Deleted++
-	}
 }

@@ -36,6 +36,15 @@ func planningInputs(files []string) (bool, error) {
 // ingestPlanning loads planning files into the store at path, creating it with
 // store.PlanningLayers when missing (and removing it again if the load fails).
 func ingestPlanning(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
+	return ingestInto(path, name, store.PlanningLayers, reportPath, func(st store.Store) (*ingest.Report, error) {
+		return planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})
+	})
+}
+
+// ingestInto runs load on the store at path, creating it with layers when
+// missing and removing it again when that first load fails, then writes the
+// report (when reportPath is set) and prints its summary.
+func ingestInto(path, name string, layers []store.Layer, reportPath string, load func(store.Store) (*ingest.Report, error)) (*ingest.Report, error) {
 	var st store.Store
 	created := false
 	if _, err := os.Stat(path); err == nil {
@@ -48,7 +57,7 @@ func ingestPlanning(ctx context.Context, path, name string, files []string, repo
 		if name == "" {
 			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		}
-		s, err := gpkg.Create(path, name, store.PlanningLayers)
+		s, err := gpkg.Create(path, name, layers)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +65,7 @@ func ingestPlanning(ctx context.Context, path, name string, files []string, repo
 	} else {
 		return nil, err
 	}
-	rep, runErr := planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})
+	rep, runErr := load(st)
 	if closeErr := st.Close(); runErr == nil {
 		runErr = closeErr
 	}

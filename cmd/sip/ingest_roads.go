@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/roads"
 	"github.com/sip-core/sip/store"
-	"github.com/sip-core/sip/store/gpkg"
 )
 
 // roadInputs tells whether files are road GeoJSON (roads.IsRoadFile); a mix of
@@ -35,41 +30,7 @@ func roadInputs(files []string) (bool, error) {
 // ingestRoads loads road files into the store at path, creating it with
 // roads.Layers when missing (and removing it again if the load fails).
 func ingestRoads(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
-	var st store.Store
-	created := false
-	if _, err := os.Stat(path); err == nil {
-		s, err := gpkg.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		st = s
-	} else if errors.Is(err, os.ErrNotExist) {
-		if name == "" {
-			name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		}
-		s, err := gpkg.Create(path, name, roads.Layers)
-		if err != nil {
-			return nil, err
-		}
-		st, created = s, true
-	} else {
-		return nil, err
-	}
-	rep, runErr := roads.Ingest(ctx, st, files, roads.Options{Strict: strict})
-	if closeErr := st.Close(); runErr == nil {
-		runErr = closeErr
-	}
-	if rep != nil && reportPath != "" {
-		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
-			runErr = err
-		}
-	}
-	if runErr != nil {
-		if created {
-			removeStore(path)
-		}
-		return rep, runErr
-	}
-	fmt.Fprintln(os.Stderr, rep.Summary())
-	return rep, nil
+	return ingestInto(path, name, roads.Layers, reportPath, func(st store.Store) (*ingest.Report, error) {
+		return roads.Ingest(ctx, st, files, roads.Options{Strict: strict})
+	})
 }
