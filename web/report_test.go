@@ -3,21 +3,17 @@ package web
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
-	"image/jpeg"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3"
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/geo"
@@ -59,35 +55,9 @@ func routingAt(t *testing.T, base string, p llPt, service string) (agency, code 
 // and in English (the device's location), then checks what the server
 // stored: the unit the data names, the photo without metadata.
 func TestBrowserReport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser tests skipped in -short mode")
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
-	if out, err := exec.Command(node, "--version").Output(); err == nil {
-		if m := regexp.MustCompile(`^v(\d+)\.`).FindSubmatch(out); m != nil {
-			if v, _ := strconv.Atoi(string(m[1])); v < 20 {
-				t.Skipf("node %s is too old for playwright-core", strings.TrimSpace(string(out)))
-			}
-		}
-	}
-	chromium := os.Getenv("CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("%s is missing", chromium)
-	}
-	if _, err := os.Stat(filepath.Join("node_modules", "playwright-core", "package.json")); err != nil {
-		t.Skip("web/node_modules is missing: run `npm ci --prefix web` (make test does)")
-	}
+	node, chromium := browserEnv(t)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "sip")
-	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/sip").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildSip(t, dir)
 	run := func(args ...string) {
 		if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
 			t.Fatalf("sip %s: %v\n%s", strings.Join(args, " "), err, out)
@@ -112,25 +82,8 @@ open311:
 `, addr)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srv := exec.Command(bin, "serve", "--config", cfg)
-	var logs bytes.Buffer
-	srv.Stdout, srv.Stderr = &logs, &logs
-	if err := srv.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		srv.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { srv.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			srv.Process.Kill()
-			<-done
-		}
-	})
 	base := "http://" + addr
-	waitHealthy(t, base, &logs)
+	logs := serveSip(t, bin, cfg, base)
 
 	fx := reportFixture{Email: "e2e.reporter.5521@example.org", Photo: filepath.Join(dir, "IMG_0001.jpg")}
 	if err := os.WriteFile(fx.Photo, open311test.ExifJPEG(t, 800, 600, 6), 0o644); err != nil {
@@ -188,24 +141,7 @@ func checkStoredReport(t *testing.T, base, dbPath, id string, fx reportFixture) 
 	if len(docs) != 1 || docs[0].Agency != fx.RoadAgency || !strings.HasSuffix(docs[0].MediaURL, "/media/"+id+".jpg") {
 		t.Fatalf("the Polish report: %s", body.String())
 	}
-	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var stored []byte
-	if err := db.QueryRow(`SELECT bytes FROM media WHERE request_id=?`, id).Scan(&stored); err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []string{"Exif", "SN-SECRET-4711"} {
-		if bytes.Contains(stored, []byte(s)) {
-			t.Errorf("the stored photo holds %q", s)
-		}
-	}
-	img, err := jpeg.Decode(bytes.NewReader(stored))
-	if err != nil || img.Bounds().Dx() != 600 || img.Bounds().Dy() != 800 {
-		t.Fatalf("stored photo %v %v; want it upright, 600×800", img.Bounds(), err)
-	}
+	open311test.StoredPhoto(t, dbPath, id, 600, 800)
 }
 
 // pointOnRoad finds, on a road of a category, a point the server routes to

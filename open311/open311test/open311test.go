@@ -4,11 +4,14 @@ package open311test
 
 import (
 	"bytes"
+	"database/sql"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/jpeg"
 	"testing"
+
+	_ "github.com/mattn/go-sqlite3" // the reports database, read by StoredPhoto
 )
 
 // ExifJPEG makes a JPEG whose EXIF block has an orientation, a GPS position
@@ -85,4 +88,30 @@ func ExifJPEG(t testing.TB, w, h int, orientation uint16) []byte {
 	out := append([]byte{0xFF, 0xD8}, seg...)
 	out = append(out, app1...)
 	return append(out, b[2:]...)
+}
+
+// StoredPhoto reads the photo of a request from the reports database at
+// dbPath as stored, and checks it: a JPEG of w×h pixels (the ExifJPEG turned
+// upright) with none of ExifJPEG's metadata left.
+func StoredPhoto(t testing.TB, dbPath, id string, w, h int) []byte {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+dbPath+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var stored []byte
+	if err := db.QueryRow(`SELECT bytes FROM media WHERE request_id=?`, id).Scan(&stored); err != nil {
+		t.Fatalf("the photo of request %s: %v", id, err)
+	}
+	for _, secret := range []string{"Exif", "SN-SECRET-4711"} {
+		if bytes.Contains(stored, []byte(secret)) {
+			t.Errorf("the stored photo holds %q", secret)
+		}
+	}
+	img, err := jpeg.Decode(bytes.NewReader(stored))
+	if err != nil || img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+		t.Fatalf("stored photo: %v %v (want upright %d×%d)", img.Bounds(), err, w, h)
+	}
+	return stored
 }
