@@ -62,7 +62,7 @@ func (m *manager) enqueue(ctx context.Context, cfg *config.Config, cat *catalogu
 		}
 		m.worker.Kick()
 	}
-	return m.db.Done(ctx, req.ID, JobDelivery, 1)
+	return m.db.Done(ctx, JobDelivery, map[string]int64{req.ID: 1})
 }
 
 // enqueuePending enqueues the messages of requests whose delivery a crash

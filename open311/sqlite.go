@@ -387,14 +387,20 @@ func (s *SQLite) Pending(ctx context.Context, job Job, limit int) ([]Versioned, 
 }
 
 // Done implements Store.
-func (s *SQLite) Done(ctx context.Context, id string, job Job, v int64) error {
-	n, ok := parseID(id)
-	if !ok {
-		return ErrNotFound
-	}
+func (s *SQLite) Done(ctx context.Context, job Job, versions map[string]int64) error {
 	col := jobColumn[job]
-	_, err := s.db.ExecContext(ctx, `UPDATE requests SET `+col+`=max(`+col+`, ?) WHERE id=?`, v, n)
-	return err
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for id, v := range versions {
+			n, ok := parseID(id)
+			if !ok {
+				return ErrNotFound
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE requests SET `+col+`=max(`+col+`, ?) WHERE id=?`, v, n); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // PurgeContacts implements Store.

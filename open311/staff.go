@@ -125,11 +125,12 @@ func (m *manager) projectPending(ctx context.Context) {
 		m.log.Error("open311: writing the staff layer", "dataset", d.Name, "err", err)
 		return
 	}
+	done := make(map[string]int64, len(pend))
 	for _, v := range pend {
-		if err := m.db.Done(ctx, v.ID, JobStaff, v.Version); err != nil {
-			m.log.Error("open311: recording the staff layer's version", "request", v.ID, "err", err)
-			return
-		}
+		done[v.ID] = v.Version
+	}
+	if err := m.db.Done(ctx, JobStaff, done); err != nil {
+		m.log.Error("open311: recording the staff layer's versions", "err", err)
 	}
 }
 

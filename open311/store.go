@@ -133,9 +133,9 @@ type Store interface {
 	// Pending lists requests whose job is not done, oldest first, with the
 	// version to pass to Done.
 	Pending(ctx context.Context, job Job, limit int) ([]Versioned, error)
-	// Done records that job was done for version v of a request; a newer
-	// change keeps it pending.
-	Done(ctx context.Context, id string, job Job, v int64) error
+	// Done records, in one transaction, that job was done for these versions
+	// (request id → version); a newer change keeps a request pending.
+	Done(ctx context.Context, job Job, versions map[string]int64) error
 	// PurgeContacts deletes the contacts of requests closed before t
 	// (overwriting them on disk) and returns those requests' ids.
 	PurgeContacts(ctx context.Context, closedBefore time.Time) ([]string, error)

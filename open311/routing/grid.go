@@ -2,6 +2,7 @@ package routing
 
 import (
 	"math"
+	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -120,17 +121,80 @@ func newAreas(list []Area, cell float64) *areas {
 			}
 		}
 	}
-	a.pure = make([]int32, len(a.g.cells))
-	for c := range a.g.cells {
-		if len(a.g.cells[c]) > 0 {
-			a.pure[c] = -2
-			continue
-		}
-		i, j := c%a.g.nx, c/a.g.nx
-		centre := orb.Point{a.g.x0 + (float64(i)+0.5)*a.g.cell, a.g.y0 + (float64(j)+0.5)*a.g.cell}
-		a.pure[c] = int32(a.scan(centre))
-	}
+	a.classify()
 	return a
+}
+
+// classify fills pure: a cell no boundary crosses lies wholly in one area
+// (or none), found for every row at once by sweeping the row's centre line
+// across the boundaries (even-odd crossings per area), instead of a
+// point-in-polygon test per cell.
+func (a *areas) classify() {
+	g := a.g
+	a.pure = make([]int32, len(g.cells))
+	type crossing struct {
+		x     float64
+		owner int32
+	}
+	rows := make([][]crossing, g.ny)
+	yc := func(j int) float64 { return g.y0 + (float64(j)+0.5)*g.cell }
+	for k, ar := range a.list {
+		for _, poly := range ar.Geom {
+			for _, ring := range poly {
+				n := len(ring)
+				for i := 0; i < n; i++ {
+					p, q := ring[i], ring[(i+1)%n]
+					if p == q {
+						continue
+					}
+					lo, hi := math.Min(p[1], q[1]), math.Max(p[1], q[1])
+					j0 := max(int(math.Ceil((lo-g.y0)/g.cell-0.5)), 0)
+					j1 := min(int(math.Floor((hi-g.y0)/g.cell-0.5)), g.ny-1)
+					for j := j0; j <= j1; j++ {
+						y := yc(j)
+						if (p[1] <= y) == (q[1] <= y) { // half-open: a vertex on the line counts once
+							continue
+						}
+						rows[j] = append(rows[j], crossing{p[0] + (y-p[1])*(q[0]-p[0])/(q[1]-p[1]), int32(k)})
+					}
+				}
+			}
+		}
+	}
+	inside := make([]bool, len(a.list))
+	for j := 0; j < g.ny; j++ {
+		cs := rows[j]
+		sort.Slice(cs, func(u, v int) bool { return cs[u].x < cs[v].x })
+		clear(inside)
+		open, c := 0, 0
+		for i := 0; i < g.nx; i++ {
+			xc := g.x0 + (float64(i)+0.5)*g.cell
+			for ; c < len(cs) && cs[c].x <= xc; c++ {
+				o := cs[c].owner
+				inside[o] = !inside[o]
+				if inside[o] {
+					open++
+				} else {
+					open--
+				}
+			}
+			cell := j*g.nx + i
+			switch {
+			case len(g.cells[cell]) > 0:
+				a.pure[cell] = -2
+			case open == 0:
+				a.pure[cell] = -1
+			default:
+				a.pure[cell] = -1
+				for o, in := range inside {
+					if in {
+						a.pure[cell] = int32(o)
+						break
+					}
+				}
+			}
+		}
+	}
 }
 
 // scan finds the area containing p by testing every candidate exactly.
@@ -155,7 +219,19 @@ func (a *areas) at(p orb.Point) int {
 	if k := a.pure[c]; k != -2 {
 		return int(k)
 	}
-	return a.scan(p)
+	// A boundary crosses the cell: in a tiling, the area holding p has its
+	// boundary here too (else the whole cell would be inside it, and no
+	// other boundary could cross it), so only those areas are tested.
+	var last int32 = -1
+	for _, sg := range a.g.cells[c] {
+		if k := sg.owner; k != last {
+			last = k
+			if a.bounds[k].Contains(p) && planar.MultiPolygonContains(a.list[k].Geom, p) {
+				return int(k)
+			}
+		}
+	}
+	return a.scan(p) // areas that overlap or leave gaps: test them all
 }
 
 // near returns, for every area whose boundary lies within r of p, the
