@@ -49,45 +49,48 @@ func firstOf(s ...string) string {
 	return ""
 }
 
-// enqueue puts a request's messages into the outbox and records it. It is
-// idempotent: the keys make a second call add nothing.
-func (m *manager) enqueue(ctx context.Context, cfg *config.Config, cat *catalogue, req *Request, base string) error {
-	c, err := m.db.Contact(ctx, req.ID)
-	if err != nil {
-		return err
-	}
-	if msgs := messages(cfg, cat, req, c, base); len(msgs) > 0 {
-		if _, err := m.ob.Enqueue(ctx, msgs...); err != nil {
-			return err
-		}
-		m.worker.Kick()
-	}
-	return m.db.Done(ctx, JobDelivery, map[string]int64{req.ID: 1})
-}
-
-// enqueuePending enqueues the messages of requests whose delivery a crash
-// (or an outbox failure) left undone.
+// enqueuePending puts the messages of the requests not yet delivered into
+// the outbox, in one transaction of each database per batch: the request is
+// the durable record (stored before its client got an answer), its messages
+// follow from it, and a crash in between is made good on the next pass. Keys
+// make a repeat add nothing.
 func (m *manager) enqueuePending(ctx context.Context) {
-	pend, err := m.db.Pending(ctx, JobDelivery, 100)
-	if err != nil || len(pend) == 0 {
-		if err != nil && ctx.Err() == nil {
-			m.log.Error("open311: listing undelivered requests", "err", err)
-		}
-		return
-	}
-	st := m.h.Current()
-	cat, err := m.cats.get(ctx, st)
-	if err != nil {
-		m.log.Error("open311: routing model unavailable; deliveries wait", "err", err)
-		return
-	}
-	base := baseOf(st)
-	for _, v := range pend {
-		if err := m.enqueue(ctx, st.Config, cat, v.Request, base); err != nil {
-			m.log.Error("open311: enqueueing a delivery failed; will retry", "request", v.ID, "err", err)
+	for ctx.Err() == nil {
+		pend, err := m.db.Pending(ctx, JobDelivery, 200)
+		if err != nil || len(pend) == 0 {
+			if err != nil && ctx.Err() == nil {
+				m.log.Error("open311: listing undelivered requests", "err", err)
+			}
 			return
 		}
-		m.log.Info("open311: delivery enqueued after a restart", "request", v.ID)
+		st := m.h.Current()
+		cat, err := m.cats.get(ctx, st)
+		if err != nil {
+			m.log.Error("open311: routing model unavailable; deliveries wait", "err", err)
+			return
+		}
+		var msgs []*outbox.Message
+		done := make(map[string]int64, len(pend))
+		for _, v := range pend {
+			c, err := m.db.Contact(ctx, v.ID)
+			if err != nil {
+				m.log.Error("open311: reading a contact for delivery", "request", v.ID, "err", err)
+				return
+			}
+			msgs = append(msgs, messages(st.Config, cat, v.Request, c, baseOf(st))...)
+			done[v.ID] = v.Version
+		}
+		if len(msgs) > 0 {
+			if _, err := m.ob.Enqueue(ctx, msgs...); err != nil {
+				m.log.Error("open311: enqueueing deliveries failed; will retry", "err", err)
+				return
+			}
+			m.worker.Kick()
+		}
+		if err := m.db.Done(ctx, JobDelivery, done); err != nil {
+			m.log.Error("open311: recording enqueued deliveries", "err", err)
+			return
+		}
 	}
 }
 

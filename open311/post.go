@@ -108,11 +108,8 @@ func (m *manager) post(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m.accepted.With(svc.Code, fmt.Sprint(req.Hosted)).Inc()
-	// The request is safe on disk; its messages follow (and a crash here is
-	// made good by the background loop, which enqueues what is missing).
-	if err := m.enqueue(r.Context(), st.Config, cat, req, baseURL(r)); err != nil {
-		m.log.Error("open311: enqueueing a delivery failed; the background loop retries", "request", req.ID, "err", err)
-	}
+	// The request is safe on disk; the background loop enqueues its messages
+	// (batched with others) and writes the staff layer.
 	m.kick()
 	m.log.Info("open311: request accepted", "request", req.ID, "service", svc.Code, "agency", req.AgencyCode, "flagged", d.Flagged)
 	w.Header().Set("Location", baseURL(r)+Prefix+"/requests/"+req.ID+"."+formatOf(r))

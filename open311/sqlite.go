@@ -18,7 +18,8 @@ import (
 // SQLite is the Store in one SQLite file. Contacts live in a table of their
 // own, and deleted content is overwritten on disk (secure_delete).
 type SQLite struct {
-	db *sql.DB
+	db  *sql.DB // the writer: one connection
+	rdb *sql.DB // readers
 }
 
 var _ Store = (*SQLite)(nil)
@@ -77,15 +78,23 @@ CREATE TABLE IF NOT EXISTS media(
 
 // OpenSQLite opens (creating if needed) the reports database at path.
 func OpenSQLite(path string) (*SQLite, error) {
-	db, err := statedb.Open(path, reportsSchema, 4)
+	db, err := statedb.Open(path, reportsSchema, 1)
 	if err != nil {
 		return nil, fmt.Errorf("reports database %w", err)
 	}
-	return &SQLite{db: db}, nil
+	rdb, err := statedb.OpenReader(path, 4)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &SQLite{db: db, rdb: rdb}, nil
 }
 
 // Close closes the database after folding the write-ahead log into it.
-func (s *SQLite) Close() error { return statedb.Close(s.db) }
+func (s *SQLite) Close() error {
+	s.rdb.Close()
+	return statedb.Close(s.db)
+}
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
@@ -179,7 +188,7 @@ func (s *SQLite) Get(ctx context.Context, id string) (*Request, error) {
 	if !ok {
 		return nil, ErrNotFound
 	}
-	r, _, err := scanRequest(s.db.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE id=?`, n))
+	r, _, err := scanRequest(s.rdb.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE id=?`, n))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -188,7 +197,7 @@ func (s *SQLite) Get(ctx context.Context, id string) (*Request, error) {
 
 // ByToken implements Store.
 func (s *SQLite) ByToken(ctx context.Context, token string) (*Request, error) {
-	r, _, err := scanRequest(s.db.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE token=?`, token))
+	r, _, err := scanRequest(s.rdb.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE token=?`, token))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -239,14 +248,14 @@ func (s *SQLite) List(ctx context.Context, f Filter) ([]*Request, int, error) {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM requests`+cond, args...).Scan(&total); err != nil {
+	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM requests`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 1000
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+requestCols+` FROM requests`+cond+` ORDER BY requested DESC, id DESC LIMIT ? OFFSET ?`,
+	rows, err := s.rdb.QueryContext(ctx, `SELECT `+requestCols+` FROM requests`+cond+` ORDER BY requested DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, err
@@ -277,7 +286,7 @@ func (s *SQLite) Notes(ctx context.Context, id string) ([]Note, error) {
 	if !ok {
 		return nil, ErrNotFound
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT time, state, text, author FROM notes WHERE request_id=? ORDER BY n`, n)
+	rows, err := s.rdb.QueryContext(ctx, `SELECT time, state, text, author FROM notes WHERE request_id=? ORDER BY n`, n)
 	if err != nil {
 		return nil, err
 	}
@@ -338,7 +347,7 @@ func (s *SQLite) Media(ctx context.Context, id string) (*Media, error) {
 		return nil, ErrNotFound
 	}
 	var m Media
-	err := s.db.QueryRowContext(ctx, `SELECT content_type, bytes, width, height FROM media WHERE request_id=?`, n).Scan(&m.ContentType, &m.Bytes, &m.Width, &m.Height)
+	err := s.rdb.QueryRowContext(ctx, `SELECT content_type, bytes, width, height FROM media WHERE request_id=?`, n).Scan(&m.ContentType, &m.Bytes, &m.Width, &m.Height)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -352,7 +361,7 @@ func (s *SQLite) Contact(ctx context.Context, id string) (*Contact, error) {
 		return nil, ErrNotFound
 	}
 	var c Contact
-	err := s.db.QueryRowContext(ctx, `SELECT email, phone, first_name, last_name, device_id, account_id FROM contacts WHERE request_id=?`, n).
+	err := s.rdb.QueryRowContext(ctx, `SELECT email, phone, first_name, last_name, device_id, account_id FROM contacts WHERE request_id=?`, n).
 		Scan(&c.Email, &c.Phone, &c.FirstName, &c.LastName, &c.DeviceID, &c.AccountID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &Contact{}, nil
@@ -370,7 +379,7 @@ func (s *SQLite) Pending(ctx context.Context, job Job, limit int) ([]Versioned, 
 		// A request's messages are enqueued once, when it is created.
 		q = `SELECT ` + requestCols + ` FROM requests WHERE delivery_done = 0 ORDER BY id LIMIT ?`
 	}
-	rows, err := s.db.QueryContext(ctx, q, limit)
+	rows, err := s.rdb.QueryContext(ctx, q, limit)
 	if err != nil {
 		return nil, err
 	}
