@@ -141,8 +141,12 @@ end
 LUA
 /usr/bin/time -v "$BENCH_DIR/sip" serve --config "$RUN/sip.yaml" 2> "$RUN/serve.log" &
 TIME_PID=$!
+stop_sip() { SIP_PID=$(pgrep -P $TIME_PID || true); [ -n "$SIP_PID" ] && kill "$SIP_PID" 2> /dev/null; wait $TIME_PID || true; }
+trap stop_sip EXIT
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$PORT/open311/v2/services.json" > /dev/null
+# The tiles' start-up warm-up reads the whole county: measure after it.
+for _ in $(seq 1 600); do grep -q 'tile feature cache warm.*dataset=powiat_laski' "$RUN/serve.log" && break; sleep 1; done
 wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$RUN/points.lua" "http://127.0.0.1:$PORT" | tee "$RUN/wrk-post.txt"
 post=$(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-post.txt")
 non2xx=$(awk '/Non-2xx/ {print $NF}' "$RUN/wrk-post.txt")
@@ -154,8 +158,7 @@ wrk -t2 -c"$CONNS" -d"${DURATION}s" "http://127.0.0.1:$PORT/healthz" > "$RUN/wrk
 say "GET /healthz       $(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-healthz.txt") req/s (same server, baseline)"
 stored=$(sqlite3 "$RUN/open311.sqlite" 'SELECT count(*) FROM requests' 2>/dev/null || /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM requests').fetchone()[0])" "$RUN/open311.sqlite")
 say "stored requests    $stored"
-SIP_PID=$(pgrep -P $TIME_PID || true)
-[ -n "$SIP_PID" ] && kill "$SIP_PID"
-wait $TIME_PID || true
+stop_sip
+trap - EXIT
 say "sip serve peak RSS $(awk '/Maximum resident set size/ {printf "%.0f MB", $NF / 1024}' "$RUN/serve.log")"
 say "results in $RES"

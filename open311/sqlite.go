@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sip-core/sip/statedb"
@@ -20,6 +21,11 @@ import (
 type SQLite struct {
 	db  *sql.DB // the writer: one connection
 	rdb *sql.DB // readers
+
+	creates    chan *createJob // to the group committer
+	writerDone chan struct{}
+	mu         sync.RWMutex // read-held while sending to creates
+	closed     bool
 }
 
 var _ Store = (*SQLite)(nil)
@@ -87,11 +93,21 @@ func OpenSQLite(path string) (*SQLite, error) {
 		db.Close()
 		return nil, err
 	}
-	return &SQLite{db: db, rdb: rdb}, nil
+	s := &SQLite{db: db, rdb: rdb, creates: make(chan *createJob, maxGroup), writerDone: make(chan struct{})}
+	go s.writeCreates()
+	return s, nil
 }
 
-// Close closes the database after folding the write-ahead log into it.
+// Close waits for the Creates under way, then closes the database after
+// folding the write-ahead log into it.
 func (s *SQLite) Close() error {
+	s.mu.Lock()
+	if !s.closed {
+		s.closed = true
+		close(s.creates)
+	}
+	s.mu.Unlock()
+	<-s.writerDone
 	s.rdb.Close()
 	return statedb.Close(s.db)
 }
@@ -110,40 +126,117 @@ func newToken() string {
 	return hex.EncodeToString(b)
 }
 
-// Create implements Store.
+// createJob is a Create waiting for the group commit.
+type createJob struct {
+	r    *Request
+	c    *Contact
+	m    *Media
+	done chan error
+}
+
+// maxGroup bounds the requests one commit stores.
+const maxGroup = 64
+
+// Create implements Store. Concurrent Creates share commits (a group commit:
+// one fsync stores every request that arrived while the previous one ran);
+// each returns when its request is durable, with its own error.
 func (s *SQLite) Create(ctx context.Context, r *Request, c *Contact, m *Media) error {
-	attrs, _ := json.Marshal(r.Attributes)
-	dec, _ := json.Marshal(r.Decision)
 	r.Token = newToken()
 	if r.Updated.IsZero() {
 		r.Updated = r.Requested
 	}
 	r.HasMedia = m != nil
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO requests(token, jurisdiction, service_code, service_name, description, state, status_notes,
-			agency, agency_code, hosted, notice, requested, updated, closed, address, address_id, lat, lon, x, y, media_url, has_media, attributes, decision)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-			r.Token, r.Jurisdiction, r.ServiceCode, r.ServiceName, r.Description, r.State, r.StatusNotes,
-			r.Agency, r.AgencyCode, r.Hosted, r.Notice, ms(r.Requested), ms(r.Updated), ms(r.Closed), r.Address, r.AddressID,
-			r.Lat, r.Long, r.X, r.Y, r.MediaURL, r.HasMedia, string(attrs), string(dec))
-		if err != nil {
+	j := &createJob{r: r, c: c, m: m, done: make(chan error, 1)}
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return errors.New("open311: the reports database is closed")
+	}
+	select {
+	case s.creates <- j:
+	case <-ctx.Done():
+		s.mu.RUnlock()
+		return ctx.Err()
+	}
+	s.mu.RUnlock()
+	return <-j.done // the job is in the writer's hands: wait for its outcome
+}
+
+// writeCreates is the group committer: it takes the waiting Creates, stores
+// each under a savepoint (a failing one fails alone), and commits them at once.
+func (s *SQLite) writeCreates() {
+	defer close(s.writerDone)
+	for j := range s.creates {
+		batch := []*createJob{j}
+	fill:
+		for len(batch) < maxGroup {
+			select {
+			case more, ok := <-s.creates:
+				if !ok {
+					break fill
+				}
+				batch = append(batch, more)
+			default:
+				break fill
+			}
+		}
+		errs := make([]error, len(batch))
+		ctx := context.Background()
+		err := s.tx(ctx, func(tx *sql.Tx) error {
+			for i, b := range batch {
+				if _, err := tx.ExecContext(ctx, `SAVEPOINT one`); err != nil {
+					return err
+				}
+				if errs[i] = insertRequest(ctx, tx, b.r, b.c, b.m); errs[i] != nil {
+					if _, err := tx.ExecContext(ctx, `ROLLBACK TO one`); err != nil {
+						return err
+					}
+				}
+				if _, err := tx.ExecContext(ctx, `RELEASE one`); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		for i, b := range batch {
+			if err != nil {
+				errs[i] = err
+			}
+			if errs[i] != nil {
+				b.r.ID = ""
+			}
+			b.done <- errs[i]
+		}
+	}
+}
+
+// insertRequest stores a request with its contact, photo and first note.
+func insertRequest(ctx context.Context, tx *sql.Tx, r *Request, c *Contact, m *Media) error {
+	attrs, _ := json.Marshal(r.Attributes)
+	dec, _ := json.Marshal(r.Decision)
+	res, err := tx.ExecContext(ctx, `INSERT INTO requests(token, jurisdiction, service_code, service_name, description, state, status_notes,
+		agency, agency_code, hosted, notice, requested, updated, closed, address, address_id, lat, lon, x, y, media_url, has_media, attributes, decision)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		r.Token, r.Jurisdiction, r.ServiceCode, r.ServiceName, r.Description, r.State, r.StatusNotes,
+		r.Agency, r.AgencyCode, r.Hosted, r.Notice, ms(r.Requested), ms(r.Updated), ms(r.Closed), r.Address, r.AddressID,
+		r.Lat, r.Long, r.X, r.Y, r.MediaURL, r.HasMedia, string(attrs), string(dec))
+	if err != nil {
+		return err
+	}
+	id, _ := res.LastInsertId()
+	r.ID = strconv.FormatInt(id, 10)
+	if !c.Empty() {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts(request_id, email, phone, first_name, last_name, device_id, account_id) VALUES(?,?,?,?,?,?,?)`,
+			id, c.Email, c.Phone, c.FirstName, c.LastName, c.DeviceID, c.AccountID); err != nil {
 			return err
 		}
-		id, _ := res.LastInsertId()
-		r.ID = strconv.FormatInt(id, 10)
-		if !c.Empty() {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO contacts(request_id, email, phone, first_name, last_name, device_id, account_id) VALUES(?,?,?,?,?,?,?)`,
-				id, c.Email, c.Phone, c.FirstName, c.LastName, c.DeviceID, c.AccountID); err != nil {
-				return err
-			}
+	}
+	if m != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO media(request_id, content_type, bytes, width, height) VALUES(?,?,?,?,?)`, id, m.ContentType, m.Bytes, m.Width, m.Height); err != nil {
+			return err
 		}
-		if m != nil {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO media(request_id, content_type, bytes, width, height) VALUES(?,?,?,?,?)`, id, m.ContentType, m.Bytes, m.Width, m.Height); err != nil {
-				return err
-			}
-		}
-		return addNote(ctx, tx, id, Note{Time: r.Requested, State: r.State, Text: r.StatusNotes, Author: "system"})
-	})
+	}
+	return addNote(ctx, tx, id, Note{Time: r.Requested, State: r.State, Text: r.StatusNotes, Author: "system"})
 }
 
 func addNote(ctx context.Context, tx *sql.Tx, id int64, n Note) error {
