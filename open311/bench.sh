@@ -146,7 +146,7 @@ trap stop_sip EXIT
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
 curl -fs "http://127.0.0.1:$PORT/open311/v2/services.json" > /dev/null
 # The tiles' start-up warm-up reads the whole county: measure after it.
-for _ in $(seq 1 600); do grep -q 'tile feature cache warm.*dataset=powiat_laski' "$RUN/serve.log" && break; sleep 1; done
+for _ in $(seq 1 600); do grep -Eq 'tile feature cache (warm|full).*dataset=powiat_laski' "$RUN/serve.log" && break; sleep 1; done
 wrk -t2 -c"$CONNS" -d"${DURATION}s" -s "$RUN/points.lua" "http://127.0.0.1:$PORT" | tee "$RUN/wrk-post.txt"
 post=$(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-post.txt")
 non2xx=$(awk '/Non-2xx/ {print $NF}' "$RUN/wrk-post.txt")
