@@ -292,6 +292,7 @@ func (c *Config) validate(v *validator) {
 	}
 	c.validateFees(v)
 	c.validateTilesets(v)
+	c.validateOpen311(v)
 }
 
 func (c *Config) hasStyle(name string) bool {

@@ -72,6 +72,7 @@ type Host struct {
 	fixed     []*mux.Route // see Fixed
 	ready     atomic.Bool
 	readiness readiness // checks of the services' own dependencies (AddReadiness)
+	hooks     shutdownHooks
 
 	reqs     *metrics.CounterVec
 	latency  *metrics.HistogramVec
