@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -67,7 +68,7 @@ func openS3(ctx context.Context, u *url.URL) (Bucket, string, error) {
 		}
 		pathStyle = b
 	}
-	cfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(region), awsconfig.WithHTTPClient(httpClient),
+	cfg, err := awsconfig.LoadDefaultConfig(ctx, awsconfig.WithRegion(region), awsconfig.WithHTTPClient(s3HTTP),
 		awsconfig.WithRetryMaxAttempts(3))
 	if err != nil {
 		return nil, "", fmt.Errorf("blob: AWS configuration from the environment: %w", err)
@@ -89,6 +90,18 @@ func openS3(ctx context.Context, u *url.URL) (Bucket, string, error) {
 	}
 	return &s3Bucket{c: c, bucket: u.Host, where: where}, strings.TrimPrefix(u.Path, "/"), nil
 }
+
+// s3HTTP bounds the time to connect and to the first byte of an answer, like
+// httpClient. It is the SDK's own buildable client so that the SDK can still
+// add a CA bundle from the environment (AWS_CA_BUNDLE).
+var s3HTTP = awshttp.NewBuildableClient().
+	WithDialerOptions(func(d *net.Dialer) { d.Timeout, d.KeepAlive = dialer.Timeout, dialer.KeepAlive }).
+	WithTransportOptions(func(tr *http.Transport) {
+		tr.MaxIdleConnsPerHost = 64
+		tr.TLSHandshakeTimeout = 10 * time.Second
+		tr.ResponseHeaderTimeout = 30 * time.Second
+		tr.ExpectContinueTimeout = time.Second
+	})
 
 // httpClient bounds the time to connect and to the first byte of an answer:
 // an unreachable service fails a request in seconds, not minutes.
@@ -128,7 +141,8 @@ func classify(err error) error {
 			return fmt.Errorf("%w: %v", ErrNotFound, err)
 		case s == http.StatusPreconditionFailed:
 			return fmt.Errorf("%w: %v", ErrChanged, err)
-		case s >= 500 || s == http.StatusTooManyRequests:
+		case s == 0 || s >= 500 || s == http.StatusTooManyRequests:
+			// 0: no answer at all (refused, reset, timed out).
 			return fmt.Errorf("%w: %v", ErrUnavailable, err)
 		}
 		return err
