@@ -13,7 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/state"
+	"github.com/sip-core/sip/statedb"
 )
 
 // Order states. quoted → awaiting_payment → paid → ready → downloaded | expired;
@@ -63,14 +63,14 @@ type AuditEntry struct {
 // DB is the orders database: the extracts' tables of the state database (a
 // SQLite file, or a PostgreSQL schema every replica shares).
 type DB struct {
-	db *state.DB
+	db *statedb.DB
 }
 
 // Feature is the name the extracts' tables carry in the state database.
 const Feature = "extracts"
 
 // migrations are the extracts' tables, step by step.
-var migrations = []state.Migration{
+var migrations = []statedb.Migration{
 	{Func: adoptLegacy, SQL: `
 CREATE TABLE IF NOT EXISTS extracts_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS extracts_orders(
@@ -135,9 +135,9 @@ var legacyTables = []string{"meta", "orders", "charges", "notifications", "downl
 
 // adoptLegacy renames the tables of an older orders file to the extracts_
 // names, keeping every order, charge and audit entry.
-func adoptLegacy(ctx context.Context, tx *state.Tx) error {
+func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
 	old, err := tx.HasTable(ctx, "orders")
-	if err != nil || !old || tx.Dialect() != state.SQLite {
+	if err != nil || !old || tx.Dialect() != statedb.SQLite {
 		return err
 	}
 	if done, err := tx.HasTable(ctx, "extracts_orders"); err != nil || done {
@@ -161,7 +161,7 @@ CREATE INDEX IF NOT EXISTS extracts_audit_order ON extracts_audit(order_id)`)
 // OpenDB opens the state database a DSN names (a SQLite file, created if
 // needed, or a PostgreSQL schema) and brings the extracts' tables up to date.
 func OpenDB(ctx context.Context, dsn string) (*DB, error) {
-	db, err := state.Open(ctx, dsn)
+	db, err := statedb.OpenDSN(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +222,7 @@ func parseTS(s string) time.Time {
 }
 
 // audit appends to the audit log inside tx.
-func audit(ctx context.Context, tx *state.Tx, order, actor, action string, amount config.Grosze, detail string) error {
+func audit(ctx context.Context, tx *statedb.Txn, order, actor, action string, amount config.Grosze, detail string) error {
 	_, err := tx.Exec(ctx, `INSERT INTO extracts_audit(time, order_id, actor, action, amount, detail) VALUES(?,?,?,?,?,?)`,
 		ts(time.Now()), order, actor, action, int64(amount), detail)
 	return err
@@ -230,7 +230,7 @@ func audit(ctx context.Context, tx *state.Tx, order, actor, action string, amoun
 
 // Audit appends one entry outside any transition.
 func (d *DB) Audit(ctx context.Context, order, actor, action string, amount config.Grosze, detail string) error {
-	return d.db.Tx(ctx, func(tx *state.Tx) error { return audit(ctx, tx, order, actor, action, amount, detail) })
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error { return audit(ctx, tx, order, actor, action, amount, detail) })
 }
 
 // Create stores a new order in state quoted.
@@ -240,7 +240,7 @@ func (d *DB) Create(ctx context.Context, o *Order, actor string) error {
 	o.State = StateQuoted
 	req, _ := json.Marshal(o.Request)
 	qt, _ := json.Marshal(o.Quote)
-	return d.db.Tx(ctx, func(tx *state.Tx) error {
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		if _, err := tx.Exec(ctx, `INSERT INTO extracts_orders(id, created, updated, state, dataset, request, quote, total, currency, provider) VALUES(?,?,?,?,?,?,?,?,?,?)`,
 			o.ID, ts(o.Created), ts(o.Created), o.State, o.Dataset, string(req), string(qt), int64(o.Total), o.Currency, o.Provider); err != nil {
 			return err
@@ -288,7 +288,7 @@ func (d *DB) Get(ctx context.Context, id string) (*Order, error) {
 // transition of an order starts here, so that two replicas handling the same
 // order (two notifications, two downloads) take turns, the second seeing what
 // the first committed.
-func lockOrder(ctx context.Context, tx *state.Tx, id string) (*Order, error) {
+func lockOrder(ctx context.Context, tx *statedb.Txn, id string) (*Order, error) {
 	o, err := scanOrder(tx.LockRow(ctx, `SELECT `+orderCols+` FROM extracts_orders WHERE id=?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNoOrder
@@ -316,7 +316,7 @@ func (d *DB) ByState(ctx context.Context, state string) ([]string, error) {
 
 // transition moves an order from one of the states in from to state to, in tx;
 // it reports false (and changes nothing) when the order is in another state.
-func transition(ctx context.Context, tx *state.Tx, id string, from []string, to string, extra string, args ...any) (bool, error) {
+func transition(ctx context.Context, tx *statedb.Txn, id string, from []string, to string, extra string, args ...any) (bool, error) {
 	q := `UPDATE extracts_orders SET state=?, updated=?` + extra + ` WHERE id=? AND state IN (` + strings.TrimSuffix(strings.Repeat("?,", len(from)), ",") + `)`
 	all := []any{to, ts(time.Now())}
 	all = append(all, args...)
@@ -350,7 +350,7 @@ var ErrMismatch = errors.New("payment does not match the order")
 // happen in one transaction, and the charges table admits one row per order.
 func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, amount config.Grosze, currency, actor, detail string) (string, error) {
 	var outcome string
-	err := d.db.Tx(ctx, func(tx *state.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
@@ -397,7 +397,7 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 // payment again (the operator's retry, a repeated confirmation) is a
 // duplicate; another payment means the payer paid twice: it is audited once
 // per payment as payment_double, to be refunded.
-func secondPayment(ctx context.Context, tx *state.Tx, id, provider, paymentID, chargedBy, chargedID string, amount config.Grosze, actor, detail string) (string, error) {
+func secondPayment(ctx context.Context, tx *statedb.Txn, id, provider, paymentID, chargedBy, chargedID string, amount config.Grosze, actor, detail string) (string, error) {
 	if provider == chargedBy && paymentID == chargedID {
 		return PaymentDuplicate, nil
 	}
@@ -416,7 +416,7 @@ func secondPayment(ctx context.Context, tx *state.Tx, id, provider, paymentID, c
 
 // SetAwaiting records the provider's payment and moves quoted → awaiting_payment.
 func (d *DB) SetAwaiting(ctx context.Context, id, paymentID, actor, detail string) error {
-	return d.db.Tx(ctx, func(tx *state.Tx) error {
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		ok, err := transition(ctx, tx, id, []string{StateQuoted}, StateAwaiting, `, payment_id=?`, paymentID)
 		if err != nil || !ok {
 			return err
@@ -427,7 +427,7 @@ func (d *DB) SetAwaiting(ctx context.Context, id, paymentID, actor, detail strin
 
 // MarkFree moves a zero-total order to paid without a charge.
 func (d *DB) MarkFree(ctx context.Context, id, actor string) error {
-	return d.db.Tx(ctx, func(tx *state.Tx) error {
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
@@ -446,7 +446,7 @@ func (d *DB) MarkFree(ctx context.Context, id, actor string) error {
 // Cancel moves an unpaid order to cancelled; false when it is not unpaid.
 func (d *DB) Cancel(ctx context.Context, id, actor, detail string) (bool, error) {
 	var ok bool
-	err := d.db.Tx(ctx, func(tx *state.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		var err error
 		ok, err = transition(ctx, tx, id, []string{StateQuoted, StateAwaiting}, StateCancelled, "")
 		if err != nil || !ok {
@@ -485,7 +485,7 @@ func (d *DB) Release(ctx context.Context, id, owner string) error {
 // not paid (nothing changes then).
 func (d *DB) MarkReady(ctx context.Context, id string, files []string, location string, lifetime time.Duration, detail string) (bool, error) {
 	var ok bool
-	err := d.db.Tx(ctx, func(tx *state.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		var n int
 		if _, err := lockOrder(ctx, tx, id); err != nil {
 			return err
@@ -522,7 +522,7 @@ var ErrNotReleased = errors.New("order not released")
 // and counts it; the first download moves the order to downloaded.
 func (d *DB) CountDownload(ctx context.Context, id, file string, maxDownloads int, client string) (int, error) {
 	var count int
-	err := d.db.Tx(ctx, func(tx *state.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
@@ -588,7 +588,7 @@ func (d *DB) ExpireDue(ctx context.Context, now time.Time) (int, error) {
 	rows.Close()
 	n := 0
 	for _, id := range ids {
-		err := d.db.Tx(ctx, func(tx *state.Tx) error {
+		err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 			ok, err := transition(ctx, tx, id, []string{StateReady, StateDownloaded}, StateExpired, "")
 			if err != nil || !ok {
 				return err

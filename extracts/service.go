@@ -23,7 +23,7 @@ import (
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
-	"github.com/sip-core/sip/state"
+	"github.com/sip-core/sip/statedb"
 )
 
 func init() { server.Register(NewService()) }
@@ -148,7 +148,7 @@ func (m *manager) open(ctx context.Context) bool {
 		if m.db() != nil {
 			return true
 		}
-		if err := *m.dbErr.Load(); !errors.Is(err, state.ErrUnavailable) {
+		if err := *m.dbErr.Load(); !errors.Is(err, statedb.ErrUnavailable) {
 			return false
 		}
 		select {
@@ -171,10 +171,10 @@ func (m *manager) openOnce(ctx context.Context) {
 		return
 	}
 	m.dbErr.Store(&err)
-	if errors.Is(err, state.ErrUnavailable) {
-		m.log.Error("orders database unreachable; answering 503 until it returns", "state", state.Redact(dsn), "err", err)
+	if errors.Is(err, statedb.ErrUnavailable) {
+		m.log.Error("orders database unreachable; answering 503 until it returns", "state", statedb.Redact(dsn), "err", err)
 	} else {
-		m.log.Error("orders database unusable: extracts are off", "state", state.Redact(dsn), "err", err)
+		m.log.Error("orders database unusable: extracts are off", "state", statedb.Redact(dsn), "err", err)
 	}
 }
 
@@ -185,7 +185,7 @@ func (m *manager) ready(ctx context.Context) error {
 	if db == nil {
 		// A database that cannot be reached makes the replica unready; one that
 		// cannot be used (a bad configuration) turned the extracts off, logged.
-		if p := m.dbErr.Load(); p != nil && errors.Is(*p, state.ErrUnavailable) {
+		if p := m.dbErr.Load(); p != nil && errors.Is(*p, statedb.ErrUnavailable) {
 			return *p
 		}
 		return nil
@@ -200,7 +200,7 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 	return func(w http.ResponseWriter, r *http.Request) {
 		if m.db() == nil {
 			e := &server.Error{Status: http.StatusServiceUnavailable, Code: "ExtractsUnavailable", Detail: "the orders database could not be opened; see the server log"}
-			if p := m.dbErr.Load(); p == nil || errors.Is(*p, state.ErrUnavailable) {
+			if p := m.dbErr.Load(); p == nil || errors.Is(*p, statedb.ErrUnavailable) {
 				e.Code, e.Detail, e.RetryAfter = "StateUnavailable", "the orders database cannot be reached; retry later", 5*time.Second
 			}
 			server.WriteError(w, r, e)
@@ -211,7 +211,7 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 			switch {
 			case errors.As(err, &he):
 				server.WriteError(w, r, &server.Error{Status: he.status, Code: he.code, Detail: he.detail})
-			case errors.Is(err, state.ErrUnavailable):
+			case errors.Is(err, statedb.ErrUnavailable):
 				m.log.Error("orders database unreachable", "err", err)
 				server.WriteError(w, r, &server.Error{Status: http.StatusServiceUnavailable, Code: "StateUnavailable",
 					Detail: "the orders database cannot be reached; retry later", RetryAfter: 5 * time.Second})

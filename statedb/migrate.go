@@ -1,4 +1,4 @@
-package state
+package statedb
 
 import (
 	"context"
@@ -14,7 +14,7 @@ import (
 // {{serial}} is replaced by DB.Serial), in the same transaction.
 type Migration struct {
 	SQL  string
-	Func func(ctx context.Context, tx *Tx) error
+	Func func(ctx context.Context, tx *Txn) error
 }
 
 // Migrate brings a feature's tables up to date: the steps not applied yet
@@ -22,7 +22,7 @@ type Migration struct {
 // Replicas starting together take turns (an advisory lock on PostgreSQL, the
 // write lock on SQLite): the first applies, the others find it done.
 func (d *DB) Migrate(ctx context.Context, feature string, steps []Migration) error {
-	err := d.Tx(ctx, func(tx *Tx) error {
+	err := d.Tx(ctx, func(tx *Txn) error {
 		if d.dialect == Postgres {
 			h := fnv.New64a()
 			h.Write([]byte("sip-state-migrate"))
@@ -61,7 +61,7 @@ func (d *DB) Migrate(ctx context.Context, feature string, steps []Migration) err
 	return nil
 }
 
-func (d *DB) apply(ctx context.Context, tx *Tx, m Migration) error {
+func (d *DB) apply(ctx context.Context, tx *Txn, m Migration) error {
 	if m.Func != nil {
 		if err := m.Func(ctx, tx); err != nil {
 			return err
@@ -99,7 +99,7 @@ func splitStatements(s string) []string {
 
 // HasTable reports whether the database holds a table of that name (in the
 // state schema on PostgreSQL): for a migration adopting older tables.
-func (t *Tx) HasTable(ctx context.Context, name string) (bool, error) {
+func (t *Txn) HasTable(ctx context.Context, name string) (bool, error) {
 	q := `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?`
 	if t.d.dialect == Postgres {
 		q = `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?`

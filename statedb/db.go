@@ -1,23 +1,6 @@
-// Package state holds what a server must keep besides its datasets: extract
-// orders, payments, notifications, download counters and the audit log, and
-// whatever later features (reports, alerts) record. It lives in one database
-// named by a DSN, the same for every replica of a deployment:
-//
-//   - a SQLite file (a path, or sqlite:PATH): the single-machine default, next
-//     to the first dataset's store;
-//   - a PostgreSQL schema (postgres://USER@HOST/DB?schema=NAME, postgresql://…
-//     or libpq keywords; the schema defaults to sip_state): shared by any
-//     number of `sip serve` replicas.
-//
-// Each feature owns tables whose names start with its own (extracts_orders,
-// …) and brings them up to date with Migrate when it opens. Queries are
-// written once, in the SQL both engines speak, with ? placeholders (numbered
-// for PostgreSQL by Rebind); the few differences (an identity column, a row
-// lock) are spelled through the DB. A transaction that changes a row of a
-// feature's own locks that row first (Tx.LockRow): on SQLite the database
-// serialises every write anyway, on PostgreSQL replicas that race for the
-// same order wait for each other and then see what the first one committed.
-package state
+// The state database named by a DSN (OpenDSN): see the package doc.
+
+package statedb
 
 import (
 	"context"
@@ -82,8 +65,8 @@ func FilePath(dsn string) string {
 // Redact is the DSN without its password.
 func Redact(dsn string) string { return store.Redact(dsn) }
 
-// Open opens (creating when missing) the state database a DSN names.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+// OpenDSN opens (creating when missing) the state database a DSN names.
+func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
 	if strings.TrimSpace(dsn) == "" {
 		return nil, errors.New("state: empty DSN (a SQLite file or a postgres:// URL)")
 	}
@@ -99,7 +82,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	// Writers take the lock when they begin (_txlock=immediate), so a
 	// transaction never fails half-way on a lock it could not upgrade.
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_foreign_keys=1&_journal_mode=WAL")
+	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_foreign_keys=1&_journal_mode=WAL&_secure_delete=on")
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +170,18 @@ func (d *DB) String() string { return d.where }
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
+// Scrub makes deleted rows leave the disk: on SQLite it folds the
+// write-ahead log into the file, whose freed pages secure_delete overwrote
+// (see the function Scrub); on PostgreSQL dead rows stay until the table is
+// vacuumed, which autovacuum does.
+func (d *DB) Scrub(ctx context.Context) error {
+	if d.dialect != SQLite {
+		return nil
+	}
+	_, err := d.db.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
+	return err
+}
+
 // Ping checks that the database answers (readiness).
 func (d *DB) Ping(ctx context.Context) error { return d.wrap("ping", d.db.PingContext(ctx)) }
 
@@ -269,20 +264,20 @@ type Row struct {
 // Scan copies the row's columns (sql.ErrNoRows when there is none).
 func (r Row) Scan(dst ...any) error { return r.d.wrap("query", r.r.Scan(dst...)) }
 
-// Tx is a transaction of a DB.
-type Tx struct {
+// Txn is a transaction of a DB.
+type Txn struct {
 	d  *DB
 	tx *sql.Tx
 }
 
 // Tx runs fn in a transaction, committed when fn returns nil and rolled back
 // otherwise.
-func (d *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
+func (d *DB) Tx(ctx context.Context, fn func(*Txn) error) error {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return d.wrap("begin", err)
 	}
-	if err := fn(&Tx{d: d, tx: tx}); err != nil {
+	if err := fn(&Txn{d: d, tx: tx}); err != nil {
 		tx.Rollback()
 		return d.wrap("transaction", err)
 	}
@@ -290,17 +285,17 @@ func (d *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
 }
 
 // Exec runs a statement in the transaction.
-func (t *Tx) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+func (t *Txn) Exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
 	return t.tx.ExecContext(ctx, t.d.Rebind(q), args...)
 }
 
 // QueryRow runs a query returning one row in the transaction.
-func (t *Tx) QueryRow(ctx context.Context, q string, args ...any) Row {
+func (t *Txn) QueryRow(ctx context.Context, q string, args ...any) Row {
 	return Row{d: t.d, r: t.tx.QueryRowContext(ctx, t.d.Rebind(q), args...)}
 }
 
 // Query runs a query in the transaction.
-func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+func (t *Txn) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return t.tx.QueryContext(ctx, t.d.Rebind(q), args...)
 }
 
@@ -308,7 +303,7 @@ func (t *Tx) Query(ctx context.Context, q string, args ...any) (*sql.Rows, error
 // transaction ends (FOR UPDATE on PostgreSQL; SQLite's writer holds the whole
 // database already). A concurrent transaction locking the same row waits, then
 // reads what this one committed.
-func (t *Tx) LockRow(ctx context.Context, q string, args ...any) Row {
+func (t *Txn) LockRow(ctx context.Context, q string, args ...any) Row {
 	if t.d.dialect == Postgres {
 		q += " FOR UPDATE"
 	}
@@ -316,4 +311,4 @@ func (t *Tx) LockRow(ctx context.Context, q string, args ...any) Row {
 }
 
 // Dialect is the transaction's engine.
-func (t *Tx) Dialect() Dialect { return t.d.dialect }
+func (t *Txn) Dialect() Dialect { return t.d.dialect }

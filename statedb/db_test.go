@@ -1,4 +1,4 @@
-package state
+package statedb
 
 import (
 	"context"
@@ -25,11 +25,11 @@ func engines(t *testing.T) map[string][2]*DB {
 	c := postgistest.Need(t)
 	dsn := c.URL(c.NewSchema("state"))
 	for name, d := range map[string]string{"sqlite": file, "postgres": dsn} {
-		a, err := Open(ctx, d)
+		a, err := OpenDSN(ctx, d)
 		if err != nil {
 			t.Fatal(err)
 		}
-		b, err := Open(ctx, d)
+		b, err := OpenDSN(ctx, d)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,7 +76,7 @@ func TestMigrateAndLockRow(t *testing.T) {
 				go func() {
 					defer wg.Done()
 					for range per {
-						err := d.Tx(ctx, func(tx *Tx) error {
+						err := d.Tx(ctx, func(tx *Txn) error {
 							var n int64
 							if err := tx.LockRow(ctx, `SELECT n FROM test_counter WHERE id = ?`, "a").Scan(&n); err != nil {
 								return err
@@ -127,11 +127,11 @@ func TestRebind(t *testing.T) {
 func TestSchemaAndErrors(t *testing.T) {
 	ctx := context.Background()
 	c := postgistest.Need(t)
-	if _, err := Open(ctx, c.URL("Bad-Schema")); err == nil {
+	if _, err := OpenDSN(ctx, c.URL("Bad-Schema")); err == nil {
 		t.Error("a schema name needing quotes was accepted")
 	}
 	// Without schema= the tables go to sip_state, made when missing.
-	d, err := Open(ctx, c.URL(""))
+	d, err := OpenDSN(ctx, c.URL(""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func TestSchemaAndErrors(t *testing.T) {
 	// A database that does not answer is ErrUnavailable, and the password never
 	// appears in the error.
 	bad := strings.Replace(c.DSN("x"), fmt.Sprintf("port=%d", c.Port), "port=1", 1)
-	_, err = Open(ctx, bad)
+	_, err = OpenDSN(ctx, bad)
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("unreachable database: %v", err)
 	}
@@ -154,4 +154,3 @@ func TestSchemaAndErrors(t *testing.T) {
 		t.Errorf("password in error: %v", err)
 	}
 }
-
