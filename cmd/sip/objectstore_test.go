@@ -264,7 +264,7 @@ limits:
 		if served[1].Load() == 0 || before == 0 {
 			t.Fatal("build B was never served")
 		}
-		for _, k := range keys[:50] {
+		for _, k := range keys[:min(50, len(keys))] {
 			if _, got, _, _ := getTile(client, fmt.Sprintf("%s/tiles/%s/%d/%d/%d.mvt", base, tileset, k[0], k[1], k[2])); string(got) != string(tilesB[k]) {
 				t.Fatalf("%v after the change: not build B's tile", k)
 			}
