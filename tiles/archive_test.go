@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -223,5 +224,49 @@ func TestRemoteArchiveUnreachable(t *testing.T) {
 	}
 	if _, err := ra.TileContext(bg, int(z), int(x), int(y)); err != nil {
 		t.Fatalf("tile after the restart: %v", err)
+	}
+}
+
+// `sip tiles update` of an archive in object storage publishes the updated
+// archive as a new build (the manifest flips to it, naming the one it
+// replaced), tile for tile what a full rebuild gives; a second update is a
+// no-op that publishes nothing.
+func TestUpdateRemote(t *testing.T) {
+	srv := blobtest.Start(t)
+	dir := t.TempDir()
+	sp := copyCounty(t, dir)
+	url := srv.URL("update/county.pmtiles")
+	first := build(t, sp, url, WebMercatorQuad, 12, 16).Published.Manifest
+	editCounty(t, sp)
+	r := openRO(t, sp)
+	rep, err := Update(bg, r, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Changes < 2 || rep.Rendered == 0 {
+		t.Errorf("update %+v: re-rendered nothing", rep)
+	}
+	bucket, key, _ := blob.Open(bg, url)
+	m, _, ok, err := readManifest(bg, bucket, key)
+	if err != nil || !ok || m.Archive == first.Archive || m.Previous != first.Archive || m.Revision <= first.Revision {
+		t.Fatalf("manifest after the update: %+v (first %+v) %v", m, first, err)
+	}
+	fresh := filepath.Join(dir, "fresh.pmtiles")
+	build(t, sp, fresh, WebMercatorQuad, 12, 16)
+	got, want := allTiles(t, url), allTiles(t, fresh)
+	if len(got) != len(want) {
+		t.Errorf("%d tiles after the update, %d in a rebuild", len(got), len(want))
+	}
+	for k, w := range want {
+		if !bytes.Equal(got[k], w) {
+			t.Fatalf("tile %v differs from the rebuild", k)
+		}
+	}
+	rep2, err := Update(bg, r, url)
+	if err != nil || rep2.Changes != 0 || rep2.Rendered != 0 {
+		t.Errorf("second update %+v %v", rep2, err)
+	}
+	if m2, _, _, _ := readManifest(bg, bucket, key); m2.Archive != m.Archive {
+		t.Errorf("a no-op update published %s", m2.Archive)
 	}
 }

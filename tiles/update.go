@@ -138,6 +138,11 @@ func Update(ctx context.Context, r store.Reader, path string) (*UpdateReport, er
 		rendered[k] = data
 		rep.Rendered++
 	}
+	if remote != nil && rep.Changes == 0 && rev == rep.From {
+		// Nothing to publish: a new build would be the current one again.
+		rep.Took = time.Since(t0)
+		return rep, nil
+	}
 	meta.Revision = rev
 	f, _ := FormatOf(path)
 	switch f {
