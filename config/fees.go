@@ -352,6 +352,12 @@ func (c *Config) validateState(v *validator) {
 	if !IsObjectURL(e.Files) {
 		v.at("with a shared state database generated extracts must be in object storage every replica reads (s3://BUCKET/PREFIX?endpoint=…), not on a replica's disk", "extracts", "files")
 	}
+	if c.Outbox.Database != "" && !IsSharedState(c.Outbox.Database) {
+		v.at("with a shared state database the outbox is in it too: remove outbox.database (or name a PostgreSQL schema)", "outbox", "database")
+	}
+	if c.Open311.Dataset != "" {
+		v.at("resident reports are kept in a SQLite file of one machine (open311.database), not yet in a shared state database: serve them from a deployment with a state file", "open311", "dataset")
+	}
 }
 
 // IsSharedState reports whether a state DSN names a database replicas can

@@ -11,7 +11,8 @@ import (
 // Migration is one step of a feature's schema, applied once and in order.
 // Func, when set, runs first (adopting older tables, say); then SQL runs as
 // written (statements separated by ";" at a line's end are run one by one;
-// {{serial}} is replaced by DB.Serial), in the same transaction.
+// {{serial}} is replaced by DB.Serial, {{blob}} by DB.Blob), in the same
+// transaction.
 type Migration struct {
 	SQL  string
 	Func func(ctx context.Context, tx *Txn) error
@@ -68,7 +69,7 @@ func (d *DB) apply(ctx context.Context, tx *Txn, m Migration) error {
 		}
 	}
 	for _, stmt := range splitStatements(m.SQL) {
-		stmt = strings.ReplaceAll(stmt, "{{serial}}", d.Serial())
+		stmt = strings.NewReplacer("{{serial}}", d.Serial(), "{{blob}}", d.Blob()).Replace(stmt)
 		if _, err := tx.Exec(ctx, stmt); err != nil {
 			return fmt.Errorf("%w\n%s", err, stmt)
 		}
