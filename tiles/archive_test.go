@@ -6,10 +6,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/sip-core/sip/blob"
 	"github.com/sip-core/sip/blob/blobtest"
@@ -269,4 +273,60 @@ func TestUpdateRemote(t *testing.T) {
 	if m2, _, _, _ := readManifest(bg, bucket, key); m2.Archive != m.Archive {
 		t.Errorf("a no-op update published %s", m2.Archive)
 	}
+}
+
+// An archive on a plain web server (https:// in production; net/http's file
+// serving here, with the strong ETag a CDN sends): every tile read with range
+// requests equals the file's, and when the file is replaced the reader sees
+// the new ETag, rereads the directories and serves the new build whole.
+func TestRemoteArchiveOverHTTP(t *testing.T) {
+	dir := t.TempDir()
+	st := openRO(t, county(t))
+	a, b := dir+"/a.pmtiles", dir+"/b.pmtiles"
+	if _, err := Build(bg, st, BuildOptions{Out: a, MinZoom: 12, MaxZoom: 14, Layers: cadastreLayers}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(bg, st, BuildOptions{Out: b, MinZoom: 12, MaxZoom: 14, Layers: []string{"dzialki"}}); err != nil {
+		t.Fatal(err)
+	}
+	var served atomic.Pointer[string]
+	served.Store(&a)
+	var ranges atomic.Int64
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/tiles/county.pmtiles" {
+			http.NotFound(w, r) // no manifest: the archive is read as it is
+			return
+		}
+		p := *served.Load()
+		data, err := os.ReadFile(p)
+		if err != nil {
+			http.Error(w, err.Error(), 500)
+			return
+		}
+		if r.Header.Get("Range") != "" {
+			ranges.Add(1)
+		}
+		w.Header().Set("ETag", `"`+sha(t, p)[:16]+`"`)
+		http.ServeContent(w, r, "", time.Unix(1700000000, 0), bytes.NewReader(data))
+	}))
+	defer hs.Close()
+	ts, err := OpenTileset(hs.URL + "/tiles/county.pmtiles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ts.Close()
+	for _, c := range []struct {
+		path  string
+		tiles map[uint64][]byte
+	}{{a, archiveTiles(t, a)}, {b, archiveTiles(t, b)}} {
+		served.Store(&c.path)
+		for id, want := range c.tiles {
+			z, x, y := pmtiles.IDToZXY(id)
+			got, err := ts.Tile(int(z), int(x), int(y))
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("%s: tile %d/%d/%d: %d bytes (%v), want %d", c.path, z, x, y, len(got), err, len(want))
+			}
+		}
+	}
+	t.Logf("%d range requests", ranges.Load())
 }

@@ -86,7 +86,9 @@ func tempPath(path string) string { return atomicfile.Path(path) }
 
 // NewSink creates the sink for an output file. The temporary files earlier
 // builds of it left when they were killed are removed first.
-func NewSink(path string, g *Grid) (Sink, error) { return NewSinkContext(context.Background(), path, g) }
+func NewSink(path string, g *Grid) (Sink, error) {
+	return NewSinkContext(context.Background(), path, g)
+}
 
 // NewSinkContext is NewSink for an output that may be in object storage
 // (s3://BUCKET/KEY.pmtiles?endpoint=…): publishing it stops when ctx ends,
