@@ -21,7 +21,7 @@ import (
 )
 
 // archiveTiles reads every tile of a local PMTiles file by id.
-func archiveTiles(t *testing.T, path string) map[uint64][]byte {
+func archiveTiles(t testing.TB, path string) map[uint64][]byte {
 	t.Helper()
 	r, err := pmtiles.Open(path)
 	if err != nil {
@@ -329,4 +329,47 @@ func TestRemoteArchiveOverHTTP(t *testing.T) {
 		}
 	}
 	t.Logf("%d range requests", ranges.Load())
+}
+
+// BenchmarkArchiveTile reads the tiles of one build from a local PMTiles file
+// and from the same archive published to a real S3-compatible server on
+// loopback (one range request per tile, directories in memory).
+func BenchmarkArchiveTile(b *testing.B) {
+	dir := b.TempDir()
+	st := openRO(b, county(b))
+	local := dir + "/county.pmtiles"
+	if _, err := Build(bg, st, BuildOptions{Out: local, MinZoom: 12, MaxZoom: 16, Layers: cadastreLayers}); err != nil {
+		b.Fatal(err)
+	}
+	var ids []uint64
+	for id := range archiveTiles(b, local) {
+		ids = append(ids, id)
+	}
+	srv := blobtest.Start(b)
+	url := srv.URL("bench/county.pmtiles")
+	if _, err := Build(bg, st, BuildOptions{Out: url, MinZoom: 12, MaxZoom: 16, Layers: cadastreLayers}); err != nil {
+		b.Fatal(err)
+	}
+	for name, path := range map[string]string{"file": local, "s3": url} {
+		b.Run(name, func(b *testing.B) {
+			ts, err := OpenTileset(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ts.Close()
+			b.ReportAllocs()
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				i := 0
+				for pb.Next() {
+					z, x, y := pmtiles.IDToZXY(ids[i%len(ids)])
+					if _, err := ts.Tile(int(z), int(x), int(y)); err != nil {
+						b.Error(err)
+						return
+					}
+					i++
+				}
+			})
+		})
+	}
 }
