@@ -91,7 +91,7 @@ func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
 func OpenSQLite(path string) (*SQLite, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	return OpenDSN(ctx, "sqlite:"+path)
+	return OpenDSN(ctx, "sqlite:"+strings.TrimPrefix(path, "sqlite:"))
 }
 
 // Close closes the outbox (and the database, when OpenSQLite opened it).
