@@ -120,6 +120,8 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	if st := h.Current(); st != nil {
 		s.Reload(st)
 	}
+	// Archives in object storage stop polling with the server.
+	h.OnShutdown(func(context.Context) { s.remotes.follow(h, nil) })
 	if m, ok := h.Service("wms").(*wms.Service); ok {
 		s.maps = m
 	}
