@@ -46,6 +46,17 @@ type Config struct {
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
+	// State is the DSN of the state database: extract orders, payments,
+	// notifications, download counters and the audit log, and the records of
+	// later features. A SQLite file (relative to this file), or a PostgreSQL
+	// schema (postgres://USER@HOST/DB?schema=NAME, default schema sip_state)
+	// that every replica of a deployment names. Empty: each feature keeps a
+	// SQLite file of its own next to the first dataset's store (the extracts:
+	// extracts.orders, default orders.sqlite).
+	State string `yaml:"state"`
+	// Tilesets are pre-built tile archives served besides the datasets: a
+	// file (relative to this file) or a PMTiles archive in object storage.
+	Tilesets []Tileset `yaml:"tilesets"`
 	Metrics  Metrics   `yaml:"metrics"`
 
 	// File is the path the configuration was loaded from ("" for ForStore).
@@ -364,6 +375,7 @@ func Parse(data []byte, file string) (*Config, error) {
 			}
 		}
 		c.anchorExtracts(dir)
+		c.anchorTilesets(dir)
 		c.anchorOpen311(dir)
 	}
 	c.applyDefaults()

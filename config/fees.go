@@ -190,10 +190,16 @@ var DataFormats = []string{"gpkg", "gml", "geojson"}
 // Extracts configures paid extracts: the orders database, downloads, limits and
 // payment providers.
 type Extracts struct {
-	// Orders is the SQLite file of orders and the audit log (default orders.sqlite
-	// next to the first dataset's store); relative to the config file.
+	// Orders is the SQLite file of orders and the audit log when the
+	// configuration names no state database (default orders.sqlite next to the
+	// first dataset's store); relative to the config file. Once the
+	// configuration is loaded it holds the DSN the extracts use: the state
+	// database's when there is one.
 	Orders string `yaml:"orders"`
-	// Files is the directory of generated extracts (default: extracts/ next to Orders).
+	// Files is where generated extracts are kept: a folder (default: extracts/
+	// next to Orders), or object storage every replica reads
+	// (s3://BUCKET/PREFIX?endpoint=…&region=…), which a shared state database
+	// requires.
 	Files string `yaml:"files"`
 	// TokenLifetime is how long a download link works (default 72h).
 	TokenLifetime Duration `yaml:"token_lifetime"`
@@ -322,13 +328,70 @@ func (c *Config) validateFees(v *validator) {
 	if e.TokenSecretEnv != "" && len(os.Getenv(e.TokenSecretEnv)) < 16 {
 		v.atf([]any{"extracts", "token_secret_env"}, "environment variable %s must hold a secret of at least 16 bytes", e.TokenSecretEnv)
 	}
+	c.validateState(v)
 }
 
-// anchorExtracts makes the extracts paths absolute relative to dir.
+// validateState checks the state database against the extracts: one place
+// for the orders, and with replicas sharing it, nothing of theirs on a
+// replica's disk.
+func (c *Config) validateState(v *validator) {
+	if c.State == "" {
+		return
+	}
+	e := c.Extracts
+	if e.Orders != "" {
+		v.at("the orders live in the state database (state:): remove extracts.orders", "extracts", "orders")
+		return
+	}
+	if !IsSharedState(c.State) {
+		return
+	}
+	if e.TokenSecretEnv == "" {
+		v.at("with a shared state database every replica must sign download links with one key: set token_secret_env to an environment variable holding it", "extracts", "token_secret_env")
+	}
+	if !IsObjectURL(e.Files) {
+		v.at("with a shared state database generated extracts must be in object storage every replica reads (s3://BUCKET/PREFIX?endpoint=…), not on a replica's disk", "extracts", "files")
+	}
+	if c.Outbox.Database != "" && !IsSharedState(c.Outbox.Database) {
+		v.at("with a shared state database the outbox is in it too: remove outbox.database (or name a PostgreSQL schema)", "outbox", "database")
+	}
+	if c.Open311.Dataset != "" {
+		v.at("resident reports are kept in a SQLite file of one machine (open311.database), not yet in a shared state database: serve them from a deployment with a state file", "open311", "dataset")
+	}
+}
+
+// IsSharedState reports whether a state DSN names a database replicas can
+// share (PostgreSQL) rather than a SQLite file.
+func IsSharedState(dsn string) bool { return dsn != "" && store.SchemeOf(dsn) == store.SchemePostgres }
+
+// IsObjectURL reports whether a location is in object storage (s3://, or
+// https:// for reading) rather than a local path.
+func IsObjectURL(s string) bool {
+	return strings.HasPrefix(s, "s3://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+// StateDSN is the state database a feature uses: the configured state:, or
+// without one the SQLite file named file next to the first dataset's store
+// (the single-machine default).
+func (c *Config) StateDSN(file string) string {
+	if c.State != "" {
+		return c.State
+	}
+	if len(c.Datasets) == 0 {
+		return file
+	}
+	return filepath.Join(c.dataDir(), file)
+}
+
+// anchorExtracts makes the extracts paths and a state file absolute
+// relative to dir (DSNs and URLs are kept as written).
 func (c *Config) anchorExtracts(dir string) {
-	for _, p := range []*string{&c.Extracts.Orders, &c.Extracts.Files} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(dir, *p)
+	for _, p := range []*string{&c.Extracts.Orders, &c.Extracts.Files, &c.State} {
+		if *p == "" || IsObjectURL(*p) || (p == &c.State && IsSharedState(*p)) {
+			continue
+		}
+		if path := strings.TrimPrefix(*p, "sqlite:"); !filepath.IsAbs(path) {
+			*p = filepath.Join(dir, path)
 		}
 	}
 }
@@ -345,10 +408,14 @@ func (c *Config) extractsDefaults() {
 	}
 	e := &c.Extracts
 	if e.Orders == "" && len(c.Datasets) > 0 {
-		e.Orders = filepath.Join(c.dataDir(), "orders.sqlite")
+		e.Orders = c.StateDSN("orders.sqlite")
 	}
 	if e.Files == "" && e.Orders != "" {
-		e.Files = filepath.Join(filepath.Dir(e.Orders), "extracts")
+		dir := c.dataDir()
+		if p := strings.TrimPrefix(e.Orders, "sqlite:"); !IsSharedState(e.Orders) {
+			dir = filepath.Dir(p)
+		}
+		e.Files = filepath.Join(dir, "extracts")
 	}
 	if e.TokenLifetime == 0 {
 		e.TokenLifetime = Duration(72 * time.Hour)

@@ -166,3 +166,45 @@ func FuzzParseGrosze(f *testing.F) {
 		}
 	})
 }
+
+// The state database: the outbox lives in it by default; shared by replicas
+// it refuses what would stay on one replica's disk.
+func TestStateDatabase(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "sip.yaml")
+	t.Setenv("SIP_TOKEN", "a-signing-key-every-replica-shares")
+	c, err := Parse([]byte("datasets:\n  - {name: county, store: county.gpkg}\nstate: state.sqlite\n"), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "state.sqlite"); c.State != want || c.Outbox.Database != want || c.Extracts.Orders != want {
+		t.Errorf("state %q, outbox %q, orders %q: want both in %s", c.State, c.Outbox.Database, c.Extracts.Orders, want)
+	}
+	c, err = Parse([]byte("datasets:\n  - {name: county, store: county.gpkg}\n"), file)
+	if err != nil || c.Outbox.Database != filepath.Join(dir, "outbox.sqlite") {
+		t.Errorf("without state: outbox %q %v", c.Outbox.Database, err)
+	}
+	shared := "datasets:\n  - {name: county, store: county.gpkg}\nstate: postgres://sip@db/sip?schema=sip_state\n"
+	ok := shared + "extracts: {files: \"s3://b/extracts/?endpoint=http://127.0.0.1:9\", token_secret_env: SIP_TOKEN}\n"
+	for extra, want := range map[string]string{
+		"": "token_secret_env",
+		"extracts: {token_secret_env: SIP_TOKEN}\n": "extracts.files",
+		"outbox: {database: outbox.sqlite}\n":       "outbox.database",
+		"open311: {dataset: county}\n":              "open311.dataset",
+	} {
+		base := ok
+		if strings.HasPrefix(extra, "extracts") || extra == "" {
+			base = shared
+		}
+		if _, err := Parse([]byte(base+extra), file); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("shared state with %q: error %v does not name %s", extra, err, want)
+		}
+	}
+	c, err = Parse([]byte(ok), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Outbox.Database != c.State {
+		t.Errorf("shared state: outbox %q", c.Outbox.Database)
+	}
+}

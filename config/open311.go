@@ -153,8 +153,8 @@ type ReportAsset struct {
 
 // Outbox configures the delivery of messages (resident reports, alerts).
 type Outbox struct {
-	// Database is the SQLite file of the outbox (default outbox.sqlite next to
-	// the first dataset's store).
+	// Database is the outbox's database: default the state database (state:),
+	// or without one outbox.sqlite next to the first dataset's store.
 	Database string `yaml:"database"`
 	SMTP     SMTP   `yaml:"smtp"`
 	// RetryMin and RetryMax bound the backoff between attempts (default 30s, 1h).
@@ -424,8 +424,11 @@ func (c *Config) validateOutbox(v *validator) {
 // anchorOpen311 makes the databases' paths absolute relative to dir.
 func (c *Config) anchorOpen311(dir string) {
 	for _, p := range []*string{&c.Open311.Database, &c.Outbox.Database} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(dir, *p)
+		if *p == "" || IsSharedState(*p) {
+			continue
+		}
+		if path := strings.TrimPrefix(*p, "sqlite:"); !filepath.IsAbs(path) {
+			*p = filepath.Join(dir, path)
 		}
 	}
 }
@@ -437,9 +440,9 @@ func (c *Config) open311Defaults() {
 		if o.Database == "" {
 			o.Database = filepath.Join(dir, "open311.sqlite")
 		}
-		if c.Outbox.Database == "" {
-			c.Outbox.Database = filepath.Join(dir, "outbox.sqlite")
-		}
+	}
+	if c.Outbox.Database == "" && (c.State != "" || len(c.Datasets) > 0) {
+		c.Outbox.Database = c.StateDSN("outbox.sqlite")
 	}
 	if o.BoundaryDistance == 0 {
 		o.BoundaryDistance = 15

@@ -80,7 +80,7 @@ func TestManualPaymentFlow(t *testing.T) {
 		t.Fatal("unpaid order offers downloads")
 	}
 	do(t, http.MethodGet, fx.url+"/download/"+forgeToken(t, v.ID, "extract.gpkg"), nil).problem(t, 404, "UnknownFile")
-	fx.svc.managers[0].db.db.Exec(`UPDATE orders SET files='["extract.gpkg"]' WHERE id=?`, v.ID) // even with files recorded
+	fx.svc.managers[0].db().db.Exec(t.Context(), `UPDATE extracts_orders SET files='["extract.gpkg"]' WHERE id=?`, v.ID) // even with files recorded
 	do(t, http.MethodGet, fx.url+"/download/"+forgeToken(t, v.ID, "extract.gpkg"), nil).problem(t, 403, "NotReleased")
 	do(t, http.MethodGet, fx.url+"/download/not-a-token", nil).problem(t, 403, "InvalidToken")
 
@@ -107,7 +107,7 @@ func TestManualPaymentFlow(t *testing.T) {
 	confirm(`{"amount": 9600, "currency": "PLN", "reference": "T2"}`, auth...).problem(t, 409, "AlreadyPaid")
 	post(t, "/api/extracts/orders/"+v.ID+"/cancel", "").problem(t, 409, "InvalidState")
 	ready := waitState(t, v.ID, StateReady)
-	if n, _ := fx.svc.managers[0].db.Charges(t.Context(), v.ID); n != 1 {
+	if n, _ := fx.svc.managers[0].db().Charges(t.Context(), v.ID); n != 1 {
 		t.Errorf("%d charges", n)
 	}
 	want := []string{"extract.gpkg", "extract.gml", "extract.geojson", "wypis_rejestr_gruntow_bez_danych_osobowych.txt", "doo.txt"}
@@ -368,7 +368,7 @@ func TestWebhookNotifications(t *testing.T) {
 		t.Fatalf("late cancel: %d %s", r.status, r.body)
 	}
 	ready := waitState(t, v.ID, StateReady)
-	if n, _ := fx.svc.managers[0].db.Charges(t.Context(), v.ID); n != 1 {
+	if n, _ := fx.svc.managers[0].db().Charges(t.Context(), v.ID); n != 1 {
 		t.Errorf("%d charges", n)
 	}
 	a := auditOf(t, fx.url, v.ID)
@@ -401,7 +401,7 @@ func TestWebhookNotifications(t *testing.T) {
 	if r := notify(p2, sign(p2)); r.status != 200 || !strings.Contains(string(r.body), PaymentLate) {
 		t.Fatalf("late payment: %d %s", r.status, r.body)
 	}
-	if n, _ := fx.svc.managers[0].db.Charges(t.Context(), v2.ID); n != 0 || fetchOrder(t, v2.ID).State != StateCancelled {
+	if n, _ := fx.svc.managers[0].db().Charges(t.Context(), v2.ID); n != 0 || fetchOrder(t, v2.ID).State != StateCancelled {
 		t.Errorf("cancelled order charged (%d) or revived", n)
 	}
 	if a := auditOf(t, fx.url, v2.ID); countActions(a, "payment_late") != 1 {
@@ -421,7 +421,7 @@ func TestFreeOrder(t *testing.T) {
 	if countActions(a, "paid") != 1 || a[1].Detail != "nothing to pay: every item is free by law" {
 		t.Errorf("audit %+v", a)
 	}
-	if n, _ := fx.svc.managers[0].db.Charges(t.Context(), v.ID); n != 0 {
+	if n, _ := fx.svc.managers[0].db().Charges(t.Context(), v.ID); n != 0 {
 		t.Errorf("free order charged")
 	}
 }
@@ -432,7 +432,7 @@ func TestExpiry(t *testing.T) {
 	ready := waitState(t, v.ID, StateReady)
 	u := downloadURL(t, ready, "extract.geojson")
 	// Move the deadline into the past: the link stops working and the order expires.
-	if _, err := fx.svc.managers[0].db.db.Exec(`UPDATE orders SET expires_at=? WHERE id=?`, ts(time.Now().Add(-time.Minute)), v.ID); err != nil {
+	if _, err := fx.svc.managers[0].db().db.Exec(t.Context(), `UPDATE extracts_orders SET expires_at=? WHERE id=?`, ts(time.Now().Add(-time.Minute)), v.ID); err != nil {
 		t.Fatal(err)
 	}
 	do(t, http.MethodGet, u, nil).problem(t, 410, "Expired")

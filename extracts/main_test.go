@@ -22,6 +22,7 @@ import (
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The package fixture: a synthetic county ingested once into a real GeoPackage,
@@ -126,7 +127,7 @@ func runMain(m *testing.M) (int, error) {
 		return 0, err
 	}
 	defer fx.store.Close()
-	return m.Run(), nil
+	return postgistest.Main(m), nil
 }
 
 var client = &http.Client{Timeout: 30 * time.Second}

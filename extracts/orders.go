@@ -8,14 +8,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
-
-	_ "github.com/mattn/go-sqlite3" // the orders database
+	"unicode/utf8"
 
 	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/statedb"
 )
 
 // Order states. quoted → awaiting_payment → paid → ready → downloaded | expired;
@@ -45,6 +43,10 @@ type Order struct {
 	ReadyAt   time.Time
 	ExpiresAt time.Time
 	Files     []string
+	// Location is where the released files are kept: "" for a folder of the
+	// order under extracts.files, or the object-storage prefix they were
+	// uploaded under.
+	Location string
 }
 
 // AuditEntry is one line of the audit log.
@@ -58,15 +60,20 @@ type AuditEntry struct {
 	Detail  string        `json:"detail,omitempty"`
 }
 
-// DB is the orders database.
+// DB is the orders database: the extracts' tables of the state database (a
+// SQLite file, or a PostgreSQL schema every replica shares).
 type DB struct {
-	db *sql.DB
+	db *statedb.DB
 }
 
-const schema = `
-PRAGMA journal_mode=WAL;
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS orders(
+// Feature is the name the extracts' tables carry in the state database.
+const Feature = "extracts"
+
+// migrations are the extracts' tables, step by step.
+var migrations = []statedb.Migration{
+	{Func: adoptLegacy, SQL: `
+CREATE TABLE IF NOT EXISTS extracts_meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS extracts_orders(
 	id TEXT PRIMARY KEY,
 	created TEXT NOT NULL,
 	updated TEXT NOT NULL,
@@ -74,59 +81,93 @@ CREATE TABLE IF NOT EXISTS orders(
 	dataset TEXT NOT NULL,
 	request TEXT NOT NULL,
 	quote TEXT NOT NULL,
-	total INTEGER NOT NULL CHECK (total >= 0),
+	total BIGINT NOT NULL CHECK (total >= 0),
 	currency TEXT NOT NULL,
 	provider TEXT NOT NULL,
 	payment_id TEXT NOT NULL DEFAULT '',
 	ready_at TEXT NOT NULL DEFAULT '',
 	expires_at TEXT NOT NULL DEFAULT '',
 	files TEXT NOT NULL DEFAULT '[]');
-CREATE INDEX IF NOT EXISTS orders_state ON orders(state);
+CREATE INDEX IF NOT EXISTS extracts_orders_state ON extracts_orders(state);
 -- one charge per order at most: the primary key makes a second one impossible
-CREATE TABLE IF NOT EXISTS charges(
-	order_id TEXT PRIMARY KEY REFERENCES orders(id),
+CREATE TABLE IF NOT EXISTS extracts_charges(
+	order_id TEXT PRIMARY KEY REFERENCES extracts_orders(id),
 	provider TEXT NOT NULL,
 	payment_id TEXT NOT NULL,
-	amount INTEGER NOT NULL,
+	amount BIGINT NOT NULL,
 	currency TEXT NOT NULL,
 	time TEXT NOT NULL);
 -- notifications already handled (replays are acknowledged and ignored)
-CREATE TABLE IF NOT EXISTS notifications(
+CREATE TABLE IF NOT EXISTS extracts_notifications(
 	provider TEXT NOT NULL,
 	digest TEXT NOT NULL,
 	time TEXT NOT NULL,
 	order_id TEXT NOT NULL,
 	status TEXT NOT NULL,
 	PRIMARY KEY(provider, digest));
-CREATE TABLE IF NOT EXISTS downloads(
+CREATE TABLE IF NOT EXISTS extracts_downloads(
 	order_id TEXT NOT NULL,
 	file TEXT NOT NULL,
 	count INTEGER NOT NULL,
 	PRIMARY KEY(order_id, file));
-CREATE TABLE IF NOT EXISTS audit(
-	seq INTEGER PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE IF NOT EXISTS extracts_audit(
+	seq {{serial}},
 	time TEXT NOT NULL,
 	order_id TEXT NOT NULL,
 	actor TEXT NOT NULL,
 	action TEXT NOT NULL,
-	amount INTEGER NOT NULL DEFAULT 0,
+	amount BIGINT NOT NULL DEFAULT 0,
 	detail TEXT NOT NULL DEFAULT '');
-CREATE INDEX IF NOT EXISTS audit_order ON audit(order_id);
-`
+CREATE INDEX IF NOT EXISTS extracts_audit_order ON extracts_audit(order_id);
+`},
+	// The generator's lease (one replica generates an order at a time) and
+	// where the released files are kept.
+	{SQL: `
+ALTER TABLE extracts_orders ADD COLUMN gen_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE extracts_orders ADD COLUMN gen_until TEXT NOT NULL DEFAULT '';
+ALTER TABLE extracts_orders ADD COLUMN location TEXT NOT NULL DEFAULT '';
+`},
+}
 
-// OpenDB opens (creating if needed) the orders database.
-func OpenDB(path string) (*DB, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
+// legacyTables are the tables of orders files written before the state
+// database (one SQLite file of the extracts alone).
+var legacyTables = []string{"meta", "orders", "charges", "notifications", "downloads", "audit"}
+
+// adoptLegacy renames the tables of an older orders file to the extracts_
+// names, keeping every order, charge and audit entry.
+func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
+	old, err := tx.HasTable(ctx, "orders")
+	if err != nil || !old || tx.Dialect() != statedb.SQLite {
+		return err
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=10000&_txlock=immediate&_synchronous=FULL&_foreign_keys=1")
+	if done, err := tx.HasTable(ctx, "extracts_orders"); err != nil || done {
+		return err
+	}
+	for _, t := range legacyTables {
+		if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO extracts_`+t); err != nil {
+			return err
+		}
+	}
+	for _, ix := range []string{"orders_state", "audit_order"} {
+		if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
+			return err
+		}
+	}
+	_, err = tx.Exec(ctx, `CREATE INDEX IF NOT EXISTS extracts_orders_state ON extracts_orders(state);
+CREATE INDEX IF NOT EXISTS extracts_audit_order ON extracts_audit(order_id)`)
+	return err
+}
+
+// OpenDB opens the state database a DSN names (a SQLite file, created if
+// needed, or a PostgreSQL schema) and brings the extracts' tables up to date.
+func OpenDB(ctx context.Context, dsn string) (*DB, error) {
+	db, err := statedb.OpenDSN(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
-	db.SetMaxOpenConns(1) // orders are few; one connection serialises every transition
-	if _, err := db.Exec(schema); err != nil {
+	if err := db.Migrate(ctx, Feature, migrations); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("orders database %s: %w", path, err)
+		return nil, err
 	}
 	return &DB{db: db}, nil
 }
@@ -134,16 +175,19 @@ func OpenDB(path string) (*DB, error) {
 // Close closes the database.
 func (d *DB) Close() error { return d.db.Close() }
 
+// Shared reports whether replicas share the database (PostgreSQL).
+func (d *DB) Shared() bool { return d.db.Shared() }
+
 // signingKey returns the download token key kept in the database, made once.
 func (d *DB) signingKey(ctx context.Context) ([]byte, error) {
 	var v string
-	err := d.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key='token_key'`).Scan(&v)
+	err := d.db.QueryRow(ctx, `SELECT value FROM extracts_meta WHERE key='token_key'`).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		k := make([]byte, 32)
 		if _, err := rand.Read(k); err != nil {
 			return nil, err
 		}
-		if _, err := d.db.ExecContext(ctx, `INSERT OR IGNORE INTO meta(key, value) VALUES('token_key', ?)`, hex.EncodeToString(k)); err != nil {
+		if _, err := d.db.Exec(ctx, `INSERT INTO extracts_meta(key, value) VALUES('token_key', ?) ON CONFLICT DO NOTHING`, hex.EncodeToString(k)); err != nil {
 			return nil, err
 		}
 		return d.signingKey(ctx)
@@ -162,11 +206,14 @@ func newOrderID() string {
 	return "ord_" + hex.EncodeToString(b)
 }
 
+// tsLayout has a fixed width, so that the stored times sort as text.
+const tsLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
 func ts(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(time.RFC3339Nano)
+	return t.UTC().Format(tsLayout)
 }
 
 func parseTS(s string) time.Time {
@@ -175,27 +222,15 @@ func parseTS(s string) time.Time {
 }
 
 // audit appends to the audit log inside tx.
-func audit(ctx context.Context, tx *sql.Tx, order, actor, action string, amount config.Grosze, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit(time, order_id, actor, action, amount, detail) VALUES(?,?,?,?,?,?)`,
+func audit(ctx context.Context, tx *statedb.Txn, order, actor, action string, amount config.Grosze, detail string) error {
+	_, err := tx.Exec(ctx, `INSERT INTO extracts_audit(time, order_id, actor, action, amount, detail) VALUES(?,?,?,?,?,?)`,
 		ts(time.Now()), order, actor, action, int64(amount), detail)
 	return err
 }
 
 // Audit appends one entry outside any transition.
 func (d *DB) Audit(ctx context.Context, order, actor, action string, amount config.Grosze, detail string) error {
-	return d.tx(ctx, func(tx *sql.Tx) error { return audit(ctx, tx, order, actor, action, amount, detail) })
-}
-
-func (d *DB) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := d.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error { return audit(ctx, tx, order, actor, action, amount, detail) })
 }
 
 // Create stores a new order in state quoted.
@@ -205,8 +240,8 @@ func (d *DB) Create(ctx context.Context, o *Order, actor string) error {
 	o.State = StateQuoted
 	req, _ := json.Marshal(o.Request)
 	qt, _ := json.Marshal(o.Quote)
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO orders(id, created, updated, state, dataset, request, quote, total, currency, provider) VALUES(?,?,?,?,?,?,?,?,?,?)`,
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
+		if _, err := tx.Exec(ctx, `INSERT INTO extracts_orders(id, created, updated, state, dataset, request, quote, total, currency, provider) VALUES(?,?,?,?,?,?,?,?,?,?)`,
 			o.ID, ts(o.Created), ts(o.Created), o.State, o.Dataset, string(req), string(qt), int64(o.Total), o.Currency, o.Provider); err != nil {
 			return err
 		}
@@ -214,13 +249,13 @@ func (d *DB) Create(ctx context.Context, o *Order, actor string) error {
 	})
 }
 
-const orderCols = `id, created, state, dataset, request, quote, total, currency, provider, payment_id, ready_at, expires_at, files`
+const orderCols = `id, created, state, dataset, request, quote, total, currency, provider, payment_id, ready_at, expires_at, files, location`
 
 func scanOrder(row interface{ Scan(...any) error }) (*Order, error) {
 	var o Order
 	var created, req, qt, ready, exp, files string
 	var total int64
-	if err := row.Scan(&o.ID, &created, &o.State, &o.Dataset, &req, &qt, &total, &o.Currency, &o.Provider, &o.PaymentID, &ready, &exp, &files); err != nil {
+	if err := row.Scan(&o.ID, &created, &o.State, &o.Dataset, &req, &qt, &total, &o.Currency, &o.Provider, &o.PaymentID, &ready, &exp, &files, &o.Location); err != nil {
 		return nil, err
 	}
 	o.Created, o.ReadyAt, o.ExpiresAt = parseTS(created), parseTS(ready), parseTS(exp)
@@ -242,15 +277,19 @@ var ErrNoOrder = errors.New("no such order")
 
 // Get reads an order.
 func (d *DB) Get(ctx context.Context, id string) (*Order, error) {
-	return getOrder(ctx, d.db, id)
+	o, err := scanOrder(d.db.QueryRow(ctx, `SELECT `+orderCols+` FROM extracts_orders WHERE id=?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNoOrder
+	}
+	return o, err
 }
 
-type querier interface {
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-}
-
-func getOrder(ctx context.Context, q querier, id string) (*Order, error) {
-	o, err := scanOrder(q.QueryRowContext(ctx, `SELECT `+orderCols+` FROM orders WHERE id=?`, id))
+// lockOrder reads an order inside tx and locks its row until tx ends: every
+// transition of an order starts here, so that two replicas handling the same
+// order (two notifications, two downloads) take turns, the second seeing what
+// the first committed.
+func lockOrder(ctx context.Context, tx *statedb.Txn, id string) (*Order, error) {
+	o, err := scanOrder(tx.LockRow(ctx, `SELECT `+orderCols+` FROM extracts_orders WHERE id=?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNoOrder
 	}
@@ -259,7 +298,7 @@ func getOrder(ctx context.Context, q querier, id string) (*Order, error) {
 
 // ByState lists the ids of orders in a state, oldest first.
 func (d *DB) ByState(ctx context.Context, state string) ([]string, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id FROM orders WHERE state=? ORDER BY created`, state)
+	rows, err := d.db.Query(ctx, `SELECT id FROM extracts_orders WHERE state=? ORDER BY created`, state)
 	if err != nil {
 		return nil, err
 	}
@@ -277,15 +316,15 @@ func (d *DB) ByState(ctx context.Context, state string) ([]string, error) {
 
 // transition moves an order from one of the states in from to state to, in tx;
 // it reports false (and changes nothing) when the order is in another state.
-func transition(ctx context.Context, tx *sql.Tx, id string, from []string, to string, extra string, args ...any) (bool, error) {
-	q := `UPDATE orders SET state=?, updated=?` + extra + ` WHERE id=? AND state IN (` + strings.TrimSuffix(strings.Repeat("?,", len(from)), ",") + `)`
+func transition(ctx context.Context, tx *statedb.Txn, id string, from []string, to string, extra string, args ...any) (bool, error) {
+	q := `UPDATE extracts_orders SET state=?, updated=?` + extra + ` WHERE id=? AND state IN (` + strings.TrimSuffix(strings.Repeat("?,", len(from)), ",") + `)`
 	all := []any{to, ts(time.Now())}
 	all = append(all, args...)
 	all = append(all, id)
 	for _, f := range from {
 		all = append(all, f)
 	}
-	res, err := tx.ExecContext(ctx, q, all...)
+	res, err := tx.Exec(ctx, q, all...)
 	if err != nil {
 		return false, err
 	}
@@ -311,8 +350,8 @@ var ErrMismatch = errors.New("payment does not match the order")
 // happen in one transaction, and the charges table admits one row per order.
 func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, amount config.Grosze, currency, actor, detail string) (string, error) {
 	var outcome string
-	err := d.tx(ctx, func(tx *sql.Tx) error {
-		o, err := getOrder(ctx, tx, id)
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
+		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -325,7 +364,7 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 			return nil
 		}
 		var chargedBy, chargedID string
-		err = tx.QueryRowContext(ctx, `SELECT provider, payment_id FROM charges WHERE order_id=?`, id).Scan(&chargedBy, &chargedID)
+		err = tx.QueryRow(ctx, `SELECT provider, payment_id FROM extracts_charges WHERE order_id=?`, id).Scan(&chargedBy, &chargedID)
 		if err == nil {
 			outcome, err = secondPayment(ctx, tx, id, provider, paymentID, chargedBy, chargedID, amount, actor, detail)
 			return err
@@ -341,7 +380,7 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 			outcome = PaymentLate
 			return audit(ctx, tx, id, actor, "payment_late", amount, "payment received for an order in state "+o.State+"; refund it ("+detail+")")
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO charges(order_id, provider, payment_id, amount, currency, time) VALUES(?,?,?,?,?,?)`,
+		if _, err := tx.Exec(ctx, `INSERT INTO extracts_charges(order_id, provider, payment_id, amount, currency, time) VALUES(?,?,?,?,?,?)`,
 			id, provider, paymentID, int64(amount), currency, ts(time.Now())); err != nil {
 			return err
 		}
@@ -358,14 +397,14 @@ func (d *DB) RecordPayment(ctx context.Context, id, provider, paymentID string, 
 // payment again (the operator's retry, a repeated confirmation) is a
 // duplicate; another payment means the payer paid twice: it is audited once
 // per payment as payment_double, to be refunded.
-func secondPayment(ctx context.Context, tx *sql.Tx, id, provider, paymentID, chargedBy, chargedID string, amount config.Grosze, actor, detail string) (string, error) {
+func secondPayment(ctx context.Context, tx *statedb.Txn, id, provider, paymentID, chargedBy, chargedID string, amount config.Grosze, actor, detail string) (string, error) {
 	if provider == chargedBy && paymentID == chargedID {
 		return PaymentDuplicate, nil
 	}
 	prefix := "payment " + paymentID + " received for an order already charged"
 	var seen int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM audit WHERE order_id=? AND action='payment_double' AND instr(detail, ?)=1`,
-		id, prefix).Scan(&seen); err != nil {
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM extracts_audit WHERE order_id=? AND action='payment_double' AND substr(detail, 1, ?)=?`,
+		id, utf8.RuneCountInString(prefix), prefix).Scan(&seen); err != nil {
 		return "", err
 	}
 	if seen > 0 {
@@ -377,7 +416,7 @@ func secondPayment(ctx context.Context, tx *sql.Tx, id, provider, paymentID, cha
 
 // SetAwaiting records the provider's payment and moves quoted → awaiting_payment.
 func (d *DB) SetAwaiting(ctx context.Context, id, paymentID, actor, detail string) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		ok, err := transition(ctx, tx, id, []string{StateQuoted}, StateAwaiting, `, payment_id=?`, paymentID)
 		if err != nil || !ok {
 			return err
@@ -388,8 +427,8 @@ func (d *DB) SetAwaiting(ctx context.Context, id, paymentID, actor, detail strin
 
 // MarkFree moves a zero-total order to paid without a charge.
 func (d *DB) MarkFree(ctx context.Context, id, actor string) error {
-	return d.tx(ctx, func(tx *sql.Tx) error {
-		o, err := getOrder(ctx, tx, id)
+	return d.db.Tx(ctx, func(tx *statedb.Txn) error {
+		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -407,7 +446,7 @@ func (d *DB) MarkFree(ctx context.Context, id, actor string) error {
 // Cancel moves an unpaid order to cancelled; false when it is not unpaid.
 func (d *DB) Cancel(ctx context.Context, id, actor, detail string) (bool, error) {
 	var ok bool
-	err := d.tx(ctx, func(tx *sql.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		var err error
 		ok, err = transition(ctx, tx, id, []string{StateQuoted, StateAwaiting}, StateCancelled, "")
 		if err != nil || !ok {
@@ -418,13 +457,40 @@ func (d *DB) Cancel(ctx context.Context, id, actor, detail string) (bool, error)
 	return ok, err
 }
 
-// MarkReady moves paid → ready with the generated files; false when the order
-// was not paid (nothing changes then).
-func (d *DB) MarkReady(ctx context.Context, id string, files []string, lifetime time.Duration, detail string) (bool, error) {
+// Claim takes the generation of a paid order for owner (a generator of one
+// replica) for lease from now, or renews owner's own claim; false when the
+// order is not paid any more or another generator's claim is still live. A
+// replica that dies while generating holds the order only until its claim
+// runs out; another takes it over then.
+func (d *DB) Claim(ctx context.Context, id, owner string, lease time.Duration) (bool, error) {
+	now := time.Now()
+	res, err := d.db.Exec(ctx, `UPDATE extracts_orders SET gen_owner=?, gen_until=? WHERE id=? AND state=? AND (gen_owner='' OR gen_owner=? OR gen_until<?)`,
+		owner, ts(now.Add(lease)), id, StatePaid, owner, ts(now))
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+// Release gives up owner's claim on an order (its generation failed), so that
+// any generator may retry it at once.
+func (d *DB) Release(ctx context.Context, id, owner string) error {
+	_, err := d.db.Exec(ctx, `UPDATE extracts_orders SET gen_owner='', gen_until='' WHERE id=? AND gen_owner=?`, id, owner)
+	return err
+}
+
+// MarkReady moves paid → ready with the generated files kept at location
+// ("" for the order's folder under extracts.files); false when the order was
+// not paid (nothing changes then).
+func (d *DB) MarkReady(ctx context.Context, id string, files []string, location string, lifetime time.Duration, detail string) (bool, error) {
 	var ok bool
-	err := d.tx(ctx, func(tx *sql.Tx) error {
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM orders o WHERE id=? AND (total=0 OR EXISTS (SELECT 1 FROM charges c WHERE c.order_id=o.id AND c.amount=o.total))`, id).Scan(&n); err != nil {
+		if _, err := lockOrder(ctx, tx, id); err != nil {
+			return err
+		}
+		if err := tx.QueryRow(ctx, `SELECT count(*) FROM extracts_orders o WHERE id=? AND (total=0 OR EXISTS (SELECT 1 FROM extracts_charges c WHERE c.order_id=o.id AND c.amount=o.total))`, id).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -433,7 +499,8 @@ func (d *DB) MarkReady(ctx context.Context, id string, files []string, lifetime 
 		fj, _ := json.Marshal(files)
 		now := time.Now()
 		var err error
-		ok, err = transition(ctx, tx, id, []string{StatePaid}, StateReady, `, files=?, ready_at=?, expires_at=?`, string(fj), ts(now), ts(now.Add(lifetime)))
+		ok, err = transition(ctx, tx, id, []string{StatePaid}, StateReady, `, files=?, location=?, ready_at=?, expires_at=?, gen_owner='', gen_until=''`,
+			string(fj), location, ts(now), ts(now.Add(lifetime)))
 		if err != nil || !ok {
 			return err
 		}
@@ -455,8 +522,8 @@ var ErrNotReleased = errors.New("order not released")
 // and counts it; the first download moves the order to downloaded.
 func (d *DB) CountDownload(ctx context.Context, id, file string, maxDownloads int, client string) (int, error) {
 	var count int
-	err := d.tx(ctx, func(tx *sql.Tx) error {
-		o, err := getOrder(ctx, tx, id)
+	err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
+		o, err := lockOrder(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -474,7 +541,7 @@ func (d *DB) CountDownload(ctx context.Context, id, file string, maxDownloads in
 			count = -2
 			return nil
 		}
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce((SELECT count FROM downloads WHERE order_id=? AND file=?), 0)`, id, file).Scan(&count); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT coalesce((SELECT count FROM extracts_downloads WHERE order_id=? AND file=?), 0)`, id, file).Scan(&count); err != nil {
 			return err
 		}
 		if count >= maxDownloads {
@@ -482,7 +549,7 @@ func (d *DB) CountDownload(ctx context.Context, id, file string, maxDownloads in
 			return nil
 		}
 		count++
-		if _, err := tx.ExecContext(ctx, `INSERT INTO downloads(order_id, file, count) VALUES(?,?,1) ON CONFLICT(order_id, file) DO UPDATE SET count=count+1`, id, file); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO extracts_downloads(order_id, file, count) VALUES(?,?,1) ON CONFLICT(order_id, file) DO UPDATE SET count=extracts_downloads.count+1`, id, file); err != nil {
 			return err
 		}
 		if _, err := transition(ctx, tx, id, []string{StateReady}, StateDownloaded, ""); err != nil {
@@ -505,7 +572,7 @@ func (d *DB) CountDownload(ctx context.Context, id, file string, maxDownloads in
 
 // ExpireDue moves ready/downloaded orders past their deadline to expired.
 func (d *DB) ExpireDue(ctx context.Context, now time.Time) (int, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id FROM orders WHERE state IN ('ready','downloaded') AND expires_at != '' AND expires_at < ?`, ts(now))
+	rows, err := d.db.Query(ctx, `SELECT id FROM extracts_orders WHERE state IN ('ready','downloaded') AND expires_at != '' AND expires_at < ?`, ts(now))
 	if err != nil {
 		return 0, err
 	}
@@ -521,7 +588,7 @@ func (d *DB) ExpireDue(ctx context.Context, now time.Time) (int, error) {
 	rows.Close()
 	n := 0
 	for _, id := range ids {
-		err := d.tx(ctx, func(tx *sql.Tx) error {
+		err := d.db.Tx(ctx, func(tx *statedb.Txn) error {
 			ok, err := transition(ctx, tx, id, []string{StateReady, StateDownloaded}, StateExpired, "")
 			if err != nil || !ok {
 				return err
@@ -539,26 +606,26 @@ func (d *DB) ExpireDue(ctx context.Context, now time.Time) (int, error) {
 // SeenNotification reports whether a notification was handled before.
 func (d *DB) SeenNotification(ctx context.Context, provider, digest string) (bool, error) {
 	var n int
-	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM notifications WHERE provider=? AND digest=?`, provider, digest).Scan(&n)
+	err := d.db.QueryRow(ctx, `SELECT count(*) FROM extracts_notifications WHERE provider=? AND digest=?`, provider, digest).Scan(&n)
 	return n > 0, err
 }
 
 // RememberNotification records a handled notification.
 func (d *DB) RememberNotification(ctx context.Context, provider, digest, order, status string) error {
-	_, err := d.db.ExecContext(ctx, `INSERT OR IGNORE INTO notifications(provider, digest, time, order_id, status) VALUES(?,?,?,?,?)`,
+	_, err := d.db.Exec(ctx, `INSERT INTO extracts_notifications(provider, digest, time, order_id, status) VALUES(?,?,?,?,?) ON CONFLICT DO NOTHING`,
 		provider, digest, ts(time.Now()), order, status)
 	return err
 }
 
 // AuditLog lists the audit entries of an order ("" for all), oldest first.
 func (d *DB) AuditLog(ctx context.Context, order string) ([]AuditEntry, error) {
-	q := `SELECT seq, time, order_id, actor, action, amount, detail FROM audit`
+	q := `SELECT seq, time, order_id, actor, action, amount, detail FROM extracts_audit`
 	var args []any
 	if order != "" {
 		q += ` WHERE order_id=?`
 		args = append(args, order)
 	}
-	rows, err := d.db.QueryContext(ctx, q+` ORDER BY seq`, args...)
+	rows, err := d.db.Query(ctx, q+` ORDER BY seq`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -580,6 +647,6 @@ func (d *DB) AuditLog(ctx context.Context, order string) ([]AuditEntry, error) {
 // Charges counts the charges of an order (0 or 1).
 func (d *DB) Charges(ctx context.Context, id string) (int, error) {
 	var n int
-	err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM charges WHERE order_id=?`, id).Scan(&n)
+	err := d.db.QueryRow(ctx, `SELECT count(*) FROM extracts_charges WHERE order_id=?`, id).Scan(&n)
 	return n, err
 }

@@ -230,7 +230,7 @@ func TestQuoteBadInput(t *testing.T) {
 		})
 	}
 	// Nothing of that was stored as an order.
-	ids2, err := fx.svc.managers[0].db.AuditLog(t.Context(), "")
+	ids2, err := fx.svc.managers[0].db().AuditLog(t.Context(), "")
 	if err != nil {
 		t.Fatal(err)
 	}

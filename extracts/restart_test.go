@@ -134,12 +134,12 @@ func TestRestartResumesGeneration(t *testing.T) {
 	}
 	p.cmd.Wait()
 
-	db, err := OpenDB(orders)
+	ctx := context.Background()
+	db, err := OpenDB(ctx, orders)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	ctx := context.Background()
 	o, err := db.Get(ctx, v.ID)
 	if err != nil || o.State != StatePaid {
 		t.Fatalf("after SIGKILL: %v %+v", err, o)
@@ -150,7 +150,9 @@ func TestRestartResumesGeneration(t *testing.T) {
 	if r := do(t, http.MethodPost, p2.url+"/api/payments/payu/notify", []byte(note), "OpenPayu-Signature", sig); r.status != 200 || !strings.Contains(string(r.body), "duplicate") {
 		t.Fatalf("repeat after restart: %d %s", r.status, r.body)
 	}
-	deadline = time.Now().Add(30 * time.Second)
+	// The killed server's claim on the order runs out (claimLease) before the
+	// new one takes the generation over.
+	deadline = time.Now().Add(claimLease + 30*time.Second)
 	var ready orderView
 	for {
 		r := do(t, http.MethodGet, p2.url+"/api/extracts/orders/"+v.ID, nil)

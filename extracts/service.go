@@ -2,6 +2,7 @@ package extracts
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -15,12 +16,14 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/mux"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/statedb"
 )
 
 func init() { server.Register(NewService()) }
@@ -56,31 +59,50 @@ func (s *Service) Close() {
 
 // manager is the state of the service on one server.
 type manager struct {
-	h      *server.Host
-	db     *DB
-	log    *slog.Logger
-	wake   chan struct{}
-	stop   chan struct{}
-	done   chan struct{}
-	dbErr  error
-	keyMu  sync.Mutex
-	key    []byte
-	closed sync.Once
+	h       *server.Host
+	files   fileStore // where released extracts are kept (nil: extracts are off)
+	dbp     atomic.Pointer[DB]
+	dbErr   atomic.Pointer[error] // why the database is not open (nil once it is)
+	log     *slog.Logger
+	owner   string // this generator's name in the orders' claims
+	wake    chan struct{}
+	stop    chan struct{}
+	done    chan struct{}
+	keyMu   sync.Mutex
+	key     []byte
+	closed  sync.Once
+	unready func()
 }
+
+// Generation claims: a generator claims a paid order for claimLease and
+// renews the claim every claimRenew while it works; the generators of every
+// replica look for paid orders every pollEvery.
+const (
+	claimLease = 15 * time.Second
+	claimRenew = 5 * time.Second
+	pollEvery  = 5 * time.Second
+)
+
+// db is the orders database, nil until it is open.
+func (m *manager) db() *DB { return m.dbp.Load() }
 
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
-	m := &manager{h: h, log: h.Logger().With("service", "extracts"), wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
-	cfg := h.Current().Config.Extracts
-	db, err := OpenDB(cfg.Orders)
-	if err != nil {
-		m.dbErr = err
-		m.log.Error("orders database unavailable: extracts are off", "path", cfg.Orders, "err", err)
-		close(m.done)
+	m := &manager{h: h, log: h.Logger().With("service", "extracts"), owner: generatorName(),
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	// The first attempt is made before the routes serve; an unreachable
+	// database is retried in the background (run).
+	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	if fs, err := openFileStore(octx, h.Current().Config.Extracts.Files); err != nil {
+		m.dbErr.Store(&err)
+		m.log.Error("extracts.files unusable: extracts are off", "err", err)
 	} else {
-		m.db = db
-		go m.run()
+		m.files = fs
+		m.openOnce(octx)
 	}
+	cancel()
+	go m.run()
+	m.unready = h.AddReadiness("extracts state database", m.ready)
 	s.mu.Lock()
 	s.managers = append(s.managers, m)
 	s.mu.Unlock()
@@ -98,29 +120,104 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	r.HandleFunc("/download/{token}", m.guard(m.download)).Methods(http.MethodGet, http.MethodHead)
 }
 
+// generatorName names this process's generator in the claims of orders.
+func generatorName() string {
+	host, _ := os.Hostname()
+	b := make([]byte, 4)
+	rand.Read(b)
+	return fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
+}
+
 func (m *manager) close() {
 	m.closed.Do(func() {
+		m.unready()
 		close(m.stop)
 		<-m.done
-		if m.db != nil {
-			m.db.Close()
+		if db := m.db(); db != nil {
+			db.Close()
 		}
 	})
 }
 
+// open opens the orders database, retrying while it cannot be reached (a
+// database server starting after the replica); any other failure turns the
+// extracts off, as a bad configuration does. It reports whether it opened.
+func (m *manager) open(ctx context.Context) bool {
+	delay := time.Second
+	for {
+		if m.db() != nil {
+			return true
+		}
+		if err := *m.dbErr.Load(); !errors.Is(err, statedb.ErrUnavailable) {
+			return false
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 15*time.Second)
+		m.openOnce(ctx)
+	}
+}
+
+// openOnce tries to open the orders database once, recording why it failed.
+func (m *manager) openOnce(ctx context.Context) {
+	dsn := m.h.Current().Config.Extracts.Orders
+	db, err := OpenDB(ctx, dsn)
+	if err == nil {
+		m.dbp.Store(db)
+		m.dbErr.Store(nil)
+		return
+	}
+	m.dbErr.Store(&err)
+	if errors.Is(err, statedb.ErrUnavailable) {
+		m.log.Error("orders database unreachable; answering 503 until it returns", "state", statedb.Redact(dsn), "err", err)
+	} else {
+		m.log.Error("orders database unusable: extracts are off", "state", statedb.Redact(dsn), "err", err)
+	}
+}
+
+// ready is the readiness check of the orders database: open, and for a
+// shared database answering.
+func (m *manager) ready(ctx context.Context) error {
+	db := m.db()
+	if db == nil {
+		// A database that cannot be reached makes the replica unready; one that
+		// cannot be used (a bad configuration) turned the extracts off, logged.
+		if p := m.dbErr.Load(); p != nil && errors.Is(*p, statedb.ErrUnavailable) {
+			return *p
+		}
+		return nil
+	}
+	if db.Shared() {
+		return db.db.Ping(ctx)
+	}
+	return nil
+}
+
 func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if m.db == nil {
-			server.WriteError(w, r, &server.Error{Status: http.StatusServiceUnavailable, Code: "ExtractsUnavailable", Detail: "the orders database could not be opened; see the server log"})
+		if m.db() == nil {
+			e := &server.Error{Status: http.StatusServiceUnavailable, Code: "ExtractsUnavailable", Detail: "the orders database could not be opened; see the server log"}
+			if p := m.dbErr.Load(); p == nil || errors.Is(*p, statedb.ErrUnavailable) {
+				e.Code, e.Detail, e.RetryAfter = "StateUnavailable", "the orders database cannot be reached; retry later", 5*time.Second
+			}
+			server.WriteError(w, r, e)
 			return
 		}
 		if err := fn(w, r); err != nil {
 			var he *httpError
-			if errors.As(err, &he) {
+			switch {
+			case errors.As(err, &he):
 				server.WriteError(w, r, &server.Error{Status: he.status, Code: he.code, Detail: he.detail})
-				return
+			case errors.Is(err, statedb.ErrUnavailable):
+				m.log.Error("orders database unreachable", "err", err)
+				server.WriteError(w, r, &server.Error{Status: http.StatusServiceUnavailable, Code: "StateUnavailable",
+					Detail: "the orders database cannot be reached; retry later", RetryAfter: 5 * time.Second})
+			default:
+				server.WriteErr(w, r, err)
 			}
-			server.WriteErr(w, r, err)
 		}
 	}
 }
@@ -132,7 +229,7 @@ func (m *manager) signingKey(ctx context.Context) ([]byte, error) {
 		return []byte(os.Getenv(env)), nil
 	}
 	if m.key == nil {
-		k, err := m.db.signingKey(ctx)
+		k, err := m.db().signingKey(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -263,12 +360,12 @@ func (m *manager) createOrder(w http.ResponseWriter, r *http.Request) error {
 	q.Provider = prov.Name()
 	o := &Order{Dataset: qt.Dataset, Request: *q, Quote: *qt, Total: qt.Total, Currency: qt.Currency, Provider: prov.Name()}
 	ctx := r.Context()
-	if err := m.db.Create(ctx, o, actorOf(r)); err != nil {
+	if err := m.db().Create(ctx, o, actorOf(r)); err != nil {
 		return err
 	}
 	var pay *Payment
 	if o.Total == 0 {
-		if err := m.db.MarkFree(ctx, o.ID, "system"); err != nil {
+		if err := m.db().MarkFree(ctx, o.ID, "system"); err != nil {
 			return err
 		}
 		m.kick()
@@ -277,13 +374,13 @@ func (m *manager) createOrder(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		if err := m.db.SetAwaiting(ctx, o.ID, p.ID, "provider:"+prov.Name(), fmt.Sprintf("payment %s of %s registered", p.ID, o.Total)); err != nil {
+		if err := m.db().SetAwaiting(ctx, o.ID, p.ID, "provider:"+prov.Name(), fmt.Sprintf("payment %s of %s registered", p.ID, o.Total)); err != nil {
 			return err
 		}
 		pay = &p
 	}
 	m.log.Info("order placed", "order", o.ID, "dataset", o.Dataset, "total_grosze", int64(o.Total), "provider", o.Provider)
-	o, err = m.db.Get(ctx, o.ID)
+	o, err = m.db().Get(ctx, o.ID)
 	if err != nil {
 		return err
 	}
@@ -336,7 +433,7 @@ func (m *manager) view(r *http.Request, o *Order) (*orderView, error) {
 }
 
 func (m *manager) order(r *http.Request) (*Order, error) {
-	o, err := m.db.Get(r.Context(), server.Var(r, "id"))
+	o, err := m.db().Get(r.Context(), server.Var(r, "id"))
 	if errors.Is(err, ErrNoOrder) {
 		return nil, &httpError{status: http.StatusNotFound, code: "UnknownOrder", detail: "no such order"}
 	}
@@ -360,7 +457,7 @@ func (m *manager) cancel(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ok, err := m.db.Cancel(r.Context(), o.ID, actorOf(r), "cancelled through the API")
+	ok, err := m.db().Cancel(r.Context(), o.ID, actorOf(r), "cancelled through the API")
 	if err != nil {
 		return err
 	}
@@ -401,7 +498,7 @@ func (m *manager) confirm(w http.ResponseWriter, r *http.Request) error {
 	if len(c.Reference) > 200 {
 		return badRequest("InvalidRequest", "reference too long")
 	}
-	outcome, err := m.db.RecordPayment(r.Context(), o.ID, o.Provider, "transfer:"+c.Reference, config.Grosze(*c.Amount), c.Currency, actorOf(r), "bank transfer "+c.Reference+" confirmed")
+	outcome, err := m.db().RecordPayment(r.Context(), o.ID, o.Provider, "transfer:"+c.Reference, config.Grosze(*c.Amount), c.Currency, actorOf(r), "bank transfer "+c.Reference+" confirmed")
 	if errors.Is(err, ErrMismatch) {
 		m.log.Warn("manual payment rejected: amount or currency mismatch", "order", o.ID, "amount", *c.Amount, "currency", c.Currency, "expected", int64(o.Total))
 		return &httpError{status: http.StatusConflict, code: "PaymentMismatch", detail: fmt.Sprintf("received %d %s but the order costs %d %s (grosze)", *c.Amount, c.Currency, o.Total, o.Currency)}
@@ -429,7 +526,7 @@ func (m *manager) auditLog(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	entries, err := m.db.AuditLog(r.Context(), id)
+	entries, err := m.db().AuditLog(r.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -463,13 +560,13 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 	sum := sha256.Sum256(body)
 	digest := hex.EncodeToString(sum[:])
 	ctx := r.Context()
-	if seen, err := m.db.SeenNotification(ctx, name, digest); err != nil {
+	if seen, err := m.db().SeenNotification(ctx, name, digest); err != nil {
 		return err
 	} else if seen {
 		m.log.Info("payment notification replayed: acknowledged, nothing changed", "provider", name, "order", n.OrderID)
 		return writeJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
 	}
-	o, err := m.db.Get(ctx, n.OrderID)
+	o, err := m.db().Get(ctx, n.OrderID)
 	if errors.Is(err, ErrNoOrder) {
 		m.log.Warn("payment notification for an unknown order", "provider", name, "order", n.OrderID)
 		return &httpError{status: http.StatusNotFound, code: "UnknownOrder", detail: "no such order"}
@@ -485,7 +582,7 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 	result := "ignored"
 	switch n.Status {
 	case StatusCompleted:
-		outcome, err := m.db.RecordPayment(ctx, o.ID, name, n.PaymentID, n.Amount, n.Currency, actor, "notification "+digest[:16]+", payment "+n.PaymentID)
+		outcome, err := m.db().RecordPayment(ctx, o.ID, name, n.PaymentID, n.Amount, n.Currency, actor, "notification "+digest[:16]+", payment "+n.PaymentID)
 		if errors.Is(err, ErrMismatch) {
 			m.log.Warn("payment notification rejected: amount or currency mismatch", "provider", name, "order", o.ID,
 				"amount", int64(n.Amount), "currency", n.Currency, "expected", int64(o.Total), "expected_currency", o.Currency)
@@ -505,7 +602,7 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 			m.log.Warn("second payment for an order already paid: refund it", "order", o.ID, "payment", n.PaymentID, "amount_grosze", int64(n.Amount))
 		}
 	case StatusCanceled:
-		ok, err := m.db.Cancel(ctx, o.ID, actor, "payment cancelled by the provider")
+		ok, err := m.db().Cancel(ctx, o.ID, actor, "payment cancelled by the provider")
 		if err != nil {
 			return err
 		}
@@ -513,11 +610,11 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 			result = "cancelled"
 		}
 	default:
-		if err := m.db.Audit(ctx, o.ID, actor, "payment_status", n.Amount, "status "+n.Status); err != nil {
+		if err := m.db().Audit(ctx, o.ID, actor, "payment_status", n.Amount, "status "+n.Status); err != nil {
 			return err
 		}
 	}
-	if err := m.db.RememberNotification(ctx, name, digest, o.ID, n.Status); err != nil {
+	if err := m.db().RememberNotification(ctx, name, digest, o.ID, n.Status); err != nil {
 		return err
 	}
 	return writeJSON(w, http.StatusOK, map[string]string{"status": result})
@@ -542,7 +639,7 @@ func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
 	if time.Now().After(t.Expires) {
 		return &httpError{status: http.StatusGone, code: "Expired", detail: "this download link expired at " + t.Expires.UTC().Format(time.RFC3339)}
 	}
-	o, err := m.db.Get(r.Context(), t.Order)
+	o, err := m.db().Get(r.Context(), t.Order)
 	if err != nil {
 		return &httpError{status: http.StatusForbidden, code: "InvalidToken", detail: "invalid download token"}
 	}
@@ -556,8 +653,18 @@ func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
 		return nil
 	}
+	// The file is opened before the download is counted: a file that cannot
+	// be read costs the holder no download.
+	content, mod, err := m.files.open(r.Context(), o, t.File)
+	if err != nil && o.State != StateReady && o.State != StateDownloaded {
+		return &httpError{status: http.StatusForbidden, code: "NotReleased", detail: "order " + o.ID + " is " + o.State + ": nothing is released before payment"}
+	}
+	if err != nil {
+		return err
+	}
+	defer content.Close()
 	maxDl := server.StateFrom(r.Context()).Config.Extracts.MaxDownloads
-	n, err := m.db.CountDownload(r.Context(), o.ID, t.File, maxDl, actorOf(r))
+	n, err := m.db().CountDownload(r.Context(), o.ID, t.File, maxDl, actorOf(r))
 	switch {
 	case errors.Is(err, ErrExpired):
 		return &httpError{status: http.StatusGone, code: "Expired", detail: "the download period of order " + o.ID + " ended"}
@@ -568,20 +675,11 @@ func (m *manager) download(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	f, err := os.Open(filepath.Join(m.h.Current().Config.Extracts.Files, o.ID, t.File))
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
 	w.Header().Set("Content-Type", contentTypes[filepath.Ext(t.File)])
 	w.Header().Set("Content-Disposition", `attachment; filename="`+url.PathEscape(o.ID+"_"+t.File)+`"`)
 	w.Header().Set("Cache-Control", "private, no-store")
 	w.Header().Set("X-Download-Count", fmt.Sprint(n))
-	http.ServeContent(w, r, "", fi.ModTime(), f)
+	http.ServeContent(w, r, "", mod, content)
 	return nil
 }
 
@@ -596,13 +694,16 @@ func (m *manager) kick() {
 // restart during generation loses nothing), then waits for new payments.
 func (m *manager) run() {
 	defer close(m.done)
-	tick := time.NewTicker(30 * time.Second)
-	defer tick.Stop()
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { <-m.stop; cancel() }()
+	if m.files == nil || !m.open(ctx) {
+		return
+	}
+	tick := time.NewTicker(pollEvery)
+	defer tick.Stop()
 	for {
 		m.generatePaid(ctx)
-		if _, err := m.db.ExpireDue(ctx, time.Now()); err != nil && ctx.Err() == nil {
+		if _, err := m.db().ExpireDue(ctx, time.Now()); err != nil && ctx.Err() == nil {
 			m.log.Error("expiring orders", "err", err)
 		}
 		select {
@@ -615,7 +716,7 @@ func (m *manager) run() {
 }
 
 func (m *manager) generatePaid(ctx context.Context) {
-	ids, err := m.db.ByState(ctx, StatePaid)
+	ids, err := m.db().ByState(ctx, StatePaid)
 	if err != nil {
 		if ctx.Err() == nil {
 			m.log.Error("listing paid orders", "err", err)
@@ -626,14 +727,50 @@ func (m *manager) generatePaid(ctx context.Context) {
 		if ctx.Err() != nil {
 			return
 		}
-		if err := m.generateOne(ctx, id); err != nil && ctx.Err() == nil {
+		if err := m.generateClaimed(ctx, id); err != nil && ctx.Err() == nil {
 			m.log.Error("generating extract failed; will retry", "order", id, "err", err)
 		}
 	}
 }
 
+// generateClaimed generates an order when this generator can claim it,
+// renewing the claim while it works; an order another replica's generator
+// holds is left to it.
+func (m *manager) generateClaimed(ctx context.Context, id string) error {
+	db := m.db()
+	ok, err := db.Claim(ctx, id, m.owner, claimLease)
+	if err != nil || !ok {
+		return err
+	}
+	gctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go func() {
+		t := time.NewTicker(claimRenew)
+		defer t.Stop()
+		for {
+			select {
+			case <-gctx.Done():
+				return
+			case <-t.C:
+			}
+			if ok, err := db.Claim(gctx, id, m.owner, claimLease); err == nil && !ok {
+				cancel(errors.New("the claim on the order was lost"))
+				return
+			}
+		}
+	}()
+	err = m.generateOne(gctx, id)
+	if err != nil {
+		if c := context.Cause(gctx); c != nil && ctx.Err() == nil {
+			err = fmt.Errorf("%w (%v)", err, c)
+		}
+		db.Release(context.WithoutCancel(ctx), id, m.owner)
+	}
+	return err
+}
+
 func (m *manager) generateOne(ctx context.Context, id string) error {
-	o, err := m.db.Get(ctx, id)
+	o, err := m.db().Get(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -641,15 +778,10 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 		return nil
 	}
 	cfg := m.h.Current().Config.Extracts
-	final := filepath.Join(cfg.Files, id)
 	lifetime := cfg.TokenLifetime.D()
 	// Released files that were renamed into place just before a crash.
-	if fi, err := os.Stat(filepath.Join(final, "doo.txt")); err == nil && fi.Mode().IsRegular() {
-		files, err := listFiles(final)
-		if err != nil {
-			return err
-		}
-		_, err = m.db.MarkReady(ctx, id, files, lifetime, "extract found complete after a restart")
+	if files, ok := m.files.recovered(id); ok {
+		_, err = m.db().MarkReady(ctx, id, files, "", lifetime, "extract found complete after a restart")
 		return err
 	}
 	st := m.h.Current()
@@ -657,11 +789,11 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 	if !ok {
 		return fmt.Errorf("dataset %s is not loaded", o.Dataset)
 	}
-	if err := m.db.Audit(ctx, id, "generator", "generation_started", 0, fmt.Sprintf("%d parcels, formats %v, documents %v", len(o.Quote.Parcels), o.Quote.Formats, o.Quote.Documents)); err != nil {
+	if err := m.db().Audit(ctx, id, "generator", "generation_started", 0, fmt.Sprintf("%d parcels, formats %v, documents %v", len(o.Quote.Parcels), o.Quote.Formats, o.Quote.Documents)); err != nil {
 		return err
 	}
-	tmp := final + ".partial"
-	if err := os.RemoveAll(tmp); err != nil {
+	tmp, err := m.files.scratch(id)
+	if err != nil {
 		return err
 	}
 	t0 := time.Now()
@@ -680,30 +812,17 @@ func (m *manager) generateOne(ctx context.Context, id string) error {
 			}
 		}
 	}
-	os.RemoveAll(final)
-	if err := os.Rename(tmp, final); err != nil {
-		return err
-	}
-	ok, err = m.db.MarkReady(ctx, id, files, lifetime, fmt.Sprintf("files %s in %s", strings.Join(files, ", "), time.Since(t0).Round(time.Millisecond)))
+	loc, err := m.files.publish(ctx, id, tmp, files)
 	if err != nil {
 		return err
 	}
-	if ok {
-		m.log.Info("extract ready", "order", id, "files", len(files), "took", time.Since(t0).Round(time.Millisecond))
+	ok, err = m.db().MarkReady(ctx, id, files, loc, lifetime, fmt.Sprintf("files %s in %s", strings.Join(files, ", "), time.Since(t0).Round(time.Millisecond)))
+	if err != nil || !ok {
+		// Released by another generator meanwhile (or not at all): these
+		// files are nobody's.
+		m.files.discard(ctx, id, loc)
+		return err
 	}
+	m.log.Info("extract ready", "order", id, "files", len(files), "took", time.Since(t0).Round(time.Millisecond))
 	return nil
-}
-
-func listFiles(dir string) ([]string, error) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range ents {
-		if e.Type().IsRegular() {
-			out = append(out, e.Name())
-		}
-	}
-	return out, nil
 }

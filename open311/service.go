@@ -87,7 +87,9 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	if err != nil {
 		return nil, err
 	}
-	ob, err := outbox.OpenSQLite(cfg.Outbox.Database)
+	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	ob, err := outbox.OpenDSN(octx, cfg.Outbox.Database)
+	cancel()
 	if err != nil {
 		db.Close()
 		return nil, err

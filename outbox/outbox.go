@@ -24,9 +24,9 @@
 // Secrets never enter the outbox: a webhook message names the environment
 // variable holding its HMAC key (SecretEnv), read at send time.
 //
-// Storage is behind the Store interface; OpenSQLite is the single-machine
-// implementation (one SQLite file, next to the first dataset's store by
-// default). A shared database for replicas implements the same interface.
+// Storage is behind the Store interface; DB keeps the outbox in the state
+// database (statedb): a SQLite file, next to the first dataset's store by
+// default, or the PostgreSQL schema replicas share (OpenDSN).
 package outbox
 
 import (

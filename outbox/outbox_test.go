@@ -34,7 +34,12 @@ func hook(key, url string) *outbox.Message {
 }
 
 func TestEnqueueIsIdempotent(t *testing.T) {
-	s := open(t, filepath.Join(t.TempDir(), "o.sqlite"))
+	for name, dbs := range engines(t) {
+		t.Run(name, func(t *testing.T) { enqueueIsIdempotent(t, dbs[0]) })
+	}
+}
+
+func enqueueIsIdempotent(t *testing.T, s *outbox.DB) {
 	ctx := context.Background()
 	n, err := s.Enqueue(ctx, hook("a", "http://x/"), hook("b", "http://x/"))
 	if err != nil || n != 2 {
@@ -60,8 +65,12 @@ func TestEnqueueIsIdempotent(t *testing.T) {
 // Two handles on one file stand for two processes (or replicas): however the
 // claims interleave, every message is leased to exactly one of them.
 func TestClaimLeasesEachMessageOnce(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "o.sqlite")
-	a, b := open(t, path), open(t, path)
+	for name, dbs := range engines(t) {
+		t.Run(name, func(t *testing.T) { claimLeasesEachMessageOnce(t, dbs[0], dbs[1]) })
+	}
+}
+
+func claimLeasesEachMessageOnce(t *testing.T, a, b *outbox.DB) {
 	ctx := context.Background()
 	var msgs []*outbox.Message
 	for i := range 300 {
@@ -287,6 +296,12 @@ func TestSMTPDeliveryThroughRealServer(t *testing.T) {
 // Two workers on two handles of one database (two replicas) share the work
 // of a webhook receiver that fails at first: each message arrives exactly once.
 func TestWebhookExactlyOnceAcrossWorkers(t *testing.T) {
+	for name, dbs := range engines(t) {
+		t.Run(name, func(t *testing.T) { webhookExactlyOnceAcrossWorkers(t, dbs[0], dbs[1]) })
+	}
+}
+
+func webhookExactlyOnceAcrossWorkers(t *testing.T, a, b *outbox.DB) {
 	secret := []byte("a-webhook-secret-of-32-bytes-len")
 	t.Setenv("OUTBOX_TEST_SECRET", string(secret))
 	rx := outboxtest.StartWebhook(t, secret)
@@ -296,8 +311,6 @@ func TestWebhookExactlyOnceAcrossWorkers(t *testing.T) {
 		}
 		return http.StatusAccepted
 	}
-	path := filepath.Join(t.TempDir(), "o.sqlite")
-	a, b := open(t, path), open(t, path)
 	ctx := context.Background()
 	const n = 60
 	for i := range n {

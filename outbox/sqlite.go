@@ -11,71 +11,108 @@ import (
 	"github.com/sip-core/sip/statedb"
 )
 
-// SQLite is the outbox in one SQLite file. Several processes may share the
-// file: every write is an immediate transaction, so a claim is decided by one
-// writer at a time and a lease cannot be given twice.
-type SQLite struct {
-	db *sql.DB
+// DB is the outbox in the state database (statedb): a SQLite file, which
+// several processes of one machine may share (every write is an immediate
+// transaction, so a claim is decided by one writer at a time), or a
+// PostgreSQL schema shared by replicas (a claim skips the rows another
+// replica's claim has locked). Either way a lease cannot be given twice.
+type DB struct {
+	db  *statedb.DB
+	own bool // opened here (OpenSQLite): closed with the outbox
 }
 
-var _ Store = (*SQLite)(nil)
+// SQLite is the outbox's single-machine form: a DB in a SQLite file.
+type SQLite = DB
 
-const sqliteSchema = `
+var _ Store = (*DB)(nil)
+
+// migrations are the outbox's tables. Times are unix milliseconds, like
+// every time here (BIGINT: PostgreSQL's INTEGER is 32 bits). The first step
+// creates nothing a file made before the state database already has.
+var migrations = []statedb.Migration{{SQL: `
 CREATE TABLE IF NOT EXISTS outbox(
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	id {{serial}},
 	key TEXT NOT NULL UNIQUE,
 	channel TEXT NOT NULL,
 	recipient TEXT NOT NULL,
 	subject TEXT NOT NULL DEFAULT '',
-	body BLOB,
+	body {{blob}},
 	content_type TEXT NOT NULL DEFAULT '',
 	secret_env TEXT NOT NULL DEFAULT '',
 	digest TEXT NOT NULL,
-	created INTEGER NOT NULL,     -- unix milliseconds, like every time here
+	created BIGINT NOT NULL,
 	state TEXT NOT NULL,
 	attempts INTEGER NOT NULL DEFAULT 0,
-	next_at INTEGER NOT NULL,
+	next_at BIGINT NOT NULL,
 	lease_owner TEXT NOT NULL DEFAULT '',
-	lease_until INTEGER NOT NULL DEFAULT 0,
+	lease_until BIGINT NOT NULL DEFAULT 0,
 	last_error TEXT NOT NULL DEFAULT '',
-	sent_at INTEGER NOT NULL DEFAULT 0,
+	sent_at BIGINT NOT NULL DEFAULT 0,
 	receipt TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
 CREATE TABLE IF NOT EXISTS outbox_attempts(
-	message_id INTEGER NOT NULL REFERENCES outbox(id),
+	message_id BIGINT NOT NULL REFERENCES outbox(id),
 	n INTEGER NOT NULL,
-	time INTEGER NOT NULL,
+	time BIGINT NOT NULL,
 	owner TEXT NOT NULL,
 	ok INTEGER NOT NULL,
 	detail TEXT NOT NULL,
 	PRIMARY KEY(message_id, n));
-`
+`}}
 
-// OpenSQLite opens (creating if needed) the outbox database at path. Deleted
-// content is overwritten on disk (secure_delete), so a redacted recipient or
-// body does not linger in free pages.
-func OpenSQLite(path string) (*SQLite, error) {
-	db, err := statedb.Open(path, sqliteSchema, 1) // one connection serialises this process's writes
-	if err != nil {
-		return nil, fmt.Errorf("outbox database %w", err)
+// Open brings the outbox's tables in the state database up to date and
+// returns the outbox in it (closing it leaves db open).
+func Open(ctx context.Context, db *statedb.DB) (*DB, error) {
+	if err := db.Migrate(ctx, "outbox", migrations); err != nil {
+		return nil, err
 	}
-	return &SQLite{db: db}, nil
+	return &DB{db: db}, nil
 }
 
-// Close closes the database after folding the write-ahead log into it.
-func (s *SQLite) Close() error { return statedb.Close(s.db) }
+// OpenDSN opens the outbox in the state database a DSN names (a SQLite file
+// or a PostgreSQL schema: statedb.OpenDSN), closed with the outbox.
+func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
+	db, err := statedb.OpenDSN(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("outbox database: %w", err)
+	}
+	s, err := Open(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("outbox database: %w", err)
+	}
+	s.own = true
+	return s, nil
+}
+
+// OpenSQLite opens (creating if needed) the outbox in a SQLite file at path.
+// Deleted content is overwritten on disk (secure_delete), so a redacted
+// recipient or body does not linger in free pages.
+func OpenSQLite(path string) (*SQLite, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return OpenDSN(ctx, "sqlite:"+strings.TrimPrefix(path, "sqlite:"))
+}
+
+// Close closes the outbox (and the database, when OpenSQLite opened it).
+func (s *DB) Close() error {
+	if s.own {
+		return s.db.Close()
+	}
+	return nil
+}
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
-func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return statedb.Tx(ctx, s.db, fn)
+func (s *DB) tx(ctx context.Context, fn func(*statedb.Txn) error) error {
+	return s.db.Tx(ctx, fn)
 }
 
 // Enqueue implements Store.
-func (s *SQLite) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
+func (s *DB) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
 	now := time.Now().UTC()
 	added := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *statedb.Txn) error {
 		added = 0
 		for _, m := range msgs {
 			if m.Key == "" || m.To == "" || (m.Channel != SMTP && m.Channel != Webhook) {
@@ -86,17 +123,19 @@ func (s *SQLite) Enqueue(ctx context.Context, msgs ...*Message) (int, error) {
 				next = now
 			}
 			digest := Digest(m.Body)
-			res, err := tx.ExecContext(ctx, `INSERT INTO outbox(key, channel, recipient, subject, body, content_type, secret_env, digest, created, state, next_at)
-				VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING`,
-				m.Key, string(m.Channel), m.To, m.Subject, m.Body, m.ContentType, m.SecretEnv, digest, ms(now), string(Pending), ms(next))
+			var id int64
+			err := tx.QueryRow(ctx, `INSERT INTO outbox(key, channel, recipient, subject, body, content_type, secret_env, digest, created, state, next_at)
+				VALUES(?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING RETURNING id`,
+				m.Key, string(m.Channel), m.To, m.Subject, m.Body, m.ContentType, m.SecretEnv, digest, ms(now), string(Pending), ms(next)).Scan(&id)
+			if errors.Is(err, sql.ErrNoRows) {
+				continue // already in the outbox
+			}
 			if err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				added++
-				m.ID, _ = res.LastInsertId()
-				m.Created, m.State, m.Digest, m.NextAt = now, Pending, digest, next
-			}
+			added++
+			m.ID = id
+			m.Created, m.State, m.Digest, m.NextAt = now, Pending, digest, next
 		}
 		return nil
 	})
@@ -119,16 +158,24 @@ func scanMessage(row interface{ Scan(...any) error }) (*Message, error) {
 }
 
 // Claim implements Store.
-func (s *SQLite) Claim(ctx context.Context, owner string, n int, now time.Time, lease time.Duration) ([]*Message, error) {
+func (s *DB) Claim(ctx context.Context, owner string, n int, now time.Time, lease time.Duration) ([]*Message, error) {
 	if owner == "" || n <= 0 {
 		return nil, errors.New("outbox: Claim needs an owner and n > 0")
 	}
 	var out []*Message
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *statedb.Txn) error {
 		out = out[:0]
-		rows, err := tx.QueryContext(ctx, `UPDATE outbox SET lease_owner=?, lease_until=?
-			WHERE id IN (SELECT id FROM outbox WHERE state='pending' AND next_at<=? AND lease_until<=? ORDER BY next_at, id LIMIT ?)
-			RETURNING `+msgCols, owner, ms(now.Add(lease)), ms(now), ms(now), n)
+		// On PostgreSQL replicas claim at once: each skips the rows another's
+		// claim holds, and the outer condition is checked again on the row
+		// as committed.
+		lock := ""
+		if tx.Dialect() == statedb.Postgres {
+			lock = " FOR UPDATE SKIP LOCKED"
+		}
+		rows, err := tx.Query(ctx, `UPDATE outbox SET lease_owner=?, lease_until=?
+			WHERE id IN (SELECT id FROM outbox WHERE state='pending' AND next_at<=? AND lease_until<=? ORDER BY next_at, id LIMIT ?`+lock+`)
+			AND state='pending' AND lease_until<=?
+			RETURNING `+msgCols, owner, ms(now.Add(lease)), ms(now), ms(now), n, ms(now))
 		if err != nil {
 			return err
 		}
@@ -156,9 +203,9 @@ func (s *SQLite) Claim(ctx context.Context, owner string, n int, now time.Time, 
 
 // record finishes an attempt of a leased message in tx: the update must find
 // the message still leased to owner.
-func (s *SQLite) record(ctx context.Context, id int64, owner string, at time.Time, ok bool, detail, update string, args ...any) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, update+` WHERE id=? AND lease_owner=? AND state='pending'`, append(args, id, owner)...)
+func (s *DB) record(ctx context.Context, id int64, owner string, at time.Time, ok bool, detail, update string, args ...any) error {
+	return s.tx(ctx, func(tx *statedb.Txn) error {
+		res, err := tx.Exec(ctx, update+` WHERE id=? AND lease_owner=? AND state='pending'`, append(args, id, owner)...)
 		if err != nil {
 			return err
 		}
@@ -166,36 +213,36 @@ func (s *SQLite) record(ctx context.Context, id int64, owner string, at time.Tim
 			return ErrLeaseLost
 		}
 		var attempts int
-		if err := tx.QueryRowContext(ctx, `SELECT attempts FROM outbox WHERE id=?`, id).Scan(&attempts); err != nil {
+		if err := tx.QueryRow(ctx, `SELECT attempts FROM outbox WHERE id=?`, id).Scan(&attempts); err != nil {
 			return err
 		}
 		okv := 0
 		if ok {
 			okv = 1
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO outbox_attempts(message_id, n, time, owner, ok, detail) VALUES(?,?,?,?,?,?)`,
+		_, err = tx.Exec(ctx, `INSERT INTO outbox_attempts(message_id, n, time, owner, ok, detail) VALUES(?,?,?,?,?,?)`,
 			id, attempts, ms(at), owner, okv, truncate(detail, 2000))
 		return err
 	})
 }
 
 // MarkSent implements Store.
-func (s *SQLite) MarkSent(ctx context.Context, id int64, owner, receipt string, at time.Time) error {
+func (s *DB) MarkSent(ctx context.Context, id int64, owner, receipt string, at time.Time) error {
 	receipt = truncate(receipt, 2000)
 	return s.record(ctx, id, owner, at, true, receipt,
 		`UPDATE outbox SET state='sent', attempts=attempts+1, sent_at=?, receipt=?, last_error='', lease_owner='', lease_until=0`, ms(at), receipt)
 }
 
 // MarkFailed implements Store.
-func (s *SQLite) MarkFailed(ctx context.Context, id int64, owner, errText string, at, next time.Time) error {
+func (s *DB) MarkFailed(ctx context.Context, id int64, owner, errText string, at, next time.Time) error {
 	errText = truncate(errText, 2000)
 	return s.record(ctx, id, owner, at, false, errText,
 		`UPDATE outbox SET attempts=attempts+1, last_error=?, next_at=?, lease_owner='', lease_until=0`, errText, ms(next))
 }
 
 // Get implements Store.
-func (s *SQLite) Get(ctx context.Context, key string) (*Message, error) {
-	m, err := scanMessage(s.db.QueryRowContext(ctx, `SELECT `+msgCols+` FROM outbox WHERE key=?`, key))
+func (s *DB) Get(ctx context.Context, key string) (*Message, error) {
+	m, err := scanMessage(s.db.QueryRow(ctx, `SELECT `+msgCols+` FROM outbox WHERE key=?`, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -203,8 +250,8 @@ func (s *SQLite) Get(ctx context.Context, key string) (*Message, error) {
 }
 
 // Attempts implements Store.
-func (s *SQLite) Attempts(ctx context.Context, id int64) ([]Attempt, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT message_id, n, time, owner, ok, detail FROM outbox_attempts WHERE message_id=? ORDER BY n`, id)
+func (s *DB) Attempts(ctx context.Context, id int64) ([]Attempt, error) {
+	rows, err := s.db.Query(ctx, `SELECT message_id, n, time, owner, ok, detail FROM outbox_attempts WHERE message_id=? ORDER BY n`, id)
 	if err != nil {
 		return nil, err
 	}
@@ -224,12 +271,12 @@ func (s *SQLite) Attempts(ctx context.Context, id int64) ([]Attempt, error) {
 }
 
 // Redact implements Store.
-func (s *SQLite) Redact(ctx context.Context, keys ...string) (int, error) {
+func (s *DB) Redact(ctx context.Context, keys ...string) (int, error) {
 	n := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *statedb.Txn) error {
 		n = 0
 		for _, k := range keys {
-			res, err := tx.ExecContext(ctx, `UPDATE outbox SET recipient='', subject='', body=NULL,
+			res, err := tx.Exec(ctx, `UPDATE outbox SET recipient='', subject='', body=NULL,
 				state=CASE state WHEN 'pending' THEN 'cancelled' ELSE state END, lease_owner='', lease_until=0
 				WHERE key=? AND (recipient != '' OR body IS NOT NULL)`, k)
 			if err != nil {
@@ -241,15 +288,15 @@ func (s *SQLite) Redact(ctx context.Context, keys ...string) (int, error) {
 		return nil
 	})
 	if err == nil && n > 0 {
-		err = statedb.Scrub(ctx, s.db)
+		err = s.db.Scrub(ctx)
 	}
 	return n, err
 }
 
 // Stats implements Store.
-func (s *SQLite) Stats(ctx context.Context) (Stats, error) {
+func (s *DB) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
-	rows, err := s.db.QueryContext(ctx, `SELECT state, count(*), min(created) FROM outbox GROUP BY state`)
+	rows, err := s.db.Query(ctx, `SELECT state, count(*), min(created) FROM outbox GROUP BY state`)
 	if err != nil {
 		return st, err
 	}

@@ -35,6 +35,10 @@ func (h *Host) mountCore(r *mux.Router) {
 			WriteError(w, r, e)
 			return
 		}
+		if e := h.notReady(r.Context()); e != nil {
+			WriteError(w, r, e)
+			return
+		}
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write([]byte("ready\n"))

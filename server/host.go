@@ -68,10 +68,11 @@ type Host struct {
 	admit   *admission
 	open    Opener
 
-	services []Service
-	fixed    []*mux.Route // see Fixed
-	ready    atomic.Bool
-	hooks    shutdownHooks
+	services  []Service
+	fixed     []*mux.Route // see Fixed
+	ready     atomic.Bool
+	readiness readiness // checks of the services' own dependencies (AddReadiness)
+	hooks     shutdownHooks
 
 	reqs     *metrics.CounterVec
 	latency  *metrics.HistogramVec

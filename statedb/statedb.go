@@ -1,11 +1,34 @@
-// Package statedb opens the SQLite files that hold the state of services on
-// a single machine (resident reports, the outbox): durable commits
-// (synchronous=FULL), write-ahead logging so readers never wait, immediate
-// write transactions so that processes sharing a file take turns, and
-// secure_delete so that deleted personal data does not linger in free pages.
-// Times are stored as unix milliseconds (Millis), which compare as numbers.
-// A shared database for replicas replaces these files behind each service's
-// storage interface.
+// Package statedb holds what a server must keep besides its datasets:
+// extract orders, payments, notifications, download counters and the audit
+// log, resident reports and the outbox, and whatever later features (alerts)
+// record.
+//
+// The state database (OpenDSN) is one database named by a DSN, the same for
+// every replica of a deployment:
+//
+//   - a SQLite file (a path, or sqlite:PATH): the single-machine default, next
+//     to the first dataset's store;
+//   - a PostgreSQL schema (postgres://USER@HOST/DB?schema=NAME, postgresql://…
+//     or libpq keywords; the schema defaults to sip_state): shared by any
+//     number of `sip serve` replicas.
+//
+// Each feature owns tables whose names start with its own (extracts_orders,
+// outbox, …) and brings them up to date with Migrate when it opens. Queries
+// are written once, in the SQL both engines speak, with ? placeholders
+// (numbered for PostgreSQL by Rebind); the few differences (an identity
+// column, a row lock) are spelled through the DB. A transaction that changes
+// a row of a feature's own locks that row first (Txn.LockRow): on SQLite the
+// database serialises every write anyway, on PostgreSQL replicas that race
+// for the same order wait for each other and then see what the first one
+// committed.
+//
+// Open, OpenReader, Tx, Scrub and Close are the same for a feature that
+// keeps a SQLite file of its own on a single machine (resident reports):
+// durable commits (synchronous=FULL), write-ahead logging so readers never
+// wait, immediate write transactions so that processes sharing a file take
+// turns, and secure_delete so that deleted personal data does not linger in
+// free pages. Times are stored as unix milliseconds (Millis), which compare
+// as numbers.
 package statedb
 
 import (

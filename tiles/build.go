@@ -77,6 +77,8 @@ type BuildReport struct {
 	Features map[string]int // features of each layer at the maximum zoom (unique)
 	Revision int64
 	Took     time.Duration
+	// Published says where a build to object storage went (nil for a file).
+	Published *PublishReport
 }
 
 // ValidateZooms checks a zoom range for a grid.
@@ -192,7 +194,7 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 		wg.Wait()
 	}
 	rend := &Renderer{Grid: g, Layers: tileLayers, MaxZoom: opts.MaxZoom, Budget: opts.Budget}
-	sink, err := NewSink(opts.Out, g)
+	sink, err := NewSinkContext(ctx, opts.Out, g)
 	if err != nil {
 		return nil, err
 	}
@@ -320,6 +322,9 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 	}
 	ok = true
 	rep.Took = time.Since(t0)
+	if rs, isRemote := sink.(*remoteSink); isRemote {
+		rep.Published = rs.report
+	}
 	prog.done(true)
 	if opts.Progress != nil {
 		fmt.Fprintf(opts.Progress, "built %s: %d tiles (%d empty skipped), %.1f MB, z%d-%d, %s, revision %d\n",

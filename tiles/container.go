@@ -1,11 +1,14 @@
 package tiles
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -13,6 +16,7 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // SQLite driver for MBTiles and GeoPackage
 
+	"github.com/sip-core/sip/blob"
 	"github.com/sip-core/sip/internal/atomicfile"
 	"github.com/sip-core/sip/tiles/pmtiles"
 )
@@ -26,8 +30,14 @@ const (
 	GeoPackage Format = "gpkg"
 )
 
-// FormatOf picks the container from an output file name.
+// FormatOf picks the container from an output file name (or the key of an
+// object storage URL).
 func FormatOf(path string) (Format, error) {
+	if blob.IsURL(path) {
+		if u, err := url.Parse(path); err == nil {
+			path = u.Path
+		}
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".mbtiles":
 		return MBTiles, nil
@@ -77,9 +87,22 @@ func tempPath(path string) string { return atomicfile.Path(path) }
 // NewSink creates the sink for an output file. The temporary files earlier
 // builds of it left when they were killed are removed first.
 func NewSink(path string, g *Grid) (Sink, error) {
+	return NewSinkContext(context.Background(), path, g)
+}
+
+// NewSinkContext is NewSink for an output that may be in object storage
+// (s3://BUCKET/KEY.pmtiles?endpoint=…): publishing it stops when ctx ends,
+// publishing nothing.
+func NewSinkContext(ctx context.Context, path string, g *Grid) (Sink, error) {
 	f, err := FormatOf(path)
 	if err != nil {
 		return nil, err
+	}
+	if blob.IsURL(path) {
+		if f != PMTiles || g != WebMercatorQuad {
+			return nil, errors.New("object storage holds PMTiles archives of web mercator tiles only: use an s3://BUCKET/KEY.pmtiles output")
+		}
+		return newRemoteSink(ctx, path)
 	}
 	atomicfile.RemoveStale(path)
 	switch f {
@@ -229,6 +252,20 @@ func (s *pmtilesSink) Finish(m *Meta) error {
 	if err != nil {
 		return err
 	}
+	if err := s.write(f, m); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return atomicfile.Commit(tmp, s.path, true)
+}
+
+// write writes the archive of the tiles put so far.
+func (s *pmtilesSink) write(w io.Writer, m *Meta) error {
 	js, _ := json.Marshal(m)
 	h := pmtiles.Header{TileCompression: pmtiles.CompressionGzip, TileType: pmtiles.TileTypeMVT,
 		MinZoom: uint8(m.MinZoom), MaxZoom: uint8(m.MaxZoom),
@@ -244,16 +281,7 @@ func (s *pmtilesSink) Finish(m *Meta) error {
 		h.MinZoom, h.MaxZoom = lo, hi
 		h.CenterZoom = min(max(h.CenterZoom, lo), hi)
 	}
-	if err := pmtiles.Write(f, s.tiles, h, js); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return atomicfile.Commit(tmp, s.path, true)
+	return pmtiles.Write(w, s.tiles, h, js)
 }
 
 func (s *pmtilesSink) Abort() { s.tiles = nil }
@@ -269,11 +297,27 @@ type Tileset interface {
 	Close() error
 }
 
-// OpenTileset opens a built MBTiles, PMTiles or GeoPackage tile file.
+// OpenTileset opens a built MBTiles, PMTiles or GeoPackage tile file, or a
+// PMTiles archive in object storage (s3:// or https://; it follows new builds
+// until closed).
 func OpenTileset(path string) (Tileset, error) {
 	f, err := FormatOf(path)
 	if err != nil {
 		return nil, err
+	}
+	if blob.IsURL(path) {
+		if f != PMTiles {
+			return nil, fmt.Errorf("%s: object storage holds PMTiles archives only", blob.Redact(path))
+		}
+		a, err := openRemoteArchive(path)
+		if err != nil {
+			return nil, err
+		}
+		if err := a.ready(context.Background()); err != nil {
+			a.Close()
+			return nil, err
+		}
+		return a, nil
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, err
@@ -381,17 +425,26 @@ func openPMTiles(path string) (*pmtilesReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	if r.H.TileType != pmtiles.TileTypeMVT {
+	m, err := pmtilesMeta(r)
+	if err != nil {
 		r.Close()
-		return nil, fmt.Errorf("%s: tile type %d is not MVT", path, r.H.TileType)
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &pmtilesReader{r: r, meta: m}, nil
+}
+
+// pmtilesMeta checks that an archive holds vector tiles and reads its
+// metadata.
+func pmtilesMeta(r *pmtiles.Reader) (*Meta, error) {
+	if r.H.TileType != pmtiles.TileTypeMVT {
+		return nil, fmt.Errorf("tile type %d is not MVT", r.H.TileType)
 	}
 	m := &Meta{}
 	if err := json.Unmarshal(r.Metadata(), m); err != nil {
-		r.Close()
-		return nil, fmt.Errorf("%s: metadata: %w", path, err)
+		return nil, fmt.Errorf("metadata: %w", err)
 	}
 	m.Grid = WebMercatorQuad.ID
-	return &pmtilesReader{r: r, meta: m}, nil
+	return m, nil
 }
 
 func (p *pmtilesReader) Tile(z, x, y int) ([]byte, error) {

@@ -21,6 +21,7 @@ import (
 	"github.com/klauspost/compress/gzip"
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/blob"
 	"github.com/sip-core/sip/features"
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server"
@@ -72,6 +73,7 @@ type Service struct {
 	listState *server.State
 	listed    time.Time
 	files     map[string]*openFile
+	remotes   remoteArchives // archives in object storage (archive.go)
 	metrics   struct {
 		hits, misses, invalidated metrics.Counter
 	}
@@ -118,6 +120,8 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	if st := h.Current(); st != nil {
 		s.Reload(st)
 	}
+	// Archives in object storage stop polling with the server.
+	h.OnShutdown(func(context.Context) { s.remotes.follow(h, nil) })
 	if m, ok := h.Service("wms").(*wms.Service); ok {
 		s.maps = m
 	}
@@ -139,6 +143,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 
 // Reload implements server.Reloader: follow the new datasets' change logs.
 func (s *Service) Reload(st *server.State) {
+	s.remotes.follow(s.host, s.scanTilesets(st))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.feats.SetBudget(int64(st.Config.Cache.TileFeatures))
@@ -290,6 +295,9 @@ func (s *Service) fileTilesets(st *server.State) map[string]string {
 
 func (s *Service) scanTilesets(st *server.State) map[string]string {
 	out := s.envTilesets()
+	for _, t := range st.Config.Tilesets {
+		out[t.Name] = t.URL
+	}
 	for _, d := range st.Datasets() {
 		p := store.FilePath(d.Config.Store)
 		if p == "" {
@@ -306,8 +314,12 @@ func (s *Service) scanTilesets(st *server.State) map[string]string {
 }
 
 // openTileset opens (or reuses) a pre-built file, reopening it when it was
-// replaced (sip tiles build/update rename a new file over the old one).
+// replaced (sip tiles build/update rename a new file over the old one), or
+// an archive in object storage.
 func (s *Service) openTileset(path string) (Tileset, error) {
+	if blob.IsURL(path) {
+		return s.remotes.open(s.host, path)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f := s.files[path]
@@ -347,6 +359,9 @@ func (s *Service) resolve(r *http.Request, name string) (*tileset, *server.Error
 	}
 	if path, ok := s.fileTilesets(st)[name]; ok {
 		ts, err := s.openTileset(path)
+		if e := archiveError(name, err); e != nil {
+			return nil, e
+		}
 		if err != nil {
 			server.Logger(r.Context()).Error("tileset unreadable", "tileset", name, "path", path, "err", err)
 			return nil, &server.Error{Status: http.StatusInternalServerError, Code: "TilesetUnreadable",
@@ -485,7 +500,11 @@ func (s *Service) serveTile(w http.ResponseWriter, r *http.Request, ts *tileset,
 	var data []byte
 	var etag string
 	if ts.file != nil {
-		b, err := ts.file.Tile(z, x, y)
+		b, err := readTile(r.Context(), ts.file, z, x, y)
+		if e := archiveError(ts.name, err); e != nil {
+			server.WriteError(w, r, e)
+			return
+		}
 		if err != nil {
 			server.WriteErr(w, r, err)
 			return

@@ -3,7 +3,9 @@ package tiles
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -11,6 +13,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/blob"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/tiles/pmtiles"
 )
@@ -56,6 +59,7 @@ func Update(ctx context.Context, r store.Reader, path string) (*UpdateReport, er
 	}
 	meta := *ts.Meta()
 	g := ts.Grid()
+	remote, _ := ts.(*remoteArchive)
 	ts.Close()
 	rev, err := r.Revision(ctx)
 	if err != nil {
@@ -134,11 +138,20 @@ func Update(ctx context.Context, r store.Reader, path string) (*UpdateReport, er
 		rendered[k] = data
 		rep.Rendered++
 	}
+	if remote != nil && rep.Changes == 0 && rev == rep.From {
+		// Nothing to publish: a new build would be the current one again.
+		rep.Took = time.Since(t0)
+		return rep, nil
+	}
 	meta.Revision = rev
 	f, _ := FormatOf(path)
 	switch f {
 	case PMTiles:
-		err = updatePMTiles(path, &meta, keys, rendered, rep)
+		if remote != nil {
+			err = updateRemotePMTiles(ctx, remote, path, &meta, keys, rendered, rep)
+		} else {
+			err = updatePMTiles(path, &meta, keys, rendered, rep)
+		}
 	case MBTiles:
 		err = updateSQL(path, keys, rendered, rep, `DELETE FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?`,
 			`INSERT INTO tiles VALUES (?, ?, ?, ?)`, true, func(tx *sql.Tx) error {
@@ -205,31 +218,83 @@ func updatePMTiles(path string, meta *Meta, keys []TileKey, rendered map[TileKey
 		return err
 	}
 	defer pr.Close()
+	sink := &pmtilesSink{path: path}
+	if sink.tiles, err = updatedTiles(pr, keys, rendered, rep); err != nil {
+		return err
+	}
+	if _, err := os.Stat(path); err != nil {
+		return err
+	}
+	return sink.Finish(meta)
+}
+
+// updatedTiles are the tiles of an archive with the re-rendered ones
+// replaced (nil: removed).
+func updatedTiles(pr *pmtiles.Reader, keys []TileKey, rendered map[TileKey][]byte, rep *UpdateReport) ([]pmtiles.Tile, error) {
 	changed := map[uint64][]byte{}
 	for _, k := range keys {
 		changed[pmtiles.TileID(uint8(k.Z), uint32(k.X), uint32(k.Y))] = rendered[k]
 	}
-	sink := &pmtilesSink{path: path}
-	err = pr.All(func(id uint64, data []byte) error {
+	var out []pmtiles.Tile
+	err := pr.All(func(id uint64, data []byte) error {
 		if nd, ok := changed[id]; ok {
 			if nd == nil {
 				rep.Removed++
 			}
 			return nil
 		}
-		sink.tiles = append(sink.tiles, pmtiles.Tile{ID: id, Data: data})
+		out = append(out, pmtiles.Tile{ID: id, Data: data})
 		return nil
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for id, d := range changed {
 		if d != nil {
-			sink.tiles = append(sink.tiles, pmtiles.Tile{ID: id, Data: d})
+			out = append(out, pmtiles.Tile{ID: id, Data: d})
 			rep.Written++
 		}
 	}
-	if _, err := os.Stat(path); err != nil {
+	return out, nil
+}
+
+// updateRemotePMTiles updates an archive in object storage: the build read
+// is downloaded (one request, into a temporary file), updated, and
+// published as a new build, like `sip tiles build` publishes one; when
+// another build was published meanwhile nothing is.
+func updateRemotePMTiles(ctx context.Context, a *remoteArchive, url string, meta *Meta, keys []TileKey, rendered map[TileKey][]byte, rep *UpdateReport) error {
+	v := a.cur.Load()
+	sink, err := newRemoteSink(ctx, url)
+	if err != nil {
+		return err
+	}
+	if want := "manifest " + sink.prevTag; sink.prevTag != "" && want != v.tag {
+		return errors.New("another build was published while this update ran: nothing published")
+	}
+	tmp, err := os.CreateTemp("", "sip-tiles-update-*.pmtiles")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	rc, _, err := a.b.NewReader(ctx, v.key, 0, v.etag)
+	if err != nil {
+		tmp.Close()
+		return err
+	}
+	_, err = io.Copy(tmp, rc)
+	rc.Close()
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("downloading %s: %w", blob.Join(a.b.String(), v.key), err)
+	}
+	pr, err := pmtiles.Open(tmp.Name())
+	if err != nil {
+		return err
+	}
+	defer pr.Close()
+	if sink.tiles, err = updatedTiles(pr, keys, rendered, rep); err != nil {
 		return err
 	}
 	return sink.Finish(meta)

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/tiles"
@@ -36,7 +37,7 @@ func openStoreRO(ctx context.Context, dsn string) (store.Store, error) {
 
 func tilesBuildFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	storePath := fs.String("store", "", "dataset store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN")
-	out := fs.String("out", "", "output `T.mbtiles|T.pmtiles|T.gpkg`: .mbtiles, .pmtiles (web mercator) or .gpkg (either grid)")
+	out := fs.String("out", "", "output `T.mbtiles|T.pmtiles|T.gpkg|s3://B/K.pmtiles`: .mbtiles, .pmtiles (web mercator), .gpkg (either grid), or a PMTiles archive published to object storage")
 	force := fs.Bool("force", false, "replace --out when it exists")
 	minZoom := fs.Int("minzoom", 0, "first zoom `Z`")
 	maxZoom := fs.Int("maxzoom", 16, "last zoom `Z` (every feature is present here)")
@@ -44,7 +45,9 @@ func tilesBuildFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	layers := fs.String("layers", "", "comma-separated tile layers `a,b` (default: "+strings.Join(tiles.DefaultLayers, ",")+")")
 	workers := fs.Int("workers", 0, "render goroutines `N` (default: all cores)")
 	return func(ctx context.Context, _ []string) error {
-		if _, err := os.Stat(*out); err == nil && !*force {
+		if ok, err := tiles.Exists(ctx, *out); err != nil {
+			return err
+		} else if ok && !*force {
 			return fmt.Errorf("%s exists: pass --force to replace it", *out)
 		}
 		return tilesBuild(ctx, *storePath, *out, *minZoom, *maxZoom, *grid, *layers, *workers)
@@ -79,12 +82,16 @@ func tilesBuild(ctx context.Context, storePath, out string, minZoom, maxZoom int
 	if terminal() == nil {
 		fmt.Fprintf(os.Stderr, "built %s: %d tiles, %.1f MB, %s\n", out, rep.Tiles, float64(rep.Bytes)/1e6, rep.Took)
 	}
+	if p := rep.Published; p != nil {
+		fmt.Fprintf(os.Stderr, "published %s (%d bytes, sha256 %s): uploaded in %s, verified in %s\n",
+			p.Manifest.Archive, p.Manifest.Size, p.Manifest.SHA256[:16], p.Upload.Round(time.Millisecond), p.Verify.Round(time.Millisecond))
+	}
 	return nil
 }
 
 func tilesUpdateFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	storePath := fs.String("store", "", "dataset store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN")
-	path := fs.String("tiles", "", "a tile file `T.mbtiles|T.pmtiles|T.gpkg` built by sip tiles build")
+	path := fs.String("tiles", "", "a tile file `T.mbtiles|T.pmtiles|T.gpkg|s3://B/K.pmtiles` built by sip tiles build")
 	return func(ctx context.Context, _ []string) error {
 		return tilesUpdate(ctx, *storePath, *path)
 	}

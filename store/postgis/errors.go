@@ -44,8 +44,12 @@ func (s *Store) fail(op string, err error) error {
 	return err
 }
 
-// unreachable reports whether err says the database cannot be reached (as
-// opposed to a bad query or a constraint).
+// Unreachable reports whether err, from pgx or from a store of this package,
+// says the database cannot be reached (as opposed to a bad query or a
+// constraint). Other packages on PostgreSQL (state) answer 503 on it too.
+func Unreachable(err error) bool { return unreachable(err) }
+
+// unreachable is Unreachable.
 func unreachable(err error) bool {
 	if errors.Is(err, store.ErrUnavailable) {
 		return true

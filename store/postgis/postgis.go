@@ -165,7 +165,11 @@ func config(dsn string) (*pgxpool.Config, string, error) {
 	return cfg, schema, nil
 }
 
-// withoutParam removes one parameter from a DSN.
+// WithoutParam removes one parameter (SIP's schema) from a PostgreSQL DSN,
+// leaving a connection string libpq and pgx accept.
+func WithoutParam(dsn, key string) (string, error) { return withoutParam(dsn, key) }
+
+// withoutParam is WithoutParam.
 func withoutParam(dsn, key string) (string, error) {
 	if strings.Contains(dsn, "://") {
 		i := strings.IndexByte(dsn, '?')
