@@ -282,7 +282,7 @@ func (m *model) parcelByID(id string) (*parcel, bool) {
 // id. A point on a shared boundary belongs to every parcel it touches.
 func (m *model) parcelsAt(pt orb.Point) []*parcel {
 	var cand []string
-	cand = m.ix.SearchIDs("dzialki", orb.Bound{Min: pt, Max: pt}, cand)
+	cand, _ = m.ix.SearchIDs(context.Background(), "dzialki", orb.Bound{Min: pt, Max: pt}, cand)
 	m.mu.RLock()
 	var out []*parcel
 	for _, uuid := range cand {
