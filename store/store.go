@@ -159,6 +159,9 @@ type Query struct {
 	Limit  int
 	Offset int
 	After  int64
+	// NoGeometry leaves the geometry out of the rows (Geometry nil): for
+	// readers of attributes only, which then neither transfer nor decode it.
+	NoGeometry bool
 }
 
 // Row is one query result: an object version and its stable row key in that layer.

@@ -182,6 +182,9 @@ func (s *Store) build(q store.Query, shape int) (*layerInfo, string, []any, erro
 	}
 	count := shape == selCount
 	cols := li.selectList()
+	if q.NoGeometry {
+		cols = "NULL AS geom" + strings.TrimPrefix(cols, "geom")
+	}
 	switch shape {
 	case selKeys:
 		cols = "lokalny_id"

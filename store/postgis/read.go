@@ -228,6 +228,9 @@ func (s *Store) build(q store.Query, shape int) (*layerInfo, string, sqlArgs, er
 	}
 	count := shape == selCount
 	cols := li.selectList()
+	if q.NoGeometry {
+		cols = "NULL::bytea AS geom" + strings.TrimPrefix(cols, "geom")
+	}
 	switch shape {
 	case selKeys:
 		cols = "lokalny_id"

@@ -47,6 +47,7 @@ func Run(t *testing.T, b Backend) {
 		{"QueryFilters", testQueryFilters},
 		{"QueryKeys", testQueryKeys},
 		{"QueryBoxes", testQueryBoxes},
+		{"QueryNoGeometry", testQueryNoGeometry},
 		{"Extent", testExtent},
 		{"ConcurrentReader", testConcurrentReader},
 		{"GeometryRoundTrip", testGeometryRoundTrip},
@@ -657,6 +658,45 @@ func testQueryBoxes(t *testing.T, b Backend) {
 		}
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v: boxes %v, Query %v", q, got, want)
+		}
+	}
+}
+
+// NoGeometry rows are the rows of the same query, keys, versions and
+// attributes alike, with no geometry; as of a date too.
+func testQueryNoGeometry(t *testing.T, b Backend) {
+	s := newEGiB(t, b)
+	for i := 0; i < 12; i++ {
+		o := Parcel(fmt.Sprintf("p%02d", i), "1", T0(2), float64(i)*20)
+		o.Attrs["grupa_rejestrowa"] = fmt.Sprint(i % 3)
+		Put(t, s, o)
+	}
+	Put(t, s, Parcel("p03", "2", T0(5), 3000))
+	bd := orb.Bound{Min: orb.Point{15, 500000}, Max: orb.Point{125, 500005}}
+	for _, q := range []store.Query{
+		{Layer: "dzialki"}, {Layer: "dzialki", Bound: &bd, Limit: 3}, {Layer: "dzialki", Where: map[string]any{"grupa_rejestrowa": "2"}},
+		{Layer: "dzialki", AsOf: T0(3)},
+	} {
+		var want, got []store.Row
+		if err := s.Query(ctx, q, func(r store.Row) error { want = append(want, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		q.NoGeometry = true
+		if err := s.Query(ctx, q, func(r store.Row) error { got = append(got, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || len(want) == 0 {
+			t.Fatalf("%+v: %d rows without geometry, %d with", q, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Geometry != nil {
+				t.Errorf("%+v: row %d has a geometry", q, i)
+			}
+			w := *want[i].Object
+			w.Geometry = nil
+			if got[i].Key != want[i].Key || !reflect.DeepEqual(*got[i].Object, w) {
+				t.Errorf("%+v: row %d\n got %+v\nwant %+v", q, i, *got[i].Object, w)
+			}
 		}
 	}
 }
