@@ -98,7 +98,7 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat
 // and its labels, and its share of the cache's tables.
 func (f *feat) memSize(id string) int64 {
 	n := int64(unsafe.Sizeof(feat{})) + int64(unsafe.Sizeof(featKey{})) + 64 + int64(len(id))
-	n += geomSize(f.Geometry)
+	n += cache.GeometrySize(f.Geometry)
 	for k, v := range f.Attrs {
 		n += 48 + int64(len(k))
 		if s, ok := v.(string); ok {
@@ -106,46 +106,6 @@ func (f *feat) memSize(id string) int64 {
 		}
 	}
 	return n
-}
-
-// geomSize is the heap of an orb geometry: its points and slice headers.
-func geomSize(g orb.Geometry) int64 {
-	const hdr = 24
-	switch g := g.(type) {
-	case orb.Point:
-		return 16
-	case orb.MultiPoint:
-		return hdr + 16*int64(cap(g))
-	case orb.LineString:
-		return hdr + 16*int64(cap(g))
-	case orb.Ring:
-		return hdr + 16*int64(cap(g))
-	case orb.MultiLineString:
-		n := hdr + hdr*int64(cap(g))
-		for _, l := range g {
-			n += 16 * int64(cap(l))
-		}
-		return n
-	case orb.Polygon:
-		n := hdr + hdr*int64(cap(g))
-		for _, r := range g {
-			n += 16 * int64(cap(r))
-		}
-		return n
-	case orb.MultiPolygon:
-		n := hdr + hdr*int64(cap(g))
-		for _, p := range g {
-			n += geomSize(p)
-		}
-		return n
-	case orb.Collection:
-		n := hdr + 16*int64(cap(g))
-		for _, x := range g {
-			n += geomSize(x)
-		}
-		return n
-	}
-	return 64
 }
 
 func compact(layer string, o *store.Object, cols []string) *feat {
