@@ -341,13 +341,16 @@ const geomBatch = 500
 // left out.
 func (m *model) locate(ctx context.Context, ps []*parcel) ([]located, error) {
 	out := make([]located, len(ps))
-	pos := map[string][]int{} // the misses
+	var pos map[string][]int // the misses
 	var miss []string
 	for i, p := range ps {
 		out[i].parcel = p
 		if g, ok := m.geoms.Get(geomKey{m, p.uuid}); ok {
 			out[i].geom = g
 			continue
+		}
+		if pos == nil {
+			pos = map[string][]int{}
 		}
 		if pos[p.uuid] == nil {
 			miss = append(miss, p.uuid)

@@ -149,11 +149,10 @@ func (s *Service) Reload(st *server.State) {
 		}
 		s.subbed[ix] = true
 		ix.Subscribe(func(c store.Change) { s.invalidate(ix, c) })
-		if ix.Memory() {
-			// With every box in memory the dataset is meant to be held
-			// whole: read it in now. Otherwise features come as tiles ask.
-			st.Go(func(ctx context.Context) { s.warm(ctx, d) })
-		}
+		// Read features in now, until cache.tile_features is full: projecting
+		// them (a parcel's label point above all) is what a cold tile spends
+		// its time on, and the cache is bounded whatever the dataset's size.
+		st.Go(func(ctx context.Context) { s.warm(ctx, d) })
 	}
 }
 

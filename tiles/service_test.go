@@ -376,11 +376,9 @@ func TestAcceptsGzip(t *testing.T) {
 	}
 }
 
-// TestWarmFeatureCache: with the index in memory (index.memory: the dataset
-// is meant to be held whole) the service reads every feature of the dataset
-// into the feature cache in the background at start-up (anonymous variant),
-// so the first low-zoom tile does not read the store; by default nothing is
-// read until a tile asks.
+// TestWarmFeatureCache: at start-up the service reads every feature of the
+// dataset into the feature cache in the background (anonymous variant), so the
+// first low-zoom tile does not read the store.
 func TestWarmFeatureCache(t *testing.T) {
 	sp := copyCounty(t, t.TempDir())
 	r := openRO(t, sp)
@@ -392,9 +390,7 @@ func TestWarmFeatureCache(t *testing.T) {
 			}
 		}
 	}
-	_, lazySvc, _ := runServer(t, fmt.Sprintf("datasets:\n  - name: county\n    store: %s\n", sp))
-	srv, svc, url := runServer(t, fmt.Sprintf("datasets:\n  - name: county\n    store: %s\nindex:\n  memory: true\n", sp))
-	ts := &testServer{URL: url, srv: srv, svc: svc}
+	ts := startServer(t, sp)
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		n := ts.svc.feats.Stats().Features
@@ -405,9 +401,6 @@ func TestWarmFeatureCache(t *testing.T) {
 			t.Fatalf("feature cache holds %d features, want %d", n, want)
 		}
 		time.Sleep(20 * time.Millisecond)
-	}
-	if n := lazySvc.feats.Stats().Features; n != 0 {
-		t.Errorf("without index.memory the feature cache holds %d features before any tile", n)
 	}
 	// A tile now comes from cached features (same bytes as a cold render).
 	resp, body := get(t, ts.URL+"/tiles/county/14/9062/5442.mvt", "Accept-Encoding", "gzip")
