@@ -40,30 +40,15 @@ scripts/build-revs.sh "$BENCH_DIR/bin" $REVS
 bin() { if [ "$1" = . ]; then echo "$BENCH_DIR/bin/sip-wt"; else echo "$BENCH_DIR/bin/sip-$1"; fi; }
 SIP=$(bin "${REVS##* }") # the newest version makes the datasets
 
-# --- the PostgreSQL cluster ---
-PGBIN=/usr/lib/postgresql/15/bin
-PGDIR=$BENCH_DIR/pg
-asPG() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# --- the PostgreSQL cluster (scripts/bench-pg.sh) ---
+. scripts/bench-pg.sh
 PIDS=()
-OWNPG=0
-[[ " $BACKENDS " == *" postgis "* ]] && [ -z "${SIP_BENCH_PG:-}" ] && OWNPG=1
 cleanup() {
 	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	if [ "$OWNPG" = 1 ]; then asPG "$PGBIN/pg_ctl" -D "$PGDIR/data" -m fast stop >/dev/null 2>&1 || true; fi
+	pg_down
 }
 trap cleanup EXIT
-PGCONN=${SIP_BENCH_PG:-host=$PGDIR port=$PGPORT user=postgres dbname=sip}
-if [ "$OWNPG" = 1 ]; then
-	if [ ! -d "$PGDIR/data" ]; then
-		mkdir -p "$PGDIR"
-		[ "$(id -u)" = 0 ] && chown postgres: "$PGDIR"
-		asPG "$PGBIN/initdb" -D "$PGDIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
-	fi
-	asPG "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w -o "-k $PGDIR -p $PGPORT -c listen_addresses='' -c shared_buffers=256MB -c max_wal_size=4GB -c synchronous_commit=off" start >/dev/null
-	psql -h "$PGDIR" -p "$PGPORT" -U postgres -qAt -c "SELECT 1 FROM pg_database WHERE datname = 'sip'" | grep -q 1 ||
-		psql -h "$PGDIR" -p "$PGPORT" -U postgres -qAt -c "CREATE DATABASE sip" >/dev/null
-	psql -h "$PGDIR" -p "$PGPORT" -U postgres -d sip -qAt -c "CREATE EXTENSION IF NOT EXISTS postgis" >/dev/null
-fi
+if [[ " $BACKENDS " == *" postgis "* ]]; then pg_up "$BENCH_DIR/pg" "$PGPORT"; fi
 pgdsn() { echo "$PGCONN schema=county_$1"; }
 
 # --- the datasets ---
@@ -73,8 +58,7 @@ make_data() { # size
 		echo "making county-$n.gpkg…" >&2
 		"$SIP" gen county --parcels "$n" --seed 11 --store "$BENCH_DIR/county-$n.gpkg" --name county >&2
 	fi
-	if [[ " $BACKENDS " == *" postgis "* ]] && ! psql "$PGCONN" -qAt \
-		-c "SELECT 1 FROM pg_tables WHERE schemaname = 'county_$n' AND tablename = 'sip_dataset'" | grep -q 1; then
+	if [[ " $BACKENDS " == *" postgis "* ]] && ! pg_has_schema "county_$n"; then
 		echo "making schema county_$n…" >&2
 		"$SIP" gen county --parcels "$n" --seed 11 --store "$(pgdsn "$n")" --name county >&2
 	fi
