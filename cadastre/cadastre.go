@@ -44,7 +44,7 @@ func LoadNames(ctx context.Context, r store.Reader) (*Names, error) {
 		has[l.Name] = true
 	}
 	if has["jednostki"] {
-		err := r.Query(ctx, store.Query{Layer: "jednostki"}, func(row store.Row) error {
+		err := r.Query(ctx, store.Query{Layer: "jednostki", NoGeometry: true}, func(row store.Row) error {
 			if id := str(row.Attrs["id_jednostki"]); id != "" {
 				n.jednostki[id] = str(row.Attrs["nazwa"])
 			}
@@ -55,7 +55,7 @@ func LoadNames(ctx context.Context, r store.Reader) (*Names, error) {
 		}
 	}
 	if has["obreby"] {
-		err := r.Query(ctx, store.Query{Layer: "obreby"}, func(row store.Row) error {
+		err := r.Query(ctx, store.Query{Layer: "obreby", NoGeometry: true}, func(row store.Row) error {
 			id := str(row.Attrs["id_obrebu"])
 			if id == "" {
 				return nil

@@ -188,6 +188,17 @@ type Cache struct {
 	// least recently used features go when it is full, and the start-up
 	// warm-up stops at it.
 	TileFeatures ByteSize `yaml:"tile_features"`
+	// MapFeatures bounds the WMS's cache of drawable objects (geometry and
+	// label attributes, by object; default 64MB), least recently used first.
+	MapFeatures ByteSize `yaml:"map_features"`
+	// Parcels bounds the parcel service's cache of parcels, obręby and
+	// jednostki read from the store (ULDK, point lookups, the card; default
+	// 32MB).
+	Parcels ByteSize `yaml:"parcels"`
+	// Index bounds the spatial index's cache of small cells of object boxes
+	// read from the store for point lookups (default 32MB; unused with
+	// index.memory).
+	Index ByteSize `yaml:"index"`
 	// MaxAge is the Cache-Control max-age of dataset responses (default 0: clients
 	// revalidate with the ETag every time).
 	MaxAge Duration `yaml:"max_age"`
@@ -211,6 +222,11 @@ type Index struct {
 	// PollInterval is how often the store's revision is checked for changes
 	// (default 1s).
 	PollInterval Duration `yaml:"poll_interval"`
+	// Memory keeps every current object's box in an in-memory R-tree, built
+	// at start-up by reading every object (about 90 bytes an object), instead
+	// of asking the store's own spatial index (the default: memory does not
+	// grow with the data).
+	Memory bool `yaml:"memory"`
 }
 
 // Style is a named rendering style for WMS and tiles. A layer uses it when its
@@ -469,6 +485,15 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Cache.TileFeatures == 0 {
 		c.Cache.TileFeatures = 256 << 20
+	}
+	if c.Cache.MapFeatures == 0 {
+		c.Cache.MapFeatures = 64 << 20
+	}
+	if c.Cache.Parcels == 0 {
+		c.Cache.Parcels = 32 << 20
+	}
+	if c.Cache.Index == 0 {
+		c.Cache.Index = 32 << 20
 	}
 	def(&c.CORS.MaxAge, 10*time.Minute)
 	def(&c.Index.PollInterval, time.Second)

@@ -26,6 +26,9 @@ func TestParseExample(t *testing.T) {
 	if c.Cache.TileFeatures != 256<<20 {
 		t.Errorf("cache.tile_features %d", c.Cache.TileFeatures)
 	}
+	if c.Cache.MapFeatures != 64<<20 || c.Cache.Parcels != 32<<20 || c.Cache.Index != 32<<20 || c.Index.Memory {
+		t.Errorf("the example's memory settings: cache %+v, index %+v", c.Cache, c.Index)
+	}
 	if c.Metrics.Listen != "127.0.0.1:9181" || c.Metrics.Public {
 		t.Errorf("metrics %+v", c.Metrics)
 	}

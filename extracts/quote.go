@@ -120,8 +120,10 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 		}
 		area = g
 		prep := g.Prepare()
-		var ids []string
-		ix.Search("dzialki", poly.Bound(), func(id string) bool { ids = append(ids, id); return true })
+		ids, err := ix.SearchIDs(ctx, "dzialki", poly.Bound(), nil)
+		if err != nil {
+			return nil, err
+		}
 		if err := queryIDs(ctx, r, "dzialki", ids, func(o *store.Object) error {
 			mp, ok := o.Geometry.(orb.MultiPolygon)
 			if !ok {
@@ -208,8 +210,10 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 		preps = append(preps, p.Prepare())
 	}
 	if len(parts) > 0 {
-		var ids []string
-		ix.Search("budynki", bound, func(id string) bool { ids = append(ids, id); return true })
+		ids, err := ix.SearchIDs(ctx, "budynki", bound, nil)
+		if err != nil {
+			return nil, err
+		}
 		if err := queryIDs(ctx, r, "budynki", ids, func(o *store.Object) error {
 			mp, ok := o.Geometry.(orb.MultiPolygon)
 			if !ok {

@@ -206,7 +206,9 @@ func (q *query) indexCandidates(ctx context.Context) ([]string, bool) {
 // max of them (ok false beyond, as indexCandidates).
 func (q *query) boxCandidates(ctx context.Context, max int, ids []string) ([]string, bool) {
 	ix := q.c.Dataset.Index
-	if ix == nil || q.bound == nil || !q.asOf.IsZero() || q.bound.Min[0] > q.bound.Max[0] || q.bound.Min[1] > q.bound.Max[1] {
+	if ix == nil || !ix.Memory() || q.bound == nil || !q.asOf.IsZero() || q.bound.Min[0] > q.bound.Max[0] || q.bound.Min[1] > q.bound.Max[1] {
+		// Without the boxes in memory the store's own spatial index answers
+		// the box query directly: one statement instead of two.
 		return nil, false
 	}
 	if !q.indexFresh(ctx) {
@@ -214,7 +216,7 @@ func (q *query) boxCandidates(ctx context.Context, max int, ids []string) ([]str
 	}
 	over := false
 	n0 := len(ids)
-	ix.Search(q.c.Layer.Name, *q.bound, func(id string) bool {
+	ix.Search(ctx, q.c.Layer.Name, *q.bound, func(id string) bool {
 		if len(ids)-n0 == max {
 			over = true
 			return false
@@ -333,13 +335,13 @@ func (q *query) count(ctx context.Context) (int64, error) {
 	if q.prog == nil && len(q.ids) == 0 {
 		// The spatial index holds the current boxes: the same envelope test the
 		// store applies, without a SQL round trip and a Go callback per row.
-		if ix := q.c.Dataset.Index; ix != nil && q.asOf.IsZero() && q.indexFresh(ctx) {
+		if ix := q.c.Dataset.Index; ix != nil && ix.Memory() && q.asOf.IsZero() && q.indexFresh(ctx) {
 			if q.bound == nil {
 				return int64(ix.Len(q.c.Layer.Name)), nil
 			}
 			if q.bound.Min[0] <= q.bound.Max[0] && q.bound.Min[1] <= q.bound.Max[1] {
 				var n int64
-				ix.Search(q.c.Layer.Name, *q.bound, func(string) bool { n++; return true })
+				ix.Search(ctx, q.c.Layer.Name, *q.bound, func(string) bool { n++; return true })
 				return n, nil
 			}
 		}

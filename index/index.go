@@ -12,6 +12,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/store"
 )
 
@@ -213,34 +214,71 @@ func (l *Layer) maybeRebuild() {
 	l.build(items)
 }
 
-// Index is the spatial index of one dataset: a Layer per store layer, and the
-// store revision it reflects.
+// Index is the spatial index of one dataset and the follower of its change
+// log: it applies the store's changes in order (CatchUp, Watch), lets services
+// subscribe to them (Subscribe), and publishes the revision it has applied.
+//
+// It answers spatial searches in one of two ways (Options.Memory):
+//   - from the store (the default): the store's own spatial index (the
+//     GeoPackage R-tree, PostGIS's GiST) finds the objects of a box, and the
+//     boxes of small cells (CellSize) read for point lookups are kept in a
+//     bounded cache, so memory does not grow with the dataset;
+//   - from memory: an R-tree of every current object's box, built when the index
+//     is opened by reading every object (about 90 bytes an object).
 type Index struct {
-	mu     sync.RWMutex
-	layers map[string]*Layer
-	rev    atomic.Int64
+	r     store.Reader // nil for New
+	mem   bool
+	cells *cellCache // store mode
+
+	mu      sync.RWMutex
+	layers  map[string]*Layer // memory mode
+	extents map[string]extent // by layer, read from the store since its last change
+	extGen  uint64            // bumped by every change, under mu
+	rev     atomic.Int64
 
 	catchUp sync.Mutex // serialises CatchUp
 	subsMu  sync.Mutex
 	subs    []func(store.Change)
 }
 
-// Build indexes the current objects of every layer of a store. The revision is
-// read before the scan and the changes after it are then applied, so writes racing
-// with the build are not lost.
+// Options choose how an Index answers spatial searches.
+type Options struct {
+	// Memory keeps every current object's box in an in-memory R-tree, built by
+	// reading every object when the index opens.
+	Memory bool
+	// Cells bounds the store mode's cache of cells, in bytes (0:
+	// DefaultCellBudget).
+	Cells int64
+}
+
+// Open makes the index of a store at its current revision. In store mode it
+// reads nothing but the revision; in memory mode it reads every object's box.
+func Open(ctx context.Context, r store.Reader, o Options) (*Index, error) {
+	if o.Memory {
+		return Build(ctx, r)
+	}
+	rev, err := r.Revision(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("index: revision: %w", err)
+	}
+	ix := &Index{r: r, cells: newCellCache(r, o.Cells), layers: map[string]*Layer{}}
+	ix.rev.Store(rev)
+	return ix, nil
+}
+
+// Build indexes the current objects of every layer of a store in memory. The
+// revision is read before the scan and the changes after it are then applied,
+// so writes racing with the build are not lost.
 func Build(ctx context.Context, r store.Reader) (*Index, error) {
 	rev, err := r.Revision(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("index: revision: %w", err)
 	}
-	ix := &Index{layers: map[string]*Layer{}}
+	ix := &Index{r: r, mem: true, layers: map[string]*Layer{}}
 	for _, lay := range r.Layers() {
 		var items []Item
-		err := r.Query(ctx, store.Query{Layer: lay.Name}, func(row store.Row) error {
-			if row.Geometry == nil {
-				return nil
-			}
-			items = append(items, Item{row.ID, BoxOf(row.Geometry.Bound())})
+		err := r.QueryBoxes(ctx, store.Query{Layer: lay.Name}, func(_ int64, id string, b orb.Bound) error {
+			items = append(items, Item{id, BoxOf(b)})
 			return nil
 		})
 		if err != nil {
@@ -255,13 +293,17 @@ func Build(ctx context.Context, r store.Reader) (*Index, error) {
 	return ix, nil
 }
 
-// New returns an empty index at revision 0 (CatchUp then replays the whole log).
-func New() *Index { return &Index{layers: map[string]*Layer{}} }
+// New returns an empty in-memory index at revision 0 (CatchUp then replays the
+// whole log).
+func New() *Index { return &Index{mem: true, layers: map[string]*Layer{}} }
+
+// Memory reports whether the index keeps every box in memory.
+func (ix *Index) Memory() bool { return ix.mem }
 
 // Revision is the store revision the index reflects.
 func (ix *Index) Revision() int64 { return ix.rev.Load() }
 
-// Layer returns the index of a layer.
+// Layer returns the in-memory index of a layer (memory mode only).
 func (ix *Index) Layer(name string) (*Layer, bool) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -269,7 +311,7 @@ func (ix *Index) Layer(name string) (*Layer, bool) {
 	return l, ok
 }
 
-// LayerNames lists the indexed layers, sorted.
+// LayerNames lists the layers held in memory, sorted (none in store mode).
 func (ix *Index) LayerNames() []string {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
@@ -295,27 +337,116 @@ func (ix *Index) layerForWrite(name string) *Layer {
 	return l
 }
 
-// Search calls fn with the id of every current object of layer whose bounding box
-// intersects b, until fn returns false. Results are candidates: an exact geometry
-// test is the caller's.
-func (ix *Index) Search(layer string, b orb.Bound, fn func(id string) bool) {
-	if l, ok := ix.Layer(layer); ok {
-		l.Search(BoxOf(b), fn)
+// errStop ends a store scan early.
+var errStop = errors.New("index: stop")
+
+// Search calls fn with the id of every current object of layer whose bounding
+// box intersects b (a point is a box too), until fn returns false. Results are
+// candidates: an exact geometry test is the caller's. An inverted box or a
+// layer the store does not have finds nothing.
+func (ix *Index) Search(ctx context.Context, layer string, b orb.Bound, fn func(id string) bool) error {
+	if !(b.Min[0] <= b.Max[0] && b.Min[1] <= b.Max[1]) {
+		return nil
 	}
+	if ix.mem {
+		if l, ok := ix.Layer(layer); ok {
+			l.Search(BoxOf(b), fn)
+		}
+		return nil
+	}
+	if _, ok := store.LayerByName(ix.r.Layers(), layer); !ok {
+		return nil
+	}
+	if b.Max[0]-b.Min[0] <= CellSize && b.Max[1]-b.Min[1] <= CellSize {
+		return ix.cells.search(ctx, layer, b, fn)
+	}
+	err := ix.r.QueryBoxes(ctx, store.Query{Layer: layer, Bound: &b}, func(_ int64, id string, _ orb.Bound) error {
+		if !fn(id) {
+			return errStop
+		}
+		return nil
+	})
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
 }
 
 // SearchIDs appends the ids found by Search to dst.
-func (ix *Index) SearchIDs(layer string, b orb.Bound, dst []string) []string {
-	ix.Search(layer, b, func(id string) bool { dst = append(dst, id); return true })
-	return dst
+func (ix *Index) SearchIDs(ctx context.Context, layer string, b orb.Bound, dst []string) ([]string, error) {
+	err := ix.Search(ctx, layer, b, func(id string) bool { dst = append(dst, id); return true })
+	return dst, err
 }
 
-// Len is the number of current objects of a layer.
+// Count is the number of current objects of a layer.
+func (ix *Index) Count(ctx context.Context, layer string) (int64, error) {
+	if ix.mem {
+		return int64(ix.Len(layer)), nil
+	}
+	if _, ok := store.LayerByName(ix.r.Layers(), layer); !ok {
+		return 0, nil
+	}
+	return ix.r.Count(ctx, store.Query{Layer: layer})
+}
+
+type extent struct {
+	b  orb.Bound
+	ok bool
+}
+
+// Extent is the bounding box of a layer's current objects (ok false when it
+// has none): the store's, which stays exact after deletions, read once and
+// kept until the layer changes.
+func (ix *Index) Extent(ctx context.Context, layer string) (orb.Bound, bool, error) {
+	if ix.r == nil {
+		if l, ok := ix.Layer(layer); ok {
+			b, ok := l.Bounds()
+			return b.Bound(), ok, nil
+		}
+		return orb.Bound{}, false, nil
+	}
+	if _, ok := store.LayerByName(ix.r.Layers(), layer); !ok {
+		return orb.Bound{}, false, nil
+	}
+	ix.mu.RLock()
+	e, ok := ix.extents[layer]
+	gen := ix.extGen
+	ix.mu.RUnlock()
+	if ok {
+		return e.b, e.ok, nil
+	}
+	// A change applied during the read drops the layer's entry (apply): the
+	// read is kept only if no change came in between.
+	b, has, err := ix.r.Extent(ctx, layer)
+	if err != nil {
+		return orb.Bound{}, false, err
+	}
+	ix.mu.Lock()
+	if ix.extGen == gen {
+		if ix.extents == nil {
+			ix.extents = map[string]extent{}
+		}
+		ix.extents[layer] = extent{b, has}
+	}
+	ix.mu.Unlock()
+	return b, has, nil
+}
+
+// Len is the number of current objects of a layer held in memory (memory
+// mode; 0 in store mode, see Count).
 func (ix *Index) Len(layer string) int {
 	if l, ok := ix.Layer(layer); ok {
 		return l.Len()
 	}
 	return 0
+}
+
+// CellStats describes the store mode's cache of cells (zero in memory mode).
+func (ix *Index) CellStats() cache.Stats {
+	if ix.cells == nil {
+		return cache.Stats{}
+	}
+	return ix.cells.c.Stats()
 }
 
 // Subscribe registers fn to be called, in order, with every change the index
@@ -330,6 +461,18 @@ func (ix *Index) Subscribe(fn func(store.Change)) {
 // entry lacks the object, or carries a version that is not current (a corrected
 // historic version), is resolved by reading the current version from the store.
 func (ix *Index) apply(ctx context.Context, r store.Reader, c store.Change) error {
+	if c.Op != store.OpArchive {
+		ix.mu.Lock()
+		delete(ix.extents, c.Layer)
+		ix.extGen++
+		ix.mu.Unlock()
+	}
+	if !ix.mem {
+		if c.Op != store.OpArchive {
+			ix.cells.drop(c)
+		}
+		return nil
+	}
 	switch c.Op {
 	case store.OpArchive:
 		// A historic version: the current state is unchanged.

@@ -1,6 +1,8 @@
 package parcels
 
 import (
+	"github.com/paulmach/orb"
+
 	"context"
 	"encoding/json"
 	"fmt"
@@ -146,7 +148,7 @@ func TestAddressIndexFollowsEdits(t *testing.T) {
 	if got := ids("Wolności 1"); !slices.Contains(got, "100301_4.0001.1@Łask, pl. Wolności 1") {
 		t.Fatalf("before: %v", got)
 	}
-	o := &store.Object{Layer: "dzialki", ID: p.uuid, Geometry: p.geom,
+	o := &store.Object{Layer: "dzialki", ID: p.uuid, Geometry: orb.MultiPolygon{p.bound.ToPolygon()},
 		Attrs: map[string]any{"id_dzialki": p.id, "numer_dzialki": p.number, "id_obrebu": p.obreb, "adresy": "Łask, ul. Nowa 77"}}
 	m.put(o)
 	if got := ids("Wolności 1"); slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "100301_4.0001.1@") }) {

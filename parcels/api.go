@@ -96,18 +96,23 @@ func (m *mount) lookup(w http.ResponseWriter, r *http.Request) {
 	oc := outFor(in)
 	type hitAt struct {
 		s source
-		p *parcel
+		p located
 	}
 	var hits []hitAt
 	for _, s := range srcs {
-		for _, p := range s.s.m.parcelsAt(pt) {
+		ls, err := s.s.m.parcelsAt(r.Context(), pt)
+		if err != nil {
+			server.WriteErr(w, r, err)
+			return
+		}
+		for _, p := range ls {
 			hits = append(hits, hitAt{s, p})
 		}
 	}
 	if len(hits) == 0 {
 		if sw, err := toStorage(in, y, x); err == nil {
 			for _, s := range srcs {
-				if len(s.s.m.parcelsAt(sw)) > 0 {
+				if ls, err := s.s.m.parcelsAt(r.Context(), sw); err == nil && len(ls) > 0 {
 					server.WriteError(w, r, badRequest("InvalidParameterValue", "xy", "%s", swappedError(x, y, in)))
 					return
 				}
@@ -134,7 +139,7 @@ func appendJSONString(b []byte, s string) []byte {
 }
 
 // appendSummary writes the short GeoJSON feature of a parcel (point lookup).
-func (s source) appendSummary(b []byte, r *http.Request, p *parcel, oc *outCRS) []byte {
+func (s source) appendSummary(b []byte, r *http.Request, p located, oc *outCRS) []byte {
 	m := s.s.m
 	jedn, _, _ := strings.Cut(p.obreb, ".")
 	if a, ok := m.obrebByID(p.obreb); ok && a.jedn != "" {

@@ -15,16 +15,17 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/store"
 )
 
 // fixtureModel builds a model of the fixture county directly (no server).
 func fixtureModel(b *testing.B) *model {
-	ix, err := index.Build(context.Background(), fx.store)
+	ix, err := index.Open(context.Background(), fx.store, index.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := newModel(fx.store, ix)
+	m := newModel(fx.store, ix, cache.New[geomKey, orb.MultiPolygon](32<<20))
 	if err := m.wait(context.Background()); err != nil {
 		b.Fatal(err)
 	}
@@ -39,7 +40,7 @@ func BenchmarkParcelsAt(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
-		if len(m.parcelsAt(pts[i%len(pts)])) == 0 {
+		if ls, err := m.parcelsAt(context.Background(), pts[i%len(pts)]); err != nil || len(ls) == 0 {
 			b.Fatal("miss")
 		}
 	}
@@ -61,10 +62,14 @@ func BenchmarkSearchPrefix(b *testing.B) {
 func BenchmarkULDKWKT(b *testing.B) {
 	m := fixtureModel(b)
 	p, _ := m.parcelByID(str(sample(b, 1)[0], "id_dzialki"))
+	ls, err := m.locate(context.Background(), []*parcel{p})
+	if err != nil || len(ls) != 1 {
+		b.Fatal(err, ls)
+	}
 	buf := make([]byte, 0, 4096)
 	b.ResetTimer()
 	for b.Loop() {
-		buf = out2180.appendWKT(buf[:0], p.geom)
+		buf = out2180.appendWKT(buf[:0], ls[0].geom)
 	}
 }
 

@@ -238,11 +238,15 @@ func pick(o *store.Object, cols map[string]bool) map[string]any {
 	return out
 }
 
-// around finds the objects of a layer whose boxes meet b: from the in-memory
-// index for the current state, from the store's history for a past date.
+// around finds the objects of a layer whose boxes meet b, in key order: by
+// the ids the in-memory index finds (index.memory), or by the store's spatial
+// index, and from the store's history for a past date.
 func (s source) around(ctx context.Context, layer string, b orb.Bound, asOf time.Time, fn func(*store.Object)) error {
-	if asOf.IsZero() {
-		ids := s.d.Index.SearchIDs(layer, b, nil)
+	if asOf.IsZero() && s.d.Index.Memory() {
+		ids, err := s.d.Index.SearchIDs(ctx, layer, b, nil)
+		if err != nil {
+			return err
+		}
 		if len(ids) == 0 {
 			return nil
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The package fixture: a synthetic county of fixtureParcels parcels generated and
@@ -79,7 +80,7 @@ index:
 		return 0, err
 	}
 	defer fx.store.Close()
-	return m.Run(), nil
+	return postgistest.Main(m), nil
 }
 
 func startServer(cfg *config.Config) (*server.Server, string, error) {

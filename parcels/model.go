@@ -11,18 +11,20 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/store"
 )
 
-// parcel is the in-memory view of one current parcel: what ULDK and the point
-// and id lookups need, nothing else (the card reads the rest from the store).
+// parcel is the in-memory view of one current parcel: what the id lookups and
+// the search need, nothing else. Its geometry is read from the store when an
+// answer needs it, through the model's bounded cache (located), and the card
+// reads the rest from the store.
 type parcel struct {
 	uuid   string // lokalnyId
 	id     string // id_dzialki
 	number string // numer_dzialki
 	sheet  string // numer_arkusza
 	obreb  string // id_obrebu
-	geom   orb.MultiPolygon
 	bound  orb.Bound
 	// tail is the part of id after "<obręb id>.", e.g. "AR_1.12/3" or "12/3": the
 	// ULDK `parcel` field and the per-obręb search key.
@@ -43,11 +45,30 @@ type area struct {
 	bound orb.Bound
 }
 
-// model is the in-memory parcel model of one dataset, kept current from the
-// dataset index's change notifications.
+// geomCache holds parcel geometries of every dataset of a mounted service,
+// within the budget cache.parcels.
+type geomCache = cache.Cache[geomKey, orb.MultiPolygon]
+
+// geomKey names a parcel (lokalnyId) of one dataset's model.
+type geomKey struct {
+	m    *model
+	uuid string
+}
+
+// located is a parcel with its geometry (EPSG:2180).
+type located struct {
+	*parcel
+	geom orb.MultiPolygon
+}
+
+// model is the parcel model of one dataset, kept current from the dataset
+// index's change notifications: the parcels' ids, boxes and search keys, the
+// obręby and jednostki in memory, and the parcels' geometries in a bounded
+// cache (cache.parcels) read from the store on a miss.
 type model struct {
-	st store.Reader
-	ix *index.Index
+	st    store.Reader
+	ix    *index.Index
+	geoms *geomCache
 
 	ready chan struct{}
 	err   error
@@ -68,10 +89,11 @@ type model struct {
 }
 
 // newModel subscribes to the index and loads the current parcels, obręby and
-// jednostki in the background; wait blocks until the load finished.
-func newModel(st store.Reader, ix *index.Index) *model {
+// jednostki in the background; wait blocks until the load finished. Parcel
+// geometries are read into geoms.
+func newModel(st store.Reader, ix *index.Index, geoms *geomCache) *model {
 	m := &model{
-		st: st, ix: ix, ready: make(chan struct{}),
+		st: st, ix: ix, geoms: geoms, ready: make(chan struct{}),
 		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
 		obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{},
@@ -137,9 +159,13 @@ func (m *model) onChange(c store.Change) {
 }
 
 func (m *model) apply(ctx context.Context, c store.Change) {
-	switch c.Op {
-	case store.OpArchive:
+	if c.Op == store.OpArchive {
 		return
+	}
+	if c.Layer == "dzialki" {
+		m.geoms.Remove(geomKey{m, c.ID})
+	}
+	switch c.Op {
 	case store.OpDelete:
 		m.remove(c.Layer, c.ID)
 		return
@@ -188,7 +214,7 @@ func (m *model) put(o *store.Object) {
 			return
 		}
 		p := &parcel{uuid: o.ID, id: id, number: str(o, "numer_dzialki"), sheet: str(o, "numer_arkusza"),
-			obreb: str(o, "id_obrebu"), geom: mp, bound: mp.Bound()}
+			obreb: str(o, "id_obrebu"), bound: mp.Bound()}
 		if p.obreb == "" {
 			p.obreb, _ = splitParcelID(id)
 		}
@@ -280,24 +306,84 @@ func (m *model) parcelByID(id string) (*parcel, bool) {
 
 // parcelsAt returns the current parcels containing pt (EPSG:2180), ordered by
 // id. A point on a shared boundary belongs to every parcel it touches.
-func (m *model) parcelsAt(pt orb.Point) []*parcel {
-	var cand []string
-	cand = m.ix.SearchIDs("dzialki", orb.Bound{Min: pt, Max: pt}, cand)
+func (m *model) parcelsAt(ctx context.Context, pt orb.Point) ([]located, error) {
+	cand, err := m.ix.SearchIDs(ctx, "dzialki", orb.Bound{Min: pt, Max: pt}, nil)
+	if err != nil {
+		return nil, err
+	}
+	var ps []*parcel
 	m.mu.RLock()
-	var out []*parcel
 	for _, uuid := range cand {
-		p, ok := m.byUUID[uuid]
-		if !ok || !p.bound.Contains(pt) {
-			continue
-		}
-		if containsOrTouches(p.geom, pt) {
-			out = append(out, p)
+		if p, ok := m.byUUID[uuid]; ok && p.bound.Contains(pt) {
+			ps = append(ps, p)
 		}
 	}
 	m.mu.RUnlock()
+	ls, err := m.locate(ctx, ps)
+	if err != nil {
+		return nil, err
+	}
+	out := ls[:0]
+	for _, l := range ls {
+		if containsOrTouches(l.geom, pt) {
+			out = append(out, l)
+		}
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
+	return out, nil
 }
+
+// geomBatch is the most parcels one store query reads by id.
+const geomBatch = 500
+
+// locate adds their geometries to parcels, from the cache or else from the
+// store. A parcel the store no longer has (a change not yet applied here) is
+// left out.
+func (m *model) locate(ctx context.Context, ps []*parcel) ([]located, error) {
+	out := make([]located, len(ps))
+	var pos map[string][]int // the misses
+	var miss []string
+	for i, p := range ps {
+		out[i].parcel = p
+		if g, ok := m.geoms.Get(geomKey{m, p.uuid}); ok {
+			out[i].geom = g
+			continue
+		}
+		if pos == nil {
+			pos = map[string][]int{}
+		}
+		if pos[p.uuid] == nil {
+			miss = append(miss, p.uuid)
+		}
+		pos[p.uuid] = append(pos[p.uuid], i)
+	}
+	gen := m.geoms.Gen()
+	for start := 0; start < len(miss); start += geomBatch {
+		q := store.Query{Layer: "dzialki", IDs: miss[start:min(start+geomBatch, len(miss))]}
+		err := m.st.Query(ctx, q, func(row store.Row) error {
+			g := asMulti(row.Geometry)
+			for _, i := range pos[row.ID] {
+				out[i].geom = g
+			}
+			m.geoms.Put(gen, geomKey{m, row.ID}, g, cache.GeometrySize(g)+int64(len(row.ID))+geomEntrySize)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("parcels: reading geometries: %w", err)
+		}
+	}
+	kept := out[:0]
+	for _, l := range out {
+		if l.geom != nil {
+			kept = append(kept, l)
+		}
+	}
+	return kept, nil
+}
+
+// geomEntrySize is what a cached geometry costs besides its points: the
+// entry, its key's header and the cache's tables.
+const geomEntrySize = 96
 
 // obrebAt / jednostkaAt find the area containing pt.
 func (m *model) obrebAt(pt orb.Point) *area { return m.areaAt(m.obreby, pt) }

@@ -7,10 +7,12 @@
 //   - /api/parcels?xy=E,N[&srid=…]: point lookup.
 //   - /api/parcels/search?q=…: autocomplete by id, obręb name + number, address.
 //
-// Id and point lookups run from memory: a per-dataset parcel model (ids,
-// geometries, obręby, jednostki) kept current from the dataset index's change
-// notifications, with the index's R-tree for candidates and exact point-in-polygon
-// tests after it.
+// Id and point lookups run from a per-dataset parcel model (ids, boxes and
+// search keys of the parcels, the obręby and jednostki) kept current from the
+// dataset index's change notifications: the index finds candidates, the
+// parcels' geometries come from the store through a bounded cache
+// (cache.parcels) shared by the datasets, and exact point-in-polygon tests
+// follow.
 package parcels
 
 import (
@@ -20,8 +22,10 @@ import (
 	"sync"
 
 	"github.com/gorilla/mux"
+	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/cadastre"
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/server"
 )
 
@@ -43,6 +47,7 @@ type mount struct {
 
 	mu     sync.RWMutex
 	models map[*server.Dataset]*dsState
+	geoms  *geomCache // parcel geometries of every dataset (cache.parcels)
 }
 
 // dsState is what the service keeps per dataset.
@@ -60,10 +65,17 @@ type aggEntry struct {
 
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
-	m := &mount{h: h, models: map[*server.Dataset]*dsState{}}
+	m := &mount{h: h, models: map[*server.Dataset]*dsState{}, geoms: cache.New[geomKey, orb.MultiPolygon](geomBudget(h.Current()))}
 	s.mu.Lock()
 	s.mounted = append(s.mounted, m)
 	s.mu.Unlock()
+	h.Metrics().GaugeFunc("sip_parcels_geometry_cache", "The parcel geometries read from the store for ULDK and the point lookup (cache.parcels): bytes held, the budget, entries let go to keep it.",
+		func(emit func(v float64, labelValues ...string)) {
+			st := m.geoms.Stats()
+			emit(float64(st.Bytes), "bytes")
+			emit(float64(st.Budget), "budget_bytes")
+			emit(float64(st.Evicted), "evicted")
+		}, "value")
 
 	h.Fixed(r.HandleFunc("/uldk", m.uldk).Methods(http.MethodGet, http.MethodHead))
 	r.HandleFunc("/uldk/", m.uldk).Methods(http.MethodGet, http.MethodHead)
@@ -94,12 +106,16 @@ func (s *Service) Reload(st *server.State) {
 			live[d] = true
 		}
 		m.mu.Lock()
-		for d := range m.models {
+		gone := map[*model]bool{}
+		for d, s := range m.models {
 			if !live[d] {
+				gone[s.m] = true
 				delete(m.models, d)
 			}
 		}
 		m.mu.Unlock()
+		m.geoms.SetBudget(geomBudget(st))
+		m.geoms.RemoveFunc(func(k geomKey, _ orb.MultiPolygon) bool { return gone[k.m] })
 		for _, d := range st.Datasets() {
 			m.state(d)
 		}
@@ -123,9 +139,17 @@ func (m *mount) state(d *server.Dataset) *dsState {
 	if s, ok := m.models[d]; ok {
 		return s
 	}
-	s = &dsState{m: newModel(d.Store, d.Index), aggs: map[string]aggEntry{}}
+	s = &dsState{m: newModel(d.Store, d.Index, m.geoms), aggs: map[string]aggEntry{}}
 	m.models[d] = s
 	return s
+}
+
+// geomBudget is the size of the cache of parcel geometries: cache.parcels.
+func geomBudget(st *server.State) int64 {
+	if st == nil || st.Config == nil || st.Config.Cache.Parcels <= 0 {
+		return 32 << 20
+	}
+	return int64(st.Config.Cache.Parcels)
 }
 
 func hasLayer(d *server.Dataset, layer string) bool {

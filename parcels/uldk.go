@@ -1,6 +1,7 @@
 package parcels
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -122,58 +123,61 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 		if err := needID(q, checkParcelID); err != nil {
 			return nil, err
 		}
-		objs = firstOnly(parcelsByID(srcs, id))
+		objs, err = parcelsByID(r.Context(), srcs, id)
+		objs = firstOnly(objs)
 	case "getparcelbyidornr":
 		if id == "" {
 			return nil, uldkErrorf("brak parametru id (identyfikator działki albo \"<obręb> <numer>\")")
 		}
 		count = true
 		if checkParcelID(id) == nil {
-			objs = firstOnly(parcelsByID(srcs, id))
+			objs, err = parcelsByID(r.Context(), srcs, id)
+			objs = firstOnly(objs)
 			break
 		}
 		i := strings.LastIndexByte(id, ' ')
 		if i < 0 || !checkNumber(id[i+1:]) || strings.TrimSpace(id[:i]) == "" {
 			return nil, uldkErrorf("niepoprawny parametr id %q: oczekiwano identyfikatora działki albo \"<nazwa lub identyfikator obrębu> <numer działki>\"", id)
 		}
-		objs = parcelsByObrebNumber(srcs, strings.TrimSpace(id[:i]), id[i+1:])
+		objs, err = parcelsByObrebNumber(r.Context(), srcs, strings.TrimSpace(id[:i]), id[i+1:])
 	case "getparcelbyxy":
-		objs, err = byXY(q, srcs, func(s source, pt orb.Point) []uldkObject {
-			return firstOnly(s.parcelObjects(s.s.m.parcelsAt(pt)))
+		objs, err = byXY(q, srcs, func(s source, pt orb.Point) ([]uldkObject, error) {
+			ls, err := s.s.m.parcelsAt(r.Context(), pt)
+			return firstOnly(s.parcelObjects(ls)), err
 		})
 	case "getregionbyid":
 		if err := needID(q, checkObrebID); err != nil {
 			return nil, err
 		}
-		objs = eachSource(srcs, func(s source) []uldkObject {
+		objs, err = eachSource(srcs, func(s source) ([]uldkObject, error) {
 			if a, ok := s.s.m.obrebByID(id); ok && a.geom != nil {
-				return []uldkObject{s.regionObject(a)}
+				return []uldkObject{s.regionObject(a)}, nil
 			}
-			return nil
+			return nil, nil
 		})
 	case "getregionbyxy":
-		objs, err = byXY(q, srcs, func(s source, pt orb.Point) []uldkObject {
+		objs, err = byXY(q, srcs, func(s source, pt orb.Point) ([]uldkObject, error) {
 			if a := s.s.m.obrebAt(pt); a != nil {
-				return []uldkObject{s.regionObject(a)}
+				return []uldkObject{s.regionObject(a)}, nil
 			}
-			return nil
+			return nil, nil
 		})
 	case "getcommunebyid":
 		if err := needID(q, checkJednostkaID); err != nil {
 			return nil, err
 		}
-		objs = eachSource(srcs, func(s source) []uldkObject {
+		objs, err = eachSource(srcs, func(s source) ([]uldkObject, error) {
 			if a, ok := s.s.m.jednostkaByID(id); ok && a.geom != nil {
-				return []uldkObject{s.communeObject(a)}
+				return []uldkObject{s.communeObject(a)}, nil
 			}
-			return nil
+			return nil, nil
 		})
 	case "getcommunebyxy":
-		objs, err = byXY(q, srcs, func(s source, pt orb.Point) []uldkObject {
+		objs, err = byXY(q, srcs, func(s source, pt orb.Point) ([]uldkObject, error) {
 			if a := s.s.m.jednostkaAt(pt); a != nil {
-				return []uldkObject{s.communeObject(a)}
+				return []uldkObject{s.communeObject(a)}, nil
 			}
-			return nil
+			return nil, nil
 		})
 	case "getcountybyid":
 		if err := needID(q, checkCountyID); err != nil {
@@ -190,7 +194,7 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	case "getvoivodeshipbyxy":
 		objs, err = byXYAggregate(q, srcs, 2)
 	case "getaggregatearea":
-		objs, err = aggregateArea(srcs, id)
+		objs, err = aggregateArea(r.Context(), srcs, id)
 	default:
 		return nil, uldkErrorf("nieznane żądanie request=%s (obsługiwane: GetParcelById, GetParcelByIdOrNr, GetParcelByXY, GetRegionById, GetRegionByXY, GetCommuneById, GetCommuneByXY, GetCountyById, GetCountyByXY, GetVoivodeshipById, GetVoivodeshipByXY, GetAggregateArea)", req)
 	}
@@ -262,42 +266,48 @@ func firstOnly(objs []uldkObject) []uldkObject {
 	return objs
 }
 
-func eachSource(srcs []source, fn func(source) []uldkObject) []uldkObject {
+func eachSource(srcs []source, fn func(source) ([]uldkObject, error)) ([]uldkObject, error) {
 	for _, s := range srcs {
-		if objs := fn(s); len(objs) > 0 {
-			return objs
+		if objs, err := fn(s); err != nil || len(objs) > 0 {
+			return objs, err
 		}
 	}
-	return nil
+	return nil, nil
 }
 
-func parcelsByID(srcs []source, id string) []uldkObject {
-	return eachSource(srcs, func(s source) []uldkObject {
-		if p, ok := s.s.m.parcelByID(id); ok {
-			return s.parcelObjects([]*parcel{p})
+func parcelsByID(ctx context.Context, srcs []source, id string) ([]uldkObject, error) {
+	return eachSource(srcs, func(s source) ([]uldkObject, error) {
+		p, ok := s.s.m.parcelByID(id)
+		if !ok {
+			return nil, nil
 		}
-		return nil
+		ls, err := s.s.m.locate(ctx, []*parcel{p})
+		return s.parcelObjects(ls), err
 	})
 }
 
-func parcelsByObrebNumber(srcs []source, obreb, number string) []uldkObject {
+func parcelsByObrebNumber(ctx context.Context, srcs []source, obreb, number string) ([]uldkObject, error) {
 	var out []uldkObject
 	seen := map[string]bool{}
 	for _, s := range srcs {
-		for _, o := range s.parcelObjects(s.s.m.parcelsByObrebNumber(obreb, number)) {
+		ls, err := s.s.m.locate(ctx, s.s.m.parcelsByObrebNumber(obreb, number))
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range s.parcelObjects(ls) {
 			if !seen[o.id] { // the same parcel hosted by a county and a gmina dataset
 				seen[o.id] = true
 				out = append(out, o)
 			}
 		}
 	}
-	return out
+	return out, nil
 }
 
 // byXY parses xy=x,y[,srid] and runs fn over the datasets until one answers. A
 // point in Poland that misses every dataset but hits one with x and y exchanged
 // is an error saying so.
-func byXY(q queryParams, srcs []source, fn func(source, orb.Point) []uldkObject) ([]uldkObject, error) {
+func byXY(q queryParams, srcs []source, fn func(source, orb.Point) ([]uldkObject, error)) ([]uldkObject, error) {
 	xy, ok := q["xy"]
 	if !ok || strings.TrimSpace(xy) == "" {
 		return nil, uldkErrorf("brak parametru xy (xy=x,y[,srid], x = E/długość, y = N/szerokość)")
@@ -314,18 +324,20 @@ func byXY(q queryParams, srcs []source, fn func(source, orb.Point) []uldkObject)
 	if err != nil {
 		return nil, uldkErrorf("%s", err)
 	}
-	if objs := eachSource(srcs, func(s source) []uldkObject { return fn(s, pt) }); len(objs) > 0 {
-		return objs, nil
+	if objs, err := eachSource(srcs, func(s source) ([]uldkObject, error) { return fn(s, pt) }); err != nil || len(objs) > 0 {
+		return objs, err
 	}
 	if sw, err := toStorage(in, y, x); err == nil {
-		if objs := eachSource(srcs, func(s source) []uldkObject { return fn(s, sw) }); len(objs) > 0 {
+		if objs, err := eachSource(srcs, func(s source) ([]uldkObject, error) { return fn(s, sw) }); err != nil {
+			return nil, err
+		} else if len(objs) > 0 {
 			return nil, uldkErrorf("%s", swappedError(x, y, in))
 		}
 	}
 	return nil, nil
 }
 
-func (s source) parcelObjects(ps []*parcel) []uldkObject {
+func (s source) parcelObjects(ps []located) []uldkObject {
 	out := make([]uldkObject, 0, len(ps))
 	for _, p := range ps {
 		jedn, _, _ := strings.Cut(p.obreb, ".")
@@ -408,27 +420,18 @@ func aggregateOf(srcs []source, prefix string) ([]uldkObject, error) {
 }
 
 func byXYAggregate(q queryParams, srcs []source, digits int) ([]uldkObject, error) {
-	var aggErr error
-	objs, err := byXY(q, srcs, func(s source, pt orb.Point) []uldkObject {
+	return byXY(q, srcs, func(s source, pt orb.Point) ([]uldkObject, error) {
 		a := s.s.m.jednostkaAt(pt)
 		if a == nil {
-			return nil
+			return nil, nil
 		}
-		objs, err := aggregateOf([]source{s}, a.id[:digits])
-		if err != nil {
-			aggErr = err
-		}
-		return objs
+		return aggregateOf([]source{s}, a.id[:digits])
 	})
-	if aggErr != nil {
-		return nil, aggErr
-	}
-	return objs, err
 }
 
 // aggregateArea answers GetAggregateArea&id=a,b,…: the dissolved geometry of the
 // listed parcels, obręby and jednostki (ids of different kinds may be mixed).
-func aggregateArea(srcs []source, ids string) ([]uldkObject, error) {
+func aggregateArea(ctx context.Context, srcs []source, ids string) ([]uldkObject, error) {
 	var list []string
 	for id := range strings.SplitSeq(ids, ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -448,7 +451,13 @@ func aggregateArea(srcs []source, ids string) ([]uldkObject, error) {
 		case checkParcelID(id) == nil:
 			for _, s := range srcs {
 				if p, ok := s.s.m.parcelByID(id); ok {
-					g = p.geom
+					ls, err := s.s.m.locate(ctx, []*parcel{p})
+					if err != nil {
+						return nil, err
+					}
+					if len(ls) > 0 {
+						g = ls[0].geom
+					}
 					break
 				}
 			}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -235,8 +236,12 @@ func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error)
 		if !lc.IsPublic() && d.CanRead(r, lc) != nil {
 			continue
 		}
+		n, err := d.count(r.Context(), rev, l.Name)
+		if err != nil {
+			return nil, "", err
+		}
 		lj := layerJSON{Name: l.Name, Title: l.Title, Class: l.Class, Geometry: string(l.Geometry), Public: lc.IsPublic(),
-			Count: d.Index.Len(l.Name), Attributes: []string{}}
+			Count: int(n), Attributes: []string{}}
 		for _, c := range d.PublicColumns(r, l, lc) {
 			lj.Attributes = append(lj.Attributes, c.Name)
 		}
@@ -265,6 +270,30 @@ func (d *Dataset) summary(r *http.Request) (body []byte, etag string, err error)
 	d.summaries[string(slot)] = cachedBody{rev: rev, ok: true, body: append([]byte(base), body...), etag: etag}
 	d.summaryMu.Unlock()
 	return body, etag, nil
+}
+
+// count is the number of current objects of a layer, counted once per
+// revision (a count of a large PostGIS table scans it).
+func (d *Dataset) count(ctx context.Context, rev int64, layer string) (int64, error) {
+	d.summaryMu.Lock()
+	if d.counts.rev != rev || d.counts.n == nil {
+		d.counts.rev, d.counts.n = rev, map[string]int64{}
+	}
+	n, ok := d.counts.n[layer]
+	d.summaryMu.Unlock()
+	if ok {
+		return n, nil
+	}
+	n, err := d.Index.Count(ctx, layer)
+	if err != nil {
+		return 0, err
+	}
+	d.summaryMu.Lock()
+	if d.counts.rev == rev {
+		d.counts.n[layer] = n
+	}
+	d.summaryMu.Unlock()
+	return n, nil
 }
 
 func (h *Host) getDataset(w http.ResponseWriter, r *http.Request) {

@@ -257,6 +257,10 @@ type Dataset struct {
 
 	summaryMu sync.Mutex
 	summaries map[string]cachedBody // by access (see Access)
+	counts    struct {              // layer counts at a revision (api.go)
+		rev int64
+		n   map[string]int64
+	}
 }
 
 // maxSummaryViews bounds the cached summaries of a dataset: one per distinct

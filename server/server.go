@@ -93,15 +93,27 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 			}
 		}
 	}, "dataset")
-	reg.GaugeFunc("sip_index_objects", "Current objects in the spatial index.", func(emit func(float64, ...string)) {
+	reg.GaugeFunc("sip_index_objects", "Current objects of each layer in the spatial index (counted once per revision).", func(emit func(float64, ...string)) {
 		if s := h.state.Load(); s != nil {
 			for _, d := range s.datasets {
-				for _, l := range d.Index.LayerNames() {
-					emit(float64(d.Index.Len(l)), d.Name, l)
+				ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+				rev := d.Revision()
+				for _, l := range d.Store.Layers() {
+					if n, err := d.count(ctx, rev, l.Name); err == nil {
+						emit(float64(n), d.Name, l.Name)
+					}
 				}
+				cancel()
 			}
 		}
 	}, "dataset", "layer")
+	reg.GaugeFunc("sip_index_cells_bytes", "Bytes held by the spatial index's cache of cells (cache.index).", func(emit func(float64, ...string)) {
+		if s := h.state.Load(); s != nil {
+			for _, d := range s.datasets {
+				emit(float64(d.Index.CellStats().Bytes), d.Name)
+			}
+		}
+	}, "dataset")
 
 	st, err := h.load(cfg, !opts.RequireStores)
 	if err != nil {
@@ -157,7 +169,7 @@ func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error)
 		}
 	}()
 	for _, dc := range cfg.Datasets {
-		d, err := h.loadDataset(dc)
+		d, err := h.loadDataset(dc, index.Options{Memory: cfg.Index.Memory, Cells: int64(cfg.Cache.Index)})
 		if err != nil {
 			if allowPending && errors.Is(err, store.ErrUnavailable) {
 				h.logger.Error("dataset store unreachable; serving 503 until it can be opened", "dataset", dc.Name, "store", store.Redact(dc.Store), "err", err)
@@ -184,7 +196,7 @@ func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error)
 
 // loadDataset opens one dataset's store, checks the configuration against its
 // layers and builds its index.
-func (h *Host) loadDataset(dc config.Dataset) (_ *Dataset, err error) {
+func (h *Host) loadDataset(dc config.Dataset, io index.Options) (_ *Dataset, err error) {
 	t0 := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()
@@ -222,7 +234,11 @@ func (h *Host) loadDataset(dc config.Dataset) (_ *Dataset, err error) {
 			}
 		}
 	}
-	ix, err := index.Build(context.Background(), s)
+	ictx := ctx
+	if io.Memory {
+		ictx = context.Background() // reading every object may take longer than opening
+	}
+	ix, err := index.Open(ictx, s, io)
 	if err != nil {
 		return nil, fmt.Errorf("dataset %s: %w", dc.Name, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -489,13 +490,38 @@ func TestCORS(t *testing.T) {
 }
 
 // TestIndexFollowsStore writes to the store through a second handle (as an
-// ingest or sync process would) and waits for the index and the API to see it.
+// ingest or sync process would) and waits for the index and the API to see it,
+// with the index in memory and in the store (whose cells, read before the
+// write, must not answer from before it).
 func TestIndexFollowsStore(t *testing.T) {
+	for _, mem := range []bool{false, true} {
+		t.Run(fmt.Sprintf("memory=%v", mem), func(t *testing.T) { testIndexFollowsStore(t, mem) })
+	}
+}
+
+func testIndexFollowsStore(t *testing.T, mem bool) {
 	cfg := baseConfig(t)
+	cfg.Index.Memory = mem
 	ts := start(t, cfg, testService{})
 	d, _ := ts.Host().Current().Dataset("county")
+	if d.Index.Memory() != mem {
+		t.Fatalf("index memory %v, configured %v", d.Index.Memory(), mem)
+	}
 	rev0 := d.Revision()
 	_, body0 := get(t, ts.URL+"/api/datasets/county")
+	ix := d.Index
+	search := func(b orb.Bound) []string {
+		ids, err := ix.SearchIDs(bg, "dzialki", b, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ids
+	}
+	far := orb.Bound{Min: orb.Point{699990, 699990}, Max: orb.Point{700030, 700030}}
+	old := parcel(7).Geometry.Bound()
+	if len(search(far)) != 0 || !slices.Contains(search(old), parcel(7).ID) { // cached cells, in store mode
+		t.Fatalf("before the write: %v at the new place, %v at the old", search(far), search(old))
+	}
 
 	w, err := gpkg.Open(cfg.Datasets[0].Store)
 	if err != nil {
@@ -519,26 +545,22 @@ func TestIndexFollowsStore(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	ix := d.Index
-	far := orb.Bound{Min: orb.Point{699990, 699990}, Max: orb.Point{700030, 700030}}
-	if ids := ix.SearchIDs("dzialki", far, nil); len(ids) != 1 || ids[0] != moved.ID {
+	if ids := search(far); len(ids) != 1 || ids[0] != moved.ID {
 		t.Errorf("moved parcel: %v", ids)
 	}
-	old := moved.Geometry.Bound()
-	old = parcel(7).Geometry.Bound()
-	for _, id := range ix.SearchIDs("dzialki", old, nil) {
+	for _, id := range search(old) {
 		if id == moved.ID || id == gone.ID {
 			t.Errorf("%s still indexed at its old place", id)
 		}
 	}
-	if ix.Len("dzialki") != 200 { // +1 added, -1 ended
-		t.Errorf("count %d", ix.Len("dzialki"))
+	if n, err := ix.Count(bg, "dzialki"); n != 200 || err != nil { // +1 added, -1 ended
+		t.Errorf("count %d (%v)", n, err)
 	}
 	// Brute force: the index agrees with the store on every current object.
 	all := orb.Bound{Min: orb.Point{0, 0}, Max: orb.Point{1e7, 1e7}}
 	n, err := d.Store.Count(bg, storeQuery("dzialki"))
-	if err != nil || int(n) != len(ix.SearchIDs("dzialki", all, nil)) {
-		t.Errorf("store count %d vs index %d (%v)", n, len(ix.SearchIDs("dzialki", all, nil)), err)
+	if err != nil || int(n) != len(search(all)) {
+		t.Errorf("store count %d vs index %d (%v)", n, len(search(all)), err)
 	}
 	_, body1 := get(t, ts.URL+"/api/datasets/county")
 	if body1 == body0 || !strings.Contains(body1, `"max"`) && !strings.Contains(body1, "700020") {

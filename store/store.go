@@ -159,6 +159,9 @@ type Query struct {
 	Limit  int
 	Offset int
 	After  int64
+	// NoGeometry leaves the geometry out of the rows (Geometry nil): for
+	// readers of attributes only, which then neither transfer nor decode it.
+	NoGeometry bool
 }
 
 // Row is one query result: an object version and its stable row key in that layer.
@@ -185,6 +188,10 @@ type Reader interface {
 	// Query streams matching objects to fn in key order; fn returning an error stops
 	// the scan and Query returns that error.
 	Query(ctx context.Context, q Query, fn func(Row) error) error
+	// QueryBoxes streams the row key, object id and exact envelope of each
+	// object Query would return (those with a geometry), in the same order,
+	// without decoding geometries or attributes: what a spatial index holds.
+	QueryBoxes(ctx context.Context, q Query, fn func(key int64, id string, b orb.Bound) error) error
 	// Get returns the current version of an object (ErrNotFound if none).
 	Get(ctx context.Context, layer, id string) (*Object, error)
 	// History returns every stored version of an object, oldest first.

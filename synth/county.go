@@ -32,6 +32,11 @@ type Options struct {
 	Seed          int64   // same seed, same bytes
 	Out           string  // directory; created if missing
 	ArchivedShare float64 // share of parcels and buildings with an archived older version; 0 means 0.05
+	// Each, when set, gets every file as soon as it is written, one jednostka
+	// at a time, and the file is removed after it returns: a county far larger
+	// than the free disk can go straight into a store (Stats.Files is then
+	// empty). An error from Each stops the generation.
+	Each func(file string) error
 }
 
 // Stats counts what was written. Jednostki … Points count current objects;
@@ -82,6 +87,9 @@ func County(opts Options) (*Stats, error) {
 		c.share = 0.05
 	}
 	c.plan()
+	if opts.Each != nil {
+		return c.eachFile()
+	}
 
 	stats := make([]Stats, len(c.jedn))
 	errs := make([]error, len(c.jedn))
@@ -114,19 +122,45 @@ func County(opts Options) (*Stats, error) {
 		if errs[k] != nil {
 			return nil, errs[k]
 		}
-		s := &stats[k]
-		total.Jednostki += s.Jednostki
-		total.Obreby += s.Obreby
-		total.Parcels += s.Parcels
-		total.Buildings += s.Buildings
-		total.Uzytki += s.Uzytki
-		total.Kontury += s.Kontury
-		total.Points += s.Points
-		total.Addresses += s.Addresses
-		total.ArchivedVersions += s.ArchivedVersions
-		total.DeletedObjects += s.DeletedObjects
+		total.add(&stats[k])
 	}
 	return total, nil
+}
+
+// eachFile writes the jednostki one by one, handing each file to Options.Each
+// and removing it after.
+func (c *county) eachFile() (*Stats, error) {
+	total := &Stats{}
+	for k := range c.jedn {
+		var st Stats
+		file := filepath.Join(c.opts.Out, c.jedn[k].def.id+".gml")
+		err := c.writeJednostka(k, file, &st)
+		if err == nil {
+			err = c.opts.Each(file)
+		}
+		if rerr := os.Remove(file); err == nil && rerr != nil {
+			err = rerr
+		}
+		if err != nil {
+			return nil, err
+		}
+		total.add(&st)
+	}
+	return total, nil
+}
+
+// add sums the counts of s into t.
+func (t *Stats) add(s *Stats) {
+	t.Jednostki += s.Jednostki
+	t.Obreby += s.Obreby
+	t.Parcels += s.Parcels
+	t.Buildings += s.Buildings
+	t.Uzytki += s.Uzytki
+	t.Kontury += s.Kontury
+	t.Points += s.Points
+	t.Addresses += s.Addresses
+	t.ArchivedVersions += s.ArchivedVersions
+	t.DeletedObjects += s.DeletedObjects
 }
 
 // plan lays out jednostki, sub-columns and obręby (running each obręb's

@@ -330,7 +330,10 @@ var errStale = errors.New("feature cache changed")
 // Features implements Source.
 func (s *IndexedSource) Features(ctx context.Context, layer string, b orb.Bound, fn func(*Feature) error) error {
 	sb := s.Grid.ToStorage(b).Pad(1)
-	ids := s.Index.SearchIDs(layer, sb, nil)
+	ids, err := s.Index.SearchIDs(ctx, layer, sb, nil)
+	if err != nil {
+		return err
+	}
 	if len(ids) == 0 {
 		return nil
 	}

@@ -154,6 +154,9 @@ func (s *Service) Reload(st *server.State) {
 		}
 		s.subbed[ix] = true
 		ix.Subscribe(func(c store.Change) { s.invalidate(ix, c) })
+		// Read features in now, until cache.tile_features is full: projecting
+		// them (a parcel's label point above all) is what a cold tile spends
+		// its time on, and the cache is bounded whatever the dataset's size.
 		st.Go(func(ctx context.Context) { s.warm(ctx, d) })
 	}
 }
@@ -654,7 +657,7 @@ func (ts *tileset) meta(ctx context.Context) *Meta {
 		if l == LabelLayer {
 			continue
 		}
-		if lb, ok := indexBound(ts.d.Index, src); ok {
+		if lb, ok, err := ts.d.Index.Extent(ctx, src); err == nil && ok {
 			if !has {
 				b, has = lb, true
 			} else {
@@ -672,18 +675,6 @@ func (ts *tileset) meta(ctx context.Context) *Meta {
 	}
 	rend := &Renderer{Grid: WebMercatorQuad, Layers: ts.layers, MaxZoom: DynamicFullZoom}
 	return tileMeta(ts.name, WebMercatorQuad, 0, DynamicFullZoom, gb, has, ts.d.Revision(), vectorLayers(rend, 0, Fields(ts.layers, layers)))
-}
-
-func indexBound(ix *index.Index, layer string) (orb.Bound, bool) {
-	l, ok := ix.Layer(layer)
-	if !ok {
-		return orb.Bound{}, false
-	}
-	b, ok := l.Bounds()
-	if !ok {
-		return orb.Bound{}, false
-	}
-	return b.Bound(), true
 }
 
 func (s *Service) tileJSON(w http.ResponseWriter, r *http.Request) {

@@ -3,11 +3,11 @@ package wms
 import (
 	"context"
 	"slices"
-	"sync"
-	"sync/atomic"
+	"unsafe"
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
@@ -23,76 +23,35 @@ type feat struct {
 	Class uint8
 }
 
-// features keeps the current objects of a dataset in memory, by layer and id,
-// so that GetMap reads the spatial index for ids and this cache for geometry
-// and never scans the store. Entries are dropped when the index applies a
-// change to them (Index.Subscribe) and fetched again by id on the next miss.
+// features reads a dataset's drawable objects by id through the service's
+// bounded cache of them (cache.map_features), so that GetMap asks the spatial
+// index for ids and reads from the store only the objects not drawn since they
+// last changed (or since the cache let them go to stay within its budget).
+// Entries are dropped when the index applies a change to them (Index.Subscribe).
 type features struct {
 	d      *server.Dataset
 	labels map[string][]string // layer → attributes used as labels
-	mu     sync.RWMutex
-	layers map[string]map[string]*feat
-	epoch  atomic.Int64 // bumped by every invalidation
-
-	warmMu sync.Mutex
-	warmed map[string]bool
+	c      *featCache
 }
 
-func newFeatures(d *server.Dataset, labels map[string][]string) *features {
-	f := &features{d: d, labels: labels, layers: map[string]map[string]*feat{}, warmed: map[string]bool{}}
-	d.Index.Subscribe(func(c store.Change) {
-		f.mu.Lock()
-		if m := f.layers[c.Layer]; m != nil {
-			delete(m, c.ID)
+// featCache is the service's cache of drawable objects of every dataset.
+type featCache = cache.Cache[featKey, *feat]
+
+type featKey struct {
+	d         *server.Dataset
+	layer, id string
+}
+
+func newFeatures(d *server.Dataset, labels map[string][]string, c *featCache) *features {
+	f := &features{d: d, labels: labels, c: c}
+	d.Index.Subscribe(func(ch store.Change) {
+		if ch.ID == "" {
+			c.RemoveFunc(func(k featKey, _ *feat) bool { return k.d == d && k.layer == ch.Layer })
+			return
 		}
-		f.epoch.Add(1)
-		f.mu.Unlock()
+		c.Remove(featKey{d, ch.Layer, ch.ID})
 	})
 	return f
-}
-
-// warm loads every current object of a layer once (one sequential read at
-// start-up instead of many lookups by id later).
-func (f *features) warm(ctx context.Context, layer string) error {
-	f.mu.RLock()
-	done := f.warmed[layer]
-	f.mu.RUnlock()
-	if done {
-		return nil
-	}
-	f.warmMu.Lock()
-	defer f.warmMu.Unlock()
-	f.mu.RLock()
-	done = f.warmed[layer]
-	f.mu.RUnlock()
-	if done {
-		return nil
-	}
-	ep := f.epoch.Load()
-	m := map[string]*feat{}
-	cols := f.labels[layer]
-	err := f.d.Store.Query(ctx, store.Query{Layer: layer}, func(r store.Row) error {
-		m[r.ID] = compact(layer, r.Object, cols)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.epoch.Load() != ep {
-		// Changes raced with the scan: keep only what the cache already had
-		// and let misses be fetched by id.
-		f.warmed[layer] = true
-		return nil
-	}
-	cur := f.layers[layer]
-	for id, o := range cur {
-		m[id] = o
-	}
-	f.layers[layer] = m
-	f.warmed[layer] = true
-	return nil
 }
 
 // get returns the current objects with the given ids (in order, nil for ids the
@@ -100,21 +59,19 @@ func (f *features) warm(ctx context.Context, layer string) error {
 func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat, error) {
 	out := make([]*feat, len(ids))
 	var miss []int
-	f.mu.RLock()
-	m := f.layers[layer]
 	for i, id := range ids {
-		if o := m[id]; o != nil {
+		if o, ok := f.c.Get(featKey{f.d, layer, id}); ok {
 			out[i] = o
 		} else {
 			miss = append(miss, i)
 		}
 	}
-	f.mu.RUnlock()
 	if len(miss) == 0 {
 		return out, nil
 	}
-	ep := f.epoch.Load()
+	gen := f.c.Gen()
 	pos := make(map[string]int, len(miss))
+	cols := f.labels[layer]
 	for start := 0; start < len(miss); start += 500 {
 		end := min(start+500, len(miss))
 		q := store.Query{Layer: layer}
@@ -122,10 +79,11 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat
 			q.IDs = append(q.IDs, ids[i])
 			pos[ids[i]] = i
 		}
-		cols := f.labels[layer]
 		err := f.d.Store.Query(ctx, q, func(r store.Row) error {
 			if i, ok := pos[r.ID]; ok {
-				out[i] = compact(layer, r.Object, cols)
+				o := compact(layer, r.Object, cols)
+				out[i] = o
+				f.c.Put(gen, featKey{f.d, layer, ids[i]}, o, o.memSize(ids[i]))
 			}
 			return nil
 		})
@@ -133,21 +91,21 @@ func (f *features) get(ctx context.Context, layer string, ids []string) ([]*feat
 			return nil, err
 		}
 	}
-	f.mu.Lock()
-	if f.epoch.Load() == ep {
-		m := f.layers[layer]
-		if m == nil {
-			m = map[string]*feat{}
-			f.layers[layer] = m
-		}
-		for _, i := range miss {
-			if out[i] != nil {
-				m[ids[i]] = out[i]
-			}
+	return out, nil
+}
+
+// memSize estimates the heap an entry holds: the feat, its key, its geometry
+// and its labels, and its share of the cache's tables.
+func (f *feat) memSize(id string) int64 {
+	n := int64(unsafe.Sizeof(feat{})) + int64(unsafe.Sizeof(featKey{})) + 64 + int64(len(id))
+	n += cache.GeometrySize(f.Geometry)
+	for k, v := range f.Attrs {
+		n += 48 + int64(len(k))
+		if s, ok := v.(string); ok {
+			n += int64(len(s))
 		}
 	}
-	f.mu.Unlock()
-	return out, nil
+	return n
 }
 
 func compact(layer string, o *store.Object, cols []string) *feat {

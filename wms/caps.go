@@ -2,6 +2,7 @@ package wms
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -53,17 +54,13 @@ func (s *Service) getCapabilities(w http.ResponseWriter, req *request) {
 	w.Write(b.Bytes())
 }
 
-// layerExtent is the extent of a layer in EPSG:2180 from the spatial index.
-func layerExtent(l *mapLayer) (orb.Bound, bool) {
-	il, ok := l.DS.Index.Layer(l.Source)
-	if !ok {
+// layerExtent is the extent of a layer in EPSG:2180 (the store's, kept exact).
+func layerExtent(ctx context.Context, l *mapLayer) (orb.Bound, bool) {
+	b, ok, err := l.DS.Index.Extent(ctx, l.Source)
+	if err != nil {
 		return orb.Bound{}, false
 	}
-	b, ok := il.Bounds()
-	if !ok {
-		return orb.Bound{}, false
-	}
-	return b.Bound(), true
+	return b, ok
 }
 
 // extentIn transforms a storage extent to a CRS (x = E/lon order).
@@ -98,11 +95,11 @@ func geoBox(b orb.Bound) (w, s, e, n float64) {
 }
 
 // unionExtent covers a set of layers.
-func unionExtent(ls []*mapLayer) (orb.Bound, bool) {
+func unionExtent(ctx context.Context, ls []*mapLayer) (orb.Bound, bool) {
 	var out orb.Bound
 	ok := false
 	for _, l := range ls {
-		if b, has := layerExtent(l); has {
+		if b, has := layerExtent(ctx, l); has {
 			if !ok {
 				out, ok = b, true
 			} else {
@@ -166,7 +163,7 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
 		dcp(on), formatsXML(formatList), dcp(on), formatsXML(infoFormats), dcp(on), dcp(on))
 	groups := req.visibleGroups()
 	all := allLayers(groups)
-	ext, ok := unionExtent(all)
+	ext, ok := unionExtent(req.r.Context(), all)
 	if !ok {
 		ext = defaultExtent
 	}
@@ -176,14 +173,14 @@ func capabilities130(b *bytes.Buffer, req *request, seq int64) {
 	}
 	bbox130(b, ext, "    ")
 	for _, g := range groups {
-		gext, ok := unionExtent(g.Layers)
+		gext, ok := unionExtent(req.r.Context(), g.Layers)
 		if !ok {
 			gext = defaultExtent
 		}
 		fmt.Fprintf(b, "    <Layer>\n      <Name>%s</Name>\n      <Title>%s</Title>\n", xmlEsc(g.DS.Name), xmlEsc(g.DS.Title))
 		bbox130(b, gext, "      ")
 		for _, l := range g.Layers {
-			lext, ok := layerExtent(l)
+			lext, ok := layerExtent(req.r.Context(), l)
 			if !ok {
 				lext = defaultExtent
 			}
@@ -273,7 +270,7 @@ func capabilities111(b *bytes.Buffer, req *request, seq int64) {
 `, seq, xmlEsc(serviceTitle(req)), on, dcp111(on), formatsXML(formatList), dcp111(on), formatsXML(infoFormats), dcp111(on), dcp111(on))
 	groups := req.visibleGroups()
 	all := allLayers(groups)
-	ext, ok := unionExtent(all)
+	ext, ok := unionExtent(req.r.Context(), all)
 	if !ok {
 		ext = defaultExtent
 	}
@@ -286,14 +283,14 @@ func capabilities111(b *bytes.Buffer, req *request, seq int64) {
 	}
 	bbox111(b, ext, "    ")
 	for _, g := range groups {
-		gext, ok := unionExtent(g.Layers)
+		gext, ok := unionExtent(req.r.Context(), g.Layers)
 		if !ok {
 			gext = defaultExtent
 		}
 		fmt.Fprintf(b, "    <Layer>\n      <Name>%s</Name>\n      <Title>%s</Title>\n", xmlEsc(g.DS.Name), xmlEsc(g.DS.Title))
 		bbox111(b, gext, "      ")
 		for _, l := range g.Layers {
-			lext, ok := layerExtent(l)
+			lext, ok := layerExtent(req.r.Context(), l)
 			if !ok {
 				lext = defaultExtent
 			}

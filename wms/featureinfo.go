@@ -165,7 +165,10 @@ func (s *Service) getFeatureInfo(w http.ResponseWriter, req *request) {
 // it; points and lines within tol metres), topmost (last drawn) first.
 func (s *Service) query(ctx context.Context, req *request, l *mapLayer, pt orb.Point, tol float64, count int) ([]hit, error) {
 	b := orb.Bound{Min: orb.Point{pt[0] - tol, pt[1] - tol}, Max: orb.Point{pt[0] + tol, pt[1] + tol}}
-	ids := l.DS.Index.SearchIDs(l.Source, b, nil)
+	ids, err := l.DS.Index.SearchIDs(ctx, l.Source, b, nil)
+	if err != nil {
+		return nil, err
+	}
 	if len(ids) == 0 {
 		return nil, nil
 	}

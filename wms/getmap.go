@@ -386,18 +386,17 @@ func (s *Service) draw(ctx context.Context, req *request, c *render.Canvas, v *m
 		}
 		margin := mpp * float64(max(st.Width, st.PointSize)+2)
 		sb := v.search.Pad(margin)
-		ids := ref.l.DS.Index.SearchIDs(ref.l.Source, sb, nil)
+		ids, err := ref.l.DS.Index.SearchIDs(ctx, ref.l.Source, sb, nil)
+		if err != nil {
+			return err
+		}
 		if len(ids) == 0 {
 			continue
 		}
 		if stop.now() {
 			return stop.err
 		}
-		fc := req.feats(ref.l.DS)
-		if err := fc.warm(ctx, ref.l.Source); err != nil {
-			return err
-		}
-		objs, err := fc.get(ctx, ref.l.Source, ids)
+		objs, err := req.feats(ref.l.DS).get(ctx, ref.l.Source, ids)
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package wms
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/color"
 	"image/draw"
@@ -43,10 +44,10 @@ func (s *Service) TileLayers(r *http.Request) []TileLayer {
 	var out []TileLayer
 	for _, g := range req.visibleGroups() {
 		if _, group, ok := req.cat.resolve(g.DS.Name); ok && group {
-			out = append(out, tileLayer(g.DS.Name, g.DS.Title, g.Layers))
+			out = append(out, tileLayer(r.Context(), g.DS.Name, g.DS.Title, g.Layers))
 		}
 		for _, l := range g.Layers {
-			out = append(out, tileLayer(l.Name, l.Title, []*mapLayer{l}))
+			out = append(out, tileLayer(r.Context(), l.Name, l.Title, []*mapLayer{l}))
 		}
 	}
 	return out
@@ -68,12 +69,12 @@ func (s *Service) TileLayer(r *http.Request, name string) (TileLayer, *server.Er
 	if _, group, _ := req.cat.resolve(name); group {
 		title = ls[0].DS.Title
 	}
-	return tileLayer(name, title, ls), nil
+	return tileLayer(r.Context(), name, title, ls), nil
 }
 
-func tileLayer(name, title string, ls []*mapLayer) TileLayer {
+func tileLayer(ctx context.Context, name, title string, ls []*mapLayer) TileLayer {
 	t := TileLayer{Name: name, Title: title, Dataset: ls[0].DS}
-	t.Extent, t.HasExtent = unionExtent(ls)
+	t.Extent, t.HasExtent = unionExtent(ctx, ls)
 	for _, l := range ls { // RenderTile draws the default styles
 		st := &l.Styles[0]
 		t.Margin = max(t.Margin, int(math.Ceil(float64(max(st.Width, st.PointSize))))+2)

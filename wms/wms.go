@@ -26,6 +26,7 @@ import (
 	"github.com/gorilla/mux"
 
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/wms/render"
 )
@@ -43,11 +44,14 @@ type Service struct {
 	state *server.State
 	cat   *catalogue
 	feats map[*server.Dataset]*features
+	// objs is the cache of drawable objects of every dataset (cache.map_features).
+	objs *featCache
 }
 
 // New makes the service (registered in init; tests may mount their own).
 func New() *Service {
-	return &Service{feats: map[*server.Dataset]*features{}, canvases: render.NewPool(canvasPoolBytes)}
+	return &Service{feats: map[*server.Dataset]*features{}, canvases: render.NewPool(canvasPoolBytes),
+		objs: cache.New[featKey, *feat](64 << 20)}
 }
 
 // canvasPoolBytes bounds the idle canvases a service keeps: a dozen 512×512
@@ -69,19 +73,21 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.Reload(h.Current())
 }
 
-// Reload implements server.Reloader: a new state gets a new catalogue and
-// feature caches. The caches are filled by the first request for each layer
-// (one sequential read): a request holds its state open, so the store cannot be
-// closed under the read as it could under a background goroutine.
+// Reload implements server.Reloader: a new state gets a new catalogue, and
+// the objects of datasets that are gone leave the cache.
 func (s *Service) Reload(st *server.State) {
 	s.mu.Lock()
 	s.state = st
 	s.cat = buildCatalogue(st)
 	s.feats = map[*server.Dataset]*features{}
+	live := map[*server.Dataset]bool{}
 	for _, d := range st.Datasets() {
-		s.feats[d] = newFeatures(d, labelColumns(s.cat, d))
+		s.feats[d] = newFeatures(d, labelColumns(s.cat, d), s.objs)
+		live[d] = true
 	}
 	s.mu.Unlock()
+	s.objs.SetBudget(int64(st.Config.Cache.MapFeatures))
+	s.objs.RemoveFunc(func(k featKey, _ *feat) bool { return !live[k.d] })
 }
 
 // forState returns the catalogue and caches of the request's state (built on
@@ -103,7 +109,7 @@ func (s *Service) forState(st *server.State) (*catalogue, func(*server.Dataset) 
 				mu.Lock()
 				defer mu.Unlock()
 				if tmp[d] == nil {
-					tmp[d] = newFeatures(d, labelColumns(cat, d))
+					tmp[d] = newFeatures(d, labelColumns(cat, d), s.objs)
 				}
 				return tmp[d]
 			}
@@ -115,7 +121,7 @@ func (s *Service) forState(st *server.State) (*catalogue, func(*server.Dataset) 
 		defer s.mu.Unlock()
 		f := feats[d]
 		if f == nil {
-			f = newFeatures(d, labelColumns(cat, d))
+			f = newFeatures(d, labelColumns(cat, d), s.objs)
 			feats[d] = f
 		}
 		return f

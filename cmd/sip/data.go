@@ -12,33 +12,77 @@ import (
 	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/synth"
+	"github.com/sip-core/sip/synth/synthstore"
 )
 
 func init() {
-	register(&command{name: "gen county", summary: "write a synthetic county as EGiB GML (EPSG:2177)",
-		required: []string{"out"}, flags: genCountyFlags})
+	register(&command{name: "gen county", summary: "write a synthetic county as EGiB GML (EPSG:2177), or straight into a store",
+		flags: genCountyFlags})
 	register(&command{name: "ingest", summary: "load EGiB GML, planning data (APP GML, Shapefile, GeoJSON, GeoPackage) or roads (GeoJSON) into a dataset",
 		args: "FILE...", argsHelp: "EGiB GML files, planning files (APP GML, .shp, .geojson, .gpkg), or road GeoJSON (lines with a kategoria); one kind at a time",
 		minArgs: 1, maxArgs: -1, required: []string{"store"}, flags: ingestFlags})
 }
 
-// genCountyFlags: sip gen county --out DIR [--parcels N] [--seed S]
+// genCountyFlags: sip gen county --out DIR | --store DSN [--name N] [--parcels N] [--seed S]
 func genCountyFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 	parcels := fs.Int("parcels", 1000, "number of parcels `N`")
 	seed := fs.Int64("seed", 1, "random seed `S` (same seed, same files)")
-	out := fs.String("out", "", "output directory `DIR`")
+	out := fs.String("out", "", "output directory `DIR` (this or --store)")
+	dsn := fs.String("store", "", "instead of files, a new dataset `DSN` to load the county into, one jednostka's file at a time (a temporary folder holds one file)")
+	name := fs.String("name", "", "dataset `NAME` of --store (default: from the DSN)")
 	return func(ctx context.Context, _ []string) error {
 		if *parcels <= 0 {
 			return usageErrorf("--parcels must be > 0")
 		}
-		st, err := synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: *out})
+		if (*out == "") == (*dsn == "") {
+			return usageErrorf("give one of --out and --store")
+		}
+		var st *synth.Stats
+		var err error
+		where := *out
+		if *dsn != "" {
+			where = store.Redact(*dsn)
+			st, err = genIntoStore(ctx, *dsn, *name, *parcels, *seed)
+		} else {
+			st, err = synth.County(synth.Options{Parcels: *parcels, Seed: *seed, Out: *out})
+		}
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "wrote %d files to %s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
-			len(st.Files), *out, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
+		what := fmt.Sprintf("wrote %d files to %s", len(st.Files), where)
+		if *dsn != "" {
+			what = "loaded the county into " + where
+		}
+		fmt.Fprintf(os.Stderr, "%s: %d jednostki, %d obręby, %d działki, %d budynki, %d użytki, %d kontury, %d punkty, %d archived versions, %d deleted objects\n",
+			what, st.Jednostki, st.Obreby, st.Parcels, st.Buildings, st.Uzytki, st.Kontury, st.Points, st.ArchivedVersions, st.DeletedObjects)
 		return nil
 	}
+}
+
+// genIntoStore generates a county into a new store, ingesting each jednostka's
+// file as it is written (one transaction each). A failure removes the store.
+func genIntoStore(ctx context.Context, dsn, name string, parcels int, seed int64) (*synth.Stats, error) {
+	if ok, err := store.Exists(ctx, dsn); err != nil {
+		return nil, err
+	} else if ok {
+		return nil, fmt.Errorf("%s exists already", store.Redact(dsn))
+	}
+	if name == "" {
+		name = store.NameFromDSN(dsn)
+	}
+	tmp, err := os.MkdirTemp("", "sip-gen-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	_, st, err := synthstore.Build(ctx, tmp, synthstore.Options{Parcels: parcels, Seed: seed, Name: name, Store: dsn, Stream: true})
+	if err != nil {
+		if rerr := store.Remove(context.WithoutCancel(ctx), dsn); rerr != nil {
+			return nil, fmt.Errorf("%w (and removing the partial store: %v)", err, rerr)
+		}
+		return nil, err
+	}
+	return st, nil
 }
 
 // ingestFlags: sip ingest --store county.gpkg [--name N] [--report report.json] [--strict] FILE...

@@ -249,8 +249,11 @@ func open(path string, readOnly, fresh bool) (_ *Store, err error) {
 	if err != nil {
 		return nil, err
 	}
+	// Idle readers are kept up to the most open: the services read the store
+	// per request (the spatial index, objects by id), and a connection closed
+	// and reopened costs more than its page cache (about 2 MB) kept.
 	s.rdb.SetMaxOpenConns(16)
-	s.rdb.SetMaxIdleConns(4)
+	s.rdb.SetMaxIdleConns(16)
 	if readOnly {
 		if err := checkSIP(s.rdb, path); err != nil {
 			return nil, err

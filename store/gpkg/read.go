@@ -167,6 +167,7 @@ const (
 	selRows  = iota // the key followed by selectList
 	selCount        // a single count(*)
 	selKeys         // the key and lokalny_id only
+	selBoxes        // the key, lokalny_id and the geometry (for its envelope)
 )
 
 // build returns the SQL of q: for selCount, a single count(*); otherwise the key
@@ -181,8 +182,14 @@ func (s *Store) build(q store.Query, shape int) (*layerInfo, string, []any, erro
 	}
 	count := shape == selCount
 	cols := li.selectList()
-	if shape == selKeys {
+	if q.NoGeometry {
+		cols = "NULL AS geom" + strings.TrimPrefix(cols, "geom")
+	}
+	switch shape {
+	case selKeys:
 		cols = "lokalny_id"
+	case selBoxes:
+		cols = "lokalny_id, geom"
 	}
 	var sqlText string
 	var args []any
@@ -273,6 +280,39 @@ func (s *Store) QueryKeys(ctx context.Context, q store.Query, fn func(key int64,
 			return err
 		}
 		if err := fn(key, id); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// QueryBoxes streams the row key, object id and exact envelope of the objects
+// Query would return, in the same order, decoding no geometry: the envelope
+// comes from the GeoPackage header of the blob (a point is its own).
+func (s *Store) QueryBoxes(ctx context.Context, q store.Query, fn func(key int64, id string, b orb.Bound) error) error {
+	_, sqlText, args, err := s.build(q, selBoxes)
+	if err != nil {
+		return err
+	}
+	rows, err := s.readQuery(ctx, sqlText, args...)
+	if err != nil {
+		return fmt.Errorf("gpkg: query %s: %w", q.Layer, err)
+	}
+	defer rows.Close()
+	var (
+		key int64
+		id  string
+		g   sql.RawBytes
+	)
+	for rows.Next() {
+		if err := rows.Scan(&key, &id, &g); err != nil {
+			return err
+		}
+		b, ok := record.BlobBound(g)
+		if !ok {
+			continue // no geometry: nothing a box query finds
+		}
+		if err := fn(key, id, b); err != nil {
 			return err
 		}
 	}

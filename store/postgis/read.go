@@ -213,6 +213,7 @@ const (
 	selRows  = iota // the key followed by selectList
 	selCount        // a single count(*)
 	selKeys         // the key and lokalny_id only
+	selBoxes        // the key, lokalny_id and the exact envelope
 )
 
 // build returns the SQL of q: for selCount, a single count; otherwise the key
@@ -227,8 +228,14 @@ func (s *Store) build(q store.Query, shape int) (*layerInfo, string, sqlArgs, er
 	}
 	count := shape == selCount
 	cols := li.selectList()
-	if shape == selKeys {
+	if q.NoGeometry {
+		cols = "NULL::bytea AS geom" + strings.TrimPrefix(cols, "geom")
+	}
+	switch shape {
+	case selKeys:
 		cols = "lokalny_id"
+	case selBoxes:
+		cols = "lokalny_id, ST_XMin(geom), ST_YMin(geom), ST_XMax(geom), ST_YMax(geom)"
 	}
 	var a sqlArgs
 	var sql string
@@ -323,6 +330,33 @@ func (s *Store) QueryKeys(ctx context.Context, q store.Query, fn func(key int64,
 			return s.fail(op, err)
 		}
 		return fn(key, id)
+	})
+}
+
+// QueryBoxes streams the row key, object id and exact envelope of the objects
+// Query would return, in the same order, reading no geometry.
+func (s *Store) QueryBoxes(ctx context.Context, q store.Query, fn func(key int64, id string, b orb.Bound) error) error {
+	if err := s.check(); err != nil {
+		return err
+	}
+	_, sql, args, err := s.build(q, selBoxes)
+	if err != nil {
+		return err
+	}
+	var (
+		key                    int64
+		id                     string
+		minx, miny, maxx, maxy pgtype.Float8
+	)
+	op := "query " + q.Layer
+	return s.each(ctx, s.pool, op, sql, args, func(rows pgx.Rows) error {
+		if err := rows.Scan(&key, &id, &minx, &miny, &maxx, &maxy); err != nil {
+			return s.fail(op, err)
+		}
+		if !minx.Valid || !miny.Valid || !maxx.Valid || !maxy.Valid {
+			return nil // no geometry: nothing a box query finds
+		}
+		return fn(key, id, orb.Bound{Min: orb.Point{minx.Float64, miny.Float64}, Max: orb.Point{maxx.Float64, maxy.Float64}})
 	})
 }
 

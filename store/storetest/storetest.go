@@ -46,6 +46,8 @@ func Run(t *testing.T, b Backend) {
 		{"AsOf", testAsOf},
 		{"QueryFilters", testQueryFilters},
 		{"QueryKeys", testQueryKeys},
+		{"QueryBoxes", testQueryBoxes},
+		{"QueryNoGeometry", testQueryNoGeometry},
 		{"Extent", testExtent},
 		{"ConcurrentReader", testConcurrentReader},
 		{"GeometryRoundTrip", testGeometryRoundTrip},
@@ -618,6 +620,83 @@ func testQueryKeys(t *testing.T, b Backend) {
 		}
 		if len(want) == 0 || !reflect.DeepEqual(got, want) {
 			t.Errorf("%+v: keys %v, Query %v", q, got, want)
+		}
+	}
+}
+
+// QueryBoxes finds what Query finds, in the same order, each object with the
+// exact envelope of its geometry (odd coordinates, so a float32 box would
+// differ), also for points and for a box that is a single point.
+func testQueryBoxes(t *testing.T, b Backend) {
+	s := newEGiB(t, b)
+	var objs []*store.Object
+	for i := 0; i < 40; i++ {
+		o := Parcel(fmt.Sprintf("p%03d", i), "1", T0(2), float64(i)*20+0.123456789)
+		objs = append(objs, o)
+	}
+	pt := &store.Object{Layer: "punkty", ID: "pt1", Version: "1", StartObject: T0(2), StartVersion: T0(2),
+		Geometry: orb.Point{421.7654321, 500003.3333333}, Attrs: map[string]any{}}
+	Put(t, s, append(objs, pt)...)
+	Put(t, s, Ended(Parcel("p007", "1", T0(2), 140.123456789), T0(7)))
+	bd := orb.Bound{Min: orb.Point{95, 500000}, Max: orb.Point{445, 500005}}
+	click := orb.Bound{Min: orb.Point{205, 500002}, Max: orb.Point{205, 500002}}
+	for _, q := range []store.Query{
+		{Layer: "dzialki"}, {Layer: "dzialki", Bound: &bd}, {Layer: "dzialki", Bound: &click}, {Layer: "dzialki", Bound: &bd, After: 3, Limit: 4},
+		{Layer: "dzialki", IDs: []string{"p001", "p007", "p030"}}, {Layer: "punkty", Bound: &bd},
+	} {
+		type kb struct {
+			K  int64
+			ID string
+			B  orb.Bound
+		}
+		var want, got []kb
+		if err := s.Query(ctx, q, func(r store.Row) error { want = append(want, kb{r.Key, r.ID, r.Geometry.Bound()}); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.QueryBoxes(ctx, q, func(k int64, id string, b orb.Bound) error { got = append(got, kb{k, id, b}); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: boxes %v, Query %v", q, got, want)
+		}
+	}
+}
+
+// NoGeometry rows are the rows of the same query, keys, versions and
+// attributes alike, with no geometry; as of a date too.
+func testQueryNoGeometry(t *testing.T, b Backend) {
+	s := newEGiB(t, b)
+	for i := 0; i < 12; i++ {
+		o := Parcel(fmt.Sprintf("p%02d", i), "1", T0(2), float64(i)*20)
+		o.Attrs["grupa_rejestrowa"] = fmt.Sprint(i % 3)
+		Put(t, s, o)
+	}
+	Put(t, s, Parcel("p03", "2", T0(5), 3000))
+	bd := orb.Bound{Min: orb.Point{15, 500000}, Max: orb.Point{125, 500005}}
+	for _, q := range []store.Query{
+		{Layer: "dzialki"}, {Layer: "dzialki", Bound: &bd, Limit: 3}, {Layer: "dzialki", Where: map[string]any{"grupa_rejestrowa": "2"}},
+		{Layer: "dzialki", AsOf: T0(3)},
+	} {
+		var want, got []store.Row
+		if err := s.Query(ctx, q, func(r store.Row) error { want = append(want, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		q.NoGeometry = true
+		if err := s.Query(ctx, q, func(r store.Row) error { got = append(got, r); return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) || len(want) == 0 {
+			t.Fatalf("%+v: %d rows without geometry, %d with", q, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Geometry != nil {
+				t.Errorf("%+v: row %d has a geometry", q, i)
+			}
+			w := *want[i].Object
+			w.Geometry = nil
+			if got[i].Key != want[i].Key || !reflect.DeepEqual(*got[i].Object, w) {
+				t.Errorf("%+v: row %d\n got %+v\nwant %+v", q, i, *got[i].Object, w)
+			}
 		}
 	}
 }

@@ -28,6 +28,10 @@ type Options struct {
 	// NoTopology skips the GEOS validity check of the ingest (faster; the
 	// generator's output is valid by construction and tested so).
 	NoTopology bool
+	// Stream ingests each jednostka's file as soon as it is written and then
+	// removes it (one transaction per file), so that no more than one file is
+	// ever on disk: the way to make a county of millions of parcels.
+	Stream bool
 }
 
 // Build writes the county's GML into dir/gml, ingests it into a new store
@@ -37,23 +41,44 @@ func Build(ctx context.Context, dir string, o Options) (string, *synth.Stats, er
 	if o.Name == "" {
 		o.Name = "county"
 	}
-	stats, err := synth.County(synth.Options{Parcels: o.Parcels, Seed: o.Seed, Out: filepath.Join(dir, "gml")})
-	if err != nil {
-		return "", nil, fmt.Errorf("synthstore: generate: %w", err)
-	}
 	path := o.Store
 	if path == "" {
 		path = filepath.Join(dir, o.Name+".gpkg")
 	}
-	st, err := store.Create(ctx, path, o.Name, store.EGiBLayers)
+	so := synth.Options{Parcels: o.Parcels, Seed: o.Seed, Out: filepath.Join(dir, "gml")}
+	var st store.Store
+	defer func() {
+		if st != nil {
+			st.Close()
+		}
+	}()
+	load := func(files []string) error {
+		if st == nil {
+			var err error
+			if st, err = store.Create(ctx, path, o.Name, store.EGiBLayers); err != nil {
+				return fmt.Errorf("synthstore: %w", err)
+			}
+		}
+		if _, err := ingest.Run(ctx, st, files, ingest.Options{NoTopology: o.NoTopology}); err != nil {
+			return fmt.Errorf("synthstore: ingest: %w", err)
+		}
+		return nil
+	}
+	if o.Stream {
+		so.Each = func(file string) error { return load([]string{file}) }
+	}
+	stats, err := synth.County(so)
 	if err != nil {
-		return "", nil, fmt.Errorf("synthstore: %w", err)
+		return "", nil, fmt.Errorf("synthstore: generate: %w", err)
 	}
-	if _, err := ingest.Run(ctx, st, stats.Files, ingest.Options{NoTopology: o.NoTopology}); err != nil {
-		st.Close()
-		return "", nil, fmt.Errorf("synthstore: ingest: %w", err)
+	if !o.Stream {
+		if err := load(stats.Files); err != nil {
+			return "", nil, err
+		}
 	}
-	if err := st.Close(); err != nil {
+	err = st.Close()
+	st = nil
+	if err != nil {
 		return "", nil, fmt.Errorf("synthstore: %w", err)
 	}
 	return path, stats, nil

@@ -127,3 +127,48 @@ func TestBuildStoresAddresses(t *testing.T) {
 		t.Logf("%s: %d of %d with an address", layer, with, len(ids))
 	}
 }
+
+// A county loaded one jednostka at a time (Stream: each file ingested as it is
+// written, then removed) holds the same objects as one ingest of every file:
+// equal state hashes, and no GML left behind.
+func TestBuildStreamEqualsOneIngest(t *testing.T) {
+	ctx := context.Background()
+	hash := func(stream bool) string {
+		dir := t.TempDir()
+		path, stats, err := Build(ctx, dir, Options{Parcels: 1500, Seed: 5, NoTopology: true, Stream: stream})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stream {
+			if len(stats.Files) != 0 {
+				t.Errorf("stream: %d files reported", len(stats.Files))
+			}
+			left, _ := os.ReadDir(dir + "/gml")
+			if len(left) != 0 {
+				t.Errorf("stream left %d files in %s/gml", len(left), dir)
+			}
+		}
+		st, err := gpkg.OpenReadOnly(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		sn, err := st.ReadSnapshot(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer sn.Close()
+		h, err := sn.RecomputeStateHash(ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := st.Count(ctx, store.Query{Layer: "dzialki"})
+		if err != nil || n != int64(stats.Parcels) {
+			t.Errorf("stream %v: %d parcels (%v), generator wrote %d", stream, n, err, stats.Parcels)
+		}
+		return h.String()
+	}
+	if a, b := hash(false), hash(true); a != b {
+		t.Errorf("state hash of one ingest %s, of the stream %s", a, b)
+	}
+}
