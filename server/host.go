@@ -28,7 +28,8 @@ import (
 // CORS; per-route policies come from Host (RequireRole, Expensive).
 //
 // Prefixes of the fixed URL map that no service mounts answer 501 in their
-// family's error format.
+// family's error format; an unknown path under a prefix that a service mounts
+// answers 404 in that format.
 type Service interface {
 	Name() string
 	Mount(r *mux.Router, h *Host)
@@ -434,8 +435,9 @@ func init() {
 	}
 }
 
-// servicePrefixes are the URL prefixes a later service mounts; until then they
-// answer 501.
+// servicePrefixes are the URL prefixes a later service mounts: while no route
+// is mounted under one, its paths answer 501; once one is, a path under it
+// that no route matches answers 404 (see mountFallbacks).
 var servicePrefixes = []string{"wms", "wfs", "ows", "ogc", "tiles", "uldk", "sync", "download"}
 
 func familyFor(path string) *family {
