@@ -630,7 +630,7 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		w.Header().Set("Content-Type", "application/geo+json")
 		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
 		body := newBody(w)
-		body.buf = append(body.buf, `{"type":"FeatureCollection","features":[`...)
+		body.buf = appendGeoJSONHead(body.buf, out.crs)
 		n := 0
 		emit := func(fb []byte) error {
 			if n > 0 {
@@ -745,6 +745,18 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
 	bw.WriteString("</wfs:FeatureCollection>\n")
+}
+
+// appendGeoJSONHead opens a WFS GeoJSON FeatureCollection whose positions are
+// x/y in c: a CRS other than WGS 84 lon/lat is named in a "crs" member (as
+// GeoServer does), or GDAL and QGIS take EPSG:2180 metres for degrees.
+func appendGeoJSONHead(b []byte, c *geo.CRS) []byte {
+	b = append(b, `{"type":"FeatureCollection",`...)
+	if !geo.IsRFC7946(c) {
+		b = geo.AppendGeoJSONCRS(b, c)
+		b = append(b, ',')
+	}
+	return append(b, `"features":[`...)
 }
 
 // pagedURL is the KVP GET request of another page (also for POST requests).

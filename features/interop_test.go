@@ -1,0 +1,89 @@
+package features
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+)
+
+// gdalLayer is one layer as GDAL reads it (testdata/gdal_layer.py).
+type gdalLayer struct {
+	Layer  string    `json:"layer"`
+	SRS    string    `json:"srs"`
+	Count  int       `json:"count"`
+	Extent []float64 `json:"extent"` // minx, maxx, miny, maxy (OGR order)
+	IDs    []any     `json:"ids"`
+}
+
+// readWithGDAL opens source with GDAL's Python bindings and returns its layers.
+func readWithGDAL(t *testing.T, source string, args ...string) []gdalLayer {
+	t.Helper()
+	if err := exec.Command("/usr/bin/python3", "-c", "from osgeo import ogr").Run(); err != nil {
+		t.Skip("python3-gdal not installed")
+	}
+	out, err := exec.Command("/usr/bin/python3", append([]string{"testdata/gdal_layer.py", source}, args...)...).Output()
+	if err != nil {
+		msg := ""
+		if ee, ok := err.(*exec.ExitError); ok {
+			msg = string(ee.Stderr)
+		}
+		t.Fatalf("GDAL reading %s: %v\n%s", source, err, msg)
+	}
+	var layers []gdalLayer
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var l gdalLayer
+		if err := json.Unmarshal([]byte(line), &l); err != nil {
+			t.Fatalf("%v: %q", err, line)
+		}
+		layers = append(layers, l)
+	}
+	return layers
+}
+
+// TestWFSGeoJSONNamesItsCRS: GDAL reads WFS GeoJSON in the CRS it is written
+// in. EPSG:2180 metres (the default) and any other projected or geographic
+// CRS but WGS 84 lon/lat carry a "crs" member; without it GDAL labelled
+// EPSG:2180 coordinates as WGS 84.
+func TestWFSGeoJSONNamesItsCRS(t *testing.T) {
+	ext, _, err := st.Extent(context.Background(), "dzialki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		srsName, want string
+		inside        orb.Bound // x/y of the positions GDAL reads
+	}{
+		{"", "EPSG:2180", ext.Pad(1)},
+		{"urn:ogc:def:crs:EPSG::2180", "EPSG:2180", ext.Pad(1)},
+		{"urn:ogc:def:crs:EPSG::2177", "EPSG:2177", orbBound(6.4e6, 5.6e6, 6.6e6, 5.8e6)},
+		{"EPSG:4326", "EPSG:4326", orbBound(14, 49, 24.2, 55)},
+		{"urn:ogc:def:crs:OGC:1.3:CRS84", "EPSG:4326", orbBound(14, 49, 24.2, 55)},
+	} {
+		u := baseURL + "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=20&OUTPUTFORMAT=application/json"
+		if tc.srsName != "" {
+			u += "&SRSNAME=" + url.QueryEscape(tc.srsName)
+		}
+		_, body := fetch(t, u)
+		hasMember := strings.Contains(string(body), `"crs":{"type":"name"`)
+		if hasMember == (tc.want == "EPSG:4326") {
+			t.Errorf("SRSNAME=%q: crs member present %v", tc.srsName, hasMember)
+		}
+		layers := readWithGDAL(t, u)
+		if len(layers) != 1 {
+			t.Fatalf("SRSNAME=%q: GDAL reads %d layers", tc.srsName, len(layers))
+		}
+		l := layers[0]
+		if l.SRS != tc.want || l.Count != 20 {
+			t.Errorf("SRSNAME=%q: GDAL reads %d features labelled %s, want 20 in %s", tc.srsName, l.Count, l.SRS, tc.want)
+		}
+		got := orbBound(l.Extent[0], l.Extent[2], l.Extent[1], l.Extent[3])
+		if !tc.inside.Contains(got.Min) || !tc.inside.Contains(got.Max) {
+			t.Errorf("SRSNAME=%q: GDAL's extent %v outside %v", tc.srsName, got, tc.inside)
+		}
+	}
+}
