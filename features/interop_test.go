@@ -3,12 +3,17 @@ package features
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"os/exec"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/store"
 )
 
 // gdalLayer is one layer as GDAL reads it (testdata/gdal_layer.py).
@@ -86,4 +91,83 @@ func TestWFSGeoJSONNamesItsCRS(t *testing.T) {
 			t.Errorf("SRSNAME=%q: GDAL's extent %v outside %v", tc.srsName, got, tc.inside)
 		}
 	}
+}
+
+// storeParcelIDs lists the current parcels' ID_DZIALKI values for which keep
+// returns true, sorted.
+func storeParcelIDs(t *testing.T, keep func(o *store.Object) bool) []string {
+	t.Helper()
+	var ids []string
+	err := st.Query(context.Background(), store.Query{Layer: "dzialki"}, func(row store.Row) error {
+		if keep(row.Object) {
+			ids = append(ids, row.Attrs["id_dzialki"].(string))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// owslibResults runs testdata/owslib_filter.py: OWSLib's getfeature with a
+// filter (GET and POST) and with a bbox in x/y with "EPSG:2180" (GET and POST).
+type owslibResults struct {
+	FilterGet  any `json:"filter_get"`
+	FilterPost any `json:"filter_post"`
+	BBoxGet    any `json:"bbox_get"`
+	BBoxPost   any `json:"bbox_post"`
+}
+
+func runOWSLibFilter(t *testing.T, minArea string, box orb.Bound) owslibResults {
+	t.Helper()
+	if err := exec.Command("/usr/bin/python3", "-c", "import owslib.wfs, owslib.fes2").Run(); err != nil {
+		t.Skip("python3-owslib not installed")
+	}
+	arg := fmt.Sprintf("%v,%v,%v,%v", box.Min[0], box.Min[1], box.Max[0], box.Max[1])
+	out, err := exec.Command("/usr/bin/python3", "testdata/owslib_filter.py", baseURL, minArea, arg).Output()
+	if err != nil {
+		t.Fatalf("owslib_filter.py: %v", err)
+	}
+	var res owslibResults
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return res
+}
+
+// sameIDs compares a client's answer (ids, or an error text) with the truth.
+func sameIDs(t *testing.T, what string, got any, want []string) {
+	t.Helper()
+	list, ok := got.([]any)
+	if !ok {
+		t.Errorf("%s: %v", what, got)
+		return
+	}
+	ids := make([]string, len(list))
+	for i, v := range list {
+		ids[i], _ = v.(string)
+	}
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("%s: %d features, want %d (first %v, want %v)", what, len(ids), len(want), ids[:min(3, len(ids))], want[:min(3, len(want))])
+	}
+}
+
+// TestOWSLibFilters: OWSLib 0.27's own getfeature calls with a filter (the
+// parcels larger than the median) get what the store holds, by GET
+// (query=<fes:Filter…>: all features before) and by POST (<wfs20:Query
+// typenames=…>: MissingParameterValue before).
+func TestOWSLibFilters(t *testing.T) {
+	var areas []float64
+	storeParcelIDs(t, func(o *store.Object) bool { areas = append(areas, o.Attrs["pole_ewidencyjne"].(float64)); return false })
+	sort.Float64s(areas)
+	median := areas[len(areas)/2]
+	want := storeParcelIDs(t, func(o *store.Object) bool { return o.Attrs["pole_ewidencyjne"].(float64) > median })
+	if len(want) == 0 || len(want) == len(areas) {
+		t.Fatalf("%d of %d parcels are larger than %v ha: not a test of filtering", len(want), len(areas), median)
+	}
+	res := runOWSLibFilter(t, strconv.FormatFloat(median, 'f', -1, 64), orbBound(0, 0, 1, 1))
+	sameIDs(t, "OWSLib GET with a filter", res.FilterGet, want)
+	sameIDs(t, "OWSLib POST with a filter", res.FilterPost, want)
 }

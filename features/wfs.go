@@ -529,7 +529,7 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		sb := toStorageBound(b, bc, baxis)
 		q.bound = &sb
 	}
-	if v := params["FILTER"]; v != "" {
+	if v := filterParam(params); v != "" {
 		if params["BBOX"] != "" {
 			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "FILTER and BBOX are mutually exclusive"))
 			return
@@ -745,6 +745,40 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
 	bw.WriteString("</wfs:FeatureCollection>\n")
+}
+
+// filterParam is the request's FES filter: FILTER, or a QUERY parameter that
+// holds a filter document, as OWSLib 0.27 sends it (query=<fes:Filter…>);
+// WFS 2.0 has no QUERY parameter, so nothing else can be meant by one.
+func filterParam(params map[string]string) string {
+	if v := params["FILTER"]; v != "" {
+		return v
+	}
+	if v := strings.TrimSpace(params["QUERY"]); isFilterDocument(v) {
+		return v
+	}
+	return ""
+}
+
+// isFilterDocument reports whether s is XML whose root element is a Filter
+// (any namespace prefix).
+func isFilterDocument(s string) bool {
+	if strings.HasPrefix(s, "<?xml") {
+		if _, rest, ok := strings.Cut(s, "?>"); ok {
+			s = strings.TrimSpace(rest)
+		}
+	}
+	if !strings.HasPrefix(s, "<") {
+		return false
+	}
+	name := s[1:]
+	if i := strings.IndexAny(name, " \t\r\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name == "Filter"
 }
 
 // appendGeoJSONHead opens a WFS GeoJSON FeatureCollection whose positions are
