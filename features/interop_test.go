@@ -3,6 +3,7 @@ package features
 import (
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"net/url"
 	"os/exec"
@@ -170,4 +171,127 @@ func TestOWSLibFilters(t *testing.T) {
 	res := runOWSLibFilter(t, strconv.FormatFloat(median, 'f', -1, 64), orbBound(0, 0, 1, 1))
 	sameIDs(t, "OWSLib GET with a filter", res.FilterGet, want)
 	sameIDs(t, "OWSLib POST with a filter", res.FilterPost, want)
+}
+
+// wfsJSONIDs reads a WFS GeoJSON GetFeature (following no links) and returns
+// its feature ids, sorted, and numberMatched.
+func wfsJSONIDs(t *testing.T, u string) ([]string, int64) {
+	t.Helper()
+	resp, body := fetch(t, u)
+	var c fc
+	if err := json.Unmarshal(body, &c); err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%s: %d %v %.300s", u, resp.StatusCode, err, body)
+	}
+	var ids []string
+	for _, f := range c.Features {
+		ids = append(ids, f.ID)
+	}
+	sort.Strings(ids)
+	return ids, c.NumberMatched
+}
+
+// wfsWalk pages through a WFS 2.0 GML GetFeature by its next links and
+// returns the ID_DZIALKI values seen, sorted, and numberMatched.
+func wfsWalk(t *testing.T, u string) ([]string, int64) {
+	t.Helper()
+	var ids []string
+	var matched int64
+	for pages := 0; u != ""; pages++ {
+		_, body := fetch(t, u)
+		var doc struct {
+			Matched string `xml:"numberMatched,attr"`
+			Next    string `xml:"next,attr"`
+			Members []struct {
+				ID string `xml:"dzialki>ID_DZIALKI"`
+			} `xml:"member"`
+		}
+		if err := xml.Unmarshal(body, &doc); err != nil || pages > 100 {
+			t.Fatalf("%s: %v %.300s", u, err, body)
+		}
+		for _, m := range doc.Members {
+			ids = append(ids, m.ID)
+		}
+		matched, _ = strconv.ParseInt(doc.Matched, 10, 64)
+		u = doc.Next
+	}
+	sort.Strings(ids)
+	return ids, matched
+}
+
+// TestBBOXMeansIntersection (issue 21, item 5): a WFS BBOX=, an OGC API bbox=
+// and an FES <BBOX> keep the same parcels: those whose geometry intersects
+// the box, as GDAL (GEOS) finds them in the GeoPackage, not those whose
+// envelope does (the first two kept 243 where the FES kept 237). Paging and
+// numberMatched follow the exact set, with the feature cache and without it,
+// through the index's candidates and through the store's R-tree.
+func TestBBOXMeansIntersection(t *testing.T) {
+	ext, _, err := st.Extent(context.Background(), "dzialki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := ext.Max[0]-ext.Min[0], ext.Max[1]-ext.Min[1]
+	boxes := []orb.Bound{
+		orbBound(ext.Min[0]+0.4*w, ext.Min[1]+0.4*h, ext.Min[0]+0.6*w, ext.Min[1]+0.6*h),
+		orbBound(ext.Min[0]+0.1*w, ext.Min[1]+0.3*h, ext.Min[0]+0.9*w, ext.Min[1]+0.32*h), // a thin strip: mostly edge
+	}
+	budget, maxCand := featCache.budget, maxIndexCandidates
+	t.Cleanup(func() { featCache.setBudget(budget); maxIndexCandidates = maxCand })
+	for i, b := range boxes {
+		arg := fmt.Sprintf("%v,%v,%v,%v", b.Min[0], b.Min[1], b.Max[0], b.Max[1])
+		want := toStrings(readWithGDAL(t, gpkgPath, "dzialki", "--bbox", arg, "--ids", "id_dzialki")[0].IDs)
+		sort.Strings(want)
+		var envelopes int64
+		st.Query(context.Background(), store.Query{Layer: "dzialki", Bound: &b}, func(store.Row) error { envelopes++; return nil })
+		if len(want) == 0 || int64(len(want)) == envelopes {
+			t.Fatalf("box %d: %d envelopes, %d geometries: not a test of the difference", i, envelopes, len(want))
+		}
+		ne := fmt.Sprintf("%v,%v,%v,%v", b.Min[1], b.Min[0], b.Max[1], b.Max[0]) // EPSG:2180 is northing first
+		fesBox := `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"><fes:BBOX><gml:Envelope srsName="urn:ogc:def:crs:EPSG::2180">` +
+			fmt.Sprintf("<gml:lowerCorner>%v %v</gml:lowerCorner><gml:upperCorner>%v %v</gml:upperCorner>", b.Min[1], b.Min[0], b.Max[1], b.Max[0]) +
+			`</gml:Envelope></fes:BBOX></fes:Filter>`
+		wfsBase := baseURL + "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki"
+		for _, mode := range []string{"cached", "store R-tree", "uncached"} {
+			switch mode {
+			case "store R-tree":
+				maxIndexCandidates = 10
+			case "uncached":
+				featCache.setBudget(0)
+			}
+			paths := map[string]func() ([]string, int64){
+				"WFS BBOX": func() ([]string, int64) {
+					return wfsJSONIDs(t, wfsBase+"&OUTPUTFORMAT=application/json&BBOX="+ne+",urn:ogc:def:crs:EPSG::2180")
+				},
+				"WFS BBOX paged": func() ([]string, int64) {
+					return wfsWalk(t, wfsBase+"&COUNT=7&BBOX="+ne+",urn:ogc:def:crs:EPSG::2180")
+				},
+				"FES BBOX": func() ([]string, int64) {
+					return wfsJSONIDs(t, wfsBase+"&OUTPUTFORMAT=application/json&FILTER="+url.QueryEscape(fesBox))
+				},
+				"OGC API bbox": func() ([]string, int64) {
+					ids, matched := walk(t, baseURL+"/ogc/collections/dzialki/items?limit=7&bbox-crs=EPSG:2180&bbox="+ne)
+					sort.Strings(ids)
+					return ids, matched
+				},
+			}
+			for name, run := range paths {
+				for pass := range 2 { // the second pass meets what the first cached
+					ids, matched := run()
+					if strings.Join(ids, " ") != strings.Join(want, " ") || matched != int64(len(want)) {
+						t.Errorf("box %d, %s, %s, pass %d: %d features, numberMatched %d; GDAL finds %d (envelopes: %d)",
+							i, mode, name, pass, len(ids), matched, len(want), envelopes)
+					}
+				}
+			}
+		}
+		featCache.setBudget(budget)
+		maxIndexCandidates = maxCand
+	}
+}
+
+func toStrings(v []any) []string {
+	out := make([]string, len(v))
+	for i, x := range v {
+		out[i], _ = x.(string)
+	}
+	return out
 }

@@ -522,8 +522,7 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
 			q.empty = true
 		} else {
-			sb := toStorageBound(b, bc, baxis)
-			q.bound = &sb
+			q.setBox(toStorageBound(b, bc, baxis))
 		}
 	} else if qs.Get("bbox-crs") != "" {
 		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))

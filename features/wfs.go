@@ -526,8 +526,7 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum"))
 			return
 		}
-		sb := toStorageBound(b, bc, baxis)
-		q.bound = &sb
+		q.setBox(toStorageBound(b, bc, baxis))
 	}
 	if v := filterParam(params); v != "" {
 		if params["BBOX"] != "" {
