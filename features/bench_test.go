@@ -232,3 +232,29 @@ func BenchmarkOGCItemsBigBBox100(b *testing.B) {
 	}
 	benchGet(b, u+fmt.Sprintf("/ogc/collections/dzialki/items?limit=100&bbox-crs=EPSG:2180&bbox=%f,%f,%f,%f", cy-half, cx-half, cy+half, cx+half))
 }
+
+// BenchmarkWFSBBox100Moving: the WFS box query with a box that moves by a
+// metre each time, as a panning map client asks: no answer is asked twice, so
+// the box's edge (issue 21, item 5: exact BBOX) is read every time.
+func BenchmarkWFSBBox100Moving(b *testing.B) {
+	u, r := benchTarget(b)
+	x0, y0, x1, y1 := benchBox(b, r)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d := float64(i) / 1000 // a millimetre further each time: never the same box
+		i++
+		resp, err := client.Get(u + fmt.Sprintf("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&OUTPUTFORMAT=application/json&BBOX=%f,%f,%f,%f,urn:ogc:def:crs:EPSG::2180",
+			y0, x0+d, y1, x1+d))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, _ := io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			b.Fatalf("%d", resp.StatusCode)
+		}
+		b.SetBytes(n)
+	}
+}

@@ -38,8 +38,7 @@ type query struct {
 	freshKnown, fresh bool  // indexFresh, once asked
 	storeRev          int64 // the store's revision then
 
-	boxProg *filter.Program // the exact test of box, compiled on first use
-	boxOut  map[string]bool // index candidates whose geometry misses box
+	boxOut map[string]bool // index candidates whose geometry misses box
 }
 
 var errStop = errors.New("stop")
@@ -339,8 +338,8 @@ func (q *query) count(ctx context.Context) (int64, error) {
 	}
 	if q.prog == nil && len(q.ids) == 0 && q.box != nil {
 		// the index's candidates less those on the box's edge that miss it
-		if ids, _, ok, err := q.boxMatches(ctx, maxCachedCandidates, nil); ok || err != nil {
-			return int64(len(ids)), err
+		if n, ok, err := q.boxCount(ctx); ok || err != nil {
+			return n, err
 		}
 	} else if q.prog == nil && len(q.ids) == 0 {
 		// The spatial index holds the current boxes: the same envelope test the

@@ -29,8 +29,9 @@ type wfs struct {
 	cat *catalog
 }
 
-// WFSHandler serves WFS 2.0.0 / 1.1.0 key-value requests (for /ows with SERVICE=WFS).
-func WFSHandler(h *server.Host) http.Handler { return &wfs{h: h, cat: sharedCatalog} }
+// WFSHandler serves WFS 2.0.0 / 1.1.0 requests (KVP and XML) with a catalog
+// of its own; the features service mounts its own on /wfs and /ows.
+func WFSHandler(h *server.Host) http.Handler { return &wfs{h: h, cat: &catalog{}} }
 
 func owsErr(status int, code, locator, format string, args ...any) *server.Error {
 	return &server.Error{Status: status, Code: code, Locator: locator, Detail: fmt.Sprintf(format, args...)}

@@ -266,13 +266,11 @@ func (p *Program) spatial(e compiledSpatial, g orb.Geometry) bool {
 			return true
 		}
 	case "bbox", "intersects":
-		// A feature whose envelope lies inside a box intersects it: only the
-		// features on the box's edge need GEOS.
 		if !overlap {
 			return false
 		}
-		if pr.rect && fb.Min[0] >= pr.bound.Min[0] && fb.Max[0] <= pr.bound.Max[0] && fb.Min[1] >= pr.bound.Min[1] && fb.Max[1] <= pr.bound.Max[1] {
-			return true
+		if pr.rect { // a box: plain arithmetic (IntersectsBox), no GEOS
+			return IntersectsBox(g, pr.bound)
 		}
 	default:
 		if !overlap {
