@@ -232,7 +232,9 @@ func TestBBOXMeansIntersection(t *testing.T) {
 	w, h := ext.Max[0]-ext.Min[0], ext.Max[1]-ext.Min[1]
 	boxes := []orb.Bound{
 		orbBound(ext.Min[0]+0.4*w, ext.Min[1]+0.4*h, ext.Min[0]+0.6*w, ext.Min[1]+0.6*h),
-		orbBound(ext.Min[0]+0.1*w, ext.Min[1]+0.3*h, ext.Min[0]+0.9*w, ext.Min[1]+0.32*h), // a thin strip: mostly edge
+		orbBound(ext.Min[0]+0.1*w, ext.Min[1]+0.3*h, ext.Min[0]+0.9*w, ext.Min[1]+0.32*h),         // a thin strip: mostly edge
+		orbBound(ext.Min[0]+0.52*w, ext.Min[1]+0.47*h, ext.Min[0]+0.52*w+40, ext.Min[1]+0.47*h+3), // smaller than a parcel
+		orbBound(ext.Min[0]-0.1*w, ext.Max[1]-0.2*h, ext.Min[0]+0.2*w, ext.Max[1]+0.1*h),          // over the layer's corner
 	}
 	budget, maxCand := featCache.budget, maxIndexCandidates
 	t.Cleanup(func() { featCache.setBudget(budget); maxIndexCandidates = maxCand })
