@@ -297,3 +297,35 @@ func toStrings(v []any) []string {
 	}
 	return out
 }
+
+// TestOWSLibBBoxShortEPSG (issue 21, item 7): OWSLib's
+// getfeature(bbox=(minx, miny, maxx, maxy, "EPSG:2180")) writes the box
+// easting first under a name that says northing first (GET: BBOX=…,EPSG:2180;
+// POST: an Envelope in http://www.opengis.net/def/crs/EPSG/0/2180). Read as
+// declared it lies outside the county and found nothing; the layer's extent
+// tells the order meant, and both calls get the parcels GDAL finds in the box.
+func TestOWSLibBBoxShortEPSG(t *testing.T) {
+	ext, _, err := st.Extent(context.Background(), "dzialki")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h := ext.Max[0]-ext.Min[0], ext.Max[1]-ext.Min[1]
+	b := orbBound(ext.Min[0]+0.3*w, ext.Min[1]+0.3*h, ext.Min[0]+0.5*w, ext.Min[1]+0.5*h)
+	arg := fmt.Sprintf("%v,%v,%v,%v", b.Min[0], b.Min[1], b.Max[0], b.Max[1])
+	want := toStrings(readWithGDAL(t, gpkgPath, "dzialki", "--bbox", arg, "--ids", "id_dzialki")[0].IDs)
+	sort.Strings(want)
+	if len(want) == 0 {
+		t.Fatal("the box holds no parcel")
+	}
+	res := runOWSLibFilter(t, "0", b)
+	sameIDs(t, "OWSLib GET with bbox=(…, \"EPSG:2180\")", res.BBoxGet, want)
+	sameIDs(t, "OWSLib POST with bbox=(…, \"EPSG:2180\")", res.BBoxPost, want)
+
+	// The declared order still wins wherever it finds something: the same
+	// numbers as a northing-first URN box are a box of its own.
+	ne := fmt.Sprintf("%v,%v,%v,%v", b.Min[1], b.Min[0], b.Max[1], b.Max[0])
+	ids, _ := wfsJSONIDs(t, baseURL+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&OUTPUTFORMAT=application/json&BBOX="+ne+",urn:ogc:def:crs:EPSG::2180")
+	if strings.Join(ids, " ") != strings.Join(want, " ") {
+		t.Errorf("the northing-first box: %d features, want %d", len(ids), len(want))
+	}
+}

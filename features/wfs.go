@@ -2,6 +2,7 @@ package features
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -503,38 +504,19 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		q.ids = clean
 	}
 	if v := params["BBOX"]; v != "" {
-		parts := strings.Split(v, ",")
-		bc, baxis := geo.CRS2180, geo.NorthEast
-		if len(parts) == 5 {
-			var err error
-			if bc, baxis, err = geo.Parse(parts[4]); err != nil {
-				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "unsupported CRS %q in BBOX", parts[4]))
-				return
-			}
-			parts = parts[:4]
-		} else if params["SRSNAME"] != "" {
-			bc, baxis = out.crs, out.axis
-		}
-		if version == "1.1.0" && len(parts) == 4 && params["SRSNAME"] == "" {
-			baxis = geo.NorthEast
-		}
-		b, err := parseBBox(strings.Join(parts, ","))
-		if err != nil {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "%v", err))
+		b, e := wfsBBox(r.Context(), c, v, params, version, out)
+		if e != nil {
+			server.WriteError(w, r, e)
 			return
 		}
-		if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum"))
-			return
-		}
-		q.setBox(toStorageBound(b, bc, baxis))
+		q.setBox(b)
 	}
 	if v := filterParam(params); v != "" {
 		if params["BBOX"] != "" {
 			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "FILTER and BBOX are mutually exclusive"))
 			return
 		}
-		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis})
+		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis, Extent: c.extent(r.Context())})
 		if err != nil {
 			code := "InvalidParameterValue"
 			if f, ok := filter.AsError(err); ok && f.Kind == "parse" {
@@ -745,6 +727,50 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
 	bw.WriteString("</wfs:FeatureCollection>\n")
+}
+
+// wfsBBox reads a KVP BBOX (x0,y0,x1,y1[,crs]) into the storage CRS. Without
+// a CRS it is in SRSNAME's, else EPSG:2180 northing first. The axis order is
+// the CRS name's (EPSG:2180 and its URN northing first), unless the box read
+// that way misses the layer entirely while read the other way it meets it
+// (geo.BoxAxisOrder): OWSLib writes BBOX=508000,413000,509000,414000,EPSG:2180
+// easting first.
+func wfsBBox(ctx context.Context, c *Collection, v string, params map[string]string, version string, out *outCRS) (orb.Bound, *server.Error) {
+	parts := strings.Split(v, ",")
+	bc, baxis := geo.CRS2180, geo.NorthEast
+	if len(parts) == 5 {
+		var err error
+		if bc, baxis, err = geo.Parse(parts[4]); err != nil {
+			return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "unsupported CRS %q in BBOX", parts[4])
+		}
+		parts = parts[:4]
+	} else if params["SRSNAME"] != "" {
+		bc, baxis = out.crs, out.axis
+	}
+	if version == "1.1.0" && len(parts) == 4 && params["SRSNAME"] == "" {
+		baxis = geo.NorthEast
+	}
+	b, err := parseBBox(strings.Join(parts, ","))
+	if err != nil {
+		return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "%v", err)
+	}
+	if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
+		return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum")
+	}
+	if ext := c.extent(ctx); ext != nil {
+		baxis = geo.BoxAxisOrder(b, bc, baxis, *ext)
+	}
+	return toStorageBound(b, bc, baxis), nil
+}
+
+// extent is the layer's extent (EPSG:2180), nil when it is empty or cannot be
+// read: what an ambiguous axis order is checked against.
+func (c *Collection) extent(ctx context.Context) *orb.Bound {
+	ext, ok, err := c.Dataset.Store.Extent(ctx, c.Layer.Name)
+	if err != nil || !ok {
+		return nil
+	}
+	return &ext
 }
 
 // filterParam is the request's FES filter: FILTER, or a QUERY parameter that
