@@ -3,10 +3,11 @@ SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(HOME)/go/bin:$(PATH)
 export GOFLAGS ?= -buildvcs=false
 
-# System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles.
+# System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles;
+# aiosmtpd as the SMTP server the delivery tests send to.
 BUILD_DEPS := gcc libgeos-dev
 TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
-	postgresql-15-postgis-3
+	postgresql-15-postgis-3 python3-aiosmtpd
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
 
 BIN := bin/sip
@@ -41,7 +42,7 @@ demo: build
 test: deps-test web-deps
 	go mod tidy -diff
 	go vet ./...
-	SIP_TEST_POSTGIS=require go test -count=1 -timeout 12m ./...
+	SIP_TEST_POSTGIS=require go test -count=1 -timeout 25m ./...
 
 # The map viewer's front end (web/src -> web/dist, committed so `go build` needs
 # no npm): pinned npm packages from web/package-lock.json, bundled by esbuild.
@@ -62,7 +63,8 @@ FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanne
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
 	features:FuzzParseWFSXML sync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
-	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds
+	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds roads:FuzzDecode open311:FuzzParseQuery \
+	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
 		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
@@ -71,7 +73,7 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh sync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh
+	tiles/bench.sh parcels/bench.sh planning/bench.sh sync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
 	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done

@@ -41,6 +41,8 @@ type Config struct {
 	CORS     CORS      `yaml:"cors"`
 	Index    Index     `yaml:"index"`
 	Styles   []Style   `yaml:"styles"`
+	Open311  Open311   `yaml:"open311"`
+	Outbox   Outbox    `yaml:"outbox"`
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
@@ -362,6 +364,7 @@ func Parse(data []byte, file string) (*Config, error) {
 			}
 		}
 		c.anchorExtracts(dir)
+		c.anchorOpen311(dir)
 	}
 	c.applyDefaults()
 	return c, nil
@@ -458,6 +461,7 @@ func (c *Config) applyDefaults() {
 	def(&c.CORS.MaxAge, 10*time.Minute)
 	def(&c.Index.PollInterval, time.Second)
 	c.extractsDefaults()
+	c.open311Defaults()
 }
 
 // DatasetByName finds a dataset.

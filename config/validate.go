@@ -291,6 +291,7 @@ func (c *Config) validate(v *validator) {
 		}
 	}
 	c.validateFees(v)
+	c.validateOpen311(v)
 }
 
 func (c *Config) hasStyle(name string) bool {

@@ -72,7 +72,8 @@ type Counts struct {
 	Rejected  int `json:"rejected"` // object versions left out because of a problem
 }
 
-func (c *Counts) add(r store.PutResult) {
+// Add counts the outcome of one Put.
+func (c *Counts) Add(r store.PutResult) {
 	c.Objects++
 	switch r {
 	case store.Inserted:
@@ -313,9 +314,9 @@ func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *File
 			return &egib.Error{File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Msg: "store: " + err.Error(), Fatal: true, Err: err}
 		}
 		fr.Objects++
-		rep.Total.add(res)
+		rep.Total.Add(res)
 		if l, ok := rep.Layers[ft.Object.Layer]; ok {
-			l.add(res)
+			l.Add(res)
 		}
 	}
 }

@@ -128,8 +128,8 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOpti
 		if err != nil {
 			return fail(tx, fmt.Errorf("%s: %s %s: %w", it.Where(), it.Class, it.Object.ID, err))
 		}
-		count(rep.Layers[it.Layer], res)
-		count(&rep.Total, res)
+		rep.Layers[it.Layer].Add(res)
+		rep.Total.Add(res)
 	}
 	if err := tx.Commit(); err != nil {
 		return fail(nil, fmt.Errorf("commit: %w", err))
@@ -155,22 +155,6 @@ func fileReport(rep *ingest.Report, file string) *ingest.FileReport {
 		}
 	}
 	return nil
-}
-
-func count(c *ingest.Counts, r store.PutResult) {
-	c.Objects++
-	switch r {
-	case store.Inserted:
-		c.Inserted++
-	case store.Updated:
-		c.Updated++
-	case store.Unchanged:
-		c.Unchanged++
-	case store.Archived:
-		c.Archived++
-	case store.Deleted:
-		c.Deleted++
-	}
 }
 
 // problemsOf lists what keeps an object out of the store: reading issues, a

@@ -15,7 +15,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 	"path/filepath"
@@ -25,7 +24,7 @@ import (
 	"time"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/encoding/wkb"
+	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/ingest/app"
 	"github.com/sip-core/sip/ingest/formats"
 	"github.com/sip-core/sip/store"
@@ -271,25 +270,12 @@ func mpzpItem(f *formats.Feature, mtime time.Time) *Item {
 	if f.Geometry != nil {
 		o.Geometry = f.Geometry
 	}
-	o.Version = contentVersion(o)
+	o.Version = ingest.ContentVersion(o)
 	o.StartVersion, o.StartObject = mtime, mtime
 	if t, ok := o.Attrs["obowiazuje_od"].(time.Time); ok && mtime.IsZero() {
 		o.StartVersion, o.StartObject = t, t
 	}
 	return it
-}
-
-// contentVersion is a version id that changes exactly when the object's content does.
-func contentVersion(o *store.Object) string {
-	h := fnv.New64a()
-	b, _ := json.Marshal(o.Attrs)
-	h.Write(b)
-	if o.Geometry != nil {
-		if w, err := wkb.Marshal(o.Geometry); err == nil {
-			h.Write(w)
-		}
-	}
-	return fmt.Sprintf("%016x", h.Sum64())
 }
 
 var reOznaczenie = regexp.MustCompile(`^(?:[0-9A-Za-z]+[.\-])?[0-9]+[.\s]?([A-ZĄĆĘŁŃÓŚŹŻ][A-Za-zĄĆĘŁŃÓŚŹŻąćęłńóśźż/,.\-]*)$`)

@@ -120,6 +120,19 @@ func ContentETag(body []byte) string {
 	return `"` + hex.EncodeToString(s[:12]) + `"`
 }
 
+// CacheScope is the Cache-Control scope of a response that depends on the
+// caller's rights: "private" for a request with a key; "public" otherwise,
+// with Vary on the key headers, so that a shared cache never answers a key
+// holder with the public copy (nor, since keyed answers are private, anyone
+// with a key holder's).
+func CacheScope(w http.ResponseWriter, r *http.Request) string {
+	if PrincipalFrom(r.Context()) != nil {
+		return "private"
+	}
+	w.Header().Add("Vary", "Authorization, X-API-Key")
+	return "public"
+}
+
 // NotModified sets ETag and Cache-Control and, when If-None-Match matches,
 // writes 304 and returns true. Responses to requests with a key are private.
 func NotModified(w http.ResponseWriter, r *http.Request, etag string) bool {
@@ -129,10 +142,7 @@ func NotModified(w http.ResponseWriter, r *http.Request, etag string) bool {
 	if s := StateFrom(r.Context()); s != nil {
 		maxAge = int(s.Config.Cache.MaxAge.D() / time.Second)
 	}
-	scope := "public"
-	if PrincipalFrom(r.Context()) != nil {
-		scope = "private"
-	}
+	scope := CacheScope(w, r)
 	if maxAge > 0 {
 		h.Set("Cache-Control", scope+", max-age="+strconv.Itoa(maxAge))
 	} else {

@@ -72,6 +72,7 @@ type Host struct {
 	services []Service
 	fixed    []*mux.Route // see Fixed
 	ready    atomic.Bool
+	hooks    shutdownHooks
 
 	reqs     *metrics.CounterVec
 	latency  *metrics.HistogramVec

@@ -321,6 +321,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	if err != nil {
 		s.http.Close()
 	}
+	s.host.runShutdownHooks(ctx)
 	st := s.host.state.Load()
 	done := make(chan struct{})
 	go func() { st.retire(s.host.logger); close(done) }()

@@ -438,6 +438,11 @@ func TestCompressionAndETag(t *testing.T) {
 	if !strings.HasPrefix(etag, `"`) || plainResp.Header.Get("Cache-Control") != "public, no-cache" {
 		t.Fatalf("ETag %q Cache-Control %q", etag, plainResp.Header.Get("Cache-Control"))
 	}
+	// A public answer varies with the key headers, so that a shared cache
+	// never hands it to a key holder, who may read more.
+	if v := strings.Join(plainResp.Header.Values("Vary"), ", "); !strings.Contains(v, "Authorization") || !strings.Contains(v, "X-API-Key") {
+		t.Errorf("public response Vary %q: want Authorization and X-API-Key", v)
+	}
 	if len(plain) < minCompressSize {
 		t.Fatalf("dataset response too small (%d) to test compression", len(plain))
 	}

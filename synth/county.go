@@ -41,6 +41,10 @@ type Stats struct {
 	Jednostki, Obreby, Parcels, Buildings, Uzytki, Kontury, Points int
 	Addresses                                                      int // EGB_AdresNieruchomosci
 	ArchivedVersions, DeletedObjects                               int
+	// RoadsFile is the road dataset (GeoJSON, see roads.go) with Roads roads;
+	// it is not among Files, which are the EGiB GML of the county dataset.
+	RoadsFile string
+	Roads     int
 }
 
 type county struct {
@@ -100,7 +104,12 @@ func County(opts Options) (*Stats, error) {
 	}
 	close(next)
 	wg.Wait()
-	total := &Stats{Files: files}
+	total := &Stats{Files: files, RoadsFile: filepath.Join(opts.Out, RoadsFile)}
+	n, err := c.writeRoads(total.RoadsFile)
+	if err != nil {
+		return nil, err
+	}
+	total.Roads = n
 	for k := range stats {
 		if errs[k] != nil {
 			return nil, errs[k]

@@ -20,9 +20,11 @@ import (
 // DefaultLayers are the tile layers of a tileset, in drawing order: the
 // cadastre's outlines and land use, then the planning layers (plans, zones of
 // a plan ogólny, MPZP areas; store.PlanningLayers) under the parcels and
-// buildings, then the parcel labels. A store has the EGiB layers, the planning
-// layers or both; a tileset has those it has.
-var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "plany", "strefy", "mpzp", "dzialki", "budynki", LabelLayer}
+// buildings, then the parcel labels; roads (a road dataset, package roads) and
+// the staff layer of resident reports (package open311, never public) last.
+// A store has the EGiB layers, the planning layers, the road layer or the
+// reports layer; a tileset has those it has.
+var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "plany", "strefy", "mpzp", "dzialki", "budynki", LabelLayer, "drogi", "zgloszenia"}
 
 // TileColumns limits the attributes of a tile layer to those a map needs to
 // draw, label and identify it (nil or absent: every public column). The

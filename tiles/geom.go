@@ -114,6 +114,79 @@ func quantize(r []fpt, dst []mvt.P) []mvt.P {
 	return dst
 }
 
+// clipLine cuts a polyline to the square [lo, hi]² (Liang–Barsky per
+// segment): the parts inside, each a polyline of its own.
+func clipLine(in []fpt, lo, hi float64) [][]fpt {
+	var out [][]fpt
+	var cur []fpt
+	for i := 0; i+1 < len(in); i++ {
+		a, b := in[i], in[i+1]
+		t0, t1 := 0.0, 1.0
+		dx, dy := b.x-a.x, b.y-a.y
+		ok := true
+		for _, e := range [4][2]float64{{-dx, a.x - lo}, {dx, hi - a.x}, {-dy, a.y - lo}, {dy, hi - a.y}} {
+			p, q := e[0], e[1]
+			if p == 0 {
+				if q < 0 {
+					ok = false
+					break
+				}
+				continue
+			}
+			t := q / p
+			if p < 0 {
+				t0 = math.Max(t0, t)
+			} else {
+				t1 = math.Min(t1, t)
+			}
+		}
+		if !ok || t0 > t1 {
+			if len(cur) > 0 {
+				out, cur = append(out, cur), nil
+			}
+			continue
+		}
+		ca := fpt{a.x + t0*dx, a.y + t0*dy}
+		cb := fpt{a.x + t1*dx, a.y + t1*dy}
+		if len(cur) == 0 || cur[len(cur)-1] != ca {
+			if len(cur) > 0 {
+				out = append(out, cur)
+			}
+			cur = []fpt{ca}
+		}
+		cur = append(cur, cb)
+		if t1 < 1 {
+			out, cur = append(out, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// quantizeLine rounds a polyline to integer tile coordinates, dropping
+// repeated points.
+func quantizeLine(l []fpt) []mvt.P {
+	var dst []mvt.P
+	for _, p := range l {
+		q := mvt.P{X: int32(math.Round(p.x)), Y: int32(math.Round(p.y))}
+		if n := len(dst); n > 0 && dst[n-1] == q {
+			continue
+		}
+		dst = append(dst, q)
+	}
+	return dst
+}
+
+func lineLength(l []mvt.P) float64 {
+	s := 0.0
+	for i := 0; i+1 < len(l); i++ {
+		s += math.Hypot(float64(l[i+1].X-l[i].X), float64(l[i+1].Y-l[i].Y))
+	}
+	return s
+}
+
 func cross(a, b, c mvt.P) int64 {
 	return int64(b.X-a.X)*int64(c.Y-a.Y) - int64(b.Y-a.Y)*int64(c.X-a.X)
 }

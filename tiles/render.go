@@ -46,6 +46,7 @@ const (
 // Planning: plan outlines (a plan ogólny covers a gmina) from zoom 8, the
 // zones of a plan ogólny (hundreds of metres and more) from zoom 10, the
 // areas of local plans (MPZP, down to a plot or a road strip) from zoom 12.
+// Roads (a road dataset) from zoom 8.
 // Below these, a whole county's tile is its boundaries, a few kilobytes,
 // instead of 100 000 polygons cut down to the 500 KB budget. A layer not
 // listed starts at zoom 0; a tileset whose maximum zoom is lower has every
@@ -60,6 +61,7 @@ var LayerMinZoom = map[string]int{
 	"plany":     8,
 	"strefy":    10,
 	"mpzp":      12,
+	"drogi":     8,
 	LabelLayer:  LabelMinZoom,
 }
 
@@ -278,6 +280,25 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 					info.Dropped++
 					continue
 				}
+			case ShapeLines:
+				d := sh.decoder()
+				it.typ = mvt.LineString
+				for ri := range sh.Rings() {
+					from, to, _ := sh.Ring(ri)
+					ring = ring[:0]
+					for j := from; j < to; j++ {
+						ring = append(ring, toTile(d.point(j)))
+					}
+					for _, part := range clipLine(ring, lo, hi) {
+						if q := quantizeLine(part); len(q) >= 2 {
+							it.parts = append(it.parts, q)
+							it.area += lineLength(q) // a line's significance: its length
+						}
+					}
+				}
+				if len(it.parts) == 0 {
+					continue
+				}
 			default:
 				continue
 			}
@@ -368,6 +389,8 @@ func (r *Renderer) encode(items []item, ext int) []byte {
 				l.AddPointsAttrs(it.f.ID, it.parts[0], it.attrs)
 			case mvt.Polygon:
 				l.AddPolygonAttrs(it.f.ID, it.parts, it.attrs)
+			case mvt.LineString:
+				l.AddLinesAttrs(it.f.ID, it.parts, it.attrs)
 			}
 		}
 		out = l.AppendTo(out)

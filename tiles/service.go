@@ -508,7 +508,7 @@ func (s *Service) serveTile(w http.ResponseWriter, r *http.Request, ts *tileset,
 	}
 	if data == nil {
 		// Inside the tileset but without features: 204, cacheable like a tile.
-		h.Set("Cache-Control", "public, max-age=60")
+		h.Set("Cache-Control", server.CacheScope(w, r)+", max-age=60")
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}

@@ -30,7 +30,7 @@ copyFileSync('node_modules/maplibre-gl/dist/maplibre-gl-worker.mjs', `${out}/map
 copyFileSync('src/index.html', `${out}/index.html`);
 copyFileSync('src/favicon.svg', `${out}/favicon.svg`);
 const example = buildStyle({
-  origin: 'http://127.0.0.1:8080', dataset: 'county',
+  origin: 'http://127.0.0.1:8080', dataset: 'county', roads: 'drogi',
   backgrounds: [{ name: 'Ortofotomapa', tiles: 'http://127.0.0.1:8081/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&SRS=EPSG:3857&WIDTH=256&HEIGHT=256&LAYERS=orto&FORMAT=image/jpeg&BBOX={bbox-epsg-3857}' }],
 });
 writeFileSync(`${out}/style.example.json`, JSON.stringify(example, null, 1) + '\n');

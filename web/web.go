@@ -176,6 +176,8 @@ type viewerDataset struct {
 	Title string `json:"title"`
 	// Bounds in longitude/latitude (west, south, east, north); absent when empty.
 	Bounds *[4]float64 `json:"bounds,omitempty"`
+	// Layers the request may read (the page overlays a road dataset's drogi).
+	Layers []string `json:"layers"`
 }
 
 func viewerConfig(w http.ResponseWriter, r *http.Request, h *server.Host) {
@@ -185,7 +187,12 @@ func viewerConfig(w http.ResponseWriter, r *http.Request, h *server.Host) {
 		Background []background    `json:"background"`
 	}{Datasets: []viewerDataset{}, Background: backgrounds(st)}
 	for _, d := range st.Datasets() {
-		vd := viewerDataset{Name: d.Name, Title: d.Title}
+		vd := viewerDataset{Name: d.Name, Title: d.Title, Layers: []string{}}
+		for _, l := range d.Layers() {
+			if _, lc, _ := d.Layer(l.Name); d.CanRead(r, lc) == nil {
+				vd.Layers = append(vd.Layers, l.Name)
+			}
+		}
 		if b, ok := datasetBounds(r, d); ok {
 			vd.Bounds = &b
 		}

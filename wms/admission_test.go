@@ -164,10 +164,17 @@ func TestTimedOutRenderStops(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	// …and the render thread: the next large map is drawn.
-	resp, body = get(t, getMapURL(t, u, 2048, "obreby", ""))
-	if resp.StatusCode != 200 {
-		t.Fatalf("the map after a timed-out one: %d %s", resp.StatusCode, body)
+	// …and the render thread: the next large map is drawn. On a busy machine
+	// that map may itself pass the 1 s limit, so it has a few tries; a thread
+	// still held by the abandoned render would refuse them all as busy.
+	for i := 0; ; i++ {
+		resp, body = get(t, getMapURL(t, u, 2048, "obreby", ""))
+		if resp.StatusCode == 200 {
+			break
+		}
+		if i == 10 || !strings.Contains(string(body), "limits.request_timeout") {
+			t.Fatalf("the map after a timed-out one: %d %s", resp.StatusCode, body)
+		}
 	}
 	decodePNG(t, body)
 }

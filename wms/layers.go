@@ -94,6 +94,11 @@ func builtinStyle(layer string) style {
 		s.Label, s.LabelColor, s.LabelSize, s.MaxScale = "ozk", rgb("#8b6914"), 10, 5000
 	case "punkty":
 		s.Fill, s.PointSize, s.MaxScale = rgb("#d00000"), 5, 5000
+	case "drogi": // a road dataset (package roads)
+		s.Stroke, s.Width = rgb("#e67e22"), 3
+		s.Label, s.LabelColor, s.LabelSize, s.MaxScale = "numer", rgb("#5d2e00"), 11, 25000
+	case "zgloszenia": // the staff layer of resident reports (package open311)
+		s.Fill, s.Stroke, s.Width, s.PointSize = rgb("#e53935"), rgb("#ffffff"), 1, 10
 	default:
 		s.Stroke, s.Width = rgb("#404040"), 1
 	}
@@ -173,8 +178,9 @@ func (l *mapLayer) style(name string) (*style, bool) {
 var kiegOrder = []string{"jednostki", "obreby", "uzytki", "kontury", "dzialki", "budynki", "punkty", "numery_dzialek"}
 
 // layerOrder puts the planning layers (filled zones) under the cadastral ones
-// when a dataset holds both.
-var layerOrder = append([]string{"strefy", "mpzp", "plany"}, kiegOrder...)
+// when a dataset holds both; roads and the staff layer of resident reports
+// (datasets of their own) on top.
+var layerOrder = append(append([]string{"strefy", "mpzp", "plany"}, kiegOrder...), "drogi", "zgloszenia")
 
 var kiegTitles = map[string]string{
 	"numery_dzialek": "Numery działek",

@@ -17,8 +17,8 @@ import (
 func init() {
 	register(&command{name: "gen county", summary: "write a synthetic county as EGiB GML (EPSG:2177)",
 		required: []string{"out"}, flags: genCountyFlags})
-	register(&command{name: "ingest", summary: "load EGiB GML, or planning data (APP GML, Shapefile, GeoJSON, GeoPackage), into a dataset",
-		args: "FILE...", argsHelp: "EGiB GML files, or planning files (APP GML, .shp, .geojson, .gpkg); not both kinds at once",
+	register(&command{name: "ingest", summary: "load EGiB GML, planning data (APP GML, Shapefile, GeoJSON, GeoPackage) or roads (GeoJSON) into a dataset",
+		args: "FILE...", argsHelp: "EGiB GML files, planning files (APP GML, .shp, .geojson, .gpkg), or road GeoJSON (lines with a kategoria); one kind at a time",
 		minArgs: 1, maxArgs: -1, required: []string{"store"}, flags: ingestFlags})
 }
 
@@ -65,44 +65,25 @@ func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 // leaves a store behind (the next ingest removes what a killed one left).
 func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool, maxText int) (*ingest.Report, error) {
 	tuneGCForIngest()
+	if rd, err := roadInputs(files); err != nil || rd {
+		if err != nil {
+			return nil, err
+		}
+		return ingestRoads(ctx, path, name, files, reportPath, strict)
+	}
 	if plan, err := planningInputs(files); err != nil || plan {
 		if err != nil {
 			return nil, err
 		}
 		return ingestPlanning(ctx, path, name, files, reportPath, strict)
 	}
-	st, target, err := openOrCreate(ctx, path, name, store.EGiBLayers)
-	if err != nil {
-		return nil, err
-	}
-	var progress *os.File
-	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-		progress = os.Stderr
-	}
 	opts := ingest.Options{Strict: strict, MaxText: maxText}
-	if progress != nil {
-		opts.Progress = progress
+	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		opts.Progress = os.Stderr
 	}
-	rep, runErr := ingest.Run(ctx, st, files, opts)
-	closeErr := st.Close()
-	if runErr == nil {
-		runErr = closeErr
-	}
-	if runErr = target.finish(runErr); runErr != nil && rep != nil {
-		rep.Committed = false
-	}
-	if rep != nil && reportPath != "" {
-		if err := writeJSON(reportPath, rep); err != nil && runErr == nil {
-			runErr = err
-		}
-	}
-	if runErr != nil {
-		return rep, runErr
-	}
-	if rep != nil {
-		fmt.Fprintln(os.Stderr, rep.Summary())
-	}
-	return rep, nil
+	return ingestInto(ctx, path, name, store.EGiBLayers, reportPath, func(st store.Store) (*ingest.Report, error) {
+		return ingest.Run(ctx, st, files, opts)
+	})
 }
 
 func writeJSON(path string, v any) error {

@@ -30,14 +30,23 @@ func planningInputs(files []string) (bool, error) {
 }
 
 // ingestPlanning loads planning files into the store at path (a DSN), creating
-// it with store.PlanningLayers when missing (a new store is made as ingestFiles
-// makes one: nothing is left behind by a failed load).
+// it with store.PlanningLayers when missing.
 func ingestPlanning(ctx context.Context, path, name string, files []string, reportPath string, strict bool) (*ingest.Report, error) {
-	st, target, err := openOrCreate(ctx, path, name, store.PlanningLayers)
+	return ingestInto(ctx, path, name, store.PlanningLayers, reportPath, func(st store.Store) (*ingest.Report, error) {
+		return planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})
+	})
+}
+
+// ingestInto runs load on the store at path (a DSN), creating it with layers
+// when missing (openOrCreate: a new store is put in place only when its first
+// load commits, so a failed or killed one leaves nothing behind), then writes
+// the report (when reportPath is set) and prints its summary.
+func ingestInto(ctx context.Context, path, name string, layers []store.Layer, reportPath string, load func(store.Store) (*ingest.Report, error)) (*ingest.Report, error) {
+	st, target, err := openOrCreate(ctx, path, name, layers)
 	if err != nil {
 		return nil, err
 	}
-	rep, runErr := planning.Ingest(ctx, st, files, planning.IngestOptions{Strict: strict})
+	rep, runErr := load(st)
 	if closeErr := st.Close(); runErr == nil {
 		runErr = closeErr
 	}
@@ -52,6 +61,8 @@ func ingestPlanning(ctx context.Context, path, name string, files []string, repo
 	if runErr != nil {
 		return rep, runErr
 	}
-	fmt.Fprintln(os.Stderr, rep.Summary())
+	if rep != nil {
+		fmt.Fprintln(os.Stderr, rep.Summary())
+	}
 	return rep, nil
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/open311"
 	"github.com/sip-core/sip/server"
 )
 
@@ -64,6 +65,10 @@ func runServe(ctx context.Context, cfgPath, storePath, name, listen, logFormat s
 	}
 	if logFormat != "" {
 		cfg.Log.Format = logFormat
+	}
+	// The reports dataset is written by the open311 service: made when missing.
+	if err := open311.PrepareStores(cfg); err != nil {
+		return err
 	}
 	logger, closeLog := server.NewLogger(cfg.Log, os.Stderr)
 	defer closeLog()

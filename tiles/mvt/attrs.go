@@ -235,6 +235,13 @@ func (l *Layer) AddPolygonAttrs(id uint64, rings [][]P, a Attrs) {
 	}
 }
 
+// AddLinesAttrs is AddLines with an Attrs attribute list.
+func (l *Layer) AddLinesAttrs(id uint64, lines [][]P, a Attrs) {
+	if l.linesGeom(lines) {
+		l.addFeatureAttrs(id, LineString, a)
+	}
+}
+
 // AddPointsAttrs is AddPoints with an Attrs attribute list.
 func (l *Layer) AddPointsAttrs(id uint64, pts []P, a Attrs) {
 	if l.pointsGeom(pts) {

@@ -144,6 +144,13 @@ func (l *Layer) pointsGeom(pts []P) bool {
 
 // AddLines adds a (multi)linestring feature; lines of fewer than 2 points are skipped.
 func (l *Layer) AddLines(id uint64, lines [][]P, props []Prop) {
+	if l.linesGeom(lines) {
+		l.addFeature(id, LineString, props)
+	}
+}
+
+// linesGeom encodes lines into l.geom; false when none is left.
+func (l *Layer) linesGeom(lines [][]P) bool {
 	g := l.geom[:0]
 	var cx, cy int32
 	for _, ln := range lines {
@@ -159,9 +166,7 @@ func (l *Layer) AddLines(id uint64, lines [][]P, props []Prop) {
 		}
 	}
 	l.geom = g
-	if len(g) > 0 {
-		l.addFeature(id, LineString, props)
-	}
+	return len(g) > 0
 }
 
 // AddPolygon adds a (multi)polygon feature: rings in order, each exterior ring

@@ -2,6 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import { buildStyle, GROUPS } from './style.js';
 import { strings } from './i18n.js';
 import { toPUWG92, fromPUWG92, lineLength, ringArea } from './puwg92.js';
+import { setupReport } from './report.js';
 
 // The worker is its own module file next to this bundle (embedded by package web).
 maplibregl.setWorkerUrl(new URL('maplibre-gl-worker.mjs', import.meta.url).href);
@@ -66,9 +67,13 @@ function applyLang() {
   renderLayers();
   renderMeasure();
   if (current.card) renderCard(current.card);
+  ui.rerenderReport?.();
 }
 
 const current = { card: null, quote: null };
+
+// What the report form (report.js) shares with the page.
+const ui = { $, el, t, showPanel: (...c) => showPanel(...c), getMap: () => window.map };
 
 // ---- boot
 async function boot() {
@@ -87,11 +92,14 @@ async function boot() {
     return;
   }
   state.dataset = ds.name;
+  // A road dataset (a drogi layer), this one or another, is drawn over the map.
+  state.roads = (state.datasets.find((d) => d.name === ds.name && (d.layers || []).includes('drogi')) ||
+    state.datasets.find((d) => (d.layers || []).includes('drogi')))?.name || '';
   $('#dataset-title').textContent = ds.title || ds.name;
   const b = ds.bounds || [14.1, 49.0, 24.2, 54.9];
   const map = new maplibregl.Map({
     container: 'mapview',
-    style: buildStyle({ origin: location.origin, dataset: ds.name, backgrounds: state.backgrounds, background: state.background, groups: state.groups }),
+    style: buildStyle({ origin: location.origin, dataset: ds.name, backgrounds: state.backgrounds, background: state.background, groups: state.groups, roads: state.roads }),
     bounds: [[b[0], b[1]], [b[2], b[3]]],
     fitBoundsOptions: { padding: 20 },
     hash: 'map',
@@ -148,6 +156,7 @@ function renderLayers() {
   if (!box) return;
   box.replaceChildren();
   for (const g of GROUPS) {
+    if (g.id === 'drogi' && !state.roads) continue;
     const id = `lyr-${g.id}`;
     box.append(el('li', {}, el('input', { type: 'checkbox', id, checked: state.groups[g.id], onchange: (e) => setGroup(g.id, e.target.checked) }), ' ', el('label', { for: id }, t(`layer_${g.id}`))));
   }
@@ -292,6 +301,7 @@ function mapPadding() {
 // ---- point lookup and card
 async function onMapClick(e) {
   if (state.measure) { addMeasurePoint(e.lngLat); return; }
+  if (ui.onMapClick?.(e)) return; // the report form takes the point
   lookupAt(e.lngLat);
 }
 
@@ -311,6 +321,7 @@ async function lookupAt(ll) {
 }
 
 async function openParcel(id, { fly }) {
+  ui.closeReport?.();
   state.parcel = id;
   saveURL();
   showPanel(el('p', { class: 'muted' }, t('loading')));
@@ -357,6 +368,7 @@ function showPanel(...content) {
 
 function closePanel() {
   $('#panel').hidden = true;
+  ui.closeReport?.();
   current.card = null;
   state.parcel = '';
   setHighlight(null);
@@ -542,6 +554,7 @@ function wire() {
     });
   }
   setupSearch();
+  setupReport(ui);
 }
 
 wire();

@@ -16,6 +16,16 @@ export const GROUPS = [
   { id: 'dzialki', on: true },
   { id: 'budynki', on: true },
   { id: 'numery', on: true },
+  { id: 'drogi', on: true }, // only with a road dataset
+];
+
+// Public roads by manager class (ustawa o drogach publicznych art. 2).
+const roadColour = [
+  'match', ['coalesce', ['get', 'kategoria'], ''],
+  'krajowa', '#c62828',
+  'wojewodzka', '#ef6c00',
+  'powiatowa', '#f9a825',
+  '#ffffff',
 ];
 
 const ofuColour = [
@@ -83,8 +93,9 @@ function vis(groups, id) {
  * @param {Array<{name:string,tiles:string,attribution?:string}>} [o.backgrounds]
  * @param {number} [o.background] index of the visible background, -1 for none
  * @param {Object<string,boolean>} [o.groups] visibility by group id
+ * @param {string} [o.roads] dataset whose drogi layer is drawn (a road dataset)
  */
-export function buildStyle({ origin, dataset, backgrounds = [], background = -1, groups = {} }) {
+export function buildStyle({ origin, dataset, backgrounds = [], background = -1, groups = {}, roads = '' }) {
   const src = 'sip';
   const sources = {
     [src]: { type: 'vector', url: `${origin}/tiles/${encodeURIComponent(dataset)}.json` },
@@ -133,6 +144,20 @@ export function buildStyle({ origin, dataset, backgrounds = [], background = -1,
       paint: { 'line-color': '#b71c1c', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.3, 15, 0.8, 18, 1.6] } }),
     L('budynki', { id: 'budynki-fill', type: 'fill', 'source-layer': 'budynki', minzoom: 13, paint: { 'fill-color': '#c9b8a6', 'fill-outline-color': '#5d4037' } }),
     L('budynki', { id: 'budynki-line', type: 'line', 'source-layer': 'budynki', minzoom: 15, paint: { 'line-color': '#5d4037', 'line-width': 0.8 } }),
+  );
+  if (roads) {
+    const rs = roads === dataset ? src : 'roads';
+    if (rs !== src) sources[rs] = { type: 'vector', url: `${origin}/tiles/${encodeURIComponent(roads)}.json` };
+    const width = (k) => ['interpolate', ['linear'], ['zoom'], 8, k, 16, 6 * k];
+    layers.push(
+      L('drogi', { id: 'drogi-casing', type: 'line', source: rs, 'source-layer': 'drogi', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#616161', 'line-width': width(1.6) } }),
+      L('drogi', { id: 'drogi-line', type: 'line', source: rs, 'source-layer': 'drogi', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': roadColour, 'line-width': width(1) } }),
+      L('drogi', { id: 'drogi-label', type: 'symbol', source: rs, 'source-layer': 'drogi', minzoom: 13,
+        layout: { 'symbol-placement': 'line', 'text-field': ['coalesce', ['get', 'numer'], ''], 'text-font': FONT, 'text-size': 11 },
+        paint: { 'text-color': '#212121', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } }),
+    );
+  }
+  layers.push(
     {
       id: 'highlight-fill', type: 'fill', source: 'highlight',
       paint: { 'fill-color': '#ffeb3b', 'fill-opacity': 0.35 },

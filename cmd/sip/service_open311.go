@@ -1,0 +1,3 @@
+package main
+
+import _ "github.com/sip-core/sip/open311"

@@ -1,0 +1,317 @@
+package open311_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
+)
+
+// The tests drive the real binary over HTTP on loopback, on a synthetic
+// county (3000 parcels: the jednostki Łask, with every class of road, and
+// Buczek, without roads) generated and ingested once by the sip command.
+
+var (
+	sipBin     string
+	fixtureDir string
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "sip-open311")
+	if err != nil {
+		panic(err)
+	}
+	flag.Parse()
+	code := func() int {
+		// Fuzzing and benchmarks (-run '^$') need no server and no county.
+		if r := flag.Lookup("test.run"); r != nil && r.Value.String() == "^$" {
+			return m.Run()
+		}
+		sipBin = filepath.Join(dir, "sip")
+		if out, err := exec.Command("go", "build", "-o", sipBin, "../cmd/sip").CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
+			return 1
+		}
+		fixtureDir = filepath.Join(dir, "county")
+		gml := filepath.Join(fixtureDir, "gml")
+		if out, err := exec.Command(sipBin, "gen", "county", "--parcels", "3000", "--seed", "5", "--out", gml).CombinedOutput(); err != nil {
+			fmt.Fprintf(os.Stderr, "sip gen county: %v\n%s", err, out)
+			return 1
+		}
+		files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
+		for _, s := range [][]string{
+			append([]string{"ingest", "--store", filepath.Join(fixtureDir, "county.gpkg"), "--name", "powiat_laski"}, files...),
+			{"ingest", "--store", filepath.Join(fixtureDir, "drogi.gpkg"), filepath.Join(gml, "drogi.geojson")},
+		} {
+			if out, err := exec.Command(sipBin, s...).CombinedOutput(); err != nil {
+				fmt.Fprintf(os.Stderr, "sip %v: %v\n%s", s, err, out)
+				return 1
+			}
+		}
+		return m.Run()
+	}()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// staffKey is the API key of the staff (role editor) in every site.
+const staffKey = "staff-key-for-tests-0123456789"
+
+// site is a configured county: copies of the fixture stores and a sip.yaml.
+type site struct {
+	Dir, Config, Addr string
+}
+
+// newSite writes a configuration serving the county, the roads and the
+// reports dataset, with extra YAML appended inside the open311 section
+// (indented by the caller) and top-level extra after it.
+func newSite(t *testing.T, open311Extra, extra string) *site {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"county.gpkg", "drogi.gpkg"} {
+		b, err := os.ReadFile(filepath.Join(fixtureDir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &site{Dir: dir, Config: filepath.Join(dir, "sip.yaml"), Addr: freeAddr(t)}
+	yaml := fmt.Sprintf(`listen: %s
+log: {level: info}
+datasets:
+  - name: powiat_laski
+    store: county.gpkg
+    title: Powiat łaski
+  - name: drogi
+    store: drogi.gpkg
+    title: Drogi publiczne
+  - name: zgloszenia
+    store: zgloszenia.gpkg
+    title: Zgłoszenia mieszkańców
+    layers:
+      - {name: zgloszenia, public: false}
+auth:
+  keys:
+    - {name: staff, hash: "sha256:%x", roles: [editor]}
+open311:
+  dataset: zgloszenia
+%s
+%s`, s.Addr, sha(staffKey), open311Extra, extra)
+	if err := os.WriteFile(s.Config, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// process is a running sip serve.
+type process struct {
+	cmd  *exec.Cmd
+	logs *syncBuffer
+	Base string
+	done chan struct{}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// serve starts sip serve on a site and waits until it is healthy.
+func (s *site) serve(t *testing.T, env ...string) *process {
+	t.Helper()
+	p := &process{cmd: exec.Command(sipBin, "serve", "--config", s.Config), logs: &syncBuffer{}, Base: "http://" + s.Addr, done: make(chan struct{})}
+	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
+	p.cmd.Env = append(os.Environ(), env...)
+	if err := p.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { p.cmd.Wait(); close(p.done) }()
+	t.Cleanup(func() { p.stop(t) })
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		select {
+		case <-p.done:
+			t.Fatalf("sip serve exited:\n%s", p.logs.String())
+		default:
+		}
+		if r, err := http.Get(p.Base + "/readyz"); err == nil {
+			r.Body.Close()
+			if r.StatusCode == 200 {
+				return p
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("sip serve did not become ready:\n%s", p.logs.String())
+	return nil
+}
+
+// stop ends the server gracefully (SIGTERM), or kills it after 20 s.
+func (p *process) stop(t *testing.T) {
+	select {
+	case <-p.done:
+		return
+	default:
+	}
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-p.done:
+	case <-time.After(20 * time.Second):
+		t.Errorf("sip serve did not stop within 20 s of SIGTERM")
+		p.cmd.Process.Kill()
+		<-p.done
+	}
+}
+
+// kill ends the server at once (SIGKILL).
+func (p *process) kill() {
+	p.cmd.Process.Kill()
+	<-p.done
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// post sends a form to path and decodes a JSON answer into v (when not nil).
+func post(t *testing.T, base, path string, form url.Values, header http.Header, v any) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, base+path, strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if v != nil && resp.StatusCode < 300 {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("POST %s: %v in %s", path, err, b)
+		}
+	}
+	return resp.StatusCode, string(b)
+}
+
+// get fetches path and decodes JSON into v (when not nil).
+func get(t *testing.T, base, path string, header http.Header, v any) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, base+path, nil)
+	for k, vs := range header {
+		req.Header[k] = vs
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if v != nil && resp.StatusCode == 200 {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("GET %s: %v in %.300s", path, err, b)
+		}
+	}
+	return resp.StatusCode, string(b)
+}
+
+// created is the answer to POST requests.
+type created []struct {
+	ID      string `json:"service_request_id"`
+	Token   string `json:"token"`
+	Notice  string `json:"service_notice"`
+	Account any    `json:"account_id"`
+}
+
+// reqDoc is a request as GET requests.json?extensions=true shows it.
+type reqDoc struct {
+	ID       string  `json:"service_request_id"`
+	Status   string  `json:"status"`
+	Notes    string  `json:"status_notes"`
+	Agency   string  `json:"agency_responsible"`
+	Notice   string  `json:"service_notice"`
+	Address  string  `json:"address"`
+	Lat      float64 `json:"lat"`
+	Long     float64 `json:"long"`
+	MediaURL string  `json:"media_url"`
+	Ext      struct {
+		Detailed string `json:"detailed_status"`
+		Code     string `json:"agency_code"`
+		Hosted   bool   `json:"agency_hosted"`
+		Flagged  bool   `json:"flagged"`
+		Reason   string `json:"routing_reason"`
+		Asset    *struct {
+			Value    string  `json:"value"`
+			Distance float64 `json:"distance_m"`
+		} `json:"asset"`
+	} `json:"extended_attributes"`
+}
+
+func sha(s string) [32]byte { return sha256.Sum256([]byte(s)) }
+
+// layerObjects reads the current objects of a layer of a store file.
+func layerObjects(t *testing.T, path, layer string) []*store.Object {
+	t.Helper()
+	st, err := gpkg.OpenReadOnly(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var out []*store.Object
+	if err := st.Query(context.Background(), store.Query{Layer: layer}, func(r store.Row) error {
+		out = append(out, r.Object)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+var toLL, _ = geo.NewTransform(geo.CRS2180, geo.CRS84)
+
+// latLong converts an EPSG:2180 point to the form values of a report.
+func latLong(p orb.Point) (string, string) {
+	lon, lat := toLL.Point(p[0], p[1])
+	return fmt.Sprintf("%.8f", lat), fmt.Sprintf("%.8f", lon)
+}

@@ -1,0 +1,231 @@
+// Package open311 is resident reports: Open311 GeoReport v2 at /open311/v2,
+// routed by location to the responsible unit (package routing), delivered
+// through the outbox (package outbox), shown to staff as a non-public layer
+// of a dataset, and with the reporters' contacts kept apart and deleted after
+// the retention period. docs/open311.md has the details.
+package open311
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/mux"
+
+	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/outbox"
+	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/server/metrics"
+)
+
+func init() { server.Register(&Service{}) }
+
+// Service is the Open311 protocol as a server.Service; each server it is
+// mounted on gets a manager of its own.
+type Service struct{}
+
+// Name implements server.Service.
+func (*Service) Name() string { return "open311" }
+
+// Prefix is where the API is mounted.
+const Prefix = "/open311/v2"
+
+// manager is the state of the service on one server.
+type manager struct {
+	h         *server.Host
+	log       *slog.Logger
+	db        Store
+	ob        outbox.Store
+	worker    *outbox.Worker
+	cats      catalogues
+	addresses addressBook
+	limiter   *limiter
+	wake      chan struct{}
+	stop      chan struct{}
+	done      chan struct{}
+	once      sync.Once
+
+	accepted  *metrics.CounterVec
+	delivered *metrics.CounterVec
+}
+
+// Mount implements server.Service.
+func (s *Service) Mount(r *mux.Router, h *server.Host) {
+	cfg := h.Current().Config
+	if !cfg.Open311.Enabled() {
+		return // unmounted: /open311 answers 404 in the spec's format
+	}
+	m, err := newManager(h, cfg)
+	if err != nil {
+		h.Logger().Error("open311: resident reports are off", "err", err)
+		r.PathPrefix(Prefix).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			server.WriteError(w, r, apiError(http.StatusServiceUnavailable, "resident reports are unavailable: see the server log"))
+		})
+		return
+	}
+	h.OnShutdown(m.close)
+	f := `.{format:xml|json}`
+	get := []string{http.MethodGet, http.MethodHead}
+	r.HandleFunc(Prefix+"/discovery"+f, m.guard(m.discovery)).Methods(get...)
+	r.HandleFunc(Prefix+"/services"+f, m.guard(m.services)).Methods(get...)
+	r.HandleFunc(Prefix+"/services/{code:[^/]+}"+f, m.guard(m.definition)).Methods(get...)
+	r.HandleFunc(Prefix+"/requests"+f, m.guard(m.list)).Methods(get...)
+	r.HandleFunc(Prefix+"/requests"+f, m.guard(m.post)).Methods(http.MethodPost)
+	r.HandleFunc(Prefix+"/requests/{id:[^/]+}"+f, m.guard(m.get)).Methods(get...)
+	r.HandleFunc(Prefix+"/tokens/{token:[^/]+}"+f, m.guard(m.token)).Methods(get...)
+	r.HandleFunc(Prefix+"/servicerequestupdates"+f, m.guard(m.update)).Methods(http.MethodPost)
+	r.HandleFunc(Prefix+"/routing"+f, m.guard(m.preview)).Methods(get...)
+	r.HandleFunc(Prefix+"/media/{id:[0-9]+}.jpg", m.guard(m.media)).Methods(get...)
+}
+
+func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
+	db, err := OpenSQLite(cfg.Open311.Database)
+	if err != nil {
+		return nil, err
+	}
+	ob, err := outbox.OpenSQLite(cfg.Outbox.Database)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: newLimiter(),
+		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	reg := h.Metrics()
+	m.accepted = reg.Counter("sip_open311_requests_total", "Resident reports accepted, by service and whether a hosted unit is responsible.", "service", "hosted")
+	m.delivered = reg.Counter("sip_outbox_attempts_total", "Outbox delivery attempts by channel and result.", "channel", "result")
+	reg.GaugeFunc("sip_outbox_pending", "Messages waiting in the outbox (oldest first is retried with backoff).", func(emit func(float64, ...string)) {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if st, err := m.ob.Stats(ctx); err == nil {
+			emit(float64(st.Pending))
+		}
+	})
+	m.worker = newWorker(ob, cfg, m.log)
+	m.worker.OnResult = func(msg *outbox.Message, err error) {
+		res := "sent"
+		if err != nil {
+			res = "failed"
+		}
+		m.delivered.With(string(msg.Channel), res).Inc()
+	}
+	m.worker.Start()
+	go m.run()
+	return m, nil
+}
+
+// newWorker is the outbox worker with the configured senders.
+func newWorker(ob outbox.Store, cfg *config.Config, log *slog.Logger) *outbox.Worker {
+	oc := cfg.Outbox
+	senders := map[outbox.Channel]outbox.Sender{outbox.Webhook: &outbox.WebhookSender{}}
+	if oc.SMTP.Addr != "" {
+		senders[outbox.SMTP] = &outbox.SMTPSender{Addr: oc.SMTP.Addr, From: oc.SMTP.From, Hello: oc.SMTP.Hello,
+			Username: oc.SMTP.Username, Password: oc.SMTP.Password(), TLS: oc.SMTP.TLS, Timeout: oc.SMTP.Timeout.D()}
+	}
+	return &outbox.Worker{Store: ob, Senders: senders, Lease: oc.Lease.D(), Log: log,
+		Backoff: outbox.Backoff{Min: oc.RetryMin.D(), Max: oc.RetryMax.D()}}
+}
+
+// close stops the background work (recording the attempts under way) and
+// closes the databases.
+func (m *manager) close(ctx context.Context) {
+	m.once.Do(func() {
+		close(m.stop)
+		select {
+		case <-m.done:
+		case <-ctx.Done():
+		}
+		if err := m.worker.Stop(ctx); err != nil {
+			m.log.Warn("open311: outbox stopped before its attempts ended; they will be retried", "err", err)
+		}
+		m.ob.Close()
+		m.db.Close()
+	})
+}
+
+// kick wakes the background loop (a request was created or changed).
+func (m *manager) kick() {
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
+}
+
+// guard runs a handler, writing its error in the spec's format.
+func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			var e *server.Error
+			if errors.As(err, &e) {
+				server.WriteError(w, r, e)
+				return
+			}
+			server.WriteErr(w, r, err)
+		}
+	}
+}
+
+// catalogue is the request's catalogue.
+func (m *manager) catalogue(r *http.Request) (*catalogue, error) {
+	st := server.StateFrom(r.Context())
+	cat, err := m.cats.get(r.Context(), st)
+	if err != nil {
+		m.log.Error("open311: building the routing model", "err", err)
+		return nil, apiError(http.StatusServiceUnavailable, "routing is unavailable: see the server log")
+	}
+	return cat, nil
+}
+
+func baseURL(r *http.Request) string {
+	if s := server.StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {
+		return strings.TrimSuffix(s.Config.BaseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}
+
+// run is the background loop: it writes changed requests into the staff
+// layer, enqueues deliveries a crash left undone, and deletes expired
+// contacts.
+func (m *manager) run() {
+	defer close(m.done)
+	tick := time.NewTicker(5 * time.Second)
+	defer tick.Stop()
+	purge := time.Time{}
+	for {
+		ctx, cancel := context.WithCancel(context.Background())
+		go func() {
+			select {
+			case <-m.stop:
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+		m.enqueuePending(ctx)
+		m.projectPending(ctx)
+		if time.Since(purge) > m.purgeEvery() {
+			m.purgeContacts(ctx)
+			purge = time.Now()
+		}
+		cancel()
+		select {
+		case <-m.stop:
+			return
+		case <-m.wake:
+		case <-tick.C:
+		}
+	}
+}
+
+// purgeEvery is how often expired contacts are looked for: a tenth of the
+// retention period, between a second and an hour.
+func (m *manager) purgeEvery() time.Duration {
+	r := m.h.Current().Config.Open311.ContactRetention.D() / 10
+	return min(max(r, time.Second), time.Hour)
+}
