@@ -71,5 +71,11 @@ func (a *ogcAPI) openapi(w http.ResponseWriter, r *http.Request) {
 			},
 		},
 	}
+	paths := doc["paths"].(map[string]any)
+	for _, p := range a.parts() {
+		for k, v := range p.OGCPaths() {
+			paths[k] = v
+		}
+	}
 	writeJSON(w, r, "application/vnd.oai.openapi+json;version=3.0", doc)
 }

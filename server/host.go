@@ -130,6 +130,11 @@ func (h *Host) Service(name string) Service {
 	return nil
 }
 
+// Services lists the services of this server, in mount order, for a service
+// that describes what others add to it: the OGC API landing page, conformance
+// and OpenAPI document list the parts (tiles) other services serve under /ogc.
+func (h *Host) Services() []Service { return slices.Clone(h.services) }
+
 // Logger is the server's logger (per request: server.Logger(ctx)).
 func (h *Host) Logger() *slog.Logger { return h.logger }
 
