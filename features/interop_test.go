@@ -329,3 +329,37 @@ func TestOWSLibBBoxShortEPSG(t *testing.T) {
 		t.Errorf("the northing-first box: %d features, want %d", len(ids), len(want))
 	}
 }
+
+// TestGDALSortsOnServer: the WFS 2.0 filter capabilities say
+// ImplementsSorting TRUE (they said FALSE), and it is true: GDAL's WFS driver
+// hands an ORDER BY to the server (SORTBY=…), and the parcels come back in
+// the order of the store's values.
+func TestGDALSortsOnServer(t *testing.T) {
+	_, caps := fetch(t, baseURL+"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetCapabilities")
+	if !strings.Contains(string(caps), `<fes:Constraint name="ImplementsSorting"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></fes:Constraint>`) {
+		t.Error("capabilities do not declare ImplementsSorting TRUE")
+	}
+	if _, err := exec.LookPath("ogrinfo"); err != nil {
+		t.Skip("gdal-bin not installed")
+	}
+	cmd := exec.Command("ogrinfo", "-ro", "-q", "WFS:"+baseURL+"/wfs",
+		"-sql", `SELECT id_dzialki FROM "ms:dzialki" ORDER BY id_dzialki DESC`, "--config", "CPL_DEBUG", "ON")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("ogrinfo: %v\n%.2000s", err, out)
+	}
+	if !strings.Contains(string(out), "SORTBY=ID_DZIALKI%20DESC") {
+		t.Errorf("GDAL did not ask the server to sort:\n%.2000s", out)
+	}
+	var got []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "id_dzialki (String) = "); ok {
+			got = append(got, v)
+		}
+	}
+	want := storeParcelIDs(t, func(*store.Object) bool { return true })
+	sort.Sort(sort.Reverse(sort.StringSlice(want)))
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("GDAL read %d parcels, want %d in descending id order (first %v, want %v)", len(got), len(want), got[:min(3, len(got))], want[:min(3, len(want))])
+	}
+}

@@ -242,7 +242,7 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 		b.WriteString(`<fes:Filter_Capabilities><fes:Conformance>`)
 		for _, c := range []string{"ImplementsQuery", "ImplementsAdHocQuery", "ImplementsFunctions", "ImplementsResourceId", "ImplementsMinStandardFilter", "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsMinTemporalFilter", "ImplementsTemporalFilter", "ImplementsSorting", "ImplementsMinimumXPath"} {
 			val := "TRUE"
-			if c == "ImplementsFunctions" || c == "ImplementsSorting" {
+			if c == "ImplementsFunctions" {
 				val = "FALSE"
 			}
 			fmt.Fprintf(&b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
