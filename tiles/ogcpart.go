@@ -74,6 +74,15 @@ func (s *Service) OGCPaths() map[string]any {
 		"204": map[string]any{"description": "no feature in this tile"},
 		"400": problem, "404": problem,
 	}
+	// A collection that is not public answers 401 without a key and 403 to
+	// a key without a role that may read it (the schemes are the document's).
+	denied := func(resp map[string]any) map[string]any {
+		out := map[string]any{"401": problem, "403": problem}
+		for k, v := range resp {
+			out[k] = v
+		}
+		return out
+	}
 	op := func(id, summary string, params []any, resp map[string]any) map[string]any {
 		return map[string]any{"get": map[string]any{"operationId": id, "summary": summary, "tags": []string{"tiles"}, "parameters": params, "responses": resp}}
 	}
@@ -84,10 +93,10 @@ func (s *Service) OGCPaths() map[string]any {
 		"/tiles/{tileMatrixSetId}":          op("getDatasetVectorTileSet", "Vector tileset of the dataset", []any{tms}, jsonDoc("tileset")),
 		"/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}": op("getDatasetVectorTile", "Vector tile of the dataset",
 			append([]any{tms}, tile...), tileResp),
-		"/collections/{collectionId}/tiles":                   op("getCollectionVectorTileSetsList", "Vector tilesets of a collection", []any{coll}, jsonDoc("tilesets")),
-		"/collections/{collectionId}/tiles/{tileMatrixSetId}": op("getCollectionVectorTileSet", "Vector tileset of a collection", []any{coll, tms}, jsonDoc("tileset")),
+		"/collections/{collectionId}/tiles":                   op("getCollectionVectorTileSetsList", "Vector tilesets of a collection", []any{coll}, denied(jsonDoc("tilesets"))),
+		"/collections/{collectionId}/tiles/{tileMatrixSetId}": op("getCollectionVectorTileSet", "Vector tileset of a collection", []any{coll, tms}, denied(jsonDoc("tileset"))),
 		"/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}": op("getCollectionVectorTile", "Vector tile of a collection",
-			append([]any{coll, tms}, tile...), tileResp),
+			append([]any{coll, tms}, tile...), denied(tileResp)),
 	}
 }
 

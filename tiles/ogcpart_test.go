@@ -22,7 +22,14 @@ import (
 func startFullServer(t *testing.T) string {
 	t.Helper()
 	sp := copyCounty(t, t.TempDir())
-	cfg, err := config.Parse([]byte(fmt.Sprintf("datasets:\n  - name: county\n    store: %s\n", sp)), "")
+	return fullServer(t, fmt.Sprintf("datasets:\n  - name: county\n    store: %s\n", sp))
+}
+
+// fullServer runs every registered service on a configuration, on loopback,
+// until the test ends, and returns its base URL.
+func fullServer(t *testing.T, yaml string) string {
+	t.Helper()
+	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,4 +234,79 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// TestOpenAPISecurity: /ogc/api declares how to send the API key that
+// non-public collections need (securitySchemes: bearer and X-API-Key; a key is
+// optional at the root), and Redocly's CLI accepts the whole document (the
+// features and the tiles paths) under its recommended ruleset, which rejected
+// it for the missing security. Both schemes open a non-public collection,
+// which answers 401 without a key; its tiles are linked only for a key.
+func TestOpenAPISecurity(t *testing.T) {
+	sp := copyCounty(t, t.TempDir())
+	yaml := fmt.Sprintf(`datasets:
+  - name: county
+    store: %s
+    layers:
+      - name: dzialki
+      - name: punkty
+        public: false
+auth:
+  keys:
+    - name: editor
+      hash: %s
+      roles: [editor]
+`, sp, config.HashKey("k-editor"))
+	base := fullServer(t, yaml)
+	_, body := get(t, base+"/ogc/api")
+	var doc struct {
+		Security   []map[string][]string
+		Components struct{ SecuritySchemes map[string]map[string]string }
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	schemes := doc.Components.SecuritySchemes
+	if schemes["bearerKey"]["scheme"] != "bearer" || schemes["headerKey"]["name"] != "X-API-Key" || schemes["headerKey"]["in"] != "header" ||
+		len(doc.Security) != 3 || len(doc.Security[0]) != 0 {
+		t.Errorf("security %v, schemes %v", doc.Security, schemes)
+	}
+	items := base + "/ogc/collections/punkty/items?limit=1"
+	if resp, _ := get(t, items); resp.StatusCode != 401 {
+		t.Errorf("no key: %d, want 401", resp.StatusCode)
+	}
+	for _, hdr := range [][]string{{"Authorization", "Bearer k-editor"}, {"X-API-Key", "k-editor"}} {
+		if resp, b := get(t, items, hdr...); resp.StatusCode != 200 {
+			t.Errorf("%s: %d %.200s", hdr[0], resp.StatusCode, b)
+		}
+		if _, b := get(t, base+"/ogc/collections/punkty", hdr...); !strings.Contains(string(b), relTilesetsVector) {
+			t.Errorf("%s: the collection links no tiles", hdr[0])
+		}
+	}
+
+	redocly, _ := filepath.Abs("../web/node_modules/.bin/redocly")
+	if _, err := os.Stat(redocly); err != nil {
+		t.Skip("Redocly's CLI is not installed (make web-deps installs it from web/package-lock.json)")
+	}
+	f := filepath.Join(t.TempDir(), "api.json")
+	if err := os.WriteFile(f, body, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(redocly, "lint", "--format=json", f)
+	cmd.Env = append(os.Environ(), "REDOCLY_TELEMETRY=off", "REDOCLY_SUPPRESS_UPDATE_NOTICE=true")
+	out, err := cmd.Output()
+	var res struct {
+		Problems []struct{ RuleID, Severity, Message string }
+	}
+	if jerr := json.Unmarshal(out, &res); jerr != nil {
+		t.Fatalf("redocly lint: %v %v\n%.2000s", err, jerr, out)
+	}
+	for _, p := range res.Problems {
+		if p.Severity == "error" {
+			t.Errorf("redocly: %s: %s", p.RuleID, p.Message)
+		}
+	}
+	if err != nil && !t.Failed() {
+		t.Errorf("redocly lint: %v", err)
+	}
 }
