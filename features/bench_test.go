@@ -67,17 +67,23 @@ func benchGet(b *testing.B, u string) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		resp, err := client.Get(u)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, _ := io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			b.Fatalf("%d", resp.StatusCode)
-		}
-		b.SetBytes(n)
+		b.SetBytes(benchFetch(b, client, u))
 	}
+}
+
+// benchFetch GETs u, reads the body and returns its length; anything but
+// 200 stops the benchmark.
+func benchFetch(b *testing.B, client *http.Client, u string) int64 {
+	resp, err := client.Get(u)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, _ := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		b.Fatalf("%d", resp.StatusCode)
+	}
+	return n
 }
 
 // benchBox is a box in the middle of the layer holding at least 100 parcels
@@ -245,16 +251,7 @@ func BenchmarkWFSBBox100Moving(b *testing.B) {
 	for b.Loop() {
 		d := float64(i) / 1000 // a millimetre further each time: never the same box
 		i++
-		resp, err := client.Get(u + fmt.Sprintf("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&OUTPUTFORMAT=application/json&BBOX=%f,%f,%f,%f,urn:ogc:def:crs:EPSG::2180",
-			y0, x0+d, y1, x1+d))
-		if err != nil {
-			b.Fatal(err)
-		}
-		n, _ := io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != 200 {
-			b.Fatalf("%d", resp.StatusCode)
-		}
-		b.SetBytes(n)
+		b.SetBytes(benchFetch(b, client, u+fmt.Sprintf("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=100&OUTPUTFORMAT=application/json&BBOX=%f,%f,%f,%f,urn:ogc:def:crs:EPSG::2180",
+			y0, x0+d, y1, x1+d)))
 	}
 }

@@ -3,9 +3,6 @@ package tiles
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,21 +26,8 @@ func startFullServer(t *testing.T) string {
 // until the test ends, and returns its base URL.
 func fullServer(t *testing.T, yaml string) string {
 	t.Helper()
-	cfg, err := config.Parse([]byte(yaml), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go s.Serve(ln)
-	t.Cleanup(func() { s.Shutdown(bg) })
-	return "http://" + ln.Addr().String()
+	_, url := serve(t, yaml, server.Options{})
+	return url
 }
 
 type ogcLink struct {
