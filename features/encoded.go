@@ -55,6 +55,21 @@ func gmlEncoder(c *Collection, o *outCRS, srsName string, sel []int, member stri
 	return e
 }
 
+// dropKeys removes the keys of the ids in out (a box's candidates whose
+// geometry misses it), in place.
+func dropKeys(keys []keyID, out map[string]bool) []keyID {
+	if len(out) == 0 {
+		return keys
+	}
+	kept := keys[:0]
+	for _, k := range keys {
+		if !out[k.id] {
+			kept = append(kept, k)
+		}
+	}
+	return kept
+}
+
 // maxCachedCandidates bounds the index candidates of a box that a cached page
 // ranks in Go: their keys come from the cache (after one key-only read of the
 // whole box), which beats the store's R-tree join for large boxes too.
@@ -124,7 +139,11 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	want := skip + q.limit + 1 // one more tells whether a next page exists
 	var keys []keyID
 	collect := func(k int64, id string) error { keys = append(keys, keyID{k, id}); return nil }
-	if ids, ok := q.boxCandidates(ctx, maxCachedCandidates, idsPool.Get().([]string)[:0]); ok {
+	ids, out, ok, err := q.boxMatches(ctx, maxCachedCandidates, idsPool.Get().([]string)[:0])
+	if err != nil {
+		return 0, true, err
+	}
+	if ok {
 		defer func() {
 			if cap(ids) <= 2*maxCachedCandidates {
 				clear(ids)
@@ -148,10 +167,13 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 				return 0, true, err
 			}
 			featCache.fillKeys(dc, gen, layer, keys)
+			keys = dropKeys(keys, out)
 			after := q.after
 			i, _ := slices.BinarySearchFunc(keys, after, func(k keyID, a int64) int { return cmp.Compare(k.key, a+1) })
 			keys = keys[i:min(len(keys), i+want)]
 		}
+	} else if q.box != nil {
+		return 0, false, nil // the store's envelopes are not the box's matches
 	} else {
 		// the store skips (a deep STARTINDEX costs no memory here)
 		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {

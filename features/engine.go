@@ -24,6 +24,7 @@ func (f *feature) FeatureID() string  { return f.c.featureID(f.obj) }
 type query struct {
 	c      *Collection
 	bound  *orb.Bound // storage CRS prefilter (envelope intersection)
+	box    *orb.Bound // a BBOX parameter: geometry intersection (see bbox.go)
 	expr   filter.Expr
 	prog   *filter.Program
 	asOf   time.Time
@@ -36,6 +37,8 @@ type query struct {
 
 	freshKnown, fresh bool  // indexFresh, once asked
 	storeRev          int64 // the store's revision then
+
+	boxOut map[string]bool // index candidates whose geometry misses box
 }
 
 var errStop = errors.New("stop")
@@ -140,6 +143,9 @@ func (q *query) scan(ctx context.Context, after int64, fn func(*feature) error) 
 		return err
 	}
 	match := func(row store.Row) error {
+		if !q.inBox(row.Geometry) {
+			return nil
+		}
 		f := &feature{key: row.Key, obj: row.Object, c: q.c}
 		f.values = q.c.decode(ctx, row.Object, names)
 		if q.prog != nil && !q.prog.Match(f) {
@@ -282,7 +288,7 @@ func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, 
 	if q.empty {
 		return 0, nil
 	}
-	if q.prog == nil && len(q.ids) == 0 && skip > 0 {
+	if q.prog == nil && q.box == nil && len(q.ids) == 0 && skip > 0 {
 		// cheap skip in the store: find the key before the page start
 		sq := q.storeQuery()
 		sq.After, sq.Offset, sq.Limit = q.after, skip-1, 1
@@ -332,7 +338,12 @@ func (q *query) count(ctx context.Context) (int64, error) {
 	if q.empty {
 		return 0, nil
 	}
-	if q.prog == nil && len(q.ids) == 0 {
+	if q.prog == nil && len(q.ids) == 0 && q.box != nil {
+		// the index's candidates less those on the box's edge that miss it
+		if n, ok, err := q.boxCount(ctx); ok || err != nil {
+			return n, err
+		}
+	} else if q.prog == nil && len(q.ids) == 0 {
 		// The spatial index holds the current boxes: the same envelope test the
 		// store applies, without a SQL round trip and a Go callback per row.
 		if ix := q.c.Dataset.Index; ix != nil && ix.Memory() && q.asOf.IsZero() && q.indexFresh(ctx) {
@@ -569,6 +580,9 @@ func (q *query) signatureAt(rev int64) string {
 			b = strconv.AppendFloat(b, v, 'g', -1, 64)
 			b = append(b, ',')
 		}
+	}
+	if q.box != nil {
+		b = append(b, "box"...)
 	}
 	b = append(b, '|')
 	if !q.asOf.IsZero() {

@@ -28,46 +28,27 @@ type Link struct {
 	Title string `json:"title,omitempty"`
 }
 
-var (
-	extMu       sync.Mutex
-	extConf     []string
-	extLinks    []Link
-	conformance = []string{
-		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-		"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-		"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
-		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
-		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
-		"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
-		"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
-		"http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
-		"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-		"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
-		"http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
-		"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
-		"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
-		"http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
-		"http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
-	}
-)
-
-// AddConformance adds conformance classes to /ogc/conformance (for other OGC API
-// parts served under /ogc, e.g. tiles). Call from init.
-func AddConformance(classes ...string) {
-	extMu.Lock()
-	defer extMu.Unlock()
-	extConf = append(extConf, classes...)
-}
-
-// AddLandingLink adds a link to the /ogc landing page; Href is relative to /ogc
-// (e.g. "/tileMatrixSets"). Call from init.
-func AddLandingLink(l Link) {
-	extMu.Lock()
-	defer extMu.Unlock()
-	extLinks = append(extLinks, l)
+// conformance lists the classes of OGC API – Features and CQL2 served here;
+// /ogc/conformance adds those of the server's other parts (APIPart).
+var conformance = []string{
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+	"http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+	"http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+	"http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+	"http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+	"http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+	"http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+	"http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+	"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+	"http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+	"http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+	"http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
 }
 
 const geojsonType = "application/geo+json"
@@ -190,12 +171,9 @@ func (a *ogcAPI) landing(w http.ResponseWriter, r *http.Request) {
 		{Href: b + "/conformance", Rel: "conformance", Type: "application/json", Title: "conformance classes"},
 		{Href: b + "/collections", Rel: "data", Type: "application/json", Title: "collections"},
 	}
-	extMu.Lock()
-	for _, l := range extLinks {
-		l.Href = b + l.Href
-		links = append(links, l)
+	for _, p := range a.parts() {
+		links = append(links, p.OGCLandingLinks(b)...)
 	}
-	extMu.Unlock()
 	title := "SIP – OGC API"
 	if s := a.h.State(r); s != nil && len(s.Datasets()) > 0 {
 		title = s.Datasets()[0].Title + " – OGC API"
@@ -212,9 +190,10 @@ func (a *ogcAPI) conformance(w http.ResponseWriter, r *http.Request) {
 		server.WriteError(w, r, e)
 		return
 	}
-	extMu.Lock()
-	all := append(append([]string{}, conformance...), extConf...)
-	extMu.Unlock()
+	all := append([]string{}, conformance...)
+	for _, p := range a.parts() {
+		all = append(all, p.OGCConformance()...)
+	}
 	if isHTML, _ := wantHTML(r); isHTML {
 		var rows [][]string
 		for _, c := range all {
@@ -248,6 +227,9 @@ func (a *ogcAPI) describe(r *http.Request, c *Collection) collectionDoc {
 			{Href: b + "/items?f=html", Rel: "items", Type: "text/html", Title: "features (HTML)"},
 			{Href: b + "/queryables", Rel: "http://www.opengis.net/def/rel/ogc/1.0/queryables", Type: "application/schema+json", Title: "queryables"},
 		}}
+	for _, p := range a.parts() {
+		d.Links = append(d.Links, p.OGCCollectionLinks(r, c.ID, b)...)
+	}
 	if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
 		tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
 		g := tr.Bound(ext)
@@ -522,8 +504,7 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
 			q.empty = true
 		} else {
-			sb := toStorageBound(b, bc, baxis)
-			q.bound = &sb
+			q.setBox(toStorageBound(b, bc, baxis))
 		}
 	} else if qs.Get("bbox-crs") != "" {
 		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))

@@ -46,7 +46,8 @@ type Collection struct {
 	Config  config.Layer
 	Props   []Prop // those the request may see
 	names   *cadastre.NamesCache
-	kind    int // 0 columns, 1 parcel (KIEG), 2 building (KIEG)
+	misses  *boxMissCache // the catalog's (see bbox.go)
+	kind    int           // 0 columns, 1 parcel (KIEG), 2 building (KIEG)
 }
 
 // Title is the human-readable title.
@@ -117,8 +118,9 @@ func typeOf(t store.ColumnType) filter.Type {
 
 // collections resolves and describes collections, per dataset name.
 type catalog struct {
-	mu    sync.Mutex
-	names map[string]*cadastre.NamesCache // by dataset name
+	mu     sync.Mutex
+	names  map[string]*cadastre.NamesCache // by dataset name
+	misses boxMissCache
 }
 
 func (cat *catalog) namesFor(ds string) *cadastre.NamesCache {
@@ -203,7 +205,7 @@ func (cat *catalog) make(r *http.Request, s *server.State, d *server.Dataset, la
 	if !ok || d.CanRead(r, lc) != nil {
 		return nil
 	}
-	c := &Collection{ID: collectionID(s, d, layer), Dataset: d, Layer: l, Config: lc}
+	c := &Collection{ID: collectionID(s, d, layer), Dataset: d, Layer: l, Config: lc, misses: &cat.misses}
 	cols := d.PublicColumns(r, l, lc)
 	public := map[string]bool{}
 	for _, col := range cols {

@@ -12,8 +12,6 @@ import (
 	"github.com/sip-core/sip/server"
 )
 
-var sharedCatalog = &catalog{}
-
 type service struct{}
 
 func (service) Name() string { return "features" }
@@ -25,11 +23,12 @@ func (service) Mount(r *mux.Router, h *server.Host) {
 		featCache.setBudget(int64(st.Config.Cache.Features))
 	}
 	featCache.setMetrics(h.Metrics())
-	wh := WFSHandler(h) // rate-limits its GetFeature / GetPropertyValue itself
+	cat := &catalog{}          // this server's, shared by its WFS and OGC API
+	wh := &wfs{h: h, cat: cat} // rate-limits its GetFeature / GetPropertyValue itself
 	h.Fixed(r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost))
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
 	r.Handle("/ows", wh).Methods(http.MethodPost).MatcherFunc(IsWFSPost)
-	(&ogcAPI{h: h, cat: sharedCatalog}).mount(r)
+	(&ogcAPI{h: h, cat: cat}).mount(r)
 }
 
 // Reload implements server.Reloader: the feature cache follows cache.features

@@ -2,6 +2,7 @@ package features
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -29,8 +30,9 @@ type wfs struct {
 	cat *catalog
 }
 
-// WFSHandler serves WFS 2.0.0 / 1.1.0 key-value requests (for /ows with SERVICE=WFS).
-func WFSHandler(h *server.Host) http.Handler { return &wfs{h: h, cat: sharedCatalog} }
+// WFSHandler serves WFS 2.0.0 / 1.1.0 requests (KVP and XML) with a catalog
+// of its own; the features service mounts its own on /wfs and /ows.
+func WFSHandler(h *server.Host) http.Handler { return &wfs{h: h, cat: &catalog{}} }
 
 func owsErr(status int, code, locator, format string, args ...any) *server.Error {
 	return &server.Error{Status: status, Code: code, Locator: locator, Detail: fmt.Sprintf(format, args...)}
@@ -240,7 +242,7 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 		b.WriteString(`<fes:Filter_Capabilities><fes:Conformance>`)
 		for _, c := range []string{"ImplementsQuery", "ImplementsAdHocQuery", "ImplementsFunctions", "ImplementsResourceId", "ImplementsMinStandardFilter", "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsMinTemporalFilter", "ImplementsTemporalFilter", "ImplementsSorting", "ImplementsMinimumXPath"} {
 			val := "TRUE"
-			if c == "ImplementsFunctions" || c == "ImplementsSorting" {
+			if c == "ImplementsFunctions" {
 				val = "FALSE"
 			}
 			fmt.Fprintf(&b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
@@ -502,39 +504,19 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		q.ids = clean
 	}
 	if v := params["BBOX"]; v != "" {
-		parts := strings.Split(v, ",")
-		bc, baxis := geo.CRS2180, geo.NorthEast
-		if len(parts) == 5 {
-			var err error
-			if bc, baxis, err = geo.Parse(parts[4]); err != nil {
-				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "unsupported CRS %q in BBOX", parts[4]))
-				return
-			}
-			parts = parts[:4]
-		} else if params["SRSNAME"] != "" {
-			bc, baxis = out.crs, out.axis
-		}
-		if version == "1.1.0" && len(parts) == 4 && params["SRSNAME"] == "" {
-			baxis = geo.NorthEast
-		}
-		b, err := parseBBox(strings.Join(parts, ","))
-		if err != nil {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "%v", err))
+		b, e := wfsBBox(r.Context(), c, v, params, version, out)
+		if e != nil {
+			server.WriteError(w, r, e)
 			return
 		}
-		if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum"))
-			return
-		}
-		sb := toStorageBound(b, bc, baxis)
-		q.bound = &sb
+		q.setBox(b)
 	}
-	if v := params["FILTER"]; v != "" {
+	if v := filterParam(params); v != "" {
 		if params["BBOX"] != "" {
 			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "FILTER and BBOX are mutually exclusive"))
 			return
 		}
-		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis})
+		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis, Extent: c.extent(r.Context())})
 		if err != nil {
 			code := "InvalidParameterValue"
 			if f, ok := filter.AsError(err); ok && f.Kind == "parse" {
@@ -630,7 +612,7 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		w.Header().Set("Content-Type", "application/geo+json")
 		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
 		body := newBody(w)
-		body.buf = append(body.buf, `{"type":"FeatureCollection","features":[`...)
+		body.buf = appendGeoJSONHead(body.buf, out.crs)
 		n := 0
 		emit := func(fb []byte) error {
 			if n > 0 {
@@ -745,6 +727,96 @@ func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[stri
 		server.Logger(ctx).Error("wfs stream", "err", err)
 	}
 	bw.WriteString("</wfs:FeatureCollection>\n")
+}
+
+// wfsBBox reads a KVP BBOX (x0,y0,x1,y1[,crs]) into the storage CRS. Without
+// a CRS it is in SRSNAME's, else EPSG:2180 northing first. The axis order is
+// the CRS name's (EPSG:2180 and its URN northing first), unless the box read
+// that way misses the layer entirely while read the other way it meets it
+// (geo.BoxAxisOrder): OWSLib writes BBOX=508000,413000,509000,414000,EPSG:2180
+// easting first.
+func wfsBBox(ctx context.Context, c *Collection, v string, params map[string]string, version string, out *outCRS) (orb.Bound, *server.Error) {
+	parts := strings.Split(v, ",")
+	bc, baxis := geo.CRS2180, geo.NorthEast
+	if len(parts) == 5 {
+		var err error
+		if bc, baxis, err = geo.Parse(parts[4]); err != nil {
+			return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "unsupported CRS %q in BBOX", parts[4])
+		}
+		parts = parts[:4]
+	} else if params["SRSNAME"] != "" {
+		bc, baxis = out.crs, out.axis
+	}
+	if version == "1.1.0" && len(parts) == 4 && params["SRSNAME"] == "" {
+		baxis = geo.NorthEast
+	}
+	b, err := parseBBox(strings.Join(parts, ","))
+	if err != nil {
+		return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "%v", err)
+	}
+	if b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1] {
+		return orb.Bound{}, owsErr(400, "InvalidParameterValue", "bbox", "BBOX minimum exceeds maximum")
+	}
+	if ext := c.extent(ctx); ext != nil {
+		baxis = geo.BoxAxisOrder(b, bc, baxis, *ext)
+	}
+	return toStorageBound(b, bc, baxis), nil
+}
+
+// extent is the layer's extent (EPSG:2180), nil when it is empty or cannot be
+// read: what an ambiguous axis order is checked against.
+func (c *Collection) extent(ctx context.Context) *orb.Bound {
+	ext, ok, err := c.Dataset.Store.Extent(ctx, c.Layer.Name)
+	if err != nil || !ok {
+		return nil
+	}
+	return &ext
+}
+
+// filterParam is the request's FES filter: FILTER, or a QUERY parameter that
+// holds a filter document, as OWSLib 0.27 sends it (query=<fes:Filter…>);
+// WFS 2.0 has no QUERY parameter, so nothing else can be meant by one.
+func filterParam(params map[string]string) string {
+	if v := params["FILTER"]; v != "" {
+		return v
+	}
+	if v := strings.TrimSpace(params["QUERY"]); isFilterDocument(v) {
+		return v
+	}
+	return ""
+}
+
+// isFilterDocument reports whether s is XML whose root element is a Filter
+// (any namespace prefix).
+func isFilterDocument(s string) bool {
+	if strings.HasPrefix(s, "<?xml") {
+		if _, rest, ok := strings.Cut(s, "?>"); ok {
+			s = strings.TrimSpace(rest)
+		}
+	}
+	if !strings.HasPrefix(s, "<") {
+		return false
+	}
+	name := s[1:]
+	if i := strings.IndexAny(name, " \t\r\n/>"); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.IndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name == "Filter"
+}
+
+// appendGeoJSONHead opens a WFS GeoJSON FeatureCollection whose positions are
+// x/y in c: a CRS other than WGS 84 lon/lat is named in a "crs" member (as
+// GeoServer does), or GDAL and QGIS take EPSG:2180 metres for degrees.
+func appendGeoJSONHead(b []byte, c *geo.CRS) []byte {
+	b = append(b, `{"type":"FeatureCollection",`...)
+	if !geo.IsRFC7946(c) {
+		b = geo.AppendGeoJSONCRS(b, c)
+		b = append(b, ',')
+	}
+	return append(b, `"features":[`...)
 }
 
 // pagedURL is the KVP GET request of another page (also for POST requests).

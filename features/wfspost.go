@@ -65,14 +65,21 @@ type wfsDoc struct {
 	stack                        []string
 }
 
+// attrOf is the value of se's attribute name, matched in any case: OWSLib
+// 0.27 writes typenames="…" and outputformat="…" where WFS 2.0 says typeNames
+// and outputFormat, and no request attribute differs from another by case only.
 func attrOf(se xml.StartElement, name string) string {
 	for _, a := range se.Attr {
-		if a.Name.Local == name {
+		if strings.EqualFold(a.Name.Local, name) {
 			return a.Value
 		}
 	}
 	return ""
 }
+
+// requestAttrs are the attributes of a request's root element that map onto
+// KVP parameters of the same name (matched in any case, as attrOf).
+var requestAttrs = []string{"service", "version", "count", "startIndex", "resultType", "outputFormat", "valueReference", "maxFeatures"}
 
 func (d *wfsDoc) read() error {
 	for {
@@ -100,10 +107,9 @@ func (d *wfsDoc) start(t xml.StartElement) error {
 	name := t.Name.Local
 	if len(d.stack) == 0 {
 		d.params["REQUEST"] = name
-		for _, a := range t.Attr {
-			switch a.Name.Local {
-			case "service", "version", "count", "startIndex", "resultType", "outputFormat", "valueReference", "maxFeatures":
-				d.params[strings.ToUpper(a.Name.Local)] = a.Value
+		for _, a := range requestAttrs {
+			if v := attrOf(t, a); v != "" {
+				d.params[strings.ToUpper(a)] = v
 			}
 		}
 	}

@@ -72,3 +72,43 @@ func TestWFSPostHostileBodies(t *testing.T) {
 		t.Errorf("300 attributes: %d %.300s", resp.StatusCode, b)
 	}
 }
+
+// TestParseWFSXMLAnyCase: OWSLib 0.27 writes the attributes of a GetFeature
+// lower-case (outputformat, typenames); they mean what their WFS 2.0
+// spellings mean.
+func TestParseWFSXMLAnyCase(t *testing.T) {
+	body := `<wfs20:GetFeature xmlns:wfs20="http://www.opengis.net/wfs/2.0" service="WFS" version="2.0.0" outputformat="application/json" count="5" startindex="2">` +
+		`<wfs20:Query typenames="ms:dzialki" srsname="EPSG:2180"/></wfs20:GetFeature>`
+	p, e := parseWFSXML([]byte(body))
+	if e != nil {
+		t.Fatal(e)
+	}
+	for k, want := range map[string]string{"REQUEST": "GetFeature", "OUTPUTFORMAT": "application/json", "COUNT": "5",
+		"STARTINDEX": "2", "TYPENAMES": "ms:dzialki", "SRSNAME": "EPSG:2180"} {
+		if p[k] != want {
+			t.Errorf("%s = %q, want %q", k, p[k], want)
+		}
+	}
+}
+
+// TestFilterParam: a QUERY parameter is taken for the filter only when it is
+// a filter document (OWSLib's GET), and FILTER wins.
+func TestFilterParam(t *testing.T) {
+	f := `<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:ResourceId rid="a"/></fes:Filter>`
+	for _, tc := range []struct {
+		params map[string]string
+		want   string
+	}{
+		{map[string]string{"QUERY": f}, f},
+		{map[string]string{"QUERY": "  " + f}, f},
+		{map[string]string{"QUERY": `<?xml version="1.0"?>` + "\n" + f}, `<?xml version="1.0"?>` + "\n" + f},
+		{map[string]string{"QUERY": "<Filter>\n<ResourceId rid=\"a\"/></Filter>"}, "<Filter>\n<ResourceId rid=\"a\"/></Filter>"},
+		{map[string]string{"QUERY": "<fes:FilterX/>"}, ""},
+		{map[string]string{"QUERY": "dzialki"}, ""},
+		{map[string]string{"FILTER": "<Filter/>", "QUERY": f}, "<Filter/>"},
+	} {
+		if got := filterParam(tc.params); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.params, got, tc.want)
+		}
+	}
+}

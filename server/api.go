@@ -58,12 +58,20 @@ func (h *Host) mountFallbacks(r *mux.Router) {
 	// The summary page answers / unless a service (the map viewer) took it; it is
 	// always at /datasets.
 	r.HandleFunc("/", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
+	mounted := mountedPrefixes(r)
 	for _, p := range servicePrefixes {
 		name := p
-		r.PathPrefix("/" + p).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		missing := func(w http.ResponseWriter, r *http.Request) {
 			WriteError(w, r, &Error{Status: http.StatusNotImplemented, Code: "OperationNotSupported",
 				Detail: "the " + name + " service is not available in this server"})
-		})
+		}
+		if !mounted[p] {
+			r.PathPrefix("/" + p).HandlerFunc(missing)
+		} else if p == "ows" {
+			// /ows dispatches on SERVICE: a request no service took names a
+			// service this server lacks, whatever else is mounted there.
+			r.Path("/ows").HandlerFunc(missing)
+		} // else an unknown path under it is the NotFoundHandler's 404
 	}
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, &Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no resource at " + r.URL.Path})
@@ -71,6 +79,26 @@ func (h *Host) mountFallbacks(r *mux.Router) {
 	r.MethodNotAllowedHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, &Error{Status: http.StatusMethodNotAllowed, Code: "MethodNotAllowed", Detail: "method " + r.Method + " is not allowed on " + r.URL.Path})
 	})
+}
+
+// mountedPrefixes are the first path segments of the routes mounted on r so
+// far ("ogc" for /ogc/collections/{collectionId}): a service that mounted any
+// route under a prefix serves it, so a path under it that no route matches is
+// unknown (404), not a service that is missing (501).
+func mountedPrefixes(r *mux.Router) map[string]bool {
+	out := map[string]bool{}
+	r.Walk(func(rt *mux.Route, _ *mux.Router, _ []*mux.Route) error {
+		tpl, err := rt.GetPathTemplate()
+		if err != nil || !strings.HasPrefix(tpl, "/") {
+			return nil
+		}
+		seg, _, _ := strings.Cut(tpl[1:], "/")
+		if seg != "" && !strings.ContainsAny(seg, "{}") {
+			out[seg] = true
+		}
+		return nil
+	})
+	return out
 }
 
 // ---- ETag / caching ----

@@ -28,7 +28,8 @@ import (
 // CORS; per-route policies come from Host (RequireRole, Expensive).
 //
 // Prefixes of the fixed URL map that no service mounts answer 501 in their
-// family's error format.
+// family's error format; an unknown path under a prefix that a service mounts
+// answers 404 in that format.
 type Service interface {
 	Name() string
 	Mount(r *mux.Router, h *Host)
@@ -129,6 +130,11 @@ func (h *Host) Service(name string) Service {
 	}
 	return nil
 }
+
+// Services lists the services of this server, in mount order, for a service
+// that describes what others add to it: the OGC API landing page, conformance
+// and OpenAPI document list the parts (tiles) other services serve under /ogc.
+func (h *Host) Services() []Service { return slices.Clone(h.services) }
 
 // Logger is the server's logger (per request: server.Logger(ctx)).
 func (h *Host) Logger() *slog.Logger { return h.logger }
@@ -440,8 +446,9 @@ func init() {
 	}
 }
 
-// servicePrefixes are the URL prefixes a later service mounts; until then they
-// answer 501.
+// servicePrefixes are the URL prefixes a later service mounts: while no route
+// is mounted under one, its paths answer 501; once one is, a path under it
+// that no route matches answers 404 (see mountFallbacks).
 var servicePrefixes = []string{"wms", "wfs", "ows", "ogc", "tiles", "uldk", "sync", "download"}
 
 func familyFor(path string) *family {

@@ -327,6 +327,42 @@ func TestUnmountedAndUnknown(t *testing.T) {
 	}
 }
 
+// TestUnknownUnderMountedPrefix: once a service mounts a route under a
+// prefix, a path under it that no route takes is an unknown resource (404 in
+// the family's format), not a missing service (501); prefixes nothing mounted
+// still answer 501, and /ows, which dispatches on SERVICE, names the missing
+// service.
+func TestUnknownUnderMountedPrefix(t *testing.T) {
+	mount := mountFunc(func(r *mux.Router, h *Host) {
+		r.Handle("/ogc/known", answer("known"))
+		r.Handle("/wfs", answer("wfs"))
+		r.Handle("/ows", answer("wfs")).MatcherFunc(func(r *http.Request, _ *mux.RouteMatch) bool {
+			return r.URL.Query().Get("service") == "WFS"
+		})
+	})
+	ts := start(t, baseConfig(t), mount)
+	for _, tc := range []struct {
+		path, ct, contains string
+		status             int
+	}{
+		{"/ogc/known", "", "known", 200},
+		{"/ogc/foo", "application/problem+json", `"status":404`, 404},
+		{"/ogc", "application/problem+json", `"status":404`, 404},
+		{"/wfs/foo", "application/xml", `exceptionCode="NotFound"`, 404},
+		{"/ows?service=WFS", "", "wfs", 200},
+		{"/ows?service=WMS", "text/xml", `code="OperationNotSupported"`, 501},
+		{"/ows/foo", "text/xml", `code="NotFound"`, 404},
+		{"/tiles", "application/problem+json", `"status":501`, 501},
+		{"/tiles/x/0/0/0.mvt", "application/problem+json", `"status":501`, 501},
+	} {
+		resp, body := get(t, ts.URL+tc.path)
+		wantStatus(t, resp, body, tc.status, tc.ct)
+		if !strings.Contains(body, tc.contains) {
+			t.Errorf("%s: body lacks %q:\n%s", tc.path, tc.contains, body)
+		}
+	}
+}
+
 func TestRequestIDAndMetrics(t *testing.T) {
 	ts := start(t, baseConfig(t))
 	resp, _ := get(t, ts.URL+"/healthz", "X-Request-Id", "abc-123")

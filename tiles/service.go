@@ -46,16 +46,6 @@ const MediaType = "application/vnd.mapbox-vector-tile"
 
 func init() {
 	server.Register(NewService())
-	features.AddConformance(
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
-		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/oas30",
-	)
-	features.AddLandingLink(features.Link{Href: "/tileMatrixSets", Rel: "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
-		Type: "application/json", Title: "Tile matrix sets (WebMercatorQuad, PL-1992)"})
 }
 
 // Service serves tiles: dynamic tilesets named after the datasets, and pre-built
@@ -139,6 +129,9 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	r.HandleFunc("/ogc/collections/{coll}/tiles", s.ogcTilesets).Methods(get...)
 	r.HandleFunc("/ogc/collections/{coll}/tiles/{tms}", s.ogcTileset).Methods(get...)
 	r.HandleFunc("/ogc/collections/{coll}/tiles/{tms}/{z}/{row}/{col}", s.ogcTile).Methods(get...)
+	r.HandleFunc("/ogc/tiles", s.ogcTilesets).Methods(get...)
+	r.HandleFunc("/ogc/tiles/{tms}", s.ogcTileset).Methods(get...)
+	r.HandleFunc("/ogc/tiles/{tms}/{z}/{row}/{col}", s.ogcTile).Methods(get...)
 }
 
 // Reload implements server.Reloader: follow the new datasets' change logs.
@@ -711,7 +704,11 @@ func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "%", "%25"), "/", "%2F")
 }
 
-// tmsDoc is an OGC 2D Tile Matrix Set 2.0 document.
+// tmsDoc is an OGC 2D Tile Matrix Set 2.0 document that also carries the
+// members of the TMS 1.0 JSON encoding (type, identifier, supportedCRS,
+// tileMatrix with topLeftCorner): GDAL up to 3.6 (Debian 12's, which QGIS
+// uses too) reads only TMS 1.0, later versions read 2.0, and the two encodings
+// share no member name that means different things. See docs/ogcapi-tiles.md.
 func tmsDoc(g *Grid, maxZoom int) map[string]any {
 	crs := "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code)
 	axes := []string{"X", "Y"}
@@ -721,7 +718,7 @@ func tmsDoc(g *Grid, maxZoom int) map[string]any {
 		axes = []string{"N", "E"}
 		origin = []float64{g.OriginY, g.OriginX}
 	}
-	var tms []map[string]any
+	var tms, tms1 []map[string]any
 	for z := 0; z <= maxZoom; z++ {
 		n := 1 << uint(z)
 		tms = append(tms, map[string]any{
@@ -729,8 +726,13 @@ func tmsDoc(g *Grid, maxZoom int) map[string]any {
 			"cornerOfOrigin": "topLeft", "pointOfOrigin": origin, "tileWidth": TileSize, "tileHeight": TileSize,
 			"matrixWidth": n, "matrixHeight": n,
 		})
+		tms1 = append(tms1, map[string]any{
+			"type": "TileMatrixType", "identifier": strconv.Itoa(z), "scaleDenominator": g.ScaleDenominator(z),
+			"topLeftCorner": origin, "tileWidth": TileSize, "tileHeight": TileSize, "matrixWidth": n, "matrixHeight": n,
+		})
 	}
-	doc := map[string]any{"id": g.ID, "title": g.Title, "crs": crs, "orderedAxes": axes, "tileMatrices": tms}
+	doc := map[string]any{"id": g.ID, "title": g.Title, "crs": crs, "orderedAxes": axes, "tileMatrices": tms,
+		"type": "TileMatrixSetType", "identifier": g.ID, "supportedCRS": crs, "tileMatrix": tms1}
 	if g.URI != "" {
 		doc["uri"] = g.URI
 	}
@@ -786,23 +788,41 @@ func (s *Service) collection(r *http.Request, id string) (*tileset, *server.Erro
 	return s.resolve(r, id)
 }
 
+// ogcTarget finds the tiles an OGC API Tiles request is about: a
+// collection's (/ogc/collections/{coll}/tiles…) or, without a collection, the
+// dataset tiles of the first dataset (/ogc/tiles…: every layer the caller may
+// read, as a collection is one of them). base is the absolute URL of the
+// tilesets list.
+func (s *Service) ogcTarget(r *http.Request) (id, base string, ts *tileset, e *server.Error) {
+	id = server.Var(r, "coll")
+	if id != "" {
+		ts, e = s.collection(r, id)
+		return id, baseURL(r) + "/ogc/collections/" + escape(id) + "/tiles", ts, e
+	}
+	st := s.host.State(r)
+	if st == nil || len(st.Datasets()) == 0 {
+		return "", "", nil, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "this server has no dataset"}
+	}
+	d := st.Datasets()[0]
+	ts, e = s.dynamic(r, d, nil)
+	return d.Name, baseURL(r) + "/ogc/tiles", ts, e
+}
+
 func (s *Service) ogcTilesets(w http.ResponseWriter, r *http.Request) {
-	id := server.Var(r, "coll")
-	ts, e := s.collection(r, id)
+	id, base, ts, e := s.ogcTarget(r)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
-	base := baseURL(r) + "/ogc/collections/" + escape(id) + "/tiles"
 	var list []map[string]any
 	for _, g := range ts.grids() {
 		list = append(list, map[string]any{
 			"title": id + " (" + g.ID + ")", "dataType": "vector", "crs": "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code),
-			"tileMatrixSetURI": g.URI,
-			"links": []map[string]string{
+			"tileMatrixSetURI": tmsURI(r, g),
+			"links": []map[string]any{
 				{"rel": "self", "type": "application/json", "href": base + "/" + g.ID},
 				{"rel": "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "type": "application/json", "href": baseURL(r) + "/ogc/tileMatrixSets/" + g.ID},
-				{"rel": "item", "type": MediaType, "templated": "true", "href": base + "/" + g.ID + "/{tileMatrix}/{tileRow}/{tileCol}"},
+				{"rel": "item", "type": MediaType, "templated": true, "href": base + "/" + g.ID + "/{tileMatrix}/{tileRow}/{tileCol}"},
 			},
 		})
 	}
@@ -811,8 +831,7 @@ func (s *Service) ogcTilesets(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
-	id := server.Var(r, "coll")
-	ts, e := s.collection(r, id)
+	id, base, ts, e := s.ogcTarget(r)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
@@ -823,7 +842,7 @@ func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	m := ts.meta(r.Context())
-	base := baseURL(r) + "/ogc/collections/" + escape(id) + "/tiles/" + g.ID
+	base += "/" + g.ID
 	var limits []map[string]any
 	for z := m.MinZoom; z <= m.MaxZoom; z++ {
 		// Tile limits of the data extent (WGS84 bounds projected into the grid).
@@ -837,7 +856,7 @@ func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
 	}
 	writeJSON(w, r, "application/json", map[string]any{
 		"title": id, "dataType": "vector", "crs": "http://www.opengis.net/def/crs/EPSG/0/" + strconv.Itoa(g.CRS.Code),
-		"tileMatrixSetURI": g.URI, "tileMatrixSetLimits": limits,
+		"tileMatrixSetURI": tmsURI(r, g), "tileMatrixSetLimits": limits,
 		"layers": vectorLayersOGC(m.VectorLayers),
 		"links": []map[string]any{
 			{"rel": "self", "type": "application/json", "href": base},
@@ -845,6 +864,16 @@ func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
 			{"rel": "item", "type": MediaType, "templated": true, "href": base + "/{tileMatrix}/{tileRow}/{tileCol}"},
 		},
 	})
+}
+
+// tmsURI names a tileset's tile matrix set: its registered OGC URI, or for a
+// grid of our own (PL-1992) the URL of its definition here, so a client that
+// picks a set by name (GDAL's TILEMATRIXSET=PL-1992) finds it.
+func tmsURI(r *http.Request, g *Grid) string {
+	if g.URI != "" {
+		return g.URI
+	}
+	return baseURL(r) + "/ogc/tileMatrixSets/" + g.ID
 }
 
 func vectorLayersOGC(vl []VectorLayer) []map[string]any {
@@ -890,8 +919,7 @@ func gridBoundOf(g *Grid, b [4]float64) (orb.Bound, bool) {
 }
 
 func (s *Service) ogcTile(w http.ResponseWriter, r *http.Request) {
-	id := server.Var(r, "coll")
-	ts, e := s.collection(r, id)
+	_, _, ts, e := s.ogcTarget(r)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return

@@ -46,13 +46,20 @@ index:
 // on a configuration, on loopback, until the test ends.
 func runServer(t testing.TB, yaml string) (*server.Server, *Service, string) {
 	t.Helper()
+	svc := NewService()
+	s, url := serve(t, yaml, server.Options{Services: []server.Service{svc, wms.New()}, NoRegistered: true})
+	return s, svc, url
+}
+
+// serve runs a server with the given services on a configuration, on
+// loopback, until the test ends.
+func serve(t testing.TB, yaml string, opts server.Options) (*server.Server, string) {
+	t.Helper()
 	cfg, err := config.Parse([]byte(yaml), "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc := NewService()
-	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)),
-		server.Options{Services: []server.Service{svc, wms.New()}, NoRegistered: true})
+	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +73,7 @@ func runServer(t testing.TB, yaml string) (*server.Server, *Service, string) {
 		defer cancel()
 		s.Shutdown(ctx)
 	})
-	return s, svc, "http://" + ln.Addr().String()
+	return s, "http://" + ln.Addr().String()
 }
 
 func get(t *testing.T, url string, hdr ...string) (*http.Response, []byte) {
@@ -337,20 +344,7 @@ func orb2(p orb.Point) orb.Bound { return orb.Bound{Min: p, Max: p} }
 // features service it links into): the routes coexist, the conformance page
 // lists OGC API Tiles and the landing page links the tile matrix sets.
 func TestWithFeaturesService(t *testing.T) {
-	dir := t.TempDir()
-	sp := copyCounty(t, dir)
-	cfg, err := config.Parse([]byte(fmt.Sprintf("datasets:\n  - name: county\n    store: %s\n", sp)), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, _ := net.Listen("tcp", "127.0.0.1:0")
-	go s.Serve(ln)
-	defer s.Shutdown(bg)
-	base := "http://" + ln.Addr().String()
+	base := startFullServer(t)
 	if resp, body := get(t, base+"/ogc/conformance", "Accept", "application/json"); resp.StatusCode != 200 ||
 		!bytes.Contains(body, []byte("ogcapi-tiles-1/1.0/conf/mvt")) {
 		t.Errorf("conformance %d %s", resp.StatusCode, body)

@@ -346,8 +346,8 @@ func writeText(b *bytes.Buffer, hits []hit, qrefs []layerRef) {
 }
 
 // writeGeoJSON writes a FeatureCollection in the request's CRS c, named in a
-// "crs" member (the GeoJSON 2008 form GeoServer answers and QGIS and GDAL
-// read: {"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2180"}}).
+// "crs" member (geo.AppendGeoJSONCRS: the GeoJSON 2008 form GeoServer answers
+// and QGIS and GDAL read), also for CRS:84, as GeoServer does.
 // Positions are x = easting/longitude, y = northing/latitude whatever the
 // CRS's axis order (GeoJSON's own rule, and how QGIS and GDAL read them):
 // EPSG:2180 is E,N although EPSG defines it northing first, EPSG:4326 lon,lat.
@@ -362,7 +362,9 @@ func writeGeoJSON(b *bytes.Buffer, hits []hit, c *geo.CRS) {
 	if c.Geographic {
 		prec = 8
 	}
-	fmt.Fprintf(b, `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":%q}},"features":[`, c.URN())
+	b.WriteString(`{"type":"FeatureCollection",`)
+	b.Write(geo.AppendGeoJSONCRS(nil, c))
+	b.WriteString(`,"features":[`)
 	for i, h := range hits {
 		if i > 0 {
 			b.WriteByte(',')

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/internal/xmlscan"
@@ -25,7 +27,11 @@ type Options struct {
 	// DefaultCRS applies to geometries without srsName (the query's SRSNAME).
 	DefaultCRS  *geo.CRS
 	DefaultAxis geo.AxisOrder
-	Limits      filter.Limits
+	// Extent (EPSG:2180), when set, settles the axis order of an Envelope
+	// whose declared order misses it while the other meets it
+	// (geo.BoxAxisOrder): the dataset's extent.
+	Extent *orb.Bound
+	Limits filter.Limits
 }
 
 type node struct {

@@ -26,9 +26,28 @@ func (p *parser) geometry(n *node, c *geo.CRS, axis geo.AxisOrder) (orb.Geometry
 	}
 	tr, _ := geo.NewTransform(c, geo.CRS2180)
 	if b, ok := g.(orb.Bound); ok {
+		if p.opt.Extent != nil {
+			b = p.settleAxis(b, c, axis)
+		}
 		return tr.Bound(b), nil
 	}
 	return tr.Apply(g), nil
+}
+
+// settleAxis re-reads an Envelope (read in axis, x/y now) in the other axis
+// order when geo.BoxAxisOrder says its writer meant that one.
+func (p *parser) settleAxis(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
+	swap := func(b orb.Bound) orb.Bound {
+		return orb.Bound{Min: orb.Point{b.Min[1], b.Min[0]}, Max: orb.Point{b.Max[1], b.Max[0]}}
+	}
+	written := b
+	if axis == geo.NorthEast {
+		written = swap(b)
+	}
+	if geo.BoxAxisOrder(written, c, axis, *p.opt.Extent) != axis {
+		return swap(b)
+	}
+	return b
 }
 
 func (p *parser) rawGeometry(n *node, axis geo.AxisOrder) (orb.Geometry, error) {

@@ -26,6 +26,7 @@ type prepared struct {
 	geom  *geos.Geom
 	pg    *geos.PrepGeom
 	bound orb.Bound
+	rect  bool // the literal is a box (an Envelope, a bbox)
 }
 
 // Compile prepares e for evaluation.
@@ -60,7 +61,8 @@ func Compile(e Expr) (*Program, error) {
 				return e
 			}
 			n++
-			p.prep[n] = &prepared{geom: g, pg: g.Prepare(), bound: x.Geom.Bound()}
+			_, rect := x.Geom.(orb.Bound)
+			p.prep[n] = &prepared{geom: g, pg: g.Prepare(), bound: x.Geom.Bound(), rect: rect}
 			return compiledSpatial{op: x.Op, id: n}
 		}
 		return e
@@ -263,11 +265,12 @@ func (p *Program) spatial(e compiledSpatial, g orb.Geometry) bool {
 		if !overlap {
 			return true
 		}
-	case "bbox":
-		// BBOX is envelope intersection of the feature with the box: exact for a box
-		// literal only when the feature is tested itself.
+	case "bbox", "intersects":
 		if !overlap {
 			return false
+		}
+		if pr.rect { // a box: plain arithmetic (IntersectsBox), no GEOS
+			return IntersectsBox(g, pr.bound)
 		}
 	default:
 		if !overlap {
