@@ -8,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/features/filter"
+	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
@@ -66,7 +67,9 @@ func (q *query) boxCount(ctx context.Context) (n int64, ok bool, err error) {
 	if ix == nil || !q.asOf.IsZero() || !q.indexFresh(ctx) {
 		return 0, false, nil
 	}
-	ix.Search(q.c.Layer.Name, *q.box, func(string) bool { n++; return true })
+	if err := ix.Search(ctx, q.c.Layer.Name, *q.box, func(string) bool { n++; return true }); err != nil {
+		return 0, false, err
+	}
 	out, err := q.boxMissesCached(ctx)
 	return n - int64(len(out)), err == nil, err
 }
@@ -101,25 +104,20 @@ func (q *query) boxMissesCached(ctx context.Context) (map[string]bool, error) {
 // store by id and tested.
 func (q *query) boxMisses(ctx context.Context) (map[string]bool, error) {
 	ix, layer, b := q.c.Dataset.Index, q.c.Layer.Name, *q.box
-	l, ok := ix.Layer(layer)
-	if !ok {
-		return map[string]bool{}, nil
-	}
 	seen := map[string]bool{}
-	var edge []string
+	var uncertain []string
 	for _, side := range sidesOf(b) {
-		ix.Search(layer, side, func(id string) bool {
+		err := ix.SearchBoxes(ctx, layer, side, func(id string, e index.Box) bool {
 			if !seen[id] {
 				seen[id] = true
-				edge = append(edge, id)
+				if !sideInside(b, e.Bound()) {
+					uncertain = append(uncertain, id)
+				}
 			}
 			return true
 		})
-	}
-	uncertain := edge[:0]
-	for _, id := range edge {
-		if e, ok := l.Box(id); !ok || !sideInside(b, e.Bound()) {
-			uncertain = append(uncertain, id)
+		if err != nil {
+			return nil, err
 		}
 	}
 	return q.readMisses(ctx, uncertain)

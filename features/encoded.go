@@ -173,7 +173,22 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			keys = keys[i:min(len(keys), i+want)]
 		}
 	} else if q.box != nil {
-		return 0, false, nil // the store's envelopes are not the box's matches
+		// The store's envelope matches less the box's misses (found through
+		// the index's envelopes, both modes): a page needs at most as many
+		// more keys as there are misses. A deep page is the store's to skip.
+		if skip > maxCachedCandidates {
+			return 0, false, nil
+		}
+		out, err := q.boxMissesCached(ctx)
+		if err != nil {
+			return 0, true, err
+		}
+		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Limit: want + len(out)}, collect); err != nil {
+			return 0, true, err
+		}
+		keys = dropKeys(keys, out)
+		keys = keys[:min(len(keys), want)]
+		ranged = len(out) == 0 // a run of keys is a run of the store's rows only without misses among them
 	} else {
 		// the store skips (a deep STARTINDEX costs no memory here)
 		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {

@@ -60,7 +60,7 @@ func (k cellKey) bound() orb.Bound {
 const cellItemSize = 64
 
 // search calls fn with the objects of layer whose box meets b (at most 2×2 cells).
-func (cc *cellCache) search(ctx context.Context, layer string, b orb.Bound, fn func(id string) bool) error {
+func (cc *cellCache) search(ctx context.Context, layer string, b orb.Bound, fn func(id string, box Box) bool) error {
 	q := BoxOf(b)
 	x0, x1, y0, y1 := cellOf(b.Min[0]), cellOf(b.Max[0]), cellOf(b.Min[1]), cellOf(b.Max[1])
 	var seen map[string]bool // an object in several cells is reported once
@@ -80,7 +80,7 @@ func (cc *cellCache) search(ctx context.Context, layer string, b orb.Bound, fn f
 				if seen != nil {
 					seen[it.id] = true
 				}
-				if !fn(it.id) {
+				if !fn(it.id, it.box) {
 					return nil
 				}
 			}

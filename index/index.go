@@ -106,6 +106,12 @@ func (l *Layer) Bounds() (Box, bool) {
 // Search calls fn with the id of every object whose box intersects q, until fn
 // returns false. fn must not modify the layer.
 func (l *Layer) Search(q Box, fn func(id string) bool) {
+	l.SearchBoxes(q, func(id string, _ Box) bool { return fn(id) })
+}
+
+// SearchBoxes is Search, giving each object's indexed box too. fn must not
+// modify the layer.
+func (l *Layer) SearchBoxes(q Box, fn func(id string, b Box) bool) {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
 	stopped := false
@@ -113,7 +119,7 @@ func (l *Layer) Search(q Box, fn func(id string) bool) {
 		if l.dead[i] {
 			return true
 		}
-		if !fn(l.ids.id(i)) {
+		if !fn(l.ids.id(i), l.tree.boxes[i]) {
 			stopped = true
 			return false
 		}
@@ -123,7 +129,7 @@ func (l *Layer) Search(q Box, fn func(id string) bool) {
 		return
 	}
 	for i := range l.extraBox {
-		if l.extraBox[i].Intersects(q) && !fn(l.extraIDs[i]) {
+		if l.extraBox[i].Intersects(q) && !fn(l.extraIDs[i], l.extraBox[i]) {
 			return
 		}
 	}
@@ -345,12 +351,19 @@ var errStop = errors.New("index: stop")
 // candidates: an exact geometry test is the caller's. An inverted box or a
 // layer the store does not have finds nothing.
 func (ix *Index) Search(ctx context.Context, layer string, b orb.Bound, fn func(id string) bool) error {
+	return ix.SearchBoxes(ctx, layer, b, func(id string, _ Box) bool { return fn(id) })
+}
+
+// SearchBoxes is Search, giving each object's exact envelope too (what the
+// index holds, in either mode), so a caller can decide without reading the
+// object whether a whole side of it lies in a box.
+func (ix *Index) SearchBoxes(ctx context.Context, layer string, b orb.Bound, fn func(id string, box Box) bool) error {
 	if !(b.Min[0] <= b.Max[0] && b.Min[1] <= b.Max[1]) {
 		return nil
 	}
 	if ix.mem {
 		if l, ok := ix.Layer(layer); ok {
-			l.Search(BoxOf(b), fn)
+			l.SearchBoxes(BoxOf(b), fn)
 		}
 		return nil
 	}
@@ -360,8 +373,8 @@ func (ix *Index) Search(ctx context.Context, layer string, b orb.Bound, fn func(
 	if b.Max[0]-b.Min[0] <= CellSize && b.Max[1]-b.Min[1] <= CellSize {
 		return ix.cells.search(ctx, layer, b, fn)
 	}
-	err := ix.r.QueryBoxes(ctx, store.Query{Layer: layer, Bound: &b}, func(_ int64, id string, _ orb.Bound) error {
-		if !fn(id) {
+	err := ix.r.QueryBoxes(ctx, store.Query{Layer: layer, Bound: &b}, func(_ int64, id string, ob orb.Bound) error {
+		if !fn(id, BoxOf(ob)) {
 			return errStop
 		}
 		return nil
