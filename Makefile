@@ -62,7 +62,7 @@ FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanne
 	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
-	features:FuzzParseWFSXML sync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
+	features:FuzzParseWFSXML datasync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
 	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds roads:FuzzDecode open311:FuzzParseQuery \
 	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation
 fuzz: deps-test
@@ -73,7 +73,7 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh sync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
+	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
 	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done
