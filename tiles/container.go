@@ -383,7 +383,7 @@ func openPMTiles(path string) (*pmtilesReader, error) {
 	}
 	if r.H.TileType != pmtiles.TileTypeMVT {
 		r.Close()
-		return nil, fmt.Errorf("%s: tile type %d is not MVT", path, r.H.TileType)
+		return nil, fmt.Errorf("%s: tile type %s is not MVT", path, r.H.TileType)
 	}
 	m := &Meta{}
 	if err := json.Unmarshal(r.Metadata(), m); err != nil {
