@@ -8,7 +8,7 @@ export GOFLAGS ?= -buildvcs=false
 BUILD_DEPS := gcc libgeos-dev
 TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
 	postgresql-15-postgis-3 python3-aiosmtpd
-BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
+BENCH_DEPS := $(TEST_DEPS) wrk hyperfine cgi-mapserver lighttpd spawn-fcgi
 
 BIN := bin/sip
 

@@ -20,7 +20,8 @@
 #
 # The county and its stores are cached in $BENCH_DIR between runs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-300000}
 DURATION=${DURATION:-15}
 CONNS=${CONNS:-8}
@@ -139,11 +140,13 @@ request = function()
   return wrk.format("POST", "/open311/v2/requests.json", {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 LUA
+# Under /usr/bin/time for the peak RSS: stopping sip (time's child) lets time
+# write it; at exit in any case.
 /usr/bin/time -v "$BENCH_DIR/sip" serve --config "$RUN/sip.yaml" 2> "$RUN/serve.log" &
 TIME_PID=$!
 stop_sip() { SIP_PID=$(pgrep -P $TIME_PID || true); [ -n "$SIP_PID" ] && kill "$SIP_PID" 2> /dev/null; wait $TIME_PID || true; }
-trap stop_sip EXIT
-for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
+bench_at_exit stop_sip
+bench_wait_url "http://127.0.0.1:$PORT/readyz"
 curl -fs "http://127.0.0.1:$PORT/open311/v2/services.json" > /dev/null
 # The tiles' start-up warm-up reads the whole county: measure after it.
 for _ in $(seq 1 600); do grep -Eq 'tile feature cache (warm|full).*dataset=powiat_laski' "$RUN/serve.log" && break; sleep 1; done
@@ -159,6 +162,5 @@ say "GET /healthz       $(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-healthz.txt
 stored=$(sqlite3 "$RUN/open311.sqlite" 'SELECT count(*) FROM requests' 2>/dev/null || /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM requests').fetchone()[0])" "$RUN/open311.sqlite")
 say "stored requests    $stored"
 stop_sip
-trap - EXIT
 say "sip serve peak RSS $(awk '/Maximum resident set size/ {printf "%.0f MB", $NF / 1024}' "$RUN/serve.log")"
 say "results in $RES"
