@@ -48,15 +48,7 @@ SIP_BENCH_DIR="$BENCH_DIR" go test -run '^$' -bench 'BenchmarkRouteCounty' -benc
 sip_route=$(awk '/BenchmarkRouteCounty-/ {for (i = 1; i <= NF; i++) if ($(i+1) == "decisions/s") print $i}' "$BENCH_DIR/go-bench.txt" | head -1)
 sip_par=$(awk '/BenchmarkRouteCountyParallel/ {for (i = 1; i <= NF; i++) if ($(i+1) == "decisions/s") print $i}' "$BENCH_DIR/go-bench.txt" | head -1)
 
-PG=${PG:-/usr/lib/postgresql/15/bin}
-if [ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres > /dev/null 2>&1; then
-	PGDIR="$BENCH_DIR/pg"
-	if [ ! -d "$PGDIR/data" ]; then
-		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
-		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" > "$BENCH_DIR/pg-init.log" 2>&1
-	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p 55433 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" > /dev/null
-	PSQL="psql -h $PGDIR -p 55433 -U postgres -q -v ON_ERROR_STOP=1"
+if bench_postgis "$BENCH_DIR/pg" 55433; then
 	if ! $PSQL -tAc "SELECT 1 FROM pg_tables WHERE tablename = 'bench_points'" | grep -q 1; then
 		$PSQL -c "CREATE EXTENSION IF NOT EXISTS postgis"
 		ogr2ogr -f PostgreSQL "PG:host=$PGDIR port=55433 user=postgres dbname=postgres" "$BENCH_DIR/county.gpkg" jednostki -nln jednostki -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=GIST -overwrite
@@ -81,7 +73,6 @@ SQL
 	if [ -n "$sip_par" ] && [ -n "$pgtps" ]; then
 		say "ratio sip/postgis = $(echo "$sip_par / $pgtps" | bc -l | cut -c1-6) (sip on every core, with flags and the reason)"
 	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data stop -m fast" > /dev/null
 else
 	say "PostGIS not installed (postgresql-15-postgis-3): no peer run"
 fi

@@ -10,11 +10,17 @@
 #
 #   bench_bg CMD...                     start CMD in the background; its pid in BENCH_PID
 #   bench_stop PID                      stop one of them now (kill, wait)
-#   bench_at_exit 'COMMAND'             run COMMAND at exit, after the processes stop
+#   bench_at_exit 'COMMAND'             run COMMAND at exit, after the processes stop (the
+#                                       last registered first)
 #   bench_wait_url URL [TRIES]          wait until URL answers 2xx (TRIES × 0.2 s, default 600)
 #   bench_wait_idle PID [SECONDS]       wait until PID idles (scripts/wait-idle.sh)
 #   bench_fcgi SOCKET N PROGRAM [VAR=VALUE...]
 #                                       N FastCGI processes of PROGRAM on SOCKET (spawn-fcgi)
+#   bench_postgis DIR PORT              a private PostgreSQL 15 + PostGIS cluster in DIR (kept
+#                                       between runs) on a Unix socket in DIR, PORT its socket's
+#                                       number, as the postgres user, stopped at exit; sets PG
+#                                       (the server's bin directory), PGDIR and PSQL; returns 1
+#                                       when PostgreSQL 15 and PostGIS are not installed
 #   mapserver_conf DIR MAPFILE          DIR/mapserver.conf for MapServer 8: MAPFILE the default
 #                                       map (also as map COUNTY), maps under DIR allowed
 #   mapserver_start DIR PORT MAPFILE [FASTCGI_ENTRIES]
@@ -40,7 +46,9 @@ bench_cleanup() {
 		sleep 0.5
 		for p in "${fcgi[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
 	fi
-	for f in "${BENCH_AT_EXIT[@]}"; do eval "$f" || true; done
+	# Last registered first, as Go's defer: a cluster stops before its folder goes.
+	local i
+	for ((i = ${#BENCH_AT_EXIT[@]} - 1; i >= 0; i--)); do eval "${BENCH_AT_EXIT[i]}" || true; done
 }
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
@@ -80,6 +88,19 @@ bench_fcgi() {
 	env "$@" spawn-fcgi -s "$sock" -F "$n" -P "$sock.pid" -- "$prog" >/dev/null
 	BENCH_PIDFILES+=("$sock.pid")
 	bench_at_exit "rm -f '$sock'"
+}
+
+bench_postgis() {
+	PG=${PG:-/usr/lib/postgresql/15/bin}
+	PGDIR=$1
+	[ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres >/dev/null 2>&1 || return 1
+	if [ ! -d "$PGDIR/data" ]; then
+		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
+		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" >"$PGDIR/init.log" 2>&1 || { cat "$PGDIR/init.log" >&2; return 1; }
+	fi
+	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p $2 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" >/dev/null || return 1
+	bench_at_exit "su postgres -c '$PG/pg_ctl -D $PGDIR/data stop -m fast' >/dev/null 2>&1"
+	PSQL="psql -h $PGDIR -p $2 -U postgres -q -v ON_ERROR_STOP=1"
 }
 
 mapserver_conf() {

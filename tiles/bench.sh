@@ -156,18 +156,9 @@ QUERY_STRING="map='"$OUT"'/county.map&mode=tile&tilemode=gmap&tile=$x+$y+$z&laye
 		python3 -c 'import sys; b = sys.stdin.buffer.read(); sys.stdout.buffer.write(b[b.index(b"\r\n\r\n") + 4:])' > "$OUT/ms-sample.mvt" || true
 	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes; GDAL reads $(ogrinfo -ro -so "$OUT/ms-sample.mvt" 2>/dev/null | grep -c '^[0-9]*: ') layers)"
 fi
-PG=${PG:-/usr/lib/postgresql/15/bin}
-if [ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres > /dev/null 2>&1; then
-	# A private PostGIS cluster on a socket under $OUT: the same public columns,
-	# geometry indexed in EPSG:2180, each tile one SQL statement of ST_AsMVT per layer.
-	PGDIR="$OUT/pg"
-	if [ ! -d "$PGDIR/data" ]; then
-		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
-		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" > "$OUT/pg-init.log" 2>&1
-	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p 55432 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" > /dev/null
-	bench_at_exit "su postgres -c '$PG/pg_ctl -D $PGDIR/data stop -m fast' > /dev/null 2>&1"
-	PSQL="psql -h $PGDIR -p 55432 -U postgres -q -v ON_ERROR_STOP=1"
+# A private PostGIS cluster on a socket under $OUT: the same public columns,
+# geometry indexed in EPSG:2180, each tile one SQL statement of ST_AsMVT per layer.
+if bench_postgis "$OUT/pg" 55432; then
 	if ! $PSQL -tAc "SELECT 1 FROM pg_tables WHERE tablename = 'dzialki'" | grep -q 1; then
 		$PSQL -c "CREATE EXTENSION IF NOT EXISTS postgis"
 		for l in ${LAYERS//,/ }; do
