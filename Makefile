@@ -58,7 +58,7 @@ web: web-deps
 # GeoJSON, FES/CQL2 filters, WMS and ULDK parameters, tiles and archives).
 # Corpora live under each package's testdata/fuzz.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanner ingest/app:FuzzReader \
+FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanner internal/gmlcoord:FuzzPosList internal/xmltext:FuzzEscape ingest/app:FuzzReader \
 	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
