@@ -8,7 +8,7 @@ export GOFLAGS ?= -buildvcs=false
 BUILD_DEPS := gcc libgeos-dev
 TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
 	postgresql-15-postgis-3 python3-aiosmtpd
-BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
+BENCH_DEPS := $(TEST_DEPS) wrk hyperfine cgi-mapserver lighttpd spawn-fcgi
 
 BIN := bin/sip
 
@@ -68,11 +68,11 @@ web: web-deps
 # GeoJSON, FES/CQL2 filters, WMS and ULDK parameters, tiles and archives).
 # Corpora live under each package's testdata/fuzz.
 FUZZTIME ?= 20s
-FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanner ingest/app:FuzzReader \
+FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanner internal/gmlcoord:FuzzPosList internal/xmltext:FuzzEscape ingest/app:FuzzReader \
 	ingest/formats:FuzzShapefile ingest/formats:FuzzGeoJSON features/fes:FuzzParse \
 	features/cql2:FuzzParseText features/cql2:FuzzParseJSON wms:FuzzWMS parcels:FuzzRequestInput \
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
-	features:FuzzParseWFSXML sync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
+	features:FuzzParseWFSXML datasync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
 	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds roads:FuzzDecode open311:FuzzParseQuery \
 	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation
 fuzz: deps-test
@@ -83,7 +83,7 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh scripts/bench-memory.sh scripts/bench-postgis-peers.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh sync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
+	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
 	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done

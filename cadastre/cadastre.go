@@ -121,7 +121,7 @@ type Field struct {
 }
 
 // KIEGParcel returns the GetFeatureInfo record of a parcel (layer dzialki) in the
-// field order of the GUGiK county WMS specification (DOMAIN.md §6). POLE_EWIDENCYJNE
+// field order of the GUGiK county WMS specification (docs/domain.md, "KIEG"). POLE_EWIDENCYJNE
 // is in hectares with four decimals; DATA is the day the version started.
 func (n *Names) KIEGParcel(o *store.Object) []Field {
 	idObrebu := str(o.Attrs["id_obrebu"])

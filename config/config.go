@@ -252,7 +252,7 @@ type Style struct {
 	MaxScale float64 `yaml:"max_scale"`
 }
 
-// Fees is the fee table for paid extracts (DOMAIN.md §7). Rates change by notice,
+// Fees is the fee table for paid extracts (docs/domain.md, "Fees for extracts"). Rates change by notice,
 // so they live here, not in code. Money is held in integer grosze.
 type Fees struct {
 	Currency string `yaml:"currency"` // default PLN

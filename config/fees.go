@@ -175,7 +175,7 @@ type FreeItem struct {
 }
 
 // LegalBasisFreeGeometry is the basis for free parcel and building geometry data
-// sets (DOMAIN.md §7).
+// sets (docs/domain.md, "Fees for extracts").
 const LegalBasisFreeGeometry = "art. 40a ust. 2 pkt 1 ustawy z dnia 17 maja 1989 r. Prawo geodezyjne i kartograficzne"
 
 // DefaultFreeItems are used when fees.free is not configured.

@@ -11,7 +11,8 @@
 #   extracts/bench.sh            # 20 runs each
 #   RUNS=50 extracts/bench.sh
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 RUNS=${RUNS:-20}
 OUT=${BENCH_DIR:-$(mktemp -d /tmp/sip-bench-extracts-XXXX)}
 mkdir -p "$OUT"

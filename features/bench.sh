@@ -7,10 +7,11 @@
 #   features/bench.sh                 # 50k parcels (generated once, cached)
 #   PARCELS=20000 DURATION=5 features/bench.sh
 #
-# Needs: go, wrk, cgi-mapserver, lighttpd (apt-get install wrk cgi-mapserver lighttpd).
+# Needs: go, wrk, cgi-mapserver, lighttpd, spawn-fcgi (make deps-bench).
 # Ports 18940 (sip) and 18941 (MapServer); work dir /tmp/sip-features-bench.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-50000}
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-8}
@@ -20,27 +21,15 @@ SIP_PORT=18940
 MS_PORT=18941
 mkdir -p "$WORK" "$DATA"
 
-for bin in wrk mapserv lighttpd; do
-	command -v $bin >/dev/null || { echo "bench: $bin missing (apt-get install wrk cgi-mapserver lighttpd)"; exit 1; }
-done
+command -v wrk >/dev/null || { echo "bench: wrk missing (make deps-bench)"; exit 1; }
 
 go build -o "$WORK/sip" ./cmd/sip
 if [ ! -s "$DATA/county.gpkg" ]; then
 	echo "generating a county of $PARCELS parcels..."
 	"$WORK/sip" gen county --parcels "$PARCELS" --seed 3 --out "$DATA/gml" >/dev/null
-	"$WORK/sip" ingest --store "$DATA/county.gpkg.tmp" "$DATA"/gml/* >/dev/null
+	"$WORK/sip" ingest --store "$DATA/county.gpkg.tmp" "$DATA"/gml/*.gml >/dev/null
 	mv "$DATA/county.gpkg.tmp" "$DATA/county.gpkg"
 fi
-
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	# the mapserv FastCGI processes this script's lighttpd spawned (by their environment)
-	for p in $(pgrep -x mapserv || true); do
-		if { tr '\0' '\n' < "/proc/$p/environ"; } 2>/dev/null | grep -qx "MS_MAPFILE=$WORK/county.map"; then kill "$p" 2>/dev/null || true; fi
-	done
-}
-trap cleanup EXIT
 
 # --- sip ---
 cat > "$WORK/sip.yaml" <<EOYAML
@@ -54,9 +43,8 @@ limits:
 log:
   access: false
 EOYAML
-"$WORK/sip" serve --config "$WORK/sip.yaml" >"$WORK/sip.log" 2>&1 &
-pids+=($!)
-SIP_PID=$!
+bench_bg "$WORK/sip" serve --config "$WORK/sip.yaml" >"$WORK/sip.log" 2>&1
+SIP_PID=$BENCH_PID
 
 # --- MapServer 8 behind lighttpd FastCGI (2 mapserv processes: one per core) ---
 cat > "$WORK/county.map" <<EOMAP
@@ -103,41 +91,9 @@ MAP
   END
 END
 EOMAP
-# MapServer 8 reads a config file before any map file
-cat > "$WORK/mapserver.conf" <<EOCONF
-CONFIG
-  ENV
-    MS_MAPFILE "$WORK/county.map"
-    MS_MAP_PATTERN "^$WORK/"
-  END
-  MAPS
-    COUNTY "$WORK/county.map"
-  END
-END
-EOCONF
-mkdir -p "$WORK/www"
-cat > "$WORK/lighttpd.conf" <<EOCONF
-server.modules = ("mod_fastcgi")
-server.document-root = "$WORK/www"
-server.bind = "127.0.0.1"
-server.port = $MS_PORT
-server.errorlog = "$WORK/lighttpd.err"
-fastcgi.server = ( "/mapserv" => ((
-  "socket" => "$WORK/mapserv.sock",
-  "bin-path" => "/usr/bin/mapserv",
-  "check-local" => "disable",
-  "max-procs" => 2,
-  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "$WORK/mapserver.conf", "MS_MAPFILE" => "$WORK/county.map" )
-)))
-EOCONF
-lighttpd -D -f "$WORK/lighttpd.conf" &
-pids+=($!)
-
-for i in $(seq 1 600); do
-	curl -sf "http://127.0.0.1:$SIP_PORT/readyz" >/dev/null && curl -sf "http://127.0.0.1:$MS_PORT/mapserv?SERVICE=WFS&REQUEST=GetCapabilities" >/dev/null && break
-	sleep 0.2
-done
-scripts/wait-idle.sh "$SIP_PID" # background warm-up done before measuring
+mapserver_start "$WORK" "$MS_PORT" "$WORK/county.map"
+bench_wait_url "http://127.0.0.1:$SIP_PORT/readyz"
+bench_wait_idle "$SIP_PID" # background warm-up done before measuring
 
 # Boxes in the middle of the county holding 150+ parcels: one in EPSG:2180 (E,N)
 # for WFS, one in CRS84 for OGC API (MapServer 8.0 has no bbox-crs).

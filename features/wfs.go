@@ -16,6 +16,7 @@ import (
 	"github.com/sip-core/sip/features/fes"
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/xmltext"
 	"github.com/sip-core/sip/server"
 )
 
@@ -129,24 +130,8 @@ func (s *wfs) serve(w http.ResponseWriter, r *http.Request, params map[string]st
 	}
 }
 
-func xmlEsc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// xmlEsc escapes text for the XML this package writes (xmltext.Escape).
+func xmlEsc(s string) string { return xmltext.Escape(s) }
 
 func (s *wfs) endpoint(r *http.Request) string {
 	scheme := "http"

@@ -25,7 +25,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -33,7 +32,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/sip-core/sip/ingest/egib"
 	"github.com/sip-core/sip/store"
@@ -61,120 +59,12 @@ type Options struct {
 	MaxText int
 }
 
-// Counts are per-layer (or total) results.
-type Counts struct {
-	Objects   int `json:"objects"` // object versions read and written
-	Inserted  int `json:"inserted"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
-	Archived  int `json:"archived"`
-	Deleted   int `json:"deleted"`
-	Rejected  int `json:"rejected"` // object versions left out because of a problem
-}
-
-// Add counts the outcome of one Put.
-func (c *Counts) Add(r store.PutResult) {
-	c.Objects++
-	switch r {
-	case store.Inserted:
-		c.Inserted++
-	case store.Updated:
-		c.Updated++
-	case store.Unchanged:
-		c.Unchanged++
-	case store.Archived:
-		c.Archived++
-	case store.Deleted:
-		c.Deleted++
-	}
-}
-
-// FileReport summarises one input file.
-type FileReport struct {
-	File     string `json:"file"`
-	Bytes    int64  `json:"bytes"`
-	Objects  int    `json:"objects"`
-	Problems int    `json:"problems"`
-	Personal int    `json:"personal_skipped"`
-}
-
-// Problem is one object-level error or warning (or the fatal error of a run).
-type Problem struct {
-	Severity string `json:"severity"` // "error", "warning" or "fatal"
-	File     string `json:"file"`
-	Line     int    `json:"line,omitempty"`
-	Class    string `json:"class,omitempty"`
-	GMLID    string `json:"gml_id,omitempty"`
-	ID       string `json:"id,omitempty"`
-	Message  string `json:"message"`
-}
-
-// Report is the JSON-serialisable outcome of Run.
-type Report struct {
-	Started   time.Time          `json:"started"`
-	Finished  time.Time          `json:"finished"`
-	Committed bool               `json:"committed"` // false: the store was left unchanged
-	Strict    bool               `json:"strict"`
-	Files     []FileReport       `json:"files"`
-	Layers    map[string]*Counts `json:"layers"`
-	Total     Counts             `json:"total"`
-	// PersonalSkipped counts personal-data objects (subjects, their addresses,
-	// shares) skipped unread.
-	PersonalSkipped int `json:"personal_skipped"`
-	// SkippedClasses counts other EGiB classes that are not published.
-	SkippedClasses map[string]int `json:"skipped_classes,omitempty"`
-	Errors         int            `json:"errors"`
-	Warnings       int            `json:"warnings"`
-	Problems       []Problem      `json:"problems"`
-	// ProblemsTruncated is set when more problems occurred than are listed.
-	ProblemsTruncated bool `json:"problems_truncated,omitempty"`
-}
-
 // Run loads files into st in one transaction. The Report is returned in every case
 // (with Committed false on failure) so that a caller can write it out.
 func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Report, error) {
-	rep := &Report{
-		Started:        time.Now().UTC(),
-		Strict:         opts.Strict,
-		Layers:         map[string]*Counts{},
-		SkippedClasses: map[string]int{},
-		Problems:       []Problem{},
-	}
-	for _, l := range store.EGiBLayers {
-		rep.Layers[l.Name] = &Counts{}
-	}
-	maxProblems := opts.MaxProblems
-	if maxProblems <= 0 {
-		maxProblems = 1000
-	}
-	addProblem := func(p Problem) {
-		switch p.Severity {
-		case "warning":
-			rep.Warnings++
-		case "error":
-			rep.Errors++
-		}
-		if len(rep.Problems) >= maxProblems && p.Severity != "fatal" {
-			rep.ProblemsTruncated = true
-			return
-		}
-		rep.Problems = append(rep.Problems, p)
-	}
-	fail := func(tx store.Tx, err error) (*Report, error) {
-		if tx != nil {
-			if rerr := tx.Rollback(); rerr != nil {
-				err = fmt.Errorf("%w (rollback: %v)", err, rerr)
-			}
-		}
-		var e *egib.Error
-		p := Problem{Severity: "fatal", Message: err.Error()}
-		if errors.As(err, &e) {
-			p = Problem{Severity: "fatal", File: e.File, Line: e.Line, Class: e.Class, GMLID: e.GMLID, ID: e.ID, Message: e.Msg}
-		}
-		addProblem(p)
-		rep.Finished = time.Now().UTC()
-		return rep, err
-	}
+	rep := NewReport(opts.Strict, store.EGiBLayers, opts.MaxProblems)
+	rep.SkippedClasses = map[string]int{}
+	fail := rep.Fail
 
 	var total int64
 	for _, f := range files {
@@ -231,7 +121,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 	var done int64
 	for i, s := range streams {
 		fr := &rep.Files[i]
-		err := loadFile(ctx, tx, s, rep, fr, opts.Strict, addProblem, late.forFile(i), func(off int64) {
+		err := loadFile(ctx, tx, s, rep, fr, opts.Strict, late.forFile(i), func(off int64) {
 			prog.update(done+off, rep.Total.Objects)
 		})
 		if err != nil {
@@ -250,12 +140,7 @@ func Run(ctx context.Context, st store.Store, files []string, opts Options) (*Re
 		done += fr.Bytes
 		prog.update(done, rep.Total.Objects)
 	}
-	if err := tx.Commit(); err != nil {
-		return fail(nil, fmt.Errorf("commit: %w", err))
-	}
-	rep.Committed = true
-	rep.Finished = time.Now().UTC()
-	return rep, nil
+	return rep.Commit(tx)
 }
 
 // errStrict wraps the object error that ended a strict run.
@@ -264,7 +149,7 @@ type errStrict struct{ err error }
 func (e *errStrict) Error() string { return "strict mode: " + e.err.Error() }
 func (e *errStrict) Unwrap() error { return e.err }
 
-func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *FileReport, strict bool, addProblem func(Problem), late fileAddresses, tick func(off int64)) error {
+func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *FileReport, strict bool, late fileAddresses, tick func(off int64)) error {
 	for n := 0; ; n++ {
 		if n%256 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -286,18 +171,15 @@ func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *File
 				return err
 			}
 			fr.Problems++
-			if l, ok := rep.Layers[layerOfClass(e.Class)]; ok {
-				l.Rejected++
-			}
-			rep.Total.Rejected++
-			addProblem(Problem{Severity: "error", File: e.File, Line: e.Line, Class: e.Class, GMLID: e.GMLID, ID: e.ID, Message: e.Msg})
+			rep.Reject(layerOfClass(e.Class))
+			rep.AddProblem(Problem{Severity: "error", File: e.File, Line: e.Line, Class: e.Class, GMLID: e.GMLID, ID: e.ID, Message: e.Msg})
 			if strict {
 				return &errStrict{err}
 			}
 			continue
 		}
 		for _, w := range ft.Warnings {
-			addProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Message: w})
+			rep.AddProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Message: w})
 		}
 		if len(ft.UnresolvedAddresses) > 0 {
 			missing, err := late.resolve(ft)
@@ -305,7 +187,7 @@ func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *File
 				return err
 			}
 			for _, k := range missing {
-				addProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID,
+				rep.AddProblem(Problem{Severity: "warning", File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID,
 					Message: "property address " + k + " is in none of the files: adresy lacks it"})
 			}
 		}
@@ -314,10 +196,7 @@ func loadFile(ctx context.Context, tx store.Tx, s *stream, rep *Report, fr *File
 			return &egib.Error{File: ft.File, Line: ft.Line, Class: ft.Class, GMLID: ft.GMLID, ID: ft.Object.ID, Msg: "store: " + err.Error(), Fatal: true, Err: err}
 		}
 		fr.Objects++
-		rep.Total.Add(res)
-		if l, ok := rep.Layers[ft.Object.Layer]; ok {
-			l.Add(res)
-		}
+		rep.Count(ft.Object.Layer, res)
 	}
 }
 
@@ -528,38 +407,4 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
 	return n, err
-}
-
-// Summary is a one-paragraph human-readable account of the run, for the terminal.
-func (r *Report) Summary() string {
-	var b strings.Builder
-	state := "committed"
-	if !r.Committed {
-		state = "rolled back (store unchanged)"
-	}
-	fmt.Fprintf(&b, "ingest %s: %d files, %d object versions in %.1fs: %d inserted, %d updated, %d unchanged, %d archived, %d deleted, %d rejected; %d personal-data objects skipped; %d errors, %d warnings",
-		state, len(r.Files), r.Total.Objects, r.Finished.Sub(r.Started).Seconds(),
-		r.Total.Inserted, r.Total.Updated, r.Total.Unchanged, r.Total.Archived, r.Total.Deleted, r.Total.Rejected,
-		r.PersonalSkipped, r.Errors, r.Warnings)
-	for i, p := range r.Problems {
-		if i == 5 {
-			fmt.Fprintf(&b, "\n  … %d more problems in the report", len(r.Problems)-5)
-			break
-		}
-		fmt.Fprintf(&b, "\n  %s", p.String())
-	}
-	return b.String()
-}
-
-// String formats a problem as file:line: class id: message.
-func (p Problem) String() string {
-	loc := p.File
-	if p.Line > 0 {
-		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	obj := strings.TrimSpace(p.Class + " " + p.GMLID)
-	if obj != "" {
-		return fmt.Sprintf("%s: %s %s: %s", loc, p.Severity, obj, p.Message)
-	}
-	return fmt.Sprintf("%s: %s: %s", loc, p.Severity, p.Message)
 }

@@ -175,6 +175,24 @@ func TestRunObjectErrorsLenientAndStrict(t *testing.T) {
 	}
 }
 
+// TestRunListsProblemsUpToTheCap: with MaxProblems 1 the two bad objects are
+// both counted and left out, one is listed, and the report says the list is cut.
+func TestRunListsProblemsUpToTheCap(t *testing.T) {
+	st, _ := newStore(t)
+	files := []string{"testdata/county_2021.gml", "testdata/broken/ring_not_closed.gml", "testdata/broken/self_intersection.gml"}
+	rep, err := ingest.Run(context.Background(), st, files, ingest.Options{MaxProblems: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Errors != 2 || rep.Total.Rejected != 2 || len(rep.Problems) != 1 || !rep.ProblemsTruncated || rep.Problems[0].File != "ring_not_closed.gml" {
+		t.Errorf("errors=%d rejected=%d truncated=%v problems %+v", rep.Errors, rep.Total.Rejected, rep.ProblemsTruncated, rep.Problems)
+	}
+	b, err := json.Marshal(rep)
+	if err != nil || !strings.Contains(string(b), `"problems_truncated":true`) || strings.Contains(string(b), "maxProblems") {
+		t.Errorf("report JSON %s (%v)", b, err)
+	}
+}
+
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)

@@ -20,7 +20,8 @@
 #
 # The county and its stores are cached in $BENCH_DIR between runs.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-300000}
 DURATION=${DURATION:-15}
 CONNS=${CONNS:-8}
@@ -47,15 +48,7 @@ SIP_BENCH_DIR="$BENCH_DIR" go test -run '^$' -bench 'BenchmarkRouteCounty' -benc
 sip_route=$(awk '/BenchmarkRouteCounty-/ {for (i = 1; i <= NF; i++) if ($(i+1) == "decisions/s") print $i}' "$BENCH_DIR/go-bench.txt" | head -1)
 sip_par=$(awk '/BenchmarkRouteCountyParallel/ {for (i = 1; i <= NF; i++) if ($(i+1) == "decisions/s") print $i}' "$BENCH_DIR/go-bench.txt" | head -1)
 
-PG=${PG:-/usr/lib/postgresql/15/bin}
-if [ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres > /dev/null 2>&1; then
-	PGDIR="$BENCH_DIR/pg"
-	if [ ! -d "$PGDIR/data" ]; then
-		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
-		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" > "$BENCH_DIR/pg-init.log" 2>&1
-	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p 55433 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" > /dev/null
-	PSQL="psql -h $PGDIR -p 55433 -U postgres -q -v ON_ERROR_STOP=1"
+if bench_postgis "$BENCH_DIR/pg" 55433; then
 	if ! $PSQL -tAc "SELECT 1 FROM pg_tables WHERE tablename = 'bench_points'" | grep -q 1; then
 		$PSQL -c "CREATE EXTENSION IF NOT EXISTS postgis"
 		ogr2ogr -f PostgreSQL "PG:host=$PGDIR port=55433 user=postgres dbname=postgres" "$BENCH_DIR/county.gpkg" jednostki -nln jednostki -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=GIST -overwrite
@@ -80,7 +73,6 @@ SQL
 	if [ -n "$sip_par" ] && [ -n "$pgtps" ]; then
 		say "ratio sip/postgis = $(echo "$sip_par / $pgtps" | bc -l | cut -c1-6) (sip on every core, with flags and the reason)"
 	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data stop -m fast" > /dev/null
 else
 	say "PostGIS not installed (postgresql-15-postgis-3): no peer run"
 fi
@@ -139,11 +131,13 @@ request = function()
   return wrk.format("POST", "/open311/v2/requests.json", {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 LUA
+# Under /usr/bin/time for the peak RSS: stopping sip (time's child) lets time
+# write it; at exit in any case.
 /usr/bin/time -v "$BENCH_DIR/sip" serve --config "$RUN/sip.yaml" 2> "$RUN/serve.log" &
 TIME_PID=$!
 stop_sip() { SIP_PID=$(pgrep -P $TIME_PID || true); [ -n "$SIP_PID" ] && kill "$SIP_PID" 2> /dev/null; wait $TIME_PID || true; }
-trap stop_sip EXIT
-for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" > /dev/null 2>&1 && break; sleep 0.2; done
+bench_at_exit stop_sip
+bench_wait_url "http://127.0.0.1:$PORT/readyz"
 curl -fs "http://127.0.0.1:$PORT/open311/v2/services.json" > /dev/null
 # The tiles' start-up warm-up reads the whole county: measure after it.
 for _ in $(seq 1 600); do grep -Eq 'tile feature cache (warm|full).*dataset=powiat_laski' "$RUN/serve.log" && break; sleep 1; done
@@ -159,6 +153,5 @@ say "GET /healthz       $(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-healthz.txt
 stored=$(sqlite3 "$RUN/open311.sqlite" 'SELECT count(*) FROM requests' 2>/dev/null || /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM requests').fetchone()[0])" "$RUN/open311.sqlite")
 say "stored requests    $stored"
 stop_sip
-trap - EXIT
 say "sip serve peak RSS $(awk '/Maximum resident set size/ {printf "%.0f MB", $NF / 1024}' "$RUN/serve.log")"
 say "results in $RES"

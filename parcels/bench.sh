@@ -17,9 +17,10 @@
 # so the peer is what counties answer the same question with: MapServer 8 WFS 2.0
 # (lighttpd FastCGI, 2 processes) on the same GeoPackage, GetFeature by a FES
 # filter on id_dzialki (given an index on id_dzialki, its best case) and by a
-# 2 cm BBOX around the point. Needs wrk, cgi-mapserver, lighttpd.
+# 2 cm BBOX around the point. Needs wrk, cgi-mapserver, lighttpd, spawn-fcgi.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-300000}
 DURATION=${DURATION:-15}
 CONNS=${CONNS:-32}
@@ -77,17 +78,8 @@ limits:
 log:
   access: false
 EOY
-"$BENCH_DIR/sip" serve --config "$BENCH_DIR/sip.yaml" >"$BENCH_DIR/serve.log" 2>&1 &
-SERVER=$!
-PIDS=($SERVER)
-cleanup() {
-  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-  # the mapserv FastCGI processes our lighttpd spawned (known by their environment)
-  for p in $(pgrep -x mapserv || true); do
-    if { tr '\0' '\n' <"/proc/$p/environ"; } 2>/dev/null | grep -qx "MS_MAPFILE=$BENCH_DIR/ms/county.map"; then kill "$p" 2>/dev/null || true; fi
-  done
-}
-trap cleanup EXIT
+bench_bg "$BENCH_DIR/sip" serve --config "$BENCH_DIR/sip.yaml" >"$BENCH_DIR/serve.log" 2>&1
+SERVER=$BENCH_PID
 for _ in $(seq 1 600); do
   curl -sf "http://127.0.0.1:$PORT/uldk?request=GetParcelById&id=x" >/dev/null 2>&1 && break || sleep 0.2
 done
@@ -100,7 +92,7 @@ done
 # feature cache reads every object of the county): measuring during that would
 # charge the warm-up to the lookups. Wait until the server idles (under 3% of
 # a core over a second).
-scripts/wait-idle.sh "$SERVER"
+bench_wait_idle "$SERVER"
 echo "server idle after start-up: RSS $(ps -o rss= -p $SERVER | awk '{printf "%.0f MB", $1/1024}')"
 # Baseline in the same run: /healthz through the same core (routing, logging,
 # metrics, no work), so figures on a busy machine still compare.
@@ -123,8 +115,8 @@ done
 echo "server RSS: $(ps -o rss= -p $SERVER | awk '{printf "%.0f MB", $1/1024}')"
 
 # --- peer: MapServer 8 WFS on the same GeoPackage ---
-if ! command -v mapserv >/dev/null || ! command -v lighttpd >/dev/null; then
-  echo "peer skipped: mapserv or lighttpd missing (apt-get install cgi-mapserver lighttpd)"
+if ! command -v mapserv >/dev/null || ! command -v lighttpd >/dev/null || ! command -v spawn-fcgi >/dev/null; then
+  echo "peer skipped: mapserv, lighttpd or spawn-fcgi missing (make deps-bench)"
   exit 0
 fi
 sqlite3 "$BENCH_DIR/county.gpkg" "CREATE INDEX IF NOT EXISTS bench_dzialki_id_dzialki ON dzialki(id_dzialki)" 2>/dev/null ||
@@ -170,33 +162,7 @@ MAP
   END
 END
 EOMAP
-cat >"$BENCH_DIR/ms/mapserver.conf" <<EOC
-CONFIG
-  ENV
-    MS_MAPFILE "$BENCH_DIR/ms/county.map"
-    MS_MAP_PATTERN "^$BENCH_DIR/"
-  END
-END
-EOC
-cat >"$BENCH_DIR/ms/lighttpd.conf" <<EOC
-server.modules = ("mod_fastcgi")
-server.document-root = "$BENCH_DIR/ms/www"
-server.bind = "127.0.0.1"
-server.port = $MS_PORT
-server.errorlog = "$BENCH_DIR/ms/lighttpd.err"
-fastcgi.server = ( "/mapserv" => ((
-  "socket" => "$BENCH_DIR/ms/mapserv.sock",
-  "bin-path" => "/usr/bin/mapserv",
-  "check-local" => "disable",
-  "max-procs" => 2,
-  "bin-environment" => ( "MAPSERVER_CONFIG_FILE" => "$BENCH_DIR/ms/mapserver.conf", "MS_MAPFILE" => "$BENCH_DIR/ms/county.map" )
-)))
-EOC
-lighttpd -D -f "$BENCH_DIR/ms/lighttpd.conf" &
-PIDS+=($!)
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$MS_PORT/mapserv?SERVICE=WFS&REQUEST=GetCapabilities" >/dev/null && break || sleep 0.2
-done
+mapserver_start "$BENCH_DIR/ms" "$MS_PORT" "$BENCH_DIR/ms/county.map"
 # Both answer the same parcel for the first id and the first point.
 want=$(head -1 "$BENCH_DIR/byid.txt" | sed 's/.*id=\([^&]*\)&.*/\1/')
 echo "check: mapserver by id -> $(curl -s "http://127.0.0.1:$MS_PORT$(head -1 "$BENCH_DIR/ms_byid.txt")" | /usr/bin/python3 -c "import json,sys; print([f['properties']['id_dzialki'] for f in json.load(sys.stdin)['features']])"), sip -> $want"

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Identifier syntax (DOMAIN.md §4): WWPPGG_R.OOOO[.AR_N].NDZ, NDZ a number or
+// Identifier syntax (docs/domain.md, "Parcel identifiers"): WWPPGG_R.OOOO[.AR_N].NDZ, NDZ a number or
 // number/number. Validation here is for requests: a malformed id gets a clear
 // message, never a search.
 

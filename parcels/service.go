@@ -1,7 +1,7 @@
 // Package parcels answers the question investors, officials and other systems
 // ask all day: which parcel is this, and what is on it.
 //
-//   - /uldk: a drop-in for GUGiK's ULDK parcel locator (DOMAIN.md §6) over the
+//   - /uldk: a drop-in for GUGiK's ULDK parcel locator (docs/domain.md, "ULDK") over the
 //     hosted datasets, with ULDK's plain-text framing byte for byte.
 //   - /api/parcels/{id}: the parcel card (GeoJSON Feature), also as of a date.
 //   - /api/parcels?xy=E,N[&srid=…]: point lookup.

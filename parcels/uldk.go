@@ -14,7 +14,7 @@ import (
 	"github.com/sip-core/sip/server"
 )
 
-// ULDK framing (DOMAIN.md §6): the body is the status line ("0", or for
+// ULDK framing (docs/domain.md, "ULDK"): the body is the status line ("0", or for
 // GetParcelByIdOrNr the number of answers), then one line per object with the
 // requested fields joined by '|' in the order asked. "-1 brak wyników" when
 // nothing matches, "-1 <message>" for a malformed request. Lines end with '\n'.

@@ -4,10 +4,11 @@
 # QGIS/GDAL user would run: an R-tree join for overlaps, ST_Union + ST_Difference
 # for gaps) on the same data, in one run. Usage: planning/bench.sh [NXxNY]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 grid="${1:-120x100}"
 tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
+bench_at_exit 'rm -rf "$tmp"'
 
 echo "== Go benchmarks (ms/1000zones = validation time per 1,000 zones)"
 go test -run '^$' -bench 'BenchmarkValidate' -benchtime 3x ./planning | grep -E '^Benchmark|ok'

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"time"
 
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/sip-core/sip/ingest"
@@ -28,37 +27,8 @@ type IngestOptions struct {
 // reported and left out, unless Strict. The store must have the planning layers
 // (store.PlanningLayers).
 func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOptions) (*ingest.Report, error) {
-	rep := &ingest.Report{Started: time.Now().UTC(), Strict: opts.Strict, Layers: map[string]*ingest.Counts{}, Problems: []ingest.Problem{}}
-	for _, l := range store.PlanningLayers {
-		rep.Layers[l.Name] = &ingest.Counts{}
-	}
-	max := opts.MaxProblems
-	if max <= 0 {
-		max = 1000
-	}
-	addProblem := func(p ingest.Problem) {
-		switch p.Severity {
-		case "error":
-			rep.Errors++
-		case "warning":
-			rep.Warnings++
-		}
-		if len(rep.Problems) >= max && p.Severity != "fatal" {
-			rep.ProblemsTruncated = true
-			return
-		}
-		rep.Problems = append(rep.Problems, p)
-	}
-	fail := func(tx store.Tx, err error) (*ingest.Report, error) {
-		if tx != nil {
-			if rerr := tx.Rollback(); rerr != nil {
-				err = fmt.Errorf("%w (rollback: %v)", err, rerr)
-			}
-		}
-		addProblem(ingest.Problem{Severity: "fatal", Message: err.Error()})
-		rep.Finished = time.Now().UTC()
-		return rep, err
-	}
+	rep := ingest.NewReport(opts.Strict, store.PlanningLayers, opts.MaxProblems)
+	fail := rep.Fail
 	if len(files) == 0 {
 		return fail(nil, ErrNoInput)
 	}
@@ -107,8 +77,7 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOpti
 		}
 		msgs := problemsOf(it, gctx)
 		if len(msgs) > 0 {
-			rep.Layers[it.Layer].Rejected++
-			rep.Total.Rejected++
+			rep.Reject(it.Layer)
 			for _, m := range msgs {
 				p := ingest.Problem{Severity: "error", File: it.File, Line: it.Line, Class: it.Class, GMLID: it.GMLID, ID: it.Object.ID, Message: m}
 				if it.Line == 0 && it.Record > 0 {
@@ -117,7 +86,7 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOpti
 				if fr != nil {
 					fr.Problems++
 				}
-				addProblem(p)
+				rep.AddProblem(p)
 				if opts.Strict {
 					return fail(tx, fmt.Errorf("strict mode: %s: %s %s: %s", it.Where(), it.Class, it.Object.ID, m))
 				}
@@ -128,15 +97,9 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOpti
 		if err != nil {
 			return fail(tx, fmt.Errorf("%s: %s %s: %w", it.Where(), it.Class, it.Object.ID, err))
 		}
-		rep.Layers[it.Layer].Add(res)
-		rep.Total.Add(res)
+		rep.Count(it.Layer, res)
 	}
-	if err := tx.Commit(); err != nil {
-		return fail(nil, fmt.Errorf("commit: %w", err))
-	}
-	rep.Committed = true
-	rep.Finished = time.Now().UTC()
-	return rep, nil
+	return rep.Commit(tx)
 }
 
 func indexGPKG(f string) int {

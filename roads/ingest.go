@@ -248,15 +248,8 @@ type Options struct {
 // bad feature is reported and left out (unless Strict). The store must have
 // the road layer (Layers).
 func Ingest(ctx context.Context, st store.Store, files []string, opts Options) (*ingest.Report, error) {
-	rep := &ingest.Report{Started: time.Now().UTC(), Strict: opts.Strict, Layers: map[string]*ingest.Counts{Layer: {}}, Problems: []ingest.Problem{}}
-	fail := func(tx store.Tx, err error) (*ingest.Report, error) {
-		if tx != nil {
-			tx.Rollback()
-		}
-		rep.Problems = append(rep.Problems, ingest.Problem{Severity: "fatal", Message: err.Error()})
-		rep.Finished = time.Now().UTC()
-		return rep, err
-	}
+	rep := ingest.NewReport(opts.Strict, Layers, 0)
+	fail := rep.Fail
 	if _, ok := store.LayerByName(st.Layers(), Layer); !ok {
 		return fail(nil, fmt.Errorf("the store has no %s layer: roads go into a road dataset (created by the first road ingest)", Layer))
 	}
@@ -274,16 +267,13 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts Options) (
 	if err != nil {
 		return fail(nil, err)
 	}
-	c := rep.Layers[Layer]
 	for k, rs := range all {
 		for _, r := range rs {
 			if len(r.Problems) > 0 {
-				c.Rejected++
-				rep.Total.Rejected++
+				rep.Reject(Layer)
 				rep.Files[k].Problems++
 				for _, p := range r.Problems {
-					rep.Errors++
-					rep.Problems = append(rep.Problems, ingest.Problem{Severity: "error", File: files[k], Class: "DrogaPubliczna", ID: r.Object.ID, Message: fmt.Sprintf("feature %d: %s", r.Index+1, p)})
+					rep.AddProblem(ingest.Problem{Severity: "error", File: files[k], Class: "DrogaPubliczna", ID: r.Object.ID, Message: fmt.Sprintf("feature %d: %s", r.Index+1, p)})
 				}
 				if opts.Strict {
 					return fail(tx, fmt.Errorf("strict mode: %s: feature %d: %s", files[k], r.Index+1, r.Problems[0]))
@@ -294,14 +284,8 @@ func Ingest(ctx context.Context, st store.Store, files []string, opts Options) (
 			if err != nil {
 				return fail(tx, fmt.Errorf("%s: feature %d (%s): %w", files[k], r.Index+1, r.Object.ID, err))
 			}
-			c.Add(res)
-			rep.Total.Add(res)
+			rep.Count(Layer, res)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return fail(nil, fmt.Errorf("commit: %w", err))
-	}
-	rep.Committed = true
-	rep.Finished = time.Now().UTC()
-	return rep, nil
+	return rep.Commit(tx)
 }

@@ -6,7 +6,8 @@
 # the memory of each backend. Each tool loads into a fresh schema every run.
 # Usage: scripts/bench-ingest-postgis.sh [PARCELS] [RUNS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/benchlib.sh"
+cd "$ROOT"
 PARCELS=${1:-20000}
 RUNS=${2:-3}
 if [ -z "${SIP_BENCH_IN_PG:-}" ]; then
@@ -22,7 +23,7 @@ fi
 
 # Inside pg_virtualenv: PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE name the cluster.
 work=$(mktemp -d /tmp/sip-bench-ingest-pg.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+bench_at_exit 'rm -rf "$work"'
 psql -qAt -c "CREATE EXTENSION postgis" >/dev/null
 "$SIP" gen county --parcels "$PARCELS" --seed 7 --out "$work/gml" 2>"$work/gen.log"
 mapfile -t files < <(ls "$work"/gml/*.gml | sort)

@@ -3,14 +3,15 @@
 # generated EGiB GML files, side by side in one run (the machine is noisy: read the
 # ratios). Usage: scripts/bench-ingest.sh [PARCELS] [RUNS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/benchlib.sh"
+cd "$ROOT"
 PARCELS=${1:-20000}
 RUNS=${2:-3}
 # The working tree's sip, built now (a bin/sip left from another checkout would
 # otherwise be measured); SIP=path measures another binary.
 if [ -z "${SIP:-}" ]; then SIP=bin/sip; go build -o "$SIP" ./cmd/sip; fi
 work=$(mktemp -d /tmp/sip-bench-ingest.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+bench_at_exit 'rm -rf "$work"'
 
 "$SIP" gen county --parcels "$PARCELS" --seed 7 --out "$work/gml" 2>"$work/gen.log"
 mapfile -t files < <(ls "$work"/gml/*.gml | sort)

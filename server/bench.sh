@@ -21,10 +21,10 @@
 # (measured in process by BenchmarkCoreHandler). The target is that the core
 # adds no more than 10% to the cheapest service request (ULDK GetParcelById).
 set -euo pipefail
+. "$(dirname "$0")/../scripts/benchlib.sh"
 
 DUR=${1:-10s}
 CONNS=${2:-32}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=/tmp/sip-bench
 PORT_BASE=18181
 PORT_SIP=18182
@@ -84,28 +84,14 @@ SRV_CPU=0
 WRK_CPUS=$([ "$NCPU" -gt 1 ] && echo "1-$((NCPU - 1))" || echo 0)
 WRK_THREADS=$([ "$NCPU" -gt 2 ] && echo 2 || echo 1)
 PID=""
-cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
-trap cleanup EXIT
-
-wait_up() {
-	for _ in $(seq 100); do curl -sf "$1" >/dev/null && return 0; sleep 0.1; done
-	echo "server at $1 did not come up" >&2
-	return 1
-}
+wait_up() { bench_wait_url "$1" 50; }
 
 CLK=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # wait_idle PID: services warm caches in the background after start-up (tiles load
 # every feature, parcels build their model); measuring during that would charge
-# the warm-up to the requests. Wait until the server uses under 3% of a core.
-wait_idle() {
-	local a b
-	for _ in $(seq 120); do
-		a=$(cpu_ticks "$1"); sleep 1; b=$(cpu_ticks "$1")
-		[ $((b - a)) -le $((CLK * 3 / 100)) ] && return 0
-	done
-	echo "server $1 did not settle; measuring anyway" >&2
-}
+# the warm-up to the requests.
+wait_idle() { bench_wait_idle "$1" 120; }
 
 # measure NAME URL: requests/s, and server CPU time per request (utime+stime of the
 # server process over the run / requests), which other load on the machine
@@ -129,17 +115,15 @@ measure() { # NAME SERVER_PID URL [HEADER]
 
 median() { tr ' ' '\n' | grep . | sort -g | awk '{v[NR] = $1} END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ROUNDS=${ROUNDS:-3}
-HELLO=""
-cleanup() { for p in $PID $HELLO; do kill "$p" 2>/dev/null || true; done; }
 # The bare baseline runs beside sip on the same core for the whole run: each
 # round measures it and sip's endpoints within seconds of each other.
-GOMAXPROCS=1 taskset -c $SRV_CPU "$W/hello/hello" 127.0.0.1:$PORT_BASE &
-HELLO=$!
+bench_bg env GOMAXPROCS=1 taskset -c $SRV_CPU "$W/hello/hello" 127.0.0.1:$PORT_BASE
+HELLO=$BENCH_PID
 wait_up http://127.0.0.1:$PORT_BASE/healthz
 for rev in $REVS; do
 	write_config false
-	GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null &
-	PID=$!
+	bench_bg env GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null
+	PID=$BENCH_PID
 	wait_up http://127.0.0.1:$PORT_SIP/readyz
 	wait_idle "$PID"
 	# Real service requests that are cheap: a ULDK lookup by id and a cached
@@ -160,16 +144,16 @@ print("16/%d/%d" % ((lon + 180) / 360 * n, (1 - math.asinh(math.tan(math.radians
 		# as map clients ask for it: gzip accepted, so the stored bytes pass through
 		measure "tile_$rev" "$PID" "http://127.0.0.1:$PORT_SIP/tiles/county/$tile.mvt" "Accept-Encoding: gzip"
 	done
-	kill $PID; wait $PID 2>/dev/null || true; PID=""
+	bench_stop $PID; PID=""
 	# The access log's cost, once.
 	write_config true
-	GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null >/dev/null &
-	PID=$!
+	bench_bg env GOMAXPROCS=1 taskset -c $SRV_CPU "$(bin "$rev")" serve --config "$W/sip.yaml" 2>/dev/null >/dev/null
+	PID=$BENCH_PID
 	wait_up http://127.0.0.1:$PORT_SIP/readyz
 	wait_idle "$PID"
 	measure "healthz_true_$rev" "$PID" http://127.0.0.1:$PORT_SIP/healthz
 	measure "dataset_true_$rev" "$PID" http://127.0.0.1:$PORT_SIP/api/datasets/county
-	kill $PID; wait $PID 2>/dev/null || true; PID=""
+	bench_stop $PID; PID=""
 done
 
 echo

@@ -1,6 +1,6 @@
 package store
 
-// PlanningLayers is the public schema of a gmina planning dataset (DOMAIN.md §5):
+// PlanningLayers is the public schema of a gmina planning dataset (docs/domain.md, "Planning data"):
 // planning acts from APP GML 1.0/2.0 (plany), the zones and other areas of a plan
 // ogólny (strefy), and the zones of local plans (MPZP) that arrive as Shapefile,
 // GeoPackage or GeoJSON (mpzp).

@@ -77,7 +77,7 @@ func (l Layer) Column(name string) (Column, bool) {
 	return Column{}, false
 }
 
-// Object is one version of one spatial object (EGiB lifecycle, DOMAIN.md §3).
+// Object is one version of one spatial object (EGiB lifecycle: docs/domain.md, "EGiB object versions").
 // The identity of an object is (Layer, ID); (Layer, ID, Version) names one version.
 type Object struct {
 	Layer     string

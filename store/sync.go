@@ -1,6 +1,6 @@
 package store
 
-// What the gmina→powiat sync (package sync) needs of a store, beyond Store.
+// What the gmina→powiat sync (package datasync) needs of a store, beyond Store.
 // Every backend implements it; sync never knows which backend it talks to.
 //
 //   - A read snapshot (Snapshot): the change log, the objects, the state hash and

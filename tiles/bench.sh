@@ -10,7 +10,8 @@
 #   PARCELS=20000 tiles/bench.sh          # results in $OUT/results.txt
 #   PEERS_BUILD=0 skips the (slow) peer builds; DUR sets the wrk/pgbench duration.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-20000}
 OUT=${OUT:-/tmp/sip-tiles-bench}
 SIP=${SIP:-$PWD/bin/sip}
@@ -88,7 +89,6 @@ LUA
 wrkrate() { # url-prefix -> requests/s
 	PREFIX=$2 wrk -t2 -c32 -d"$DUR" -s "$OUT/paths.lua" "$1" 2>&1 | tee -a "$OUT/wrk.log" | awk '/Requests\/sec/ {print $2}'
 }
-waitport() { for _ in $(seq 100); do curl -fso /dev/null "$1" && return 0; sleep 0.1; done; return 1; }
 
 say "## serve pre-built tiles (wrk -t2 -c32 -d$DUR, random z14–z16 tiles, loopback)"
 rm -rf "$OUT/serve" && mkdir -p "$OUT/serve"
@@ -102,19 +102,18 @@ datasets:
 log: {level: error}
 cache: {tiles: 1KB}
 YAML
-"$SIP" serve --config "$OUT/serve.yaml" > "$OUT/sip-serve.log" 2>&1 &
-SIP_PID=$!
-trap 'kill $SIP_PID ${PM_PID:-} 2>/dev/null || true' EXIT
-waitport http://127.0.0.1:18090/healthz
+bench_bg "$SIP" serve --config "$OUT/serve.yaml" > "$OUT/sip-serve.log" 2>&1
+SIP_PID=$BENCH_PID
+bench_wait_url http://127.0.0.1:18090/healthz 50
 sip_pre=$(wrkrate http://127.0.0.1:18090 /tiles/county-pmtiles/)
 say "sip serve (PMTiles)   $sip_pre req/s"
 if [ -x "$PMTILES" ] && command -v wrk > /dev/null; then
-	"$PMTILES" serve "$OUT/serve" --port 18091 > "$OUT/pmtiles-serve.log" 2>&1 &
-	PM_PID=$!
+	bench_bg "$PMTILES" serve "$OUT/serve" --port 18091 > "$OUT/pmtiles-serve.log" 2>&1
+	PM_PID=$BENCH_PID
 	sleep 1
 	pm=$(wrkrate http://127.0.0.1:18091 /county/)
 	say "pmtiles serve         $pm req/s   ratio sip/pmtiles = $(echo "$sip_pre / $pm" | bc -l | cut -c1-5)"
-	kill $PM_PID
+	bench_stop $PM_PID
 fi
 
 say "## dynamic tiles z14–z16 (tile cache off: every request renders)"
@@ -140,7 +139,7 @@ if command -v mapserv > /dev/null; then
 		done
 		echo 'END'
 	} > "$OUT/county.map"
-	printf 'CONFIG\n  ENV\n    MS_MAP_PATTERN "."\n  END\nEND\n' > "$OUT/mapserver.conf"
+	mapserver_conf "$OUT" "$OUT/county.map"
 	export MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" REQUEST_METHOD=GET
 	N=${MAPSERV_TILES:-400}
 	shuf -n "$N" --random-source=<(yes) "$OUT/tiles.txt" > "$OUT/ms-tiles.txt"
@@ -157,17 +156,9 @@ QUERY_STRING="map='"$OUT"'/county.map&mode=tile&tilemode=gmap&tile=$x+$y+$z&laye
 		python3 -c 'import sys; b = sys.stdin.buffer.read(); sys.stdout.buffer.write(b[b.index(b"\r\n\r\n") + 4:])' > "$OUT/ms-sample.mvt" || true
 	say "  (MapServer sample tile: $(size "$OUT/ms-sample.mvt") bytes; GDAL reads $(ogrinfo -ro -so "$OUT/ms-sample.mvt" 2>/dev/null | grep -c '^[0-9]*: ') layers)"
 fi
-PG=${PG:-/usr/lib/postgresql/15/bin}
-if [ -x "$PG/pg_ctl" ] && [ -f /usr/share/postgresql/15/extension/postgis.control ] && id postgres > /dev/null 2>&1; then
-	# A private PostGIS cluster on a socket under $OUT: the same public columns,
-	# geometry indexed in EPSG:2180, each tile one SQL statement of ST_AsMVT per layer.
-	PGDIR="$OUT/pg"
-	if [ ! -d "$PGDIR/data" ]; then
-		mkdir -p "$PGDIR" && chown postgres "$PGDIR"
-		su postgres -c "$PG/initdb -D $PGDIR/data -A trust" > "$OUT/pg-init.log" 2>&1
-	fi
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data -o '-p 55432 -k $PGDIR -c listen_addresses=' -l $PGDIR/log start -w" > /dev/null
-	PSQL="psql -h $PGDIR -p 55432 -U postgres -q -v ON_ERROR_STOP=1"
+# A private PostGIS cluster on a socket under $OUT: the same public columns,
+# geometry indexed in EPSG:2180, each tile one SQL statement of ST_AsMVT per layer.
+if bench_postgis "$OUT/pg" 55432; then
 	if ! $PSQL -tAc "SELECT 1 FROM pg_tables WHERE tablename = 'dzialki'" | grep -q 1; then
 		$PSQL -c "CREATE EXTENSION IF NOT EXISTS postgis"
 		for l in ${LAYERS//,/ }; do
@@ -192,7 +183,6 @@ SQL
 	pgtps=$(su postgres -c "$PG/pgbench -h $PGDIR -p 55432 -n -c 2 -j 2 -T ${DUR%s} -f $OUT/pgbench.sql postgres" 2>&1 | tee "$OUT/pgbench.log" | awk '/^tps/ {print $3; exit}')
 	say "PostGIS ST_AsMVT      $pgtps tiles/s (SQL only, pgbench -c2, no HTTP, no gzip)   ratio sip/postgis = $(echo "$sip_dyn / $pgtps" | bc -l | cut -c1-6)"
 	say "  (PostGIS sample tile: $($PSQL -tAc "SELECT length(tile(z, x, y)) FROM bench_tiles WHERE i = 1") bytes)"
-	su postgres -c "$PG/pg_ctl -D $PGDIR/data stop -m fast" > /dev/null
 fi
-kill $SIP_PID
+bench_stop $SIP_PID
 say "results in $RES"

@@ -437,7 +437,7 @@ func openPMTiles(path string) (*pmtilesReader, error) {
 // metadata.
 func pmtilesMeta(r *pmtiles.Reader) (*Meta, error) {
 	if r.H.TileType != pmtiles.TileTypeMVT {
-		return nil, fmt.Errorf("tile type %d is not MVT", r.H.TileType)
+		return nil, fmt.Errorf("tile type %s is not MVT", r.H.TileType)
 	}
 	m := &Meta{}
 	if err := json.Unmarshal(r.Metadata(), m); err != nil {

@@ -18,11 +18,11 @@
 # Peak RSS (VmHWM) of each server's processes after the runs. Both cores are
 # shared by the servers and wrk. Results in $W/results.txt.
 set -euo pipefail
+. "$(dirname "$0")/../scripts/benchlib.sh"
 
 DUR=${1:-10s}
 CONNS=${2:-4}
 PARCELS=${3:-20000}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=${W:-/tmp/sip-wmts-bench}
 PORT_SIP=18461
 PORT_SIP_COLD=18462
@@ -125,13 +125,6 @@ MAP
   END
 END
 EOF
-cat >"$W/mapserver.conf" <<EOF
-CONFIG
-  ENV
-    MS_MAPFILE "$W/county.map"
-  END
-END
-EOF
 cat >"$W/mapcache.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <mapcache>
@@ -163,45 +156,20 @@ cat >"$W/mapcache.xml" <<EOF
   <log_level>warn</log_level>
 </mapcache>
 EOF
-cat >"$W/lighttpd.conf" <<EOF
-server.modules = ("mod_fastcgi")
-server.document-root = "$W"
-server.port = $PORT_LT
-server.bind = "127.0.0.1"
-server.pid-file = "$W/lighttpd.pid"
-server.errorlog = "$W/lighttpd.err"
-fastcgi.server = (
-  "/wms" => (("socket" => "$W/mapserv.sock", "check-local" => "disable")),
-  "/mapcache" => (("socket" => "$W/mapcache.sock", "check-local" => "disable"))
-)
-EOF
-
-PIDS=()
-cleanup() {
-	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	[ -f "$W/lighttpd.pid" ] && kill "$(cat "$W/lighttpd.pid")" 2>/dev/null || true
-	for f in "$W/fcgi-ms.pid" "$W/fcgi-mc.pid"; do [ -f "$f" ] && kill $(cat "$f") 2>/dev/null || true; done
-	rm -f "$W/mapserv.sock" "$W/mapcache.sock"
-}
-trap cleanup EXIT
-
-rm -rf "$W/mapcache" "$W/locks" "$W/mapserv.sock" "$W/mapcache.sock"
+rm -rf "$W/mapcache" "$W/locks"
 mkdir -p "$W/mapcache" "$W/locks"
-"$W/sip" serve --config "$W/sip-$PORT_SIP.yaml" 2>"$W/sip.log" &
-PIDS+=($!)
-SIP_PID=$!
-"$W/sip" serve --config "$W/sip-$PORT_SIP_COLD.yaml" 2>"$W/sip-cold.log" &
-PIDS+=($!)
-SIP_COLD_PID=$!
-# Two FastCGI processes each, one per core.
-MAPSERVER_CONFIG_FILE="$W/mapserver.conf" MS_MAPFILE="$W/county.map" spawn-fcgi -s "$W/mapserv.sock" -F 2 -P "$W/fcgi-ms.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
-MAPCACHE_CONFIG_FILE="$W/mapcache.xml" spawn-fcgi -s "$W/mapcache.sock" -F 2 -P "$W/fcgi-mc.pid" -- /usr/lib/cgi-bin/mapcache >/dev/null
-lighttpd -f "$W/lighttpd.conf"
+bench_bg "$W/sip" serve --config "$W/sip-$PORT_SIP.yaml" 2>"$W/sip.log"
+SIP_PID=$BENCH_PID
+bench_bg "$W/sip" serve --config "$W/sip-$PORT_SIP_COLD.yaml" 2>"$W/sip-cold.log"
+SIP_COLD_PID=$BENCH_PID
+# Two FastCGI processes each, one per core: MapCache beside MapServer.
+bench_fcgi "$W/mapcache.sock" 2 /usr/lib/cgi-bin/mapcache MAPCACHE_CONFIG_FILE="$W/mapcache.xml"
+mapserver_start "$W" "$PORT_LT" "$W/county.map" '"/mapcache" => (("socket" => "'"$W"'/mapcache.sock", "check-local" => "disable"))'
 for port in $PORT_SIP $PORT_SIP_COLD; do
 	for i in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
 done
-"$ROOT/scripts/wait-idle.sh" "$SIP_PID"
-"$ROOT/scripts/wait-idle.sh" "$SIP_COLD_PID"
+bench_wait_idle "$SIP_PID"
+bench_wait_idle "$SIP_COLD_PID"
 
 # The same tile from the three: MapCache's and sip's must cover the same ground
 # (share of inked pixels), and sip's equals GetMap's of the box.
@@ -281,5 +249,5 @@ run "MapCache (disk)" $PORT_LT "$W/mc500.paths" 0
 
 say "## peak RSS (VmHWM)"
 say "sip, cache on: $(hwm "$SIP_PID") MB; sip, cache off: $(hwm "$SIP_COLD_PID") MB"
-say "MapServer (2 FastCGI): $(hwm $(cat "$W/fcgi-ms.pid")) MB; MapCache (2 FastCGI): $(hwm $(cat "$W/fcgi-mc.pid")) MB; lighttpd: $(hwm "$(cat "$W/lighttpd.pid")") MB"
+say "MapServer (2 FastCGI): $(hwm $(cat "$W/mapserv.sock.pid")) MB; MapCache (2 FastCGI): $(hwm $(cat "$W/mapcache.sock.pid")) MB; lighttpd: $(hwm "$MS_LIGHTTPD_PID") MB"
 say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

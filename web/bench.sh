@@ -6,19 +6,19 @@
 #  - serving the bundle: Go benchmarks, and wrk on /assets/app.js when installed.
 # PARCELS (default 2000), RUNS (default 10), DUR (wrk seconds, default 10).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+. "$(dirname "$0")/../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${PARCELS:-2000} RUNS=${RUNS:-10} DUR=${DUR:-10}
 command -v node >/dev/null && [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "web/bench.sh: node and chromium are needed (make test installs them)"; exit 0; }
 [ -d web/node_modules/playwright-core ] || npm ci --prefix web --no-audit --no-fund >/dev/null
 work=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
+bench_at_exit 'rm -rf "$work"'
 go build -o "$work/sip" ./cmd/sip
 "$work/sip" gen county --parcels "$PARCELS" --seed 1 --out "$work/gml" >/dev/null
 "$work/sip" ingest --store "$work/county.gpkg" "$work"/gml/*.gml >/dev/null
 port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
-"$work/sip" serve --store "$work/county.gpkg" --listen "127.0.0.1:$port" --log-format json 2>"$work/serve.log" &
-pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+bench_bg "$work/sip" serve --store "$work/county.gpkg" --listen "127.0.0.1:$port" --log-format json 2>"$work/serve.log"
+bench_wait_url "http://127.0.0.1:$port/healthz" 50
 base="http://127.0.0.1:$port"
 js=0
 for f in app.js maplibre-gl-worker.mjs; do

@@ -11,11 +11,11 @@
 # beside them. Reports req/s and latency percentiles, the ratios, and a check
 # that both drew the same features (share of inked pixels per image).
 set -euo pipefail
+. "$(dirname "$0")/../scripts/benchlib.sh"
 
 DUR=${1:-20s}
 CONNS=${2:-4}
 PARCELS=${3:-20000}
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=/tmp/sip-wms-bench
 PORT_SIP=18291
 PORT_MS=18292
@@ -117,46 +117,11 @@ MAP
 END
 EOF
 
-# MapServer 8 reads a global config file naming the default mapfile.
-cat >"$W/mapserver.conf" <<EOF
-CONFIG
-  ENV
-    MS_MAPFILE "$W/county.map"
-  END
-END
-EOF
-
-cat >"$W/lighttpd.conf" <<EOF
-server.modules = ("mod_fastcgi")
-server.document-root = "$W"
-server.port = $PORT_MS
-server.bind = "127.0.0.1"
-server.pid-file = "$W/lighttpd.pid"
-server.errorlog = "$W/lighttpd.err"
-fastcgi.server = ("/wms" => ((
-  "socket" => "$W/mapserv.sock",
-  "check-local" => "disable"
-)))
-EOF
-
-PIDS=()
-cleanup() {
-	for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
-	[ -f "$W/lighttpd.pid" ] && kill "$(cat "$W/lighttpd.pid")" 2>/dev/null || true
-	[ -f "$W/fcgi.pid" ] && kill $(cat "$W/fcgi.pid") 2>/dev/null || true
-	rm -f "$W/mapserv.sock"
-}
-trap cleanup EXIT
-
-"$W/sip" serve --config "$W/sip.yaml" 2>"$W/sip.log" &
-PIDS+=($!)
-rm -f "$W/mapserv.sock"
-# Two mapserv FastCGI processes, one per core.
-MAPSERVER_CONFIG_FILE="$W/mapserver.conf" MS_MAPFILE="$W/county.map" spawn-fcgi -s "$W/mapserv.sock" -F 2 -P "$W/fcgi.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
-lighttpd -f "$W/lighttpd.conf"
-sleep 1
-for i in $(seq 50); do curl -sf "http://127.0.0.1:$PORT_SIP/healthz" >/dev/null && break; sleep 0.2; done
-"$ROOT/scripts/wait-idle.sh" "${PIDS[0]}" # background warm-up done before measuring
+bench_bg "$W/sip" serve --config "$W/sip.yaml" 2>"$W/sip.log"
+SIP_PID=$BENCH_PID
+mapserver_start "$W" "$PORT_MS" "$W/county.map"
+bench_wait_url "http://127.0.0.1:$PORT_SIP/healthz" 50
+bench_wait_idle "$SIP_PID" # background warm-up done before measuring
 
 SIP_URL="http://127.0.0.1:$PORT_SIP/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=dzialki,budynki&STYLES=&SRS=EPSG:2180&WIDTH=512&HEIGHT=512&FORMAT=image/png&BBOX="
 MS_URL="http://127.0.0.1:$PORT_MS/wms?SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=dzialki,budynki&STYLES=&SRS=EPSG:2180&WIDTH=512&HEIGHT=512&FORMAT=image/png&BBOX="

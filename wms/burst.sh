@@ -21,8 +21,8 @@
 # back). A server going past RSS_CAP_MB (default 6144) is killed, so that an
 # unprotected version cannot take the machine down; its row says so.
 set -euo pipefail
+. "$(dirname "$0")/../scripts/benchlib.sh"
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 W=/tmp/sip-wms-burst
 PORT=18293
 PARCELS=${PARCELS:-3000}
@@ -47,13 +47,6 @@ if [ ! -f "$GPKG" ]; then
 fi
 
 PID=""
-cleanup() {
-	if [ -n "$PID" ]; then
-		kill "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-	fi
-}
-trap cleanup EXIT
 
 # The burst client: N threads released together, a /healthz prober and an RSS
 # sampler; prints one result line.
@@ -170,15 +163,14 @@ datasets:
 limits:
   request_timeout: $2
 EOF
-	"$(bin "$1")" serve --config "$W/sip.yaml" 2>>"$W/sip.log" &
-	PID=$!
-	for _ in $(seq 100); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-	"$ROOT/scripts/wait-idle.sh" "$PID" 120
+	bench_bg "$(bin "$1")" serve --config "$W/sip.yaml" 2>>"$W/sip.log"
+	PID=$BENCH_PID
+	bench_wait_url "http://127.0.0.1:$PORT/readyz" 50
+	bench_wait_idle "$PID" 120
 }
 
 stop() {
-	kill "$PID" 2>/dev/null || true
-	wait "$PID" 2>/dev/null || true
+	bench_stop "$PID"
 	PID=""
 }
 

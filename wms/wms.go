@@ -27,6 +27,7 @@ import (
 
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/internal/cache"
+	"github.com/sip-core/sip/internal/xmltext"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/wms/render"
 )
@@ -397,29 +398,8 @@ func ogcCode(e *server.Error) string {
 	return "InvalidParameterValue"
 }
 
-func xmlEsc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '&':
-			b.WriteString("&amp;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\'':
-			b.WriteString("&apos;")
-		default:
-			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' {
-				continue
-			}
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+// xmlEsc escapes text for the XML this package writes (xmltext.Escape).
+func xmlEsc(s string) string { return xmltext.Escape(s) }
 
 // writeImage encodes a canvas in the request's format.
 func writeImage(w http.ResponseWriter, req *request, c *render.Canvas) {

@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 
 	"github.com/sip-core/sip/config"
-	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/synth"
 	"github.com/sip-core/sip/synth/synthstore"
@@ -100,34 +99,6 @@ func ingestFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 		_, err = ingestFiles(ctx, *storePath, *name, files, *reportPath, *strict, int(mt))
 		return err
 	}
-}
-
-// ingestFiles loads files into the store at path (a DSN), creating it when
-// missing. A new GeoPackage is built under a temporary name beside its path and
-// moved into place only when the ingest has committed; a new PostGIS schema is
-// removed again when the ingest fails. So a failed or killed first ingest never
-// leaves a store behind (the next ingest removes what a killed one left).
-func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool, maxText int) (*ingest.Report, error) {
-	tuneGCForIngest()
-	if rd, err := roadInputs(files); err != nil || rd {
-		if err != nil {
-			return nil, err
-		}
-		return ingestRoads(ctx, path, name, files, reportPath, strict)
-	}
-	if plan, err := planningInputs(files); err != nil || plan {
-		if err != nil {
-			return nil, err
-		}
-		return ingestPlanning(ctx, path, name, files, reportPath, strict)
-	}
-	opts := ingest.Options{Strict: strict, MaxText: maxText}
-	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
-		opts.Progress = os.Stderr
-	}
-	return ingestInto(ctx, path, name, store.EGiBLayers, reportPath, func(st store.Store) (*ingest.Report, error) {
-		return ingest.Run(ctx, st, files, opts)
-	})
 }
 
 func writeJSON(path string, v any) error {

@@ -1,3 +1,3 @@
 package main
 
-import _ "github.com/sip-core/sip/sync"
+import _ "github.com/sip-core/sip/datasync"

@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"github.com/sip-core/sip/config"
-	sipsync "github.com/sip-core/sip/sync"
+	"github.com/sip-core/sip/datasync"
 )
 
 func init() {
@@ -18,12 +18,12 @@ func init() {
 
 // syncPullFlags: sip sync pull --from URL --dataset NAME --store F.gpkg [--key K] [--policy P] [--report F.json]
 func syncPullFlags(fs *flag.FlagSet) func(context.Context, []string) error {
-	var o sipsync.Options
+	var o datasync.Options
 	fs.StringVar(&o.From, "from", "", "base `URL` of the source sip server")
 	fs.StringVar(&o.Dataset, "dataset", "", "source dataset `NAME`")
 	fs.StringVar(&o.Store, "store", "", "county store `F.gpkg|DSN`: a GeoPackage path or a PostGIS DSN (created on the first pull)")
 	fs.StringVar(&o.Key, "key", "", "API key `K` with the sync role (default $SIP_SYNC_KEY)")
-	fs.StringVar(&o.Policy, "policy", sipsync.SourceWins, "conflict policy `source-wins|keep-local`")
+	fs.StringVar(&o.Policy, "policy", datasync.SourceWins, "conflict policy `source-wins|keep-local`")
 	fs.StringVar(&o.Report, "report", "", "conflict report path `F.json` (default STORE.conflicts.json)")
 	maxSize := fs.String("max-size", "1GB", "largest changeset `SIZE` accepted, once decompressed (a pull holds it in memory)")
 	return func(ctx context.Context, _ []string) error {
@@ -38,7 +38,7 @@ func syncPullFlags(fs *flag.FlagSet) func(context.Context, []string) error {
 		if o.Store, err = storeDSN(o.Store, o.Dataset); err != nil {
 			return err
 		}
-		res, err := sipsync.Pull(ctx, o)
+		res, err := datasync.Pull(ctx, o)
 		if err != nil {
 			return err
 		}

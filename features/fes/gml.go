@@ -1,13 +1,11 @@
 package fes
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/gmlcoord"
 )
 
 // geometry reads a GML 3.2/3.1 geometry (Envelope, Point, LineString, Polygon,
@@ -163,53 +161,42 @@ func (p *parser) rawGeometry(n *node, axis geo.AxisOrder) (orb.Geometry, error) 
 
 // readPoints reads pos / posList / coordinates children (or the node's own text
 // for corners), returning E,N points.
-func readPoints(n *node, axis geo.AxisOrder, max int) ([]orb.Point, error) {
-	var nums []float64
-	add := func(s string, sep func(rune) bool) error {
-		for _, f := range strings.FieldsFunc(s, sep) {
-			v, err := strconv.ParseFloat(f, 64)
-			if err != nil || v != v {
-				return filter.Errorf("syntax", "bad coordinate %q", f)
-			}
-			nums = append(nums, v)
-			if len(nums) > 2*max {
-				return filter.Errorf("limit", "geometry has more than %d coordinates", max)
-			}
-		}
-		return nil
-	}
-	space := func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' || r == '\r' }
-	dim := 2
+func readPoints(n *node, axis geo.AxisOrder, maxPoints int) ([]orb.Point, error) {
+	var out []orb.Point
+	var err error
 	if len(n.kids) == 0 {
-		if err := add(n.text, space); err != nil {
-			return nil, err
-		}
+		out, err = gmlcoord.PosList(n.text, 2, out)
 	}
 	for _, k := range n.kids {
+		if err != nil {
+			break
+		}
+		dim := 0
+		if d := k.attr("srsDimension"); d == "3" || d == "2" {
+			dim = int(d[0] - '0')
+		}
 		switch k.name {
-		case "pos", "posList":
-			if d := k.attr("srsDimension"); d == "3" {
-				dim = 3
-			}
-			if err := add(k.text, space); err != nil {
-				return nil, err
-			}
+		case "pos":
+			out, err = gmlcoord.Pos(k.text, dim, out)
+		case "posList":
+			out, err = gmlcoord.PosList(k.text, max(dim, 2), out)
 		case "coordinates":
-			if err := add(k.text, func(r rune) bool { return space(r) || r == ',' }); err != nil {
-				return nil, err
-			}
+			out, err = gmlcoord.Coordinates(k.text, k.attr("cs"), k.attr("ts"), k.attr("decimal"), out)
+		}
+		if len(out) > maxPoints {
+			return nil, filter.Errorf("limit", "geometry has more than %d coordinates", maxPoints)
 		}
 	}
-	if len(nums) == 0 || len(nums)%dim != 0 {
-		return nil, filter.Errorf("syntax", "odd number of coordinates")
+	if err != nil {
+		return nil, filter.Errorf("syntax", "%v", err)
 	}
-	out := make([]orb.Point, 0, len(nums)/dim)
-	for i := 0; i+dim <= len(nums); i += dim {
-		x, y := nums[i], nums[i+1]
-		if axis == geo.NorthEast {
-			x, y = y, x
+	if len(out) == 0 {
+		return nil, filter.Errorf("syntax", "geometry without coordinates")
+	}
+	if axis == geo.NorthEast {
+		for i, p := range out {
+			out[i] = orb.Point{p[1], p[0]}
 		}
-		out = append(out, orb.Point{x, y})
 	}
 	return out, nil
 }

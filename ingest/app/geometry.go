@@ -5,12 +5,12 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 
 	"github.com/paulmach/orb"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/gmlcoord"
 	"github.com/sip-core/sip/internal/xmlscan"
 	"golang.org/x/text/encoding/charmap"
 )
@@ -229,9 +229,9 @@ func (r *Reader) readRing(st *geomState) (orb.Ring, error) {
 				}
 				var more []orb.Point
 				if t.Name.Local == "coordinates" {
-					more, err = parseCoordinates(text, cs, ts, dec)
+					more, err = gmlcoord.Coordinates(text, cs, ts, dec, nil)
 				} else {
-					more, err = parsePosList(text, dim)
+					more, err = gmlcoord.PosList(text, dim, nil)
 				}
 				if err != nil {
 					st.issues = append(st.issues, Issue{Code: CodeGeometry, Msg: t.Name.Local + ": " + err.Error(), Line: line})
@@ -268,71 +268,6 @@ func (r *Reader) checkRing(st *geomState, pts []orb.Point, line int) orb.Ring {
 		return nil
 	}
 	return orb.Ring(pts)
-}
-
-func parseNum(f string) (float64, error) {
-	x, err := strconv.ParseFloat(f, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		if len(f) > 40 {
-			f = f[:40] + "…"
-		}
-		return 0, fmt.Errorf("not a number: %s", xmlscan.Quote(f))
-	}
-	return x, nil
-}
-
-func parsePosList(s string, dim int) ([]orb.Point, error) {
-	fs := strings.Fields(s)
-	if len(fs)%dim != 0 {
-		return nil, fmt.Errorf("%d numbers is not a multiple of srsDimension %d", len(fs), dim)
-	}
-	pts := make([]orb.Point, 0, len(fs)/dim)
-	for i := 0; i+dim <= len(fs); i += dim {
-		a, err := parseNum(fs[i])
-		if err != nil {
-			return nil, err
-		}
-		b, err := parseNum(fs[i+1])
-		if err != nil {
-			return nil, err
-		}
-		pts = append(pts, orb.Point{a, b})
-	}
-	return pts, nil
-}
-
-func parseCoordinates(s, cs, ts, dec string) ([]orb.Point, error) {
-	var tuples []string
-	if strings.TrimSpace(ts) == "" {
-		tuples = strings.Fields(s)
-	} else {
-		tuples = strings.Split(s, ts)
-	}
-	var pts []orb.Point
-	for _, tu := range tuples {
-		tu = strings.TrimSpace(tu)
-		if tu == "" {
-			continue
-		}
-		cs := strings.Split(tu, cs)
-		if len(cs) < 2 || len(cs) > 3 {
-			return nil, fmt.Errorf("tuple %s has %d values", xmlscan.Quote(tu), len(cs))
-		}
-		var p orb.Point
-		for i := 0; i < 2; i++ {
-			v := strings.TrimSpace(cs[i])
-			if dec != "." {
-				v = strings.ReplaceAll(v, dec, ".")
-			}
-			x, err := parseNum(v)
-			if err != nil {
-				return nil, err
-			}
-			p[i] = x
-		}
-		pts = append(pts, p)
-	}
-	return pts, nil
 }
 
 func charsetReader(charset string, input io.Reader) (io.Reader, error) {

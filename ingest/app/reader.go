@@ -1,5 +1,5 @@
 // Package app reads planning acts in the Polish APP GML application schema
-// (Akt Planowania Przestrzennego, DOMAIN.md §5): version 1.0 (2020) and 2.0 (plan
+// (Akt Planowania Przestrzennego, docs/domain.md "Planning data"): version 1.0 (2020) and 2.0 (plan
 // ogólny, 2023), in both namespace spellings (https://www.gov.pl/static/... and the
 // older http://zagospodarowanieprzestrzenne.gov.pl/...).
 //

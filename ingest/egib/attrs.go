@@ -288,7 +288,7 @@ func (r *Reader) finishAttrs(st *objectState) error {
 	return nil
 }
 
-// ParcelID is an idDzialki split into its parts (DOMAIN §4).
+// ParcelID is an idDzialki split into its parts (docs/domain.md, "Parcel identifiers").
 type ParcelID struct {
 	Unit   string // WWPPGG_R
 	Obreb  string // WWPPGG_R.OOOO

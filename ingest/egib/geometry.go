@@ -12,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/gmlcoord"
 	"github.com/sip-core/sip/internal/xmlscan"
 	geos "github.com/twpayne/go-geos"
 )
@@ -289,39 +290,17 @@ func (r *Reader) readCoordinates(ctx *geomCtx, dim int, point bool) ([]orb.Point
 			if d == 0 {
 				d = 2
 			}
-			pts, perr = parsePosList(s, d, pts)
+			pts, perr = gmlcoord.PosList(s, d, pts)
 		case "pos":
-			pts, perr = parsePos(s, d, pts)
+			pts, perr = gmlcoord.Pos(s, d, pts)
 		case "coordinates":
-			pts, perr = parseCoordinates(s, cs, ts, dec, pts)
+			pts, perr = gmlcoord.Coordinates(s, cs, ts, dec, pts)
 		}
 		if perr != nil {
 			return nil, &problem{line: line, msg: "gml:" + name + ": " + perr.Error()}
 		}
 	}
 	return pts, nil
-}
-
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
-
-// nextField returns the next whitespace-separated field of s from i.
-func nextField(s string, i int) (string, int) {
-	for i < len(s) && isSpace(s[i]) {
-		i++
-	}
-	j := i
-	for j < len(s) && !isSpace(s[j]) {
-		j++
-	}
-	return s[i:j], j
-}
-
-func parseNum(f string) (float64, error) {
-	v, err := strconv.ParseFloat(f, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, fmt.Errorf("bad number %q", truncate(f, 40))
-	}
-	return v, nil
 }
 
 // truncate cuts s to at most n bytes (on a character boundary) for a message.
@@ -333,101 +312,6 @@ func truncate(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
-}
-
-func parsePosList(s string, dim int, pts []orb.Point) ([]orb.Point, error) {
-	var tuple [3]float64
-	k, n := 0, 0
-	for i := 0; ; {
-		var f string
-		f, i = nextField(s, i)
-		if f == "" {
-			break
-		}
-		v, err := parseNum(f)
-		if err != nil {
-			return nil, err
-		}
-		tuple[k] = v
-		k++
-		n++
-		if k == dim {
-			pts = append(pts, orb.Point{tuple[0], tuple[1]})
-			k = 0
-		}
-	}
-	if k != 0 {
-		return nil, fmt.Errorf("odd coordinate count: %d numbers for srsDimension %d", n, dim)
-	}
-	return pts, nil
-}
-
-func parsePos(s string, dim int, pts []orb.Point) ([]orb.Point, error) {
-	var tuple [3]float64
-	n := 0
-	for i := 0; ; {
-		var f string
-		f, i = nextField(s, i)
-		if f == "" {
-			break
-		}
-		if n == 3 {
-			return nil, fmt.Errorf("more than 3 numbers in one position")
-		}
-		v, err := parseNum(f)
-		if err != nil {
-			return nil, err
-		}
-		tuple[n] = v
-		n++
-	}
-	if n == 0 {
-		return pts, nil
-	}
-	if (dim != 0 && n != dim) || n < 2 {
-		return nil, fmt.Errorf("odd coordinate count: %d numbers in a position of srsDimension %d", n, max(dim, 2))
-	}
-	return append(pts, orb.Point{tuple[0], tuple[1]}), nil
-}
-
-// parseCoordinates parses GML 2 style gml:coordinates (cs, ts, decimal).
-func parseCoordinates(s, cs, ts, dec string, pts []orb.Point) ([]orb.Point, error) {
-	if cs == "" {
-		cs = ","
-	}
-	if dec == "" {
-		dec = "."
-	}
-	var tuples []string
-	if ts == "" || strings.TrimSpace(ts) == "" {
-		tuples = strings.Fields(s)
-	} else {
-		tuples = strings.Split(s, ts)
-	}
-	for _, tu := range tuples {
-		tu = strings.TrimSpace(tu)
-		if tu == "" {
-			continue
-		}
-		parts := strings.Split(tu, cs)
-		if len(parts) != 2 && len(parts) != 3 {
-			return nil, fmt.Errorf("odd coordinate count: tuple %q", truncate(tu, 40))
-		}
-		var xy [2]float64
-		for i := 0; i < 2; i++ {
-			f := strings.TrimSpace(parts[i])
-			if dec != "." {
-				f = strings.Replace(f, dec, ".", 1)
-			}
-			v, err := parseNum(f)
-			if err != nil {
-				return nil, err
-			}
-			xy[i] = v
-		}
-		pts = append(pts, orb.Point{xy[0], xy[1]})
-	}
-	return pts, nil
 }
 
 // checkAndProject checks the geometry against the layer, validates its topology and

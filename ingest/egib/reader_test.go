@@ -389,7 +389,7 @@ func TestParseHelpers(t *testing.T) {
 	}
 }
 
-// An odd idDzialki is a warning, never a rejection (DOMAIN §4).
+// An odd idDzialki is a warning, never a rejection (docs/domain.md, "Parcel identifiers").
 func TestOddParcelIDIsAWarning(t *testing.T) {
 	doc := `<gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:egb="urn:gugik:specyfikacje:gmlas:ewidencjaGruntowBudynkow:1.0" xmlns:bt="urn:gugik:specyfikacje:gmlas:modelPodstawowy:1.0">
 <gml:featureMember><egb:EGB_DzialkaEwidencyjna gml:id="D1">

@@ -8,7 +8,8 @@
 # unfiltered count. Runs in a throw-away cluster (Debian's pg_virtualenv).
 # Usage: store/postgis/bench.sh [PARCELS]   (default 3000000)
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/../../scripts/benchlib.sh"
+cd "$ROOT"
 PARCELS=${1:-3000000}
 if [ -z "${SIP_BENCH_IN_PG:-}" ]; then
 	command -v pg_virtualenv >/dev/null || { echo "store/postgis/bench.sh: pg_virtualenv missing (postgresql-15-postgis-3)" >&2; exit 1; }
@@ -18,7 +19,7 @@ if [ -z "${SIP_BENCH_IN_PG:-}" ]; then
 fi
 
 work=$(mktemp -d /tmp/sip-bench-pg-read.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+bench_at_exit 'rm -rf "$work"'
 psql -qAt -c "CREATE EXTENSION postgis" >/dev/null
 "$SIP" gen county --parcels 200 --seed 3 --out "$work/gml" 2>/dev/null
 "$SIP" ingest --store "schema=big" "$work"/gml/*.gml 2>/dev/null

@@ -17,12 +17,69 @@ import (
 	"github.com/klauspost/compress/gzip"
 )
 
-// Compression and tile type codes of the header.
-const (
-	CompressionNone = 1
-	CompressionGzip = 2
-	TileTypeMVT     = 1
+// Compression is how the directories and metadata (the header's
+// InternalCompression) or the tiles (TileCompression) of an archive are
+// compressed, coded as the spec has it.
+type Compression uint8
 
+// The compressions of the spec. This package writes directories and metadata
+// with gzip and reads only gzip there; tiles are stored as given.
+const (
+	CompressionUnknown Compression = 0
+	CompressionNone    Compression = 1
+	CompressionGzip    Compression = 2
+	CompressionBrotli  Compression = 3
+	CompressionZstd    Compression = 4
+)
+
+func (c Compression) String() string {
+	switch c {
+	case CompressionUnknown:
+		return "unknown"
+	case CompressionNone:
+		return "none"
+	case CompressionGzip:
+		return "gzip"
+	case CompressionBrotli:
+		return "br"
+	case CompressionZstd:
+		return "zstd"
+	}
+	return fmt.Sprintf("compression %d", uint8(c))
+}
+
+// TileType is the format of the tiles of an archive, coded as the spec has it.
+type TileType uint8
+
+// The tile types of the spec; sip writes and serves TileTypeMVT.
+const (
+	TileTypeUnknown TileType = 0
+	TileTypeMVT     TileType = 1
+	TileTypePNG     TileType = 2
+	TileTypeJPEG    TileType = 3
+	TileTypeWebP    TileType = 4
+	TileTypeAVIF    TileType = 5
+)
+
+func (t TileType) String() string {
+	switch t {
+	case TileTypeUnknown:
+		return "unknown"
+	case TileTypeMVT:
+		return "mvt"
+	case TileTypePNG:
+		return "png"
+	case TileTypeJPEG:
+		return "jpeg"
+	case TileTypeWebP:
+		return "webp"
+	case TileTypeAVIF:
+		return "avif"
+	}
+	return fmt.Sprintf("tile type %d", uint8(t))
+}
+
+const (
 	headerLen = 127
 	maxDir    = 8 << 20
 	rootMax   = 16384 - headerLen
@@ -38,9 +95,9 @@ type Header struct {
 	TileEntries                    uint64
 	TileContents                   uint64
 	Clustered                      bool
-	InternalCompression            uint8
-	TileCompression                uint8
-	TileType                       uint8
+	InternalCompression            Compression
+	TileCompression                Compression
+	TileType                       TileType
 	MinZoom, MaxZoom               uint8
 	MinLonE7, MinLatE7             int32
 	MaxLonE7, MaxLatE7             int32
@@ -60,7 +117,7 @@ func (h *Header) bytes() []byte {
 	if h.Clustered {
 		b[96] = 1
 	}
-	b[97], b[98], b[99], b[100], b[101] = h.InternalCompression, h.TileCompression, h.TileType, h.MinZoom, h.MaxZoom
+	b[97], b[98], b[99], b[100], b[101] = uint8(h.InternalCompression), uint8(h.TileCompression), uint8(h.TileType), h.MinZoom, h.MaxZoom
 	le.PutUint32(b[102:], uint32(h.MinLonE7))
 	le.PutUint32(b[106:], uint32(h.MinLatE7))
 	le.PutUint32(b[110:], uint32(h.MaxLonE7))
@@ -86,7 +143,7 @@ func ParseHeader(b []byte) (*Header, error) {
 	}
 	h := &Header{RootOffset: v[0], RootLength: v[1], MetadataOffset: v[2], MetadataLength: v[3], LeafOffset: v[4], LeafLength: v[5],
 		DataOffset: v[6], DataLength: v[7], AddressedTiles: v[8], TileEntries: v[9], TileContents: v[10],
-		Clustered: b[96] == 1, InternalCompression: b[97], TileCompression: b[98], TileType: b[99], MinZoom: b[100], MaxZoom: b[101],
+		Clustered: b[96] == 1, InternalCompression: Compression(b[97]), TileCompression: Compression(b[98]), TileType: TileType(b[99]), MinZoom: b[100], MaxZoom: b[101],
 		MinLonE7: int32(le.Uint32(b[102:])), MinLatE7: int32(le.Uint32(b[106:])), MaxLonE7: int32(le.Uint32(b[110:])), MaxLatE7: int32(le.Uint32(b[114:])),
 		CenterZoom: b[118], CenterLonE7: int32(le.Uint32(b[119:])), CenterLatE7: int32(le.Uint32(b[123:]))}
 	return h, nil

@@ -2,6 +2,7 @@ package pmtiles
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -46,6 +47,30 @@ func TestWriteReadDedup(t *testing.T) {
 		if err != nil || string(b) != c.want {
 			t.Errorf("%d/%d/%d: %q %v", c.z, c.x, c.y, b, err)
 		}
+	}
+}
+
+// TestHeaderCodes: the compression and tile type stand at the spec's offsets
+// (97 internal compression, 98 tile compression, 99 tile type) with the spec's
+// codes, and read back as the same constants.
+func TestHeaderCodes(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, []Tile{{TileID(0, 0, 0), []byte("png bytes")}}, Header{TileType: TileTypePNG, TileCompression: CompressionNone}, []byte(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	b := buf.Bytes()
+	if b[97] != 2 || b[98] != 1 || b[99] != 2 {
+		t.Fatalf("header bytes 97..99 = %v, want [2 1 2] (gzip, none, png)", b[97:100])
+	}
+	h, err := ParseHeader(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.InternalCompression != CompressionGzip || h.TileCompression != CompressionNone || h.TileType != TileTypePNG {
+		t.Errorf("parsed %v %v %v", h.InternalCompression, h.TileCompression, h.TileType)
+	}
+	if got := fmt.Sprint(h.InternalCompression, h.TileCompression, h.TileType, TileType(9)); got != "gzip none png tile type 9" {
+		t.Errorf("names %q", got)
 	}
 }
 

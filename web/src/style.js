@@ -56,7 +56,7 @@ const mpzpColour = [
   '#ffcc80',
 ];
 
-// Zones of a plan ogólny by symbol (DOMAIN.md §5): housing warm, services
+// Zones of a plan ogólny by symbol (docs/domain.md, "Planning data"): housing warm, services
 // red, economy violet, green and open land green, infrastructure grey-blue.
 export const ZONE_COLOURS = {
   SW: '#e07b39', // wielofunkcyjna z zabudową mieszkaniową wielorodzinną

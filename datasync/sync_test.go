@@ -1,4 +1,4 @@
-package sync_test
+package datasync_test
 
 import (
 	"bufio"
@@ -23,11 +23,11 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/datasync"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
 	_ "github.com/sip-core/sip/store/postgis"
 	"github.com/sip-core/sip/store/postgis/postgistest"
-	sipsync "github.com/sip-core/sip/sync"
 )
 
 var sipBin string
@@ -667,7 +667,7 @@ func TestProbeLimits(t *testing.T) {
 		t.Fatalf("POST with 150 probes: %d %s", code, body)
 	}
 	zr, _ := zstd.NewReader(strings.NewReader(body))
-	cs, err := sipsync.Decode(zr)
+	cs, err := datasync.Decode(zr)
 	if err != nil || len(cs.Probes) != 150 {
 		t.Fatalf("POST with 150 probes: %v, %d probes", err, len(cs.Probes))
 	}

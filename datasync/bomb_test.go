@@ -1,4 +1,4 @@
-package sync_test
+package datasync_test
 
 import (
 	"bytes"
@@ -14,8 +14,8 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/sip-core/sip/datasync"
 	"github.com/sip-core/sip/store"
-	sipsync "github.com/sip-core/sip/sync"
 )
 
 // bomb serves a well-formed snapshot of frames tiny version frames (25 bytes
@@ -23,13 +23,13 @@ import (
 // frames×25 bytes, with a trailer whose counts and digest are right.
 func bomb(t *testing.T, frames int) *httptest.Server {
 	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", sipsync.MediaType)
+		w.Header().Set("Content-Type", datasync.MediaType)
 		zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedFastest))
 		if err != nil {
 			t.Error(err)
 			return
 		}
-		cw, err := sipsync.NewWriter(zw, sipsync.Header{Dataset: "gmina", Kind: "snapshot", Rev: 1, Layers: store.PlanningLayers})
+		cw, err := datasync.NewWriter(zw, datasync.Header{Dataset: "gmina", Kind: "snapshot", Rev: 1, Layers: store.PlanningLayers})
 		if err != nil {
 			t.Error(err)
 			return

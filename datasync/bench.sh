@@ -1,15 +1,16 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # Side-by-side: incremental sync (sip sync pull) vs re-importing a full export with
 # ogr2ogr, on a gmina dataset of N zones (default 300000) with 1% changed.
-# Usage: sync/bench.sh [N]
-set -eu
+# Usage: datasync/bench.sh [N]
+set -euo pipefail
+. "$(dirname "$0")/../scripts/benchlib.sh"
 N=${1:-300000}
-cd "$(dirname "$0")/.."
+cd "$ROOT"
 W=$(mktemp -d /tmp/sip-sync-bench.XXXXXX)
-trap 'kill $SRV 2>/dev/null || true; rm -rf "$W"' EXIT
+bench_at_exit 'rm -rf "$W"'
 go build -o "$W/sip" ./cmd/sip
 echo "fixture: $N zones"
-SIP_SYNC_BENCH_DIR=$W SIP_SYNC_BENCH_N=$N go test -count=1 -run TestBenchFixture ./sync/ >/dev/null
+SIP_SYNC_BENCH_DIR=$W SIP_SYNC_BENCH_N=$N go test -count=1 -run TestBenchFixture ./datasync/ >/dev/null
 KEYHASH=$(echo -n bench-key | "$W/sip" serve --hash-key 2>/dev/null | tail -1 | awk '{print $NF}')
 cat > "$W/sip.yaml" <<YAML
 datasets:
@@ -21,12 +22,11 @@ limits:
   request_timeout: 10m
   write_timeout: 11m
 YAML
-"$W/sip" serve --config "$W/sip.yaml" --listen 127.0.0.1:18931 >"$W/serve.log" 2>&1 &
-SRV=$!
-for i in $(seq 300); do curl -sf http://127.0.0.1:18931/readyz >/dev/null && break; sleep 0.1; done; curl -sf http://127.0.0.1:18931/readyz >/dev/null || { cat "$W/serve.log"; exit 1; }
+bench_bg "$W/sip" serve --config "$W/sip.yaml" --listen 127.0.0.1:18931 >"$W/serve.log" 2>&1
+bench_wait_url http://127.0.0.1:18931/readyz 150 || { cat "$W/serve.log"; exit 1; }
 pull() { /usr/bin/time -f "%e s wall, %M KB peak RSS" "$W/sip" sync pull --from http://127.0.0.1:18931 --dataset gmina --store "$W/county.gpkg" --key bench-key; }
 echo "first load (snapshot):"; pull | sed 's/.*"wire_bytes":\([0-9]*\).*/  wire bytes \1/'
-SIP_SYNC_BENCH_DIR=$W SIP_SYNC_BENCH_N=$N SIP_SYNC_BENCH_MUTATE=1 go test -count=1 -run TestBenchFixture ./sync/ >/dev/null
+SIP_SYNC_BENCH_DIR=$W SIP_SYNC_BENCH_N=$N SIP_SYNC_BENCH_MUTATE=1 go test -count=1 -run TestBenchFixture ./datasync/ >/dev/null
 echo "incremental pull (1% changed):"; pull > "$W/pull.json" 2>"$W/pull.time" || { cat "$W/pull.time"; exit 1; }
 INC=$(sed 's/.*"wire_bytes":\([0-9]*\).*/\1/' "$W/pull.json")
 echo "  changes $(sed 's/.*"changes":\([0-9]*\).*/\1/' "$W/pull.json"), wire bytes $INC, $(cat "$W/pull.time")"

@@ -1,8 +1,8 @@
-// Package sync is the nightly gmina→powiat sync: the source-side HTTP service
+// Package datasync is the nightly gmina→powiat sync: the source-side HTTP service
 // (/sync/{dataset}/changes and /sync/{dataset}/snapshot), the changeset format and
 // the puller that applies a changeset to a county store in one verified
 // transaction. See docs/sync.md.
-package sync
+package datasync
 
 import (
 	"bufio"

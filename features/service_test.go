@@ -1,3 +1,6 @@
+// End-to-end tests of the service — WFS 2.0/1.1 and OGC API Features — on the
+// shared test server, and real clients (OWSLib, QGIS) reading it.
+
 package features
 
 import (

@@ -1,4 +1,4 @@
-package sync_test
+package datasync_test
 
 import (
 	"context"

@@ -1,3 +1,6 @@
+// The files the backend writes are valid GeoPackages: GDAL's validator and
+// ogrinfo read them, and every geometry kind comes back as it went in.
+
 package gpkg
 
 import (
