@@ -72,30 +72,33 @@ func TestStaffLayerInGISClients(t *testing.T) {
 	lon, la := toLL.Point(pt[0], pt[1])
 	bbox := fmt.Sprintf("%.6f,%.6f,%.6f,%.6f", la-0.002, lon-0.003, la+0.002, lon+0.003)
 	q := "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=zgloszenia:zgloszenia&STYLES=&CRS=EPSG:4326&BBOX=" + bbox + "&WIDTH=256&HEIGHT=256&FORMAT=image/png&TRANSPARENT=TRUE"
-	code, body := get(t, p.Base, q, key, nil)
-	if code != 200 {
-		t.Fatalf("GetMap with the key: %d %s", code, body)
-	}
-	img, err := png.Decode(bytes.NewReader([]byte(body)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	drawn := 0
-	for y := 0; y < 256; y++ {
-		for x := 0; x < 256; x++ {
-			if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
-				drawn++
+	// The map is drawn from the dataset's spatial index, which follows the
+	// store's change log once a second: wait for it to catch up.
+	drawn := func() int {
+		code, body := get(t, p.Base, q, key, nil)
+		if code != 200 {
+			t.Fatalf("GetMap with the key: %d %s", code, body)
+		}
+		img, err := png.Decode(bytes.NewReader([]byte(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for y := 0; y < 256; y++ {
+			for x := 0; x < 256; x++ {
+				if _, _, _, a := img.At(x, y).RGBA(); a > 0 {
+					n++
+				}
 			}
 		}
+		return n
 	}
-	if drawn == 0 {
-		t.Error("GetMap draws no request")
-	}
+	outboxtest.WaitFor(t, 20*time.Second, "GetMap draws the open requests", func() bool { return drawn() > 0 })
 	if code, _ := get(t, p.Base, q, nil, nil); code == 200 {
 		t.Error("GetMap of the staff layer without a key succeeded")
 	}
 	fi := strings.Replace(q, "GetMap", "GetFeatureInfo", 1) + "&QUERY_LAYERS=zgloszenia:zgloszenia&INFO_FORMAT=application/json&I=128&J=128&FEATURE_COUNT=10"
-	code, body = get(t, p.Base, fi, key, nil)
+	code, body := get(t, p.Base, fi, key, nil)
 	if code != 200 || !strings.Contains(body, `"`+ids[0]+`"`) || strings.Contains(body, "staff.test@") {
 		t.Errorf("GetFeatureInfo: %d %.500s", code, body)
 	}
