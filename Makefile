@@ -6,7 +6,7 @@ export GOFLAGS ?= -buildvcs=false
 # System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles;
 # aiosmtpd as the SMTP server the delivery tests send to.
 BUILD_DEPS := gcc libgeos-dev
-TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-feedparser python3-jsonschema python3-yaml python3-qgis nodejs chromium \
 	postgresql-15-postgis-3 python3-aiosmtpd
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine
 
