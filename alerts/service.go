@@ -66,7 +66,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	h.OnShutdown(m.close)
 	get := []string{http.MethodGet, http.MethodHead}
 	staff := server.RequireRole(config.RoleEditor)
-	r.Handle("/api/alerts/preview", staff(m.guard(m.preview))).Methods(http.MethodPost)
+	r.Handle("/api/alerts/preview", staff(h.Expensive(m.guard(m.preview)))).Methods(http.MethodPost)
 	r.Handle("/api/alerts", staff(m.guard(m.publish))).Methods(http.MethodPost)
 	r.Handle("/api/alerts/{id:[0-9]+}", staff(m.guard(m.update))).Methods(http.MethodPut)
 	r.Handle("/api/alerts/{id:[0-9]+}", staff(m.guard(m.cancel))).Methods(http.MethodDelete)
@@ -74,7 +74,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	r.HandleFunc("/alerts.json", m.guard(m.current)).Methods(get...)
 	r.HandleFunc("/alerts/{id:[0-9]+}.xml", m.guard(m.document)).Methods(get...)
 	r.HandleFunc("/alerts/{id:[0-9]+}/{rev:[0-9]+}.xml", m.guard(m.document)).Methods(get...)
-	r.HandleFunc("/api/alerts/subscriptions", m.guard(m.subscribe)).Methods(http.MethodPost)
+	r.Handle("/api/alerts/subscriptions", h.Expensive(m.guard(m.subscribe))).Methods(http.MethodPost)
 	r.HandleFunc("/api/alerts/subscriptions/confirm", m.guard(m.confirm)).Methods(get...)
 	r.HandleFunc("/api/alerts/subscriptions/unsubscribe", m.guard(m.unsubscribe)).Methods(http.MethodGet, http.MethodPost)
 }

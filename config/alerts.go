@@ -9,7 +9,7 @@ import (
 
 // Alerts configures area alerts (CAP 1.2 at /alerts, the Atom feed
 // /alerts.atom, staff authoring and residents' subscriptions under
-// /api/alerts; docs/cap.md). The service is on when Dataset is set.
+// /api/alerts; docs/alerts.md). The service is on when Dataset is set.
 type Alerts struct {
 	// Dataset holds the public layer of current alert areas (layer alerty),
 	// written by the service; sip serve creates its store when missing.
@@ -21,10 +21,6 @@ type Alerts struct {
 	// give the areas and the affected addresses (default: the first dataset
 	// with a jednostki layer).
 	Areas string `yaml:"areas"`
-	// AddressPoints, when set, is an address-point register (a point layer
-	// with an adres column) whose points replace the cadastre's addresses in
-	// the gminy it covers.
-	AddressPoints *AddressPoints `yaml:"address_points"`
 	// Sender is the CAP sender: an e-mail-like id without spaces or commas
 	// (default sip@<host of base_url>, or sip@localhost).
 	Sender string `yaml:"sender"`
@@ -46,15 +42,6 @@ type Alerts struct {
 	// Push is the mobile app's push service: each alert message is POSTed to
 	// it as JSON, signed.
 	Push *Hook `yaml:"push"`
-	// RateLimit applies to subscriptions per client (default 0.2/s, burst 5).
-	RateLimit RateLimit `yaml:"rate_limit"`
-}
-
-// AddressPoints is an address-point register: a point layer of a dataset.
-type AddressPoints struct {
-	Dataset string `yaml:"dataset"`
-	Layer   string `yaml:"layer"`  // default punkty_adresowe
-	Column  string `yaml:"column"` // the address text (default adres)
 }
 
 // Hook is a signed webhook: the body is signed with HMAC-SHA256 under the
@@ -88,11 +75,6 @@ func (c *Config) validateAlerts(v *validator) {
 			v.atf([]any{"alerts", "areas"}, "unknown dataset %q", a.Areas)
 		}
 	}
-	if p := a.AddressPoints; p != nil {
-		if _, ok := c.DatasetByName(p.Dataset); !ok {
-			v.atf([]any{"alerts", "address_points", "dataset"}, "unknown dataset %q", p.Dataset)
-		}
-	}
 	if a.Sender != "" && !capIDRE.MatchString(a.Sender) {
 		v.at("a CAP sender has no spaces, commas, '<' or '&'", "alerts", "sender")
 	}
@@ -104,9 +86,6 @@ func (c *Config) validateAlerts(v *validator) {
 	}
 	if a.ConfirmWithin < 0 {
 		v.at("must not be negative", "alerts", "confirm_within")
-	}
-	if a.RateLimit.Rate < 0 || a.RateLimit.Burst < 0 {
-		v.at("must not be negative", "alerts", "rate_limit")
 	}
 	for _, h := range []struct {
 		name string
@@ -149,19 +128,5 @@ func (c *Config) alertsDefaults() {
 	}
 	if a.ConfirmWithin == 0 {
 		a.ConfirmWithin = Duration(48 * time.Hour)
-	}
-	if a.RateLimit.Rate == 0 && a.RateLimit.Burst == 0 {
-		a.RateLimit.Rate, a.RateLimit.Burst = 0.2, 5
-	}
-	if a.RateLimit.Burst == 0 {
-		a.RateLimit.Burst = max(1, int(2*a.RateLimit.Rate))
-	}
-	if p := a.AddressPoints; p != nil {
-		if p.Layer == "" {
-			p.Layer = "punkty_adresowe"
-		}
-		if p.Column == "" {
-			p.Column = "adres"
-		}
 	}
 }

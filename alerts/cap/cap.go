@@ -4,7 +4,7 @@
 // without spaces, commas, '<' or '&'; times with their offset, never "Z";
 // polygons as closed rings of at least four WGS84 "lat,lon" pairs; circles as
 // "lat,lon radius_km"; references as "sender,identifier,sent" triples.
-// docs/cap.md says what SIP puts in each field.
+// docs/alerts.md says what SIP puts in each field.
 package cap
 
 import (
