@@ -47,6 +47,7 @@ type manager struct {
 	done   chan struct{}
 	once   sync.Once
 	now    func() time.Time
+	models models
 }
 
 // Mount implements server.Service.
@@ -94,6 +95,15 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	m.worker = outbox.NewWorker(ob, cfg.Outbox, m.log)
 	m.worker.Start()
 	go m.run()
+	// the selection model is built ahead of the first preview
+	st := h.Current()
+	st.Go(func(ctx context.Context) {
+		if d, err := areas(st); err == nil {
+			if _, _, err := m.models.get(ctx, d); err != nil && ctx.Err() == nil {
+				m.log.Warn("alerts: building the selection model", "err", err)
+			}
+		}
+	})
 	return m, nil
 }
 
@@ -205,11 +215,11 @@ func (m *manager) prepare(r *http.Request) (*prepared, error) {
 	if err != nil {
 		return nil, badRequest("area: %v", err)
 	}
-	names, err := unitNames(r.Context(), ds.Store)
+	model, names, err := m.models.get(r.Context(), ds)
 	if err != nil {
 		return nil, err
 	}
-	res, err := affected.Select(r.Context(), ds.Store, sel, names)
+	res, err := model.Select(r.Context(), ds.Store, sel, names)
 	if err != nil {
 		return nil, err
 	}

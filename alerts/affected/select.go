@@ -101,61 +101,90 @@ func (a *Area) Intersects(geom orb.Geometry) bool {
 // Bound is the area's box.
 func (a *Area) Bound() orb.Bound { return a.mp.Bound() }
 
-// Select counts the parcels, buildings and addresses of r the area covers.
-// names maps id_jednostki to the unit's name (may be nil).
-func Select(ctx context.Context, r store.Reader, a *Area, names map[string]string) (*Result, error) {
-	units := map[string]*Unit{}
-	seen := map[string]bool{} // normalised address per unit
-	unit := func(id string) *Unit {
-		j := id
-		if i := strings.IndexByte(j, '.'); i > 0 {
-			j = j[:i]
-		}
-		u := units[j]
-		if u == nil {
-			u = &Unit{ID: j, TERYT: strings.ReplaceAll(j, "_", ""), Name: names[j]}
-			units[j] = u
-		}
-		return u
-	}
-	res := &Result{}
-	addAddrs := func(u *Unit, v any) {
-		s, _ := v.(string)
-		for _, one := range strings.Split(s, "; ") {
-			k := strings.ToLower(strings.Join(strings.Fields(one), " "))
-			if k != "" && !seen[u.ID+"|"+k] {
-				seen[u.ID+"|"+k] = true
-				u.Addresses++
-			}
-		}
-	}
-	b := a.Bound()
-	// buildings first: their addresses are the finer ones
-	for _, l := range []struct{ layer, idCol string }{{"budynki", "id_budynku"}, {"dzialki", "id_dzialki"}} {
+// Model is what selection needs of a dataset's parcels and buildings, in
+// memory: each object's box, id, lokalnyId and addresses, and an R-tree of
+// the boxes. Geometries stay in the store: only objects whose box meets the
+// area's edge are read back for the exact test. Build it once per revision
+// of the dataset (about 150 bytes an object).
+type Model struct {
+	layers []modelLayer
+}
+
+type modelLayer struct {
+	name  string
+	tree  *index.Tree
+	boxes []index.Box
+	lids  []string // lokalnyId, to read the geometry back
+	ids   []string // id_dzialki, id_budynku
+	addrs []string
+}
+
+// selected layers: buildings first, their addresses are the finer ones.
+var selected = []struct{ layer, idCol string }{{"budynki", "id_budynku"}, {"dzialki", "id_dzialki"}}
+
+// Build reads the model of a dataset.
+func Build(ctx context.Context, r store.Reader) (*Model, error) {
+	m := &Model{}
+	for _, l := range selected {
 		if _, ok := store.LayerByName(r.Layers(), l.layer); !ok {
 			continue
 		}
-		err := r.Query(ctx, store.Query{Layer: l.layer, Bound: &b}, func(row store.Row) error {
-			if !a.Intersects(row.Geometry) {
+		ml := modelLayer{name: l.layer}
+		err := r.Query(ctx, store.Query{Layer: l.layer}, func(row store.Row) error {
+			if row.Geometry == nil {
 				return nil
 			}
 			id, _ := row.Attrs[l.idCol].(string)
 			if id == "" {
 				id = row.ID
 			}
-			u := unit(id)
-			if l.layer == "budynki" {
-				u.Buildings++
-				res.BuildingIDs = append(res.BuildingIDs, id)
-			} else {
-				u.Parcels++
-				res.ParcelIDs = append(res.ParcelIDs, id)
-			}
-			addAddrs(u, row.Attrs["adresy"])
+			a, _ := row.Attrs["adresy"].(string)
+			ml.boxes = append(ml.boxes, index.BoxOf(row.Geometry.Bound()))
+			ml.lids, ml.ids, ml.addrs = append(ml.lids, row.ID), append(ml.ids, id), append(ml.addrs, a)
 			return nil
 		})
 		if err != nil {
 			return nil, err
+		}
+		ml.tree = index.BuildTree(ml.boxes)
+		m.layers = append(m.layers, ml)
+	}
+	return m, nil
+}
+
+// Select counts the parcels, buildings and addresses of the model the area
+// covers, reading from r the geometries of objects near the area's edge.
+// names maps id_jednostki to the unit's name (may be nil).
+func (m *Model) Select(ctx context.Context, r store.Reader, a *Area, names map[string]string) (*Result, error) {
+	units := map[string]*Unit{}
+	seen := map[string]bool{} // normalised address per unit
+	res := &Result{}
+	for li := range m.layers {
+		l := &m.layers[li]
+		var hits, near []int32
+		l.tree.Search(index.BoxOf(a.Bound()), func(i int32) bool {
+			switch a.g.box(l.boxes[i]) {
+			case yes:
+				hits = append(hits, i)
+			case check:
+				near = append(near, i)
+			}
+			return true
+		})
+		exact, err := l.exact(ctx, r, a, near)
+		if err != nil {
+			return nil, err
+		}
+		for _, i := range append(hits, exact...) {
+			u := unitOf(units, l.ids[i], names)
+			if l.name == "budynki" {
+				u.Buildings++
+				res.BuildingIDs = append(res.BuildingIDs, l.ids[i])
+			} else {
+				u.Parcels++
+				res.ParcelIDs = append(res.ParcelIDs, l.ids[i])
+			}
+			countAddresses(u, l.addrs[i], seen)
 		}
 	}
 	for _, u := range units {
@@ -168,4 +197,59 @@ func Select(ctx context.Context, r store.Reader, a *Area, names map[string]strin
 	sort.Strings(res.ParcelIDs)
 	sort.Strings(res.BuildingIDs)
 	return res, nil
+}
+
+// exact reads the geometries of the items to check, in batches, and keeps
+// those that intersect the area.
+func (l *modelLayer) exact(ctx context.Context, r store.Reader, a *Area, items []int32) ([]int32, error) {
+	const batch = 500
+	var out []int32
+	pos := make(map[string]int32, min(len(items), batch))
+	for start := 0; start < len(items); start += batch {
+		part := items[start:min(start+batch, len(items))]
+		clear(pos)
+		lids := make([]string, len(part))
+		for k, i := range part {
+			lids[k], pos[l.lids[i]] = l.lids[i], i
+		}
+		err := r.Query(ctx, store.Query{Layer: l.name, IDs: lids}, func(row store.Row) error {
+			if i, ok := pos[row.ID]; ok && a.Intersects(row.Geometry) {
+				out = append(out, i)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// unitOf is the unit of an object id: the jednostka ewidencyjna it begins
+// with (100301_4 of 100301_4.0001.12).
+func unitOf(units map[string]*Unit, id string, names map[string]string) *Unit {
+	j := id
+	if i := strings.IndexByte(j, '.'); i > 0 {
+		j = j[:i]
+	}
+	u := units[j]
+	if u == nil {
+		u = &Unit{ID: j, TERYT: strings.ReplaceAll(j, "_", ""), Name: names[j]}
+		units[j] = u
+	}
+	return u
+}
+
+// countAddresses counts the addresses ("; "-separated) a unit has not seen.
+func countAddresses(u *Unit, s string, seen map[string]bool) {
+	if s == "" {
+		return
+	}
+	for _, one := range strings.Split(s, "; ") {
+		k := u.ID + "|" + strings.ToLower(strings.Join(strings.Fields(one), " "))
+		if one != "" && !seen[k] {
+			seen[k] = true
+			u.Addresses++
+		}
+	}
 }

@@ -110,12 +110,16 @@ func TestSelectEqualsSpatiaLite(t *testing.T) {
 		"holed":  {{sq, hole}},
 		"nobody": {{{{0, 0}, {10, 0}, {10, 10}, {0, 0}}}},
 	}
+	model, err := Build(context.Background(), st)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for name, mp := range areas {
 		a, err := Prepare(mp)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := Select(context.Background(), st, a, nil)
+		res, err := model.Select(context.Background(), st, a, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
