@@ -281,7 +281,7 @@ func (m *manager) store(w http.ResponseWriter, r *http.Request, a *Alert, cover 
 		return err
 	}
 	m.kick()
-	base := baseURL(r)
+	base := server.BaseURL(r)
 	status := http.StatusCreated
 	if a.Rev > 1 {
 		status = http.StatusOK
@@ -335,17 +335,6 @@ func (m *manager) cancel(w http.ResponseWriter, r *http.Request) error {
 	d.Note = strings.TrimSpace(body.Note)
 	a := &Alert{ID: prev.ID, MsgType: "Cancel", Author: author(r), Draft: &d, Area: prev.Area}
 	return m.store(w, r, a, nil)
-}
-
-func baseURL(r *http.Request) string {
-	if s := server.StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {
-		return strings.TrimSuffix(s.Config.BaseURL, "/")
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }
 
 // baseOf is the configured base URL, for what is made outside a request.

@@ -129,7 +129,7 @@ func (m *manager) subscribe(w http.ResponseWriter, r *http.Request) error {
 	if err := m.db.Subscribe(r.Context(), sub); err != nil {
 		return err
 	}
-	base := baseURL(r)
+	base := server.BaseURL(r)
 	msg := m.contactMessage(st, sub, confirmKey(sub.ID), "Potwierdź subskrypcję ostrzeżeń",
 		fmt.Sprintf("Ktoś (zapewne Ty) zapisał ten adres na ostrzeżenia dla miejsca: %s.\n\nPotwierdź: %s\n\nJeśli to nie Ty, nic nie rób: bez potwierdzenia zapis zniknie.\n",
 			label, base+"/api/alerts/subscriptions/confirm?token="+sub.Token),

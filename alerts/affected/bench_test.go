@@ -5,9 +5,6 @@ import (
 	"os"
 	"testing"
 
-	"github.com/paulmach/orb"
-
-	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
 )
 
@@ -30,19 +27,7 @@ func BenchmarkSelectGmina(b *testing.B) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	var mp orb.MultiPolygon
-	err = st.Query(ctx, store.Query{Layer: "jednostki", Where: map[string]any{"id_jednostki": id}}, func(r store.Row) error {
-		switch g := r.Geometry.(type) {
-		case orb.Polygon:
-			mp = append(mp, g)
-		case orb.MultiPolygon:
-			mp = append(mp, g...)
-		}
-		return nil
-	})
-	if err != nil || len(mp) == 0 {
-		b.Fatalf("jednostka %s: %v", id, err)
-	}
+	mp := jednostka(b, st, "id_jednostki", id)
 	model, err := Build(ctx, st)
 	if err != nil {
 		b.Fatal(err)

@@ -63,10 +63,11 @@ func spatialite(t *testing.T, path, layer, idCol string, area orb.MultiPolygon) 
 	return ids
 }
 
-func jednostka(t *testing.T, st store.Reader, name string) orb.MultiPolygon {
+// jednostka is the geometry of the jednostka whose column col is value.
+func jednostka(t testing.TB, st store.Reader, col, value string) orb.MultiPolygon {
 	t.Helper()
 	var mp orb.MultiPolygon
-	err := st.Query(context.Background(), store.Query{Layer: "jednostki", Where: map[string]any{"nazwa": name}}, func(r store.Row) error {
+	err := st.Query(context.Background(), store.Query{Layer: "jednostki", Where: map[string]any{col: value}}, func(r store.Row) error {
 		switch g := r.Geometry.(type) {
 		case orb.Polygon:
 			mp = append(mp, g)
@@ -76,7 +77,7 @@ func jednostka(t *testing.T, st store.Reader, name string) orb.MultiPolygon {
 		return nil
 	})
 	if err != nil || len(mp) == 0 {
-		t.Fatalf("jednostka %s: %v", name, err)
+		t.Fatalf("jednostka %s: %v", value, err)
 	}
 	return mp
 }
@@ -99,7 +100,7 @@ func star(c orb.Point, r float64) orb.MultiPolygon {
 
 func TestSelectEqualsSpatiaLite(t *testing.T) {
 	st, path := county(t)
-	gmina := jednostka(t, st, "Łask")
+	gmina := jednostka(t, st, "nazwa", "Łask")
 	c := gmina.Bound().Center()
 	// a square with a hole in the middle of the gmina
 	sq := orb.Ring{{c[0] - 800, c[1] - 800}, {c[0] + 800, c[1] - 800}, {c[0] + 800, c[1] + 800}, {c[0] - 800, c[1] + 800}, {c[0] - 800, c[1] - 800}}

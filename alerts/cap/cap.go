@@ -208,11 +208,16 @@ func Marshal(a *Alert) ([]byte, error) {
 	if (a.MsgType == MsgUpdate || a.MsgType == MsgCancel) && a.References == "" {
 		return nil, fmt.Errorf("cap: an %s names the messages it refers to (references)", a.MsgType)
 	}
+	return marshal(a)
+}
+
+// marshal writes v with the XML declaration, indented.
+func marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
 	enc.Indent("", "  ")
-	if err := enc.Encode(a); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	b.WriteByte('\n')

@@ -1,7 +1,6 @@
 package cap
 
 import (
-	"bytes"
 	"encoding/xml"
 	"time"
 )
@@ -66,14 +65,4 @@ type Entry struct {
 func NewTime(t time.Time) *Time { return &Time{t} }
 
 // MarshalFeed writes the feed with its XML declaration.
-func MarshalFeed(f *Feed) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		return nil, err
-	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
-}
+func MarshalFeed(f *Feed) ([]byte, error) { return marshal(f) }
