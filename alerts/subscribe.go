@@ -13,6 +13,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/alerts/affected"
 	"github.com/sip-core/sip/alerts/sms"
 	"github.com/sip-core/sip/outbox"
 	"github.com/sip-core/sip/server"
@@ -62,38 +63,28 @@ func (s *subscription) check(st *server.State) error {
 	return nil
 }
 
-func normAddr(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
-
-// place finds the building (or else the parcel) of an address, or a parcel.
-func place(ctx context.Context, r store.Reader, s *subscription) (string, orb.MultiPolygon, error) {
-	var geom orb.MultiPolygon
-	var label string
+// place finds the building (or else the parcel) of an address, or a parcel,
+// through the selection model, and reads its geometry.
+func place(ctx context.Context, r store.Reader, model *affected.Model, s *subscription) (string, orb.MultiPolygon, error) {
+	layer, lid, label, ok := model.Lookup(s.Address, strings.TrimSpace(s.Parcel))
+	if !ok {
+		if s.Parcel != "" {
+			return "", nil, badRequest("parcel: no parcel %q", s.Parcel)
+		}
+		return "", nil, badRequest("address: no property address %q (write it as the viewer shows it: \"Łask, ul. Kościuszki 12\")", s.Address)
+	}
 	if s.Parcel != "" {
-		err := r.Query(ctx, store.Query{Layer: "dzialki", Where: map[string]any{"id_dzialki": strings.TrimSpace(s.Parcel)}}, func(row store.Row) error {
-			geom, label = polygonsOf(row.Geometry), "działka "+strings.TrimSpace(s.Parcel)
-			return nil
-		})
-		if err == nil && geom == nil {
-			err = badRequest("parcel: no parcel %q", s.Parcel)
-		}
-		return label, geom, err
+		label = "działka " + label
 	}
-	want := normAddr(s.Address)
-	for _, layer := range []string{"budynki", "dzialki"} {
-		err := r.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
-			a, _ := row.Attrs["adresy"].(string)
-			for _, one := range strings.Split(a, "; ") {
-				if geom == nil && normAddr(one) == want {
-					geom, label = polygonsOf(row.Geometry), one
-				}
-			}
-			return nil
-		})
-		if err != nil || geom != nil {
-			return label, geom, err
-		}
+	var geom orb.MultiPolygon
+	err := r.Query(ctx, store.Query{Layer: layer, IDs: []string{lid}}, func(row store.Row) error {
+		geom = polygonsOf(row.Geometry)
+		return nil
+	})
+	if err == nil && len(geom) == 0 {
+		err = fmt.Errorf("alerts: %s %s has no geometry", layer, lid)
 	}
-	return "", nil, badRequest("address: no property address %q (write it as the viewer shows it: \"Łask, ul. Kościuszki 12\")", s.Address)
+	return label, geom, err
 }
 
 func newToken() string {
@@ -121,7 +112,11 @@ func (m *manager) subscribe(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	label, geom, err := place(r.Context(), ds.Store, &s)
+	model, _, err := m.models.get(r.Context(), ds)
+	if err != nil {
+		return err
+	}
+	label, geom, err := place(r.Context(), ds.Store, model, &s)
 	if err != nil {
 		return err
 	}

@@ -246,10 +246,40 @@ func countAddresses(u *Unit, s string, seen map[string]bool) {
 		return
 	}
 	for _, one := range strings.Split(s, "; ") {
-		k := u.ID + "|" + strings.ToLower(strings.Join(strings.Fields(one), " "))
+		k := u.ID + "|" + normAddress(one)
 		if one != "" && !seen[k] {
 			seen[k] = true
 			u.Addresses++
 		}
 	}
 }
+
+// Lookup finds an object of the model: the building (else the parcel) with
+// an address (case and spacing ignored), or, with parcel set, the parcel
+// with that id_dzialki. It returns the layer, the object's lokalnyId and the
+// address as stored.
+func (m *Model) Lookup(address, parcel string) (layer, lokalnyID, label string, ok bool) {
+	want := normAddress(address)
+	for li := range m.layers {
+		l := &m.layers[li]
+		for i := range l.ids {
+			if parcel != "" {
+				if l.name == "dzialki" && l.ids[i] == parcel {
+					return l.name, l.lids[i], parcel, true
+				}
+				continue
+			}
+			if l.addrs[i] == "" || !strings.Contains(normAddress(l.addrs[i]), want) {
+				continue
+			}
+			for _, one := range strings.Split(l.addrs[i], "; ") {
+				if normAddress(one) == want {
+					return l.name, l.lids[i], one, true
+				}
+			}
+		}
+	}
+	return "", "", "", false
+}
+
+func normAddress(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }

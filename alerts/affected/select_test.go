@@ -141,4 +141,25 @@ func TestSelectEqualsSpatiaLite(t *testing.T) {
 		}
 		t.Logf("%s: %+v", name, res.Total)
 	}
+	// Lookup finds a building by its address as people type it, and a parcel
+	var addr, lid, parcel string
+	st.Query(context.Background(), store.Query{Layer: "budynki", Limit: 50}, func(r store.Row) error {
+		if a, _ := r.Attrs["adresy"].(string); a != "" && !strings.Contains(a, ";") {
+			addr, lid = a, r.ID
+		}
+		return nil
+	})
+	st.Query(context.Background(), store.Query{Layer: "dzialki", Limit: 1}, func(r store.Row) error {
+		parcel, _ = r.Attrs["id_dzialki"].(string)
+		return nil
+	})
+	if layer, got, label, ok := model.Lookup("  "+strings.ToUpper(addr)+" ", ""); !ok || layer != "budynki" || got != lid || label != addr {
+		t.Errorf("Lookup(%q) = %s %s %q %v, want budynki %s", addr, layer, got, label, ok, lid)
+	}
+	if layer, _, _, ok := model.Lookup("", parcel); !ok || layer != "dzialki" {
+		t.Errorf("Lookup of parcel %s: %s %v", parcel, layer, ok)
+	}
+	if _, _, _, ok := model.Lookup("Nigdzie, ul. Żadna 1", ""); ok {
+		t.Error("Lookup found an address that does not exist")
+	}
 }
