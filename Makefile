@@ -6,7 +6,7 @@ export GOFLAGS ?= -buildvcs=false
 # System packages: GEOS for cgo; GDAL, its Python bindings and PROJ as test oracles;
 # aiosmtpd as the SMTP server the delivery tests send to.
 BUILD_DEPS := gcc libgeos-dev
-TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-jsonschema python3-yaml python3-qgis nodejs chromium \
+TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-feedparser python3-jsonschema python3-yaml python3-qgis nodejs chromium \
 	postgresql-15-postgis-3 python3-aiosmtpd
 BENCH_DEPS := $(TEST_DEPS) wrk hyperfine cgi-mapserver lighttpd spawn-fcgi
 
@@ -74,7 +74,7 @@ FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanne
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
 	features:FuzzParseWFSXML datasync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
 	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds roads:FuzzDecode open311:FuzzParseQuery \
-	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation
+	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation alerts:FuzzParseDraft
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
 		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done
@@ -83,7 +83,7 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh scripts/bench-memory.sh scripts/bench-postgis-peers.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh
+	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh alerts/bench.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
 	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done

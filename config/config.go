@@ -43,6 +43,7 @@ type Config struct {
 	Styles   []Style   `yaml:"styles"`
 	Open311  Open311   `yaml:"open311"`
 	Outbox   Outbox    `yaml:"outbox"`
+	Alerts   Alerts    `yaml:"alerts"`
 	Fees     Fees      `yaml:"fees"`
 	Extracts Extracts  `yaml:"extracts"`
 	Viewer   Viewer    `yaml:"viewer"`
@@ -393,6 +394,7 @@ func Parse(data []byte, file string) (*Config, error) {
 		c.anchorExtracts(dir)
 		c.anchorTilesets(dir)
 		c.anchorOpen311(dir)
+		c.anchorAlerts(dir)
 	}
 	c.applyDefaults()
 	return c, nil
@@ -499,6 +501,7 @@ func (c *Config) applyDefaults() {
 	def(&c.Index.PollInterval, time.Second)
 	c.extractsDefaults()
 	c.open311Defaults()
+	c.alertsDefaults()
 }
 
 // DatasetByName finds a dataset.

@@ -358,6 +358,9 @@ func (c *Config) validateState(v *validator) {
 	if c.Open311.Dataset != "" {
 		v.at("resident reports are kept in a SQLite file of one machine (open311.database), not yet in a shared state database: serve them from a deployment with a state file", "open311", "dataset")
 	}
+	if c.Alerts.Dataset != "" {
+		v.at("area alerts and their subscribers are kept in a SQLite file of one machine (alerts.database), not yet in a shared state database: serve them from a deployment with a state file", "alerts", "dataset")
+	}
 }
 
 // IsSharedState reports whether a state DSN names a database replicas can

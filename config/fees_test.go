@@ -191,6 +191,7 @@ func TestStateDatabase(t *testing.T) {
 		"extracts: {token_secret_env: SIP_TOKEN}\n": "extracts.files",
 		"outbox: {database: outbox.sqlite}\n":       "outbox.database",
 		"open311: {dataset: county}\n":              "open311.dataset",
+		"alerts: {dataset: county}\n":               "alerts.dataset",
 	} {
 		base := ok
 		if strings.HasPrefix(extra, "extracts") || extra == "" {

@@ -293,6 +293,7 @@ func (c *Config) validate(v *validator) {
 	c.validateFees(v)
 	c.validateTilesets(v)
 	c.validateOpen311(v)
+	c.validateAlerts(v)
 }
 
 func (c *Config) hasStyle(name string) bool {

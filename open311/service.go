@@ -106,7 +106,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 			emit(float64(st.Pending))
 		}
 	})
-	m.worker = newWorker(ob, cfg, m.log)
+	m.worker = outbox.NewWorker(ob, cfg.Outbox, m.log)
 	m.worker.OnResult = func(msg *outbox.Message, err error) {
 		res := "sent"
 		if err != nil {
@@ -117,18 +117,6 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	m.worker.Start()
 	go m.run()
 	return m, nil
-}
-
-// newWorker is the outbox worker with the configured senders.
-func newWorker(ob outbox.Store, cfg *config.Config, log *slog.Logger) *outbox.Worker {
-	oc := cfg.Outbox
-	senders := map[outbox.Channel]outbox.Sender{outbox.Webhook: &outbox.WebhookSender{}}
-	if oc.SMTP.Addr != "" {
-		senders[outbox.SMTP] = &outbox.SMTPSender{Addr: oc.SMTP.Addr, From: oc.SMTP.From, Hello: oc.SMTP.Hello,
-			Username: oc.SMTP.Username, Password: oc.SMTP.Password(), TLS: oc.SMTP.TLS, Timeout: oc.SMTP.Timeout.D()}
-	}
-	return &outbox.Worker{Store: ob, Senders: senders, Lease: oc.Lease.D(), Log: log,
-		Backoff: outbox.Backoff{Min: oc.RetryMin.D(), Max: oc.RetryMax.D()}}
 }
 
 // close stops the background work (recording the attempts under way) and

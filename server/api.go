@@ -211,6 +211,10 @@ type datasetJSON struct {
 	Links    []link      `json:"links"`
 }
 
+// BaseURL is the configured public URL (base_url) or the one the request
+// came to, without a trailing slash: what services put in their links.
+func BaseURL(r *http.Request) string { return baseURL(r) }
+
 // baseURL is the configured public URL or the one the request came to.
 func baseURL(r *http.Request) string {
 	if s := StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {

@@ -21,10 +21,11 @@ import (
 // cadastre's outlines and land use, then the planning layers (plans, zones of
 // a plan ogólny, MPZP areas; store.PlanningLayers) under the parcels and
 // buildings, then the parcel labels; roads (a road dataset, package roads) and
-// the staff layer of resident reports (package open311, never public) last.
-// A store has the EGiB layers, the planning layers, the road layer or the
-// reports layer; a tileset has those it has.
-var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "plany", "strefy", "mpzp", "dzialki", "budynki", LabelLayer, "drogi", "zgloszenia"}
+// the staff layer of resident reports (package open311, never public) and
+// the areas of current alerts (package alerts) last. A store has the EGiB
+// layers, the planning layers, the road layer, the reports layer or the
+// alerts layer; a tileset has those it has.
+var DefaultLayers = []string{"jednostki", "obreby", "uzytki", "kontury", "plany", "strefy", "mpzp", "dzialki", "budynki", LabelLayer, "drogi", "zgloszenia", "alerty"}
 
 // TileColumns limits the attributes of a tile layer to those a map needs to
 // draw, label and identify it (nil or absent: every public column). The

@@ -185,7 +185,8 @@ func viewerConfig(w http.ResponseWriter, r *http.Request, h *server.Host) {
 	out := struct {
 		Datasets   []viewerDataset `json:"datasets"`
 		Background []background    `json:"background"`
-	}{Datasets: []viewerDataset{}, Background: backgrounds(st)}
+		Alerts     bool            `json:"alerts"` // /alerts.json and subscriptions are served
+	}{Datasets: []viewerDataset{}, Background: backgrounds(st), Alerts: st.Config.Alerts.Enabled()}
 	for _, d := range st.Datasets() {
 		vd := viewerDataset{Name: d.Name, Title: d.Title, Layers: []string{}}
 		for _, l := range d.Layers() {

@@ -99,6 +99,9 @@ func builtinStyle(layer string) style {
 		s.Label, s.LabelColor, s.LabelSize, s.MaxScale = "numer", rgb("#5d2e00"), 11, 25000
 	case "zgloszenia": // the staff layer of resident reports (package open311)
 		s.Fill, s.Stroke, s.Width, s.PointSize = rgb("#e53935"), rgb("#ffffff"), 1, 10
+	case "alerty": // the areas of current alerts (package alerts)
+		s.Fill, s.Stroke, s.Width = rgb("#d32f2f33"), rgb("#d32f2f"), 2
+		s.Label, s.LabelColor, s.LabelSize = "naglowek", rgb("#7f0000"), 12
 	default:
 		s.Stroke, s.Width = rgb("#404040"), 1
 	}
@@ -178,9 +181,9 @@ func (l *mapLayer) style(name string) (*style, bool) {
 var kiegOrder = []string{"jednostki", "obreby", "uzytki", "kontury", "dzialki", "budynki", "punkty", "numery_dzialek"}
 
 // layerOrder puts the planning layers (filled zones) under the cadastral ones
-// when a dataset holds both; roads and the staff layer of resident reports
-// (datasets of their own) on top.
-var layerOrder = append(append([]string{"strefy", "mpzp", "plany"}, kiegOrder...), "drogi", "zgloszenia")
+// when a dataset holds both; roads, the staff layer of resident reports and
+// the areas of current alerts (datasets of their own) on top.
+var layerOrder = append(append([]string{"strefy", "mpzp", "plany"}, kiegOrder...), "drogi", "zgloszenia", "alerty")
 
 var kiegTitles = map[string]string{
 	"numery_dzialek": "Numery działek",

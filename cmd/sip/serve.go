@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sip-core/sip/alerts"
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/open311"
 	"github.com/sip-core/sip/server"
@@ -68,6 +69,10 @@ func runServe(ctx context.Context, cfgPath, storePath, name, listen, logFormat s
 	}
 	// The reports dataset is written by the open311 service: made when missing.
 	if err := open311.PrepareStores(cfg); err != nil {
+		return err
+	}
+	// So is the alerts dataset, by the alerts service.
+	if err := alerts.PrepareStores(cfg); err != nil {
 		return err
 	}
 	logger, closeLog := server.NewLogger(cfg.Log, os.Stderr)

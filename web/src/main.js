@@ -3,6 +3,7 @@ import { buildStyle, GROUPS } from './style.js';
 import { strings } from './i18n.js';
 import { toPUWG92, fromPUWG92, lineLength, ringArea } from './puwg92.js';
 import { setupReport } from './report.js';
+import { setupAlerts } from './alerts.js';
 
 // The worker is its own module file next to this bundle (embedded by package web).
 maplibregl.setWorkerUrl(new URL('maplibre-gl-worker.mjs', import.meta.url).href);
@@ -84,6 +85,7 @@ async function boot() {
   } catch { /* keep the empty configuration */ }
   state.datasets = cfg.datasets || [];
   state.backgrounds = cfg.background || [];
+  ui.alertsOn = cfg.alerts === true;
   if (state.background >= state.backgrounds.length) state.background = -1;
   const ds = state.datasets.find((d) => d.name === state.dataset) || state.datasets[0];
   applyLang();
@@ -113,7 +115,7 @@ async function boot() {
   map.addControl(new maplibregl.ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
   map.on('mousemove', (e) => showCoords(e.lngLat));
   map.on('move', () => { if (!hasPointer) showCoords(map.getCenter()); });
-  map.on('load', () => { showCoords(map.getCenter()); zoomHint(); if (state.parcel) openParcel(state.parcel, { fly: !viewInURL }); });
+  map.on('load', () => { ui.mapLoaded?.(); showCoords(map.getCenter()); zoomHint(); if (state.parcel) openParcel(state.parcel, { fly: !viewInURL }); });
   // The initial view is the whole county: on a large one that is below the
   // parcels' first zoom (the tiles carry outlines only there, so it loads in
   // a few kilobytes); say that zooming in shows them.
@@ -401,7 +403,7 @@ function renderCard(f) {
   ));
   const orderBtn = el('button', { type: 'button', id: 'order', class: 'primary', onclick: () => quote(p.id_dzialki) }, t('order'));
   const box = el('div', { id: 'order-box', 'aria-live': 'polite' });
-  showPanel(el('h2', { id: 'panel-title', tabindex: '-1' }, `${t('card')}: ${p.numer_dzialki || p.id_dzialki}`), table, orderBtn, box);
+  showPanel(el('h2', { id: 'panel-title', tabindex: '-1' }, `${t('card')}: ${p.numer_dzialki || p.id_dzialki}`), table, orderBtn, box, ...(ui.cardExtras?.(p) || []));
   if (current.quote) renderQuote(current.quote);
 }
 
@@ -555,6 +557,7 @@ function wire() {
   }
   setupSearch();
   setupReport(ui);
+  setupAlerts(ui);
 }
 
 wire();

@@ -1,0 +1,58 @@
+package config
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const alertsHead = `datasets:
+  - {name: county, store: c.gpkg}
+  - {name: ostrzezenia, store: o.gpkg}
+alerts:
+  dataset: ostrzezenia
+`
+
+// A bad alerts section stops the start with the place and the key.
+func TestAlertsErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml string
+		line       int
+		key, msg   string
+	}{
+		{"unknown dataset", "datasets: [{name: a, store: a.gpkg}]\nalerts:\n  dataset: nope\n", 3, "alerts.dataset", "unknown dataset"},
+		{"private layer", "datasets:\n  - name: o\n    store: o.gpkg\n    layers: [{name: alerty, public: false}]\nalerts:\n  dataset: o\n", 6, "alerts.dataset", "publish its layer alerty"},
+		{"sender with a space", alertsHead + "  sender: \"sip powiat\"\n", 6, "alerts.sender", "no spaces"},
+		{"vertex budget", alertsHead + "  max_vertices: 3\n", 6, "alerts.max_vertices", "between 4"},
+		{"sms without secret", alertsHead + "  sms: {url: \"https://sms.example/\"}\n", 6, "alerts.sms.secret_env", "secret_env"},
+		{"push url", alertsHead + "  push: {url: \"ftp://x\", secret_env: X}\n", 6, "alerts.push.url", "http"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml), "sip.yaml")
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("want *Error, got %T %v", err, err)
+			}
+			if ce.Line != tc.line || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
+				t.Errorf("got line %d key %q msg %q; want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, tc.line, tc.key, tc.msg)
+			}
+		})
+	}
+}
+
+func TestAlertsDefaults(t *testing.T) {
+	c, err := Parse([]byte(alertsHead), filepath.Join("/srv/sip", "sip.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := c.Alerts
+	if !a.Enabled() || a.Database != "/srv/sip/alerts.sqlite" || a.IdentifierPrefix != "PL.SIP.ALERT" || a.MaxVertices != 100 || a.ConfirmWithin.D() != 48*time.Hour {
+		t.Fatalf("defaults %+v", a)
+	}
+	ex, err := Load(filepath.Join("..", "sip.example.yaml"))
+	if err != nil || !ex.Alerts.Enabled() || ex.Alerts.Sender == "" {
+		t.Fatalf("the example's alerts section: %v", err)
+	}
+}
