@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -86,7 +87,24 @@ func putObjects(t testing.TB, s store.Store, objs ...*store.Object) {
 }
 
 // testService mounts routes that exercise the core's policies.
-type testService struct{ release chan struct{} }
+type testService struct {
+	release chan struct{}
+	entered *atomic.Int32 // counts the slow requests that reached their handler (nil: not counted)
+}
+
+// waitEntered waits until n slow requests have reached their handler: on a
+// loaded machine a fixed pause does not tell that the clients' requests are
+// in flight.
+func (ts testService) waitEntered(t *testing.T, n int32) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for ts.entered.Load() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d slow requests reached the server in 20 s", ts.entered.Load(), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
 
 func (testService) Name() string { return "test" }
 
@@ -126,6 +144,9 @@ func (ts testService) Mount(r *mux.Router, h *Host) {
 	})
 	// A slow request that uses its dataset at the end (reload and shutdown tests).
 	r.HandleFunc("/api/slow/{name}", func(w http.ResponseWriter, r *http.Request) {
+		if ts.entered != nil {
+			ts.entered.Add(1)
+		}
 		time.Sleep(300 * time.Millisecond)
 		d, ok := h.Dataset(r, Var(r, "name"))
 		if !ok {

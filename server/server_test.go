@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -611,7 +612,8 @@ func testIndexFollowsStore(t *testing.T, mem bool) {
 // TestReloadInFlight swaps the datasets while slow requests run on the old ones.
 func TestReloadInFlight(t *testing.T) {
 	cfg := baseConfig(t)
-	ts := start(t, cfg, testService{})
+	svc := testService{entered: new(atomic.Int32)}
+	ts := start(t, cfg, svc)
 	oldState := ts.Host().Current()
 
 	var wg sync.WaitGroup
@@ -626,7 +628,7 @@ func TestReloadInFlight(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(100 * time.Millisecond) // the requests are running
+	svc.waitEntered(t, 20) // the requests are running
 	dir := t.TempDir()
 	next := *cfg
 	next.Datasets = []config.Dataset{{Name: "county", Store: makeStore(t, dir, "county2", 50)}, {Name: "third", Store: makeStore(t, dir, "third", 5)}}
@@ -673,7 +675,8 @@ func TestReloadInFlight(t *testing.T) {
 
 // TestGracefulShutdown shuts down under load: every in-flight request completes.
 func TestGracefulShutdown(t *testing.T) {
-	ts := start(t, baseConfig(t), testService{})
+	svc := testService{entered: new(atomic.Int32)}
+	ts := start(t, baseConfig(t), svc)
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	ok := 0
@@ -695,7 +698,7 @@ func TestGracefulShutdown(t *testing.T) {
 			}
 		}()
 	}
-	time.Sleep(100 * time.Millisecond)
+	svc.waitEntered(t, 30)
 	t0 := time.Now()
 	ctx, cancel := contextWithTimeout(5 * time.Second)
 	defer cancel()
