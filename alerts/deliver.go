@@ -54,36 +54,16 @@ func PrepareStores(cfg *config.Config) error {
 	return st.Close()
 }
 
-// run is the background loop: the public layer follows publications and
-// expiries, publications reach their subscribers, unconfirmed
-// subscriptions go after alerts.confirm_within.
-func (m *manager) run() {
-	defer close(m.done)
-	tick := time.NewTicker(2 * time.Second)
-	defer tick.Stop()
-	for {
-		ctx, cancel := context.WithCancel(context.Background())
-		go func() {
-			select {
-			case <-m.stop:
-				cancel()
-			case <-ctx.Done():
-			}
-		}()
-		m.project(ctx)
-		m.deliver(ctx)
-		if n, err := m.db.PurgeUnconfirmed(ctx, m.now().Add(-m.h.Current().Config.Alerts.ConfirmWithin.D())); err != nil && ctx.Err() == nil {
-			m.log.Error("alerts: deleting unconfirmed subscriptions", "err", err)
-		} else if n > 0 {
-			m.log.Info("alerts: unconfirmed subscriptions deleted", "n", n)
-		}
-		cancel()
-		select {
-		case <-m.stop:
-			return
-		case <-m.wake:
-		case <-tick.C:
-		}
+// pass is one round of the background loop: the public layer follows
+// publications and expiries, publications reach their subscribers,
+// unconfirmed subscriptions go after alerts.confirm_within.
+func (m *manager) pass(ctx context.Context) {
+	m.project(ctx)
+	m.deliver(ctx)
+	if n, err := m.db.PurgeUnconfirmed(ctx, m.now().Add(-m.h.Current().Config.Alerts.ConfirmWithin.D())); err != nil && ctx.Err() == nil {
+		m.log.Error("alerts: deleting unconfirmed subscriptions", "err", err)
+	} else if n > 0 {
+		m.log.Info("alerts: unconfirmed subscriptions deleted", "n", n)
 	}
 }
 

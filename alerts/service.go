@@ -42,9 +42,7 @@ type manager struct {
 	ob     outbox.Store
 	worker *outbox.Worker
 	mu     sync.Mutex // serialises publishing (revisions of one alert in order)
-	wake   chan struct{}
-	stop   chan struct{}
-	done   chan struct{}
+	loop   *outbox.Loop
 	once   sync.Once
 	now    func() time.Time
 	models models
@@ -92,11 +90,10 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now,
-		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now}
 	m.worker = outbox.NewWorker(ob, cfg.Outbox, m.log)
 	m.worker.Start()
-	go m.run()
+	m.loop = outbox.StartLoop(2*time.Second, m.pass)
 	// the selection model is built ahead of the first preview
 	st := h.Current()
 	st.Go(func(ctx context.Context) {
@@ -111,11 +108,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 
 func (m *manager) close(ctx context.Context) {
 	m.once.Do(func() {
-		close(m.stop)
-		select {
-		case <-m.done:
-		case <-ctx.Done():
-		}
+		m.loop.Stop(ctx)
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("alerts: outbox stopped before its attempts ended; they will be retried", "err", err)
 		}
@@ -124,12 +117,7 @@ func (m *manager) close(ctx context.Context) {
 	})
 }
 
-func (m *manager) kick() {
-	select {
-	case m.wake <- struct{}{}:
-	default:
-	}
-}
+func (m *manager) kick() { m.loop.Kick() }
 
 func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {

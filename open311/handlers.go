@@ -25,9 +25,9 @@ func (m *manager) discovery(w http.ResponseWriter, r *http.Request) error {
 	o := server.StateFrom(r.Context()).Config.Open311
 	contact := o.Contact
 	if contact == "" {
-		contact = "Zgłoszenia mieszkańców: " + baseURL(r) + "/"
+		contact = "Zgłoszenia mieszkańców: " + server.BaseURL(r) + "/"
 	}
-	ep := obj{{"specification", specURL}, {"url", baseURL(r) + Prefix}, {"changeset", started}, {"type", "production"},
+	ep := obj{{"specification", specURL}, {"url", server.BaseURL(r) + Prefix}, {"changeset", started}, {"type", "production"},
 		{"formats", list{item: "format", elems: []any{"text/xml", "application/json"}}}}
 	keyNote := "POST requests needs no api_key"
 	if o.RequireKey {
@@ -183,7 +183,7 @@ func (m *manager) list(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	base := baseURL(r)
+	base := server.BaseURL(r)
 	elems := make([]any, 0, len(reqs))
 	for _, req := range reqs {
 		var notes []Note
@@ -216,7 +216,7 @@ func (m *manager) get(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	w.Header().Set("Cache-Control", "no-cache")
-	write(w, http.StatusOK, formatOf(r), "service_requests", list{item: "request", elems: []any{requestDoc(req, baseURL(r), ext, notes)}})
+	write(w, http.StatusOK, formatOf(r), "service_requests", list{item: "request", elems: []any{requestDoc(req, server.BaseURL(r), ext, notes)}})
 	return nil
 }
 

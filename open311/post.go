@@ -112,7 +112,7 @@ func (m *manager) post(w http.ResponseWriter, r *http.Request) error {
 	// (batched with others) and writes the staff layer.
 	m.kick()
 	m.log.Info("open311: request accepted", "request", req.ID, "service", svc.Code, "agency", req.AgencyCode, "flagged", d.Flagged)
-	w.Header().Set("Location", baseURL(r)+Prefix+"/requests/"+req.ID+"."+formatOf(r))
+	w.Header().Set("Location", server.BaseURL(r)+Prefix+"/requests/"+req.ID+"."+formatOf(r))
 	var account any
 	if s.Contact.AccountID != "" {
 		account = s.Contact.AccountID // to this client only: it sent it
@@ -239,6 +239,6 @@ func (m *manager) update(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	write(w, http.StatusOK, formatOf(r), "service_requests", list{item: "request", elems: []any{requestDoc(req, baseURL(r), true, notes)}})
+	write(w, http.StatusOK, formatOf(r), "service_requests", list{item: "request", elems: []any{requestDoc(req, server.BaseURL(r), true, notes)}})
 	return nil
 }

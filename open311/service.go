@@ -10,7 +10,6 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
@@ -44,9 +43,8 @@ type manager struct {
 	cats      catalogues
 	addresses addressBook
 	limiter   *limiter
-	wake      chan struct{}
-	stop      chan struct{}
-	done      chan struct{}
+	loop      *outbox.Loop
+	purged    time.Time // the last purge of expired contacts (the loop's own)
 	once      sync.Once
 
 	accepted  *metrics.CounterVec
@@ -94,8 +92,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: newLimiter(),
-		wake: make(chan struct{}, 1), stop: make(chan struct{}), done: make(chan struct{})}
+	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: newLimiter()}
 	reg := h.Metrics()
 	m.accepted = reg.Counter("sip_open311_requests_total", "Resident reports accepted, by service and whether a hosted unit is responsible.", "service", "hosted")
 	m.delivered = reg.Counter("sip_outbox_attempts_total", "Outbox delivery attempts by channel and result.", "channel", "result")
@@ -115,7 +112,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 		m.delivered.With(string(msg.Channel), res).Inc()
 	}
 	m.worker.Start()
-	go m.run()
+	m.loop = outbox.StartLoop(5*time.Second, m.pass)
 	return m, nil
 }
 
@@ -123,11 +120,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 // closes the databases.
 func (m *manager) close(ctx context.Context) {
 	m.once.Do(func() {
-		close(m.stop)
-		select {
-		case <-m.done:
-		case <-ctx.Done():
-		}
+		m.loop.Stop(ctx)
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("open311: outbox stopped before its attempts ended; they will be retried", "err", err)
 		}
@@ -137,12 +130,7 @@ func (m *manager) close(ctx context.Context) {
 }
 
 // kick wakes the background loop (a request was created or changed).
-func (m *manager) kick() {
-	select {
-	case m.wake <- struct{}{}:
-	default:
-	}
-}
+func (m *manager) kick() { m.loop.Kick() }
 
 // guard runs a handler, writing its error in the spec's format.
 func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.HandlerFunc {
@@ -169,47 +157,15 @@ func (m *manager) catalogue(r *http.Request) (*catalogue, error) {
 	return cat, nil
 }
 
-func baseURL(r *http.Request) string {
-	if s := server.StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {
-		return strings.TrimSuffix(s.Config.BaseURL, "/")
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
-// run is the background loop: it writes changed requests into the staff
-// layer, enqueues deliveries a crash left undone, and deletes expired
-// contacts.
-func (m *manager) run() {
-	defer close(m.done)
-	tick := time.NewTicker(5 * time.Second)
-	defer tick.Stop()
-	purge := time.Time{}
-	for {
-		ctx, cancel := context.WithCancel(context.Background())
-		go func() {
-			select {
-			case <-m.stop:
-				cancel()
-			case <-ctx.Done():
-			}
-		}()
-		m.enqueuePending(ctx)
-		m.projectPending(ctx)
-		if time.Since(purge) > m.purgeEvery() {
-			m.purgeContacts(ctx)
-			purge = time.Now()
-		}
-		cancel()
-		select {
-		case <-m.stop:
-			return
-		case <-m.wake:
-		case <-tick.C:
-		}
+// pass is one round of the background loop: it writes changed requests
+// into the staff layer, enqueues deliveries a crash left undone, and deletes
+// expired contacts.
+func (m *manager) pass(ctx context.Context) {
+	m.enqueuePending(ctx)
+	m.projectPending(ctx)
+	if time.Since(m.purged) > m.purgeEvery() {
+		m.purgeContacts(ctx)
+		m.purged = time.Now()
 	}
 }
 
