@@ -191,7 +191,7 @@ func (m *manager) current(w http.ResponseWriter, r *http.Request) error {
 				"urgency": a.Draft.Urgency, "area": a.Area.Desc, "expires": cap.Format(a.Expires()),
 				"cap": docURL(base, a.ID, a.Rev)}})
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"type": "FeatureCollection", "features": feats})
+	return server.WritePrivateJSON(w, http.StatusOK, map[string]any{"type": "FeatureCollection", "features": feats})
 }
 
 // geoJSON is a GeoJSON MultiPolygon (WGS84 lon,lat, 6 decimals) of an area.

@@ -140,18 +140,6 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 	}
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
 // areas is the dataset whose cadastre gives areas and affected objects:
 // alerts.areas, or the first with a jednostki layer.
 func areas(st *server.State) (*server.Dataset, error) {
@@ -226,7 +214,7 @@ func (m *manager) preview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"area": p.area.Desc, "geometry": geoJSON(p.area.Geom),
+	return server.WritePrivateJSON(w, http.StatusOK, map[string]any{"area": p.area.Desc, "geometry": geoJSON(p.area.Geom),
 		"affected": p.cover})
 }
 
@@ -276,7 +264,7 @@ func (m *manager) store(w http.ResponseWriter, r *http.Request, a *Alert, cover 
 	if a.Rev > 1 {
 		status = http.StatusOK
 	}
-	return writeJSON(w, status, map[string]any{"id": a.ID, "rev": a.Rev, "msg_type": a.MsgType,
+	return server.WritePrivateJSON(w, status, map[string]any{"id": a.ID, "rev": a.Rev, "msg_type": a.MsgType,
 		"identifier": Identifier(server.StateFrom(r.Context()).Config.Alerts.IdentifierPrefix, a.ID, a.Rev),
 		"cap":        docURL(base, a.ID, a.Rev), "feed": base + "/alerts.atom", "affected": cover})
 }

@@ -133,7 +133,7 @@ func (m *manager) subscribe(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	m.worker.Kick()
-	return writeJSON(w, http.StatusAccepted, map[string]any{"status": "pending", "place": label,
+	return server.WritePrivateJSON(w, http.StatusAccepted, map[string]any{"status": "pending", "place": label,
 		"detail": "a confirmation link was sent; the subscription starts when it is opened"})
 }
 

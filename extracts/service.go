@@ -238,29 +238,6 @@ func (m *manager) signingKey(ctx context.Context) ([]byte, error) {
 	return m.key, nil
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) error {
-	b, err := json.MarshalIndent(v, "", " ")
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, err = w.Write(append(b, '\n'))
-	return err
-}
-
-func baseURL(r *http.Request) string {
-	if s := server.StateFrom(r.Context()); s != nil && s.Config.BaseURL != "" {
-		return strings.TrimSuffix(s.Config.BaseURL, "/")
-	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 func actorOf(r *http.Request) string {
 	if p := server.PrincipalFrom(r.Context()); p != nil {
 		return "key:" + p.Name
@@ -327,7 +304,7 @@ func (m *manager) quote(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, qt)
+	return server.WritePrivateJSON(w, http.StatusOK, qt)
 }
 
 func (m *manager) provider(st *server.State, name string) (Provider, error) {
@@ -370,7 +347,7 @@ func (m *manager) createOrder(w http.ResponseWriter, r *http.Request) error {
 		}
 		m.kick()
 	} else {
-		p, err := prov.CreatePayment(ctx, o, baseURL(r))
+		p, err := prov.CreatePayment(ctx, o, server.BaseURL(r))
 		if err != nil {
 			return err
 		}
@@ -389,8 +366,8 @@ func (m *manager) createOrder(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Payment = pay
-	w.Header().Set("Location", baseURL(r)+"/api/extracts/orders/"+o.ID)
-	return writeJSON(w, http.StatusCreated, v)
+	w.Header().Set("Location", server.BaseURL(r)+"/api/extracts/orders/"+o.ID)
+	return server.WritePrivateJSON(w, http.StatusCreated, v)
 }
 
 // orderView is the JSON form of an order.
@@ -426,7 +403,7 @@ func (m *manager) view(r *http.Request, o *Order) (*orderView, error) {
 		v.ExpiresAt = &exp
 		for _, f := range o.Files {
 			tok := signToken(key, token{Order: o.ID, File: f, Expires: o.ExpiresAt})
-			v.Downloads = append(v.Downloads, download{File: f, URL: baseURL(r) + "/download/" + tok})
+			v.Downloads = append(v.Downloads, download{File: f, URL: server.BaseURL(r) + "/download/" + tok})
 		}
 	}
 	return v, nil
@@ -449,7 +426,7 @@ func (m *manager) getOrder(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, v)
+	return server.WritePrivateJSON(w, http.StatusOK, v)
 }
 
 func (m *manager) cancel(w http.ResponseWriter, r *http.Request) error {
@@ -533,7 +510,7 @@ func (m *manager) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if entries == nil {
 		entries = []AuditEntry{}
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"entries": entries})
+	return server.WritePrivateJSON(w, http.StatusOK, map[string]any{"entries": entries})
 }
 
 // notify handles a provider's server-to-server notification.
@@ -564,7 +541,7 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 		return err
 	} else if seen {
 		m.log.Info("payment notification replayed: acknowledged, nothing changed", "provider", name, "order", n.OrderID)
-		return writeJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
+		return server.WritePrivateJSON(w, http.StatusOK, map[string]string{"status": "duplicate"})
 	}
 	o, err := m.db().Get(ctx, n.OrderID)
 	if errors.Is(err, ErrNoOrder) {
@@ -617,7 +594,7 @@ func (m *manager) notify(w http.ResponseWriter, r *http.Request) error {
 	if err := m.db().RememberNotification(ctx, name, digest, o.ID, n.Status); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]string{"status": result})
+	return server.WritePrivateJSON(w, http.StatusOK, map[string]string{"status": result})
 }
 
 var contentTypes = map[string]string{

@@ -211,6 +211,20 @@ type datasetJSON struct {
 	Links    []link      `json:"links"`
 }
 
+// WritePrivateJSON writes v as indented JSON with status, for answers no
+// cache may keep (orders, alerts being authored, subscriptions).
+func WritePrivateJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
 // BaseURL is the configured public URL (base_url) or the one the request
 // came to, without a trailing slash: what services put in their links.
 func BaseURL(r *http.Request) string { return baseURL(r) }
