@@ -1,12 +1,10 @@
 package parcels
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/geo"
@@ -24,16 +22,7 @@ func TestServersShareNoState(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		srv, base, err := startServer(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-			defer cancel()
-			srv.Shutdown(ctx)
-		})
-		return srv, base
+		return serveServer(t, cfg)
 	}
 	sa, a := start(small)
 	sb, _ := start(4 * small)
