@@ -53,6 +53,7 @@ func benchTarget(b *testing.B) (string, store.Reader) {
 		}
 		go srv.Serve(ln)
 		bigBench.base = "http://" + ln.Addr().String()
+		testServers.Store(bigBench.base, srv)
 		bigBench.st, bigBench.err = gpkg.Open(p)
 	})
 	if bigBench.err != nil {
@@ -150,10 +151,11 @@ func BenchmarkOGCItemsPage1000(b *testing.B) {
 // noCache runs a benchmark with the feature cache off (every feature read,
 // decoded, projected and encoded: a first visit's cost).
 func noCache(b *testing.B) {
-	benchTarget(b) // a server starting up sets the budget from its configuration
-	budget := featCache.budget
-	featCache.setBudget(0)
-	b.Cleanup(func() { featCache.setBudget(budget) })
+	u, _ := benchTarget(b) // a server starting up sets the budget from its configuration
+	c := catalogAt(u).enc
+	budget := c.budget
+	c.setBudget(0)
+	b.Cleanup(func() { c.setBudget(budget) })
 }
 
 // BenchmarkOGCItemsBBox100CRS84NoCache: BenchmarkOGCItemsBBox100CRS84 without the feature cache.
@@ -179,13 +181,14 @@ func BenchmarkOGCItemsPage1000NoCache(b *testing.B) {
 func BenchmarkOGCItemsWalk1000(b *testing.B) {
 	u, _ := benchTarget(b)
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4, DisableCompression: true}}
-	budget := featCache.budget
-	b.Cleanup(func() { featCache.setBudget(budget) })
+	c := catalogAt(u).enc
+	budget := c.budget
+	b.Cleanup(func() { c.setBudget(budget) })
 	n := 0
 	for b.Loop() {
 		b.StopTimer()
-		featCache.setBudget(0)
-		featCache.setBudget(budget)
+		c.setBudget(0)
+		c.setBudget(budget)
 		b.StartTimer()
 		next := u + "/ogc/collections/dzialki/items?f=json&limit=1000"
 		for next != "" {

@@ -64,8 +64,6 @@ const (
 	maxVariants     = 1024 // distinct variant keys interned; beyond, no caching
 )
 
-var featCache = newEncCache(64 << 20)
-
 func newEncCache(budget int64) *encCache {
 	c := &encCache{budget: budget, sets: map[*server.Dataset]*dsCache{}, intern: map[string]string{}}
 	c.lru.next, c.lru.prev = &c.lru, &c.lru

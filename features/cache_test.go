@@ -29,7 +29,8 @@ import (
 // writableServer serves a copy of the fixture under its own dataset name (the
 // names of obręby are cached by dataset) with an index that only follows the
 // store when the test says so (CatchUp), and returns a writer on the copy.
-func writableServer(t *testing.T, name string) (base string, d *server.Dataset, w store.Store) {
+// configure, if given, changes the configuration before the server starts.
+func writableServer(t *testing.T, name string, configure ...func(*config.Config)) (base string, d *server.Dataset, w store.Store) {
 	t.Helper()
 	src, err := os.ReadFile(gpkgPath)
 	if err != nil {
@@ -42,6 +43,9 @@ func writableServer(t *testing.T, name string) (base string, d *server.Dataset, 
 	cfg := config.ForStoreNamed(p, name)
 	cfg.Limits.RateLimit = config.RateLimit{Rate: 0, Burst: 1}
 	cfg.Index.PollInterval = config.Duration(time.Hour)
+	for _, f := range configure {
+		f(cfg)
+	}
 	srv, err := server.New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), server.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -61,7 +65,9 @@ func writableServer(t *testing.T, name string) (base string, d *server.Dataset, 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	return "http://" + ln.Addr().String(), d, w
+	base = "http://" + ln.Addr().String()
+	testServers.Store(base, srv)
+	return base, d, w
 }
 
 type itemsDoc struct {
@@ -126,8 +132,8 @@ func putVersion(t *testing.T, w store.Store, o *store.Object, edit func(*store.O
 	return &n
 }
 
-// cacheHits is the feature cache's hit counter.
-func cacheHits() int64 { return featCache.hits.Load() }
+// cacheHits is the hit counter of the feature cache of the test server at base.
+func cacheHits(base string) int64 { return catalogAt(base).enc.hits.Load() }
 
 // middleParcel returns a box (EPSG:2180, x = E) holding at least 20 parcels
 // and one parcel inside it.
@@ -173,9 +179,9 @@ func TestFeatureCacheFollowsChanges(t *testing.T) {
 		t.Fatalf("parcel %s not in its box", pid)
 	}
 	getFC(t, wfsURL)
-	h0 := cacheHits()
+	h0 := cacheHits(base)
 	again, _ := getFC(t, items)
-	if cacheHits() <= h0 {
+	if cacheHits(base) <= h0 {
 		t.Fatal("the second identical request was not served from the cache")
 	}
 	if again.props(pid)["POLE_EWIDENCYJNE"] != first.props(pid)["POLE_EWIDENCYJNE"] {
@@ -213,9 +219,9 @@ func TestFeatureCacheFollowsChanges(t *testing.T) {
 	if err := d.Index.CatchUp(context.Background(), d.Store); err != nil {
 		t.Fatal(err)
 	}
-	h1 := cacheHits()
+	h1 := cacheHits(base)
 	check("index caught up", 77.1234)
-	if cacheHits() <= h1 {
+	if cacheHits(base) <= h1 {
 		t.Error("the cache was not used once the index caught up")
 	}
 

@@ -110,15 +110,15 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	if !isKQ {
 		return 0, false, nil
 	}
-	dc := featCache.dataset(c.Dataset)
+	dc := c.cat.enc.dataset(c.Dataset)
 	if dc == nil {
 		return 0, false, nil
 	}
-	variant := featCache.variant(e.variant)
+	variant := c.cat.enc.variant(e.variant)
 	if variant == "" {
 		return 0, false, nil
 	}
-	gen := featCache.generation(dc) // before anything is read
+	gen := c.cat.enc.generation(dc) // before anything is read
 	if !q.indexFresh(ctx) {
 		return 0, false, nil
 	}
@@ -128,7 +128,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	if q.after == 0 {
 		sig, startIndex = q.signature(), q.offset
 		if q.offset > 0 {
-			if k, ok := lookupCursor(sig, q.offset); ok {
+			if k, ok := q.c.lookupCursor(sig, q.offset); ok {
 				q.after, q.offset = k, 0
 			}
 		}
@@ -155,7 +155,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			return 0, true, nil
 		}
 		var complete bool
-		keys, complete = featCache.topKeys(dc, layer, ids, q.after, want)
+		keys, complete = c.cat.enc.topKeys(dc, layer, ids, q.after, want)
 		if !complete {
 			// every candidate's key, cached for the next query of the area
 			keys = nil
@@ -166,7 +166,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			if err := kq.QueryKeys(ctx, sq, collect); err != nil {
 				return 0, true, err
 			}
-			featCache.fillKeys(dc, gen, layer, keys)
+			c.cat.enc.fillKeys(dc, gen, layer, keys)
 			keys = dropKeys(keys, out)
 			after := q.after
 			i, _ := slices.BinarySearchFunc(keys, after, func(k keyID, a int64) int { return cmp.Compare(k.key, a+1) })
@@ -210,7 +210,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	for len(keys) > 0 {
 		part := keys[:min(len(keys), encChunk)]
 		keys = keys[len(part):]
-		featCache.lookup(dc, layer, variant, part, bufs[:len(part)])
+		c.cat.enc.lookup(dc, layer, variant, part, bufs[:len(part)])
 		var miss []string
 		first, lastMiss := -1, -1
 		for i, k := range part {
@@ -255,7 +255,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			if err != nil {
 				return 0, true, err
 			}
-			featCache.fill(dc, gen, layer, variant, items)
+			c.cat.enc.fill(dc, gen, layer, variant, items)
 			for i, k := range part {
 				if bufs[i] == nil {
 					bufs[i] = got[k.id] // nil: deleted since the keys were read
@@ -274,7 +274,7 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 	}
 	if more {
 		if startIndex >= 0 {
-			rememberCursor(sig, startIndex+n, last)
+			q.c.rememberCursor(sig, startIndex+n, last)
 		}
 		return last, true, nil
 	}

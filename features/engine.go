@@ -276,7 +276,7 @@ func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, 
 	if q.after == 0 && len(q.ids) == 0 {
 		sig, startIndex = q.signature(), q.offset
 		if q.offset > 0 {
-			if k, ok := lookupCursor(sig, q.offset); ok {
+			if k, ok := q.c.lookupCursor(sig, q.offset); ok {
 				q.after, q.offset = k, 0
 			}
 		}
@@ -319,18 +319,12 @@ func (q *query) page(ctx context.Context, fn func(*feature) error) (next int64, 
 	}
 	if more {
 		if startIndex >= 0 {
-			rememberCursor(sig, startIndex+n, last)
+			q.c.rememberCursor(sig, startIndex+n, last)
 		}
 		return last, nil
 	}
 	return 0, nil
 }
-
-// countCache keeps numberMatched of filtered queries per dataset revision.
-var countCache = struct {
-	sync.Mutex
-	m map[string]int64
-}{m: map[string]int64{}}
 
 // count is numberMatched: a store count when nothing is evaluated in Go, else a
 // scan (cached per revision and query).
@@ -359,22 +353,14 @@ func (q *query) count(ctx context.Context) (int64, error) {
 		return q.c.Dataset.Store.Count(ctx, q.storeQuery())
 	}
 	key := q.signature()
-	countCache.Lock()
-	n, ok := countCache.m[key]
-	countCache.Unlock()
-	if ok {
+	if n, ok := q.c.cat.counts.get(key); ok {
 		return n, nil
 	}
-	n = 0
+	var n int64
 	if err := q.scan(ctx, 0, func(*feature) error { n++; return nil }); err != nil {
 		return 0, err
 	}
-	countCache.Lock()
-	if len(countCache.m) > 1000 {
-		clear(countCache.m)
-	}
-	countCache.m[key] = n
-	countCache.Unlock()
+	q.c.cat.counts.put(key, n)
 	return n, nil
 }
 
@@ -554,14 +540,33 @@ func (q *query) sortedPage(ctx context.Context, keys []sortKey, fn func(*feature
 
 var errTooMany = errors.New("too many features")
 
-// cursorCache remembers, for a query and a start index, the row key that
-// precedes it, so that STARTINDEX walks (GDAL, QGIS, the OGC suites) resume by
-// keyset instead of rescanning from the start: the last page costs what the
-// first does.
-var cursorCache = struct {
-	sync.Mutex
-	m map[string]int64
-}{m: map[string]int64{}}
+// keyCache is a bounded map from a query's signature (which holds the
+// dataset's revision) to a number: numberMatched of filtered queries
+// (catalog.counts), and, for a query and a start index, the row key that
+// precedes it (catalog.cursors), so that STARTINDEX walks (GDAL, QGIS, the OGC
+// suites) resume by keyset instead of rescanning from the start: the last page
+// costs what the first does. Past max entries it starts again empty.
+type keyCache struct {
+	mu  sync.Mutex
+	m   map[string]int64
+	max int
+}
+
+func (k *keyCache) get(key string) (int64, bool) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	v, ok := k.m[key]
+	return v, ok
+}
+
+func (k *keyCache) put(key string, v int64) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil || len(k.m) > k.max {
+		k.m = map[string]int64{}
+	}
+	k.m[key] = v
+}
 
 // signature identifies a query's matches at the dataset's current revision
 // (the keys of the cursor and count caches).
@@ -599,18 +604,10 @@ func (q *query) signatureAt(rev int64) string {
 	return string(b)
 }
 
-func rememberCursor(sig string, index int, key int64) {
-	cursorCache.Lock()
-	defer cursorCache.Unlock()
-	if len(cursorCache.m) > 10000 {
-		clear(cursorCache.m)
-	}
-	cursorCache.m[sig+"@"+strconv.Itoa(index)] = key
+func (c *Collection) rememberCursor(sig string, index int, key int64) {
+	c.cat.cursors.put(sig+"@"+strconv.Itoa(index), key)
 }
 
-func lookupCursor(sig string, index int) (int64, bool) {
-	cursorCache.Lock()
-	defer cursorCache.Unlock()
-	k, ok := cursorCache.m[sig+"@"+strconv.Itoa(index)]
-	return k, ok
+func (c *Collection) lookupCursor(sig string, index int) (int64, bool) {
+	return c.cat.cursors.get(sig + "@" + strconv.Itoa(index))
 }

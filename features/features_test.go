@@ -57,6 +57,8 @@ func TestMain(m *testing.M) {
 		go srv.Serve(ln)
 		defer srv.Shutdown(context.Background())
 		baseURL = "http://" + ln.Addr().String()
+		testServers.Store(baseURL, srv)
+		featCache = catalogOfHost(srv.Host()).enc
 		if st, err = gpkg.Open(p); err != nil {
 			panic(err)
 		}

@@ -1,9 +1,32 @@
 package features
 
 import (
+	"sync"
+
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+
+	"github.com/sip-core/sip/server"
 )
+
+// featCache is the feature cache of the package's test server (TestMain).
+var featCache *encCache
+
+// testServers maps the base URL of each test server to its *server.Server.
+var testServers sync.Map
+
+// serverAt returns the test server at base.
+func serverAt(base string) *server.Server {
+	srv, _ := testServers.Load(base)
+	return srv.(*server.Server)
+}
+
+// catalogAt returns the features state of the test server at base.
+func catalogAt(base string) *catalog { return catalogOfHost(serverAt(base).Host()) }
+
+func catalogOfHost(h *server.Host) *catalog {
+	return h.Service("features").(*service).catalogOf(h)
+}
 
 func ptr[T any](v T) *T { return &v }
 

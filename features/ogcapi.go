@@ -369,34 +369,35 @@ func parseBBox(s string) (orb.Bound, error) {
 // toStorageBound converts a box given in crs (in the given axis order) to storage.
 // The box must be well-formed (min <= max); an antimeridian-crossing CRS84 box is
 // the caller's to handle (it cannot touch Polish data).
-func toStorageBound(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
+func (bc *boundCache) toStorageBound(b orb.Bound, c *geo.CRS, axis geo.AxisOrder) orb.Bound {
 	if axis == geo.NorthEast {
 		b = orb.Bound{Min: orb.Point{b.Min[1], b.Min[0]}, Max: orb.Point{b.Max[1], b.Max[0]}}
 	}
 	k := boundKey{b, c}
-	storageBounds.Lock()
-	sb, ok := storageBounds.m[k]
-	storageBounds.Unlock()
+	bc.mu.Lock()
+	sb, ok := bc.m[k]
+	bc.mu.Unlock()
 	if ok {
 		return sb
 	}
 	tr, _ := geo.NewTransform(c, geo.CRS2180)
 	sb = tr.Bound(b)
-	storageBounds.Lock()
-	if len(storageBounds.m) >= 4096 {
-		clear(storageBounds.m)
+	bc.mu.Lock()
+	if bc.m == nil || len(bc.m) >= 4096 {
+		bc.m = map[boundKey]orb.Bound{}
 	}
-	storageBounds.m[k] = sb
-	storageBounds.Unlock()
+	bc.m[k] = sb
+	bc.mu.Unlock()
 	return sb
 }
 
-// storageBounds remembers converted boxes: a box's transform samples its
-// edges (dozens of projections), and map clients ask for the same boxes again.
-var storageBounds = struct {
-	sync.Mutex
-	m map[boundKey]orb.Bound
-}{m: map[boundKey]orb.Bound{}}
+// boundCache remembers converted boxes (a server's, in its catalog): a box's
+// transform samples its edges (dozens of projections), and map clients ask for
+// the same boxes again. The conversion depends on the CRS alone, not on data.
+type boundCache struct {
+	mu sync.Mutex
+	m  map[boundKey]orb.Bound
+}
 
 type boundKey struct {
 	b orb.Bound
@@ -504,7 +505,7 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
 			q.empty = true
 		} else {
-			q.setBox(toStorageBound(b, bc, baxis))
+			q.setBox(c.cat.bounds.toStorageBound(b, bc, baxis))
 		}
 	} else if qs.Get("bbox-crs") != "" {
 		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))

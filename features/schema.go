@@ -47,6 +47,7 @@ type Collection struct {
 	Props   []Prop // those the request may see
 	names   *cadastre.NamesCache
 	misses  *boxMissCache // the catalog's (see bbox.go)
+	cat     *catalog      // the server's catalog, holding its caches
 	kind    int           // 0 columns, 1 parcel (KIEG), 2 building (KIEG)
 }
 
@@ -116,11 +117,25 @@ func typeOf(t store.ColumnType) filter.Type {
 	return filter.String
 }
 
-// collections resolves and describes collections, per dataset name.
+// catalog resolves and describes collections, per dataset name, and holds the
+// state of one server's features service: its caches, shared by its WFS and
+// OGC API and by no other server in the process (the service makes one per
+// Mount). Every cache is bounded and keyed by the dataset's revision or kept
+// exact by its change log.
 type catalog struct {
 	mu     sync.Mutex
 	names  map[string]*cadastre.NamesCache // by dataset name
 	misses boxMissCache
+
+	enc     *encCache  // encoded features (cache.features)
+	counts  keyCache   // numberMatched of filtered queries, by query signature
+	cursors keyCache   // STARTINDEX cursors: signature@index -> preceding row key
+	bounds  boundCache // boxes converted to storage
+}
+
+// newCatalog makes a server's catalog with a feature cache of budget bytes.
+func newCatalog(budget int64) *catalog {
+	return &catalog{enc: newEncCache(budget), counts: keyCache{max: 1000}, cursors: keyCache{max: 10000}}
 }
 
 func (cat *catalog) namesFor(ds string) *cadastre.NamesCache {
@@ -205,7 +220,7 @@ func (cat *catalog) make(r *http.Request, s *server.State, d *server.Dataset, la
 	if !ok || d.CanRead(r, lc) != nil {
 		return nil
 	}
-	c := &Collection{ID: collectionID(s, d, layer), Dataset: d, Layer: l, Config: lc, misses: &cat.misses}
+	c := &Collection{ID: collectionID(s, d, layer), Dataset: d, Layer: l, Config: lc, cat: cat, misses: &cat.misses}
 	cols := d.PublicColumns(r, l, lc)
 	public := map[string]bool{}
 	for _, col := range cols {

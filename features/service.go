@@ -2,28 +2,55 @@ package features
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/gorilla/mux"
 
 	"github.com/sip-core/sip/server"
 )
 
-type service struct{}
+// service is the features protocol (WFS and OGC API – Features). One service
+// is registered for every server; each Mount makes that server's catalog, which
+// holds its caches, so two servers in one process (tests, reloads) share none.
+type service struct {
+	mu      sync.Mutex
+	mounted map[*server.Host]*catalog
+}
 
-func (service) Name() string { return "features" }
+func (*service) Name() string { return "features" }
+
+// catalogOf returns the catalog made when the service was mounted on h.
+func (s *service) catalogOf(h *server.Host) *catalog {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.mounted[h]
+}
 
 // Mount registers /wfs, /ows for SERVICE=WFS, and the OGC API – Features routes
 // (exact paths and templates only, so other /ogc services can mount beside them).
-func (service) Mount(r *mux.Router, h *server.Host) {
+func (s *service) Mount(r *mux.Router, h *server.Host) {
+	var budget int64 = 64 << 20
 	if st := h.Current(); st != nil {
-		featCache.setBudget(int64(st.Config.Cache.Features))
+		budget = int64(st.Config.Cache.Features)
 	}
-	featCache.setMetrics(h.Metrics())
-	cat := &catalog{}          // this server's, shared by its WFS and OGC API
+	cat := newCatalog(budget) // this server's, shared by its WFS and OGC API
+	cat.enc.setMetrics(h.Metrics())
+	s.mu.Lock()
+	if s.mounted == nil {
+		s.mounted = map[*server.Host]*catalog{}
+	}
+	s.mounted[h] = cat
+	s.mu.Unlock()
+	h.OnShutdown(func(context.Context) { // the server's caches go with it
+		s.mu.Lock()
+		delete(s.mounted, h)
+		s.mu.Unlock()
+	})
 	wh := &wfs{h: h, cat: cat} // rate-limits its GetFeature / GetPropertyValue itself
 	h.Fixed(r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost))
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
@@ -33,9 +60,16 @@ func (service) Mount(r *mux.Router, h *server.Host) {
 
 // Reload implements server.Reloader: the feature cache follows cache.features
 // and forgets the datasets that were replaced.
-func (service) Reload(st *server.State) {
-	featCache.setBudget(int64(st.Config.Cache.Features))
-	featCache.retain(st)
+func (s *service) Reload(st *server.State) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for h, cat := range s.mounted {
+		if h.Current() != st {
+			continue // another server's
+		}
+		cat.enc.setBudget(int64(st.Config.Cache.Features))
+		cat.enc.retain(st)
+	}
 }
 
 // IsWFSRequest matches requests whose SERVICE parameter (any case) is WFS.
@@ -93,4 +127,4 @@ func IsWFSPost(r *http.Request, m *mux.RouteMatch) bool {
 	}
 }
 
-func init() { server.Register(service{}) }
+func init() { server.Register(&service{}) }

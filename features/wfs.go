@@ -745,7 +745,7 @@ func wfsBBox(ctx context.Context, c *Collection, v string, params map[string]str
 	if ext := c.extent(ctx); ext != nil {
 		baxis = geo.BoxAxisOrder(b, bc, baxis, *ext)
 	}
-	return toStorageBound(b, bc, baxis), nil
+	return c.cat.bounds.toStorageBound(b, bc, baxis), nil
 }
 
 // extent is the layer's extent (EPSG:2180), nil when it is empty or cannot be

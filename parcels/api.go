@@ -36,12 +36,12 @@ func checkParams(r *http.Request, known ...string) *server.Error {
 	return nil
 }
 
-func outParam(q queryParams) (*outCRS, *server.Error) {
+func (m *mount) outParam(q queryParams) (*outCRS, *server.Error) {
 	c, err := parseSRID(q["srid"])
 	if err != nil {
 		return nil, badRequest("InvalidCRS", "srid", "%s", err)
 	}
-	return outFor(c), nil
+	return m.outFor(c), nil
 }
 
 func writeJSON(w http.ResponseWriter, r *http.Request, ctype string, oc *outCRS, body []byte) {
@@ -93,7 +93,7 @@ func (m *mount) lookup(w http.ResponseWriter, r *http.Request) {
 		server.WriteErr(w, r, err)
 		return
 	}
-	oc := outFor(in)
+	oc := m.outFor(in)
 	type hitAt struct {
 		s source
 		p located

@@ -135,7 +135,7 @@ func (m *mount) card(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := params(r)
-	oc, e := outParam(q)
+	oc, e := m.outParam(q)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return

@@ -111,6 +111,13 @@ func serveYAML(t *testing.T, yaml string) string {
 // it is shut down when the test ends.
 func serveConfig(t testing.TB, cfg *config.Config) string {
 	t.Helper()
+	_, base := serveServer(t, cfg)
+	return base
+}
+
+// serveServer is serveConfig returning the server too.
+func serveServer(t testing.TB, cfg *config.Config) (*server.Server, string) {
+	t.Helper()
 	srv, base, err := startServer(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +127,7 @@ func serveConfig(t testing.TB, cfg *config.Config) string {
 		defer cancel()
 		srv.Shutdown(ctx)
 	})
-	return base
+	return srv, base
 }
 
 var client = &http.Client{Timeout: 20 * time.Second}

@@ -42,16 +42,16 @@ var supportedSRIDs = sync.OnceValue(func() string {
 	return strings.Join(codes, ", ")
 })
 
-var outCRSCache sync.Map // *geo.CRS → *outCRS
-
-func outFor(c *geo.CRS) *outCRS {
+// outFor returns the output of c, made once per server (mount.outs: bounded by
+// the CRSs parseSRID knows).
+func (m *mount) outFor(c *geo.CRS) *outCRS {
 	if c == geo.CRS2180 {
 		return out2180
 	}
-	if o, ok := outCRSCache.Load(c); ok {
+	if o, ok := m.outs.Load(c); ok {
 		return o.(*outCRS)
 	}
-	o, _ := outCRSCache.LoadOrStore(c, newOutCRS(c))
+	o, _ := m.outs.LoadOrStore(c, newOutCRS(c))
 	return o.(*outCRS)
 }
 

@@ -48,6 +48,7 @@ type mount struct {
 	mu     sync.RWMutex
 	models map[*server.Dataset]*dsState
 	geoms  *geomCache // parcel geometries of every dataset (cache.parcels)
+	outs   sync.Map   // *geo.CRS → *outCRS: the transforms of the output CRSs asked for
 }
 
 // dsState is what the service keeps per dataset.

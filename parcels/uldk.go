@@ -204,7 +204,7 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	if len(objs) == 0 {
 		return []byte("-1 " + noResults + "\n"), nil
 	}
-	oc := outFor(out)
+	oc := m.outFor(out)
 	b := make([]byte, 0, 512)
 	if count {
 		b = strconv.AppendInt(b, int64(len(objs)), 10)

@@ -43,20 +43,34 @@ type Reloader interface {
 
 var (
 	registryMu sync.Mutex
-	registry   []Service
+	registry   []func() Service
 )
 
 // Register adds a service to every server created afterwards (call from init).
+// Every server mounts the same value: a service registered so keeps its state
+// per server itself (by the Host given to Mount), or uses RegisterNew.
 func Register(s Service) {
+	RegisterNew(func() Service { return s })
+}
+
+// RegisterNew adds a service to every server created afterwards, made by
+// newService for each server (call from init): the service's state is then
+// that server's alone, and Host.Service finds that server's value.
+func RegisterNew(newService func() Service) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
-	registry = append(registry, s)
+	registry = append(registry, newService)
 }
 
 func registered() []Service {
 	registryMu.Lock()
-	defer registryMu.Unlock()
-	return slices.Clone(registry)
+	makers := slices.Clone(registry)
+	registryMu.Unlock()
+	s := make([]Service, len(makers))
+	for i, f := range makers {
+		s[i] = f()
+	}
+	return s
 }
 
 // Host is what services get from the core: the current datasets and

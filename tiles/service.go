@@ -44,8 +44,10 @@ const (
 // MediaType of Mapbox vector tiles.
 const MediaType = "application/vnd.mapbox-vector-tile"
 
+// Each server gets its own Service: its tile and feature caches, open files
+// and metrics are that server's alone.
 func init() {
-	server.Register(NewService())
+	server.RegisterNew(func() server.Service { return NewService() })
 }
 
 // Service serves tiles: dynamic tilesets named after the datasets, and pre-built

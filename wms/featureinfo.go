@@ -26,13 +26,12 @@ import (
 // (<GETFEATUREINFO><DZIALKI><ID_DZIALKI>…).
 var infoFormats = []string{"text/xml", "application/vnd.ogc.gml", "text/html", "text/plain", "application/json", "application/geo+json"}
 
-// names caches cadastre.Names per dataset, refreshed when the dataset changes.
+// namesCache keeps cadastre.Names per dataset, refreshed when the dataset's
+// revision moves past theirs, at most 64 datasets (a Service's).
 type namesCache struct {
 	mu sync.Mutex
 	m  map[*server.Dataset]*cadastre.Names
 }
-
-var names = &namesCache{m: map[*server.Dataset]*cadastre.Names{}}
 
 func (c *namesCache) get(ctx context.Context, d *server.Dataset) (*cadastre.Names, error) {
 	c.mu.Lock()
@@ -198,7 +197,7 @@ func (s *Service) query(ctx context.Context, req *request, l *mapLayer, pt orb.P
 	if err != nil {
 		return nil, err
 	}
-	nm, err := names.get(ctx, l.DS)
+	nm, err := s.names.get(ctx, l.DS)
 	if err != nil {
 		return nil, err
 	}

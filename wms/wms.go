@@ -25,6 +25,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/internal/xmltext"
@@ -32,7 +33,9 @@ import (
 	"github.com/sip-core/sip/wms/render"
 )
 
-func init() { server.Register(New()) }
+// Each server gets its own Service: its catalogue, caches and canvases are
+// that server's alone.
+func init() { server.RegisterNew(func() server.Service { return New() }) }
 
 // Service is the WMS.
 type Service struct {
@@ -47,12 +50,14 @@ type Service struct {
 	feats map[*server.Dataset]*features
 	// objs is the cache of drawable objects of every dataset (cache.map_features).
 	objs *featCache
+	// names are the cadastre's names per dataset, for GetFeatureInfo.
+	names *namesCache
 }
 
 // New makes the service (registered in init; tests may mount their own).
 func New() *Service {
 	return &Service{feats: map[*server.Dataset]*features{}, canvases: render.NewPool(canvasPoolBytes),
-		objs: cache.New[featKey, *feat](64 << 20)}
+		objs: cache.New[featKey, *feat](64 << 20), names: &namesCache{m: map[*server.Dataset]*cadastre.Names{}}}
 }
 
 // canvasPoolBytes bounds the idle canvases a service keeps: a dozen 512×512

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -33,6 +34,12 @@ type fontKey struct {
 	r    rune
 }
 
+// The faces and rasterised glyphs are kept for the process, not per server:
+// they are immutable data derived from the embedded font alone (nothing of a
+// dataset or a configuration's revision), so servers sharing them share no
+// state, and they stay bounded: sizes come from the styles (and legend sizes
+// below them), runes map to the font's own glyphs (all the runes it lacks to
+// one .notdef entry), a few hundred per size.
 var (
 	glyphMu    sync.RWMutex
 	glyphCache = map[fontKey]*glyph{}
@@ -41,6 +48,21 @@ var (
 )
 
 const haloRadius = 1
+
+// notdef is the key of the glyph of the runes the font lacks.
+const notdef rune = -1
+
+func cachedGlyph(k fontKey) *glyph {
+	glyphMu.RLock()
+	defer glyphMu.RUnlock()
+	return glyphCache[k]
+}
+
+// hasGlyph tells whether the font maps r to a glyph of its own.
+func hasGlyph(r rune) bool {
+	i, err := goFont.GlyphIndex(&sfnt.Buffer{}, r)
+	return err == nil && i != 0
+}
 
 func faceFor(size float32) font.Face {
 	faceMu.Lock()
@@ -58,16 +80,22 @@ func faceFor(size float32) font.Face {
 
 func getGlyph(size float32, r rune) *glyph {
 	k := fontKey{size, r}
-	glyphMu.RLock()
-	g := glyphCache[k]
-	glyphMu.RUnlock()
-	if g != nil {
+	if g := cachedGlyph(k); g != nil {
 		return g
+	}
+	if !hasGlyph(r) {
+		// Every rune the font lacks draws its one .notdef glyph: one entry
+		// for them all, so text a client sends (an INIMAGE exception quotes
+		// its parameters) cannot grow the cache past the font's glyphs.
+		k.r = notdef
+		if g := cachedGlyph(k); g != nil {
+			return g
+		}
 	}
 	face := faceFor(size)
 	faceMu.Lock() // opentype faces reuse an internal buffer
 	dr, mask, mp, adv, ok := face.Glyph(fixed.Point26_6{}, r)
-	g = &glyph{advance: float32(adv) / 64}
+	g := &glyph{advance: float32(adv) / 64}
 	if ok && !dr.Empty() {
 		// Copy the mask (it belongs to the face) with room for the halo.
 		w, h := dr.Dx(), dr.Dy()
