@@ -22,6 +22,7 @@
 #   scripts/bench-replicas.sh
 #   PARCELS=3000 CONNS=8 PHASE_SECONDS=8 scripts/bench-replicas.sh
 #   WEED=/path/to/weed scripts/bench-replicas.sh
+#   LB_RETRIES=0 scripts/bench-replicas.sh   # haproxy retries nothing: what sip drops itself
 set -euo pipefail
 . "$(dirname "$0")/benchlib.sh"
 cd "$ROOT"
@@ -29,10 +30,12 @@ PARCELS=${PARCELS:-3000}
 CONNS=${CONNS:-8}
 PHASE_SECONDS=${PHASE_SECONDS:-8}
 BASE=${BASE_PORT:-18470}
+LB_RETRIES=${LB_RETRIES:-3} # 0: haproxy retries nothing, so what sip itself drops shows
 OUT=${BENCH_DIR:-/tmp/sip-bench-replicas}
 WEED_VERSION=$(sed -n 's/^WEED_VERSION *:= *//p' Makefile)
 WEED=${WEED:-$HOME/.cache/sip/weed-$WEED_VERSION}
-for c in haproxy wrk curl psql jq; do
+export PGOPTIONS='-c client_min_messages=warning'
+for c in haproxy wrk curl psql jq openssl; do
 	command -v "$c" >/dev/null || { echo "bench-replicas: $c missing (make deps-bench)" >&2; exit 1; }
 done
 scripts/weed-ensure.sh "$WEED_VERSION" "$WEED"
@@ -96,6 +99,7 @@ tilesets:
 limits:
   rate_limit: {rate: 0, burst: 1}
   shutdown_timeout: 15s
+  drain_delay: 1s # haproxy checks /readyz every 250 ms
 fees:
   currency: PLN
   items:
@@ -137,9 +141,8 @@ defaults
   timeout connect 1s
   timeout client 30s
   timeout server 30s
-  retries 3
-  option redispatch 1
-  retry-on conn-failure empty-response
+  retries $LB_RETRIES
+$([ "$LB_RETRIES" = 0 ] || printf '  option redispatch 1\n  retry-on conn-failure empty-response')
 frontend fe
   bind 127.0.0.1:$LB
   default_backend sip
@@ -253,24 +256,24 @@ graceful() {
 }
 kill9() {
 	kill -KILL "${RPID[a]}"
-	wait "${RPID[a]}" || true
+	wait "${RPID[a]}" 2>/dev/null || true
 	replica_forget "${RPID[a]}"
 	sleep 2
 	replica_start a
 	replica_wait a
 }
-ready_all() { # -> ms until both replicas' own /readyz answer 200, from now
-	local t0=$(date +%s%N) r
+ready_all() { # what: ms until both replicas' own /readyz answer 200, from now
+	local what=$1 t0=$(date +%s%N) r
 	for r in a b; do
 		until [ "$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:${RPORT[$r]}/readyz")" = 200 ]; do sleep 0.1; done
-		PHASE_NOTE+="$r ready $(( ($(date +%s%N) - t0) / 1000000 )) ms after the database was back; "
+		PHASE_NOTE+="$r ready $(( ($(date +%s%N) - t0) / 1000000 )) ms after $what was back; "
 	done
 }
 db_restart() {
 	local t0=$(date +%s%N)
 	su postgres -c "$PG/pg_ctl -D $PGDIR/data restart -m fast -w -o '-p $PGPORT -k $PGDIR -c listen_addresses='" >/dev/null
 	PHASE_NOTE="pg_ctl restart took $(( ($(date +%s%N) - t0) / 1000000 )) ms; "
-	ready_all
+	ready_all PostgreSQL
 }
 bucket_down() {
 	kill -TERM "$WEED_PID"
@@ -278,7 +281,7 @@ bucket_down() {
 	replica_forget "$WEED_PID"
 	sleep 10
 	weed_start
-	ready_all
+	ready_all weed
 }
 phase baseline idle
 phase graceful graceful
