@@ -351,16 +351,24 @@ func checkUnavailable(t *testing.T, base, wms string) {
 	}
 }
 
+// smallCounty ingests a generated 100-parcel county (the seed given) into a new
+// schema named after prefix; it returns the schema and the test's folder.
+func smallCounty(t *testing.T, c *postgistest.Cluster, prefix, seed string) (string, string) {
+	t.Helper()
+	schema := c.NewSchema(prefix)
+	dir := t.TempDir()
+	gml := filepath.Join(dir, "gml")
+	mustSip(t, "gen", "county", "--parcels", "100", "--seed", seed, "--out", gml)
+	files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
+	mustSip(t, append([]string{"ingest", "--store", c.URL(schema), "--name", "county"}, files...)...)
+	return schema, dir
+}
+
 // TestServeStartsWithoutDatabase: a server started while its database is down
 // runs, answers 503 and /readyz false, and serves once the database is up.
 func TestServeStartsWithoutDatabase(t *testing.T) {
 	c := postgistest.Need(t)
-	schema := c.NewSchema("early")
-	dir := t.TempDir()
-	gml := filepath.Join(dir, "gml")
-	mustSip(t, "gen", "county", "--parcels", "100", "--seed", "2", "--out", gml)
-	files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-	mustSip(t, append([]string{"ingest", "--store", c.URL(schema), "--name", "county"}, files...)...)
+	schema, dir := smallCounty(t, c, "early", "2")
 	if err := c.StopServer(); err != nil {
 		t.Fatal(err)
 	}
@@ -398,12 +406,7 @@ func TestServeStartsWithoutDatabase(t *testing.T) {
 // a restart of the database under load otherwise turns into server errors.
 func TestServeStoreLostBetweenPolls(t *testing.T) {
 	c := postgistest.Need(t)
-	schema := c.NewSchema("between")
-	dir := t.TempDir()
-	gml := filepath.Join(dir, "gml")
-	mustSip(t, "gen", "county", "--parcels", "100", "--seed", "3", "--out", gml)
-	files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-	mustSip(t, append([]string{"ingest", "--store", c.URL(schema), "--name", "county"}, files...)...)
+	schema, dir := smallCounty(t, c, "between", "3")
 	cfg := filepath.Join(dir, "sip.yaml")
 	os.WriteFile(cfg, []byte(fmt.Sprintf("datasets:\n  - name: county\n    store: %q\nindex:\n  poll_interval: 1h\n", c.URL(schema))), 0o600)
 	base, logs, _ := startServe(t, "--config", cfg)
