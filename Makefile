@@ -8,7 +8,7 @@ export GOFLAGS ?= -buildvcs=false
 BUILD_DEPS := gcc libgeos-dev
 TEST_DEPS  := $(BUILD_DEPS) gdal-bin python3-gdal proj-bin python3-owslib python3-lxml python3-feedparser python3-jsonschema python3-yaml python3-qgis nodejs chromium \
 	postgresql-15-postgis-3 python3-aiosmtpd
-BENCH_DEPS := $(TEST_DEPS) wrk hyperfine cgi-mapserver lighttpd spawn-fcgi
+BENCH_DEPS := $(TEST_DEPS) wrk hyperfine cgi-mapserver lighttpd spawn-fcgi haproxy
 
 BIN := bin/sip
 
@@ -83,7 +83,8 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh scripts/bench-memory.sh scripts/bench-postgis-peers.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh alerts/bench.sh
+	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh alerts/bench.sh \
+	scripts/bench-replicas.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
 	@for s in $(BENCH_SCRIPTS); do echo "== $$s"; $$s || echo "$$s failed"; done

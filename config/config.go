@@ -148,6 +148,7 @@ type Limits struct {
 	IdleTimeout       Duration `yaml:"idle_timeout"`        // keep-alive (default 120s)
 	RequestTimeout    Duration `yaml:"request_timeout"`     // handler deadline (default 60s)
 	ShutdownTimeout   Duration `yaml:"shutdown_timeout"`    // graceful drain (default 30s)
+	DrainDelay        Duration `yaml:"drain_delay"`         // SIGTERM: /readyz false this long before the listener closes (default 0)
 	MaxBodyBytes      ByteSize `yaml:"max_body"`            // request body (default 10MB)
 	MaxImageWidth     int      `yaml:"max_image_width"`     // WMS/exports (default 4096)
 	MaxImageHeight    int      `yaml:"max_image_height"`    // default 4096

@@ -400,6 +400,10 @@ func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
 				gc.setHeadroom(uint64(s.host.Current().Config.Cache.GCHeadroom))
 			}
 		case <-ctx.Done():
+			if err := s.drain(s.host.Current().Config.Limits.DrainDelay.D(), errc); err != nil {
+				s.Shutdown(context.Background())
+				return err
+			}
 			d := s.host.Current().Config.Limits.ShutdownTimeout.D()
 			logger.Info("shutting down", "deadline", d)
 			sctx, cancel := context.WithTimeout(context.Background(), d)
@@ -411,6 +415,28 @@ func (s *Server) RunListener(ctx context.Context, ln net.Listener) error {
 			}
 			return nil
 		}
+	}
+}
+
+// drain turns /readyz false and keep-alive off, then keeps serving for delay,
+// so that a load balancer checking /readyz stops sending new requests (and
+// holds no idle connection to this server) before the listener closes. It
+// returns the listener's error when it failed meanwhile.
+func (s *Server) drain(delay time.Duration, errc <-chan error) error {
+	if delay <= 0 {
+		return nil
+	}
+	s.host.ready.Store(false)
+	s.http.SetKeepAlivesEnabled(false)
+	s.host.logger.Info("draining: /readyz answers 503 before the listener closes", "delay", delay)
+	select {
+	case <-time.After(delay):
+		return nil
+	case err := <-errc:
+		if err == nil {
+			err = errors.New("listener stopped while draining")
+		}
+		return err
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -743,5 +744,72 @@ func TestTimeoutInProcess(t *testing.T) {
 	ts.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodHead, "/api/headonly", nil))
 	if rec.Code != 200 || rec.Header().Get("ETag") != `"v1"` {
 		t.Errorf("header-only answer: %d ETag %q", rec.Code, rec.Header().Get("ETag"))
+	}
+}
+
+// With limits.drain_delay, SIGTERM (the context ending) first turns /readyz to
+// 503 while the listener still serves, with keep-alive off so that a load
+// balancer keeps no idle connection to it; only after the delay does the
+// listener close and RunListener return.
+func TestDrainDelay(t *testing.T) {
+	cfg := baseConfig(t)
+	cfg.Limits.DrainDelay = config.Duration(800 * time.Millisecond)
+	s, err := New(cfg, quietLogger(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := "http://" + ln.Addr().String()
+	ctx, cancel := contextWithTimeout(time.Hour)
+	done := make(chan error, 1)
+	go func() { done <- s.RunListener(ctx, ln) }()
+	status := func(path string) (int, bool) {
+		resp, err := http.Get(url + path)
+		if err != nil {
+			return 0, false
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode, resp.Close
+	}
+	if code, _ := status("/readyz"); code != 200 {
+		t.Fatalf("/readyz before SIGTERM: %d", code)
+	}
+	t0 := time.Now()
+	cancel()
+	for {
+		code, _ := status("/readyz")
+		if code == 503 {
+			break
+		}
+		if time.Since(t0) > 500*time.Millisecond {
+			t.Fatalf("/readyz answers %d after SIGTERM", code)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if code, closing := status("/api/datasets/county"); code != 200 || !closing {
+		t.Errorf("while draining: %d, connection close %v; want 200 with the connection closed", code, closing)
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("RunListener returned %v during the drain delay", err)
+	case <-time.After(800*time.Millisecond - time.Since(t0) - 100*time.Millisecond):
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("RunListener did not return after the drain delay")
+	}
+	if d := time.Since(t0); d < 800*time.Millisecond {
+		t.Errorf("the listener closed %s after SIGTERM, before the drain delay", d)
+	}
+	if code, _ := status("/healthz"); code != 0 {
+		t.Errorf("after shutdown the listener still answers %d", code)
 	}
 }

@@ -2,6 +2,7 @@ package wms
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -320,6 +321,12 @@ func (s *Service) getMap(w http.ResponseWriter, req *request) {
 			return
 		}
 		server.Logger(ctx).Error("wms: rendering failed", "err", err)
+		if errors.Is(err, store.ErrUnavailable) {
+			// The database went away before the server's poll marked the
+			// store down: 503 with Retry-After, as every request gets after.
+			writeExc(w, req, server.AsError(err))
+			return
+		}
 		writeExc(w, req, &server.Error{Status: 500, Code: "NoApplicableCode", Detail: "rendering failed; see the server log"})
 		return
 	}

@@ -351,16 +351,24 @@ func checkUnavailable(t *testing.T, base, wms string) {
 	}
 }
 
+// smallCounty ingests a generated 100-parcel county (the seed given) into a new
+// schema named after prefix; it returns the schema and the test's folder.
+func smallCounty(t *testing.T, c *postgistest.Cluster, prefix, seed string) (string, string) {
+	t.Helper()
+	schema := c.NewSchema(prefix)
+	dir := t.TempDir()
+	gml := filepath.Join(dir, "gml")
+	mustSip(t, "gen", "county", "--parcels", "100", "--seed", seed, "--out", gml)
+	files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
+	mustSip(t, append([]string{"ingest", "--store", c.URL(schema), "--name", "county"}, files...)...)
+	return schema, dir
+}
+
 // TestServeStartsWithoutDatabase: a server started while its database is down
 // runs, answers 503 and /readyz false, and serves once the database is up.
 func TestServeStartsWithoutDatabase(t *testing.T) {
 	c := postgistest.Need(t)
-	schema := c.NewSchema("early")
-	dir := t.TempDir()
-	gml := filepath.Join(dir, "gml")
-	mustSip(t, "gen", "county", "--parcels", "100", "--seed", "2", "--out", gml)
-	files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-	mustSip(t, append([]string{"ingest", "--store", c.URL(schema), "--name", "county"}, files...)...)
+	schema, dir := smallCounty(t, c, "early", "2")
 	if err := c.StopServer(); err != nil {
 		t.Fatal(err)
 	}
@@ -389,4 +397,43 @@ func TestServeStartsWithoutDatabase(t *testing.T) {
 		t.Fatalf("after the database came up: %d %s", code, body)
 	}
 	noPassword(t, base, logs)
+}
+
+// TestServeStoreLostBetweenPolls: requests that meet the database gone before
+// the server's own poll has marked the store down (here it polls once an hour)
+// answer 503 with Retry-After in their protocol's format, as they do once the
+// store is marked down, not 500: a load balancer retries a 503 elsewhere, and
+// a restart of the database under load otherwise turns into server errors.
+func TestServeStoreLostBetweenPolls(t *testing.T) {
+	c := postgistest.Need(t)
+	schema, dir := smallCounty(t, c, "between", "3")
+	cfg := filepath.Join(dir, "sip.yaml")
+	os.WriteFile(cfg, []byte(fmt.Sprintf("datasets:\n  - name: county\n    store: %q\nindex:\n  poll_interval: 1h\n", c.URL(schema))), 0o600)
+	base, logs, _ := startServe(t, "--config", cfg)
+	waitStatus(t, base+"/readyz", 200, 30*time.Second, logs)
+	wms := "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=dzialki,budynki&STYLES=&CRS=EPSG:2180&BBOX=%d,400000,%d,401000&WIDTH=256&HEIGHT=256&FORMAT=image/png"
+	if code, _, body := get(t, base+fmt.Sprintf(wms, 400000, 401000)); code != 200 {
+		t.Fatalf("GetMap before the fault: %d %s", code, body)
+	}
+	if err := c.StopServer(); err != nil {
+		t.Fatal(err)
+	}
+	defer c.StartServer()
+	for _, q := range []struct{ path, ctype, marker string }{
+		{fmt.Sprintf(wms, 401000, 402000), "text/xml", "ServiceExceptionReport"},
+		{"/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=ms:dzialki&COUNT=7", "application/xml", "ExceptionReport"},
+		{"/ogc/collections/dzialki/items?limit=7", "application/problem+json", `"status":503`},
+	} {
+		resp, err := http.Get(base + q.path)
+		if err != nil {
+			t.Fatalf("%s: %v", q.path, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 503 || !strings.HasPrefix(resp.Header.Get("Content-Type"), q.ctype) || !strings.Contains(string(body), q.marker) ||
+			resp.Header.Get("Retry-After") == "" {
+			t.Errorf("%s with the database just gone: %d %s Retry-After=%q\n%s", q.path, resp.StatusCode, resp.Header.Get("Content-Type"),
+				resp.Header.Get("Retry-After"), body)
+		}
+	}
 }
