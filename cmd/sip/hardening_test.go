@@ -232,7 +232,7 @@ func startKilled(t *testing.T, pattern string, args ...string) []string {
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		if m, _ := filepath.Glob(pattern); len(m) > 0 {
-			time.Sleep(300 * time.Millisecond) // well into the work
+			time.Sleep(20 * time.Millisecond) // into the work, and well before its end on a fast machine
 			break
 		}
 		if time.Now().After(deadline) {
