@@ -67,7 +67,7 @@ func (m *manager) locate(ctx context.Context, cat *catalogue, s *submission) (*l
 func (m *manager) post(w http.ResponseWriter, r *http.Request) error {
 	st := server.StateFrom(r.Context())
 	o := st.Config.Open311
-	if wait, ok := m.limiter.allow(o.RateLimit, clientOf(r, st.Config.Limits.RateLimit.TrustProxy), time.Now()); !ok {
+	if wait, ok := m.limiter.Allow(o.RateLimit, server.ClientIP(r, st.Config.Limits.RateLimit.TrustProxy), time.Now()); !ok {
 		return &server.Error{Status: http.StatusTooManyRequests, Detail: "too many reports from this client; retry later", RetryAfter: wait}
 	}
 	s, err := parseSubmission(r, int64(o.MaxPhoto))

@@ -42,7 +42,7 @@ type manager struct {
 	worker    *outbox.Worker
 	cats      catalogues
 	addresses addressBook
-	limiter   *limiter
+	limiter   *server.RateLimiter
 	loop      *outbox.Loop
 	purged    time.Time // the last purge of expired contacts (the loop's own)
 	once      sync.Once
@@ -92,7 +92,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: newLimiter()}
+	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: server.NewRateLimiter()}
 	reg := h.Metrics()
 	m.accepted = reg.Counter("sip_open311_requests_total", "Resident reports accepted, by service and whether a hosted unit is responsible.", "service", "hosted")
 	m.delivered = reg.Counter("sip_outbox_attempts_total", "Outbox delivery attempts by channel and result.", "channel", "result")

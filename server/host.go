@@ -79,7 +79,7 @@ type Host struct {
 	state   atomic.Pointer[State]
 	logger  *slog.Logger
 	metrics *metrics.Registry
-	limiter *rateLimiter
+	limiter *RateLimiter
 	admit   *admission
 	open    Opener
 
@@ -180,7 +180,7 @@ func (h *Host) RequireRole(role string) mux.MiddlewareFunc { return RequireRole(
 func (h *Host) Expensive(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s := h.State(r); s != nil {
-			if wait, ok := h.limiter.allow(s.Config.Limits.RateLimit, clientIP(r, s.Config.Limits.RateLimit.TrustProxy)); !ok {
+			if wait, ok := h.limiter.Allow(s.Config.Limits.RateLimit, ClientIP(r, s.Config.Limits.RateLimit.TrustProxy), time.Now()); !ok {
 				h.limited.With(familyFor(r.URL.Path).name).Inc()
 				WriteError(w, r, &Error{Status: http.StatusTooManyRequests, Code: "TooManyRequests",
 					Detail: "rate limit exceeded for this client; retry later", RetryAfter: wait})

@@ -537,8 +537,14 @@ func abortConn(ctx context.Context, w http.ResponseWriter) {
 
 // ---- rate limiting ----
 
-// rateLimiter keeps a token bucket per client IP.
-type rateLimiter struct {
+// RateLimiter keeps a token bucket per client: a client over its rate is
+// told at once how long to wait, so a flood from one client never queues in
+// front of the others. Idle clients are forgotten, and at most
+// maxRateClients are tracked (past that the idle buckets go first, then all),
+// so memory stays bounded whatever clients send. The server limits every
+// request with one; a service may keep its own for a costlier operation (as
+// open311 does for POSTed reports).
+type RateLimiter struct {
 	mu      sync.Mutex
 	buckets map[string]*bucket
 	sweep   time.Time
@@ -549,29 +555,32 @@ type bucket struct {
 	last   time.Time
 }
 
-func newRateLimiter() *rateLimiter { return &rateLimiter{buckets: map[string]*bucket{}} }
+const maxRateClients = 100000
 
-// allow takes a token for ip; when none is left it returns how long to wait.
-func (l *rateLimiter) allow(rl config.RateLimit, ip string) (time.Duration, bool) {
+// NewRateLimiter returns a limiter with no client known.
+func NewRateLimiter() *RateLimiter { return &RateLimiter{buckets: map[string]*bucket{}} }
+
+// Allow takes a token for client at now; when none is left it says how long
+// to wait. A rate of 0 allows everything.
+func (l *RateLimiter) Allow(rl config.RateLimit, client string, now time.Time) (time.Duration, bool) {
 	if rl.Rate <= 0 {
 		return 0, true
 	}
 	burst := float64(max(rl.Burst, 1))
-	now := time.Now()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if now.Sub(l.sweep) > time.Minute { // forget idle clients
-		for k, b := range l.buckets {
-			if now.Sub(b.last).Seconds()*rl.Rate > burst {
+	if full := len(l.buckets) >= maxRateClients; full || now.Sub(l.sweep) > time.Minute {
+		for k, b := range l.buckets { // forget idle clients (all of them when full)
+			if full || now.Sub(b.last).Seconds()*rl.Rate >= burst {
 				delete(l.buckets, k)
 			}
 		}
 		l.sweep = now
 	}
-	b, ok := l.buckets[ip]
+	b, ok := l.buckets[client]
 	if !ok {
 		b = &bucket{tokens: burst, last: now}
-		l.buckets[ip] = b
+		l.buckets[client] = b
 	}
 	b.tokens = math.Min(burst, b.tokens+now.Sub(b.last).Seconds()*rl.Rate)
 	b.last = now
@@ -582,8 +591,9 @@ func (l *rateLimiter) allow(rl config.RateLimit, ip string) (time.Duration, bool
 	return time.Duration((1 - b.tokens) / rl.Rate * float64(time.Second)), false
 }
 
-// clientIP is the remote IP, or with trustProxy the last X-Forwarded-For hop.
-func clientIP(r *http.Request, trustProxy bool) string {
+// ClientIP is the client's address: the last X-Forwarded-For hop behind a
+// trusted proxy (limits.rate_limit.trust_proxy), else the peer's IP.
+func ClientIP(r *http.Request, trustProxy bool) string {
 	if trustProxy {
 		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
 			parts := strings.Split(xff, ",")

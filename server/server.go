@@ -78,7 +78,7 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	if reg == nil {
 		reg = metrics.NewRegistry()
 	}
-	h := &Host{logger: logger, metrics: reg, limiter: newRateLimiter(), open: opts.Open, famStats: make([]famStats, len(allFamilies))}
+	h := &Host{logger: logger, metrics: reg, limiter: NewRateLimiter(), open: opts.Open, famStats: make([]famStats, len(allFamilies))}
 	h.reqs = reg.Counter("sip_http_requests_total", "HTTP requests by service and status code.", "service", "code")
 	h.latency = reg.Histogram("sip_http_request_duration_seconds", "HTTP request latency by service and layer.", nil, "service", "layer")
 	h.inflight = reg.Gauge("sip_http_requests_in_flight", "Requests being served.").With()

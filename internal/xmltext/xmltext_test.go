@@ -8,11 +8,11 @@ import (
 
 func TestEscape(t *testing.T) {
 	for in, want := range map[string]string{
-		"Łask, ul. Kościuszki 12":        "Łask, ul. Kościuszki 12",
-		`a<b>&"c"'d'`:                    "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;",
-		"line\nnext\ttab\rcr":            "line\nnext\ttab\rcr",
-		"nul\x00bell\x07esc\x1bend":      "nulbellescend",
-		"]]> in text":                    "]]&gt; in text",
+		"Łask, ul. Kościuszki 12":         "Łask, ul. Kościuszki 12",
+		`a<b>&"c"'d'`:                     "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;",
+		"line\nnext\ttab\rcr":             "line\nnext\ttab\rcr",
+		"nul\x00bell\x07esc\x1bend":       "nulbellescend",
+		"]]> in text":                     "]]&gt; in text",
 		"\xff invalid UTF-8 stays a rune": "\uFFFD invalid UTF-8 stays a rune",
 	} {
 		if got := Escape(in); got != want {
