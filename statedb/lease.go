@@ -1,0 +1,47 @@
+package statedb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+)
+
+// leaseSteps are the table of named leases (Lease).
+var leaseSteps = []Migration{{SQL: `CREATE TABLE IF NOT EXISTS sip_leases(
+	name TEXT PRIMARY KEY,
+	holder TEXT NOT NULL,
+	until BIGINT NOT NULL)`}}
+
+// Lease takes or renews the lease called name for holder until now+ttl, and
+// reports whether holder has it: a lease another holder renewed within its
+// ttl is refused. Replicas running the same background work (writing a staff
+// layer, enqueueing deliveries) take one lease per pass, so one of them does
+// it at a time, and another takes over when that one stops renewing.
+func (d *DB) Lease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
+	d.leaseOnce.Do(func() { d.leaseErr = d.Migrate(ctx, "sip_leases", leaseSteps) })
+	if d.leaseErr != nil {
+		return false, d.leaseErr
+	}
+	now := time.Now()
+	var got string
+	err := d.QueryRow(ctx, `INSERT INTO sip_leases(name, holder, until) VALUES(?, ?, ?)
+	ON CONFLICT(name) DO UPDATE SET holder = excluded.holder, until = excluded.until
+	WHERE sip_leases.holder = excluded.holder OR sip_leases.until < ?
+	RETURNING holder`, name, holder, Millis(now.Add(ttl)), Millis(now)).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil && got == holder, err
+}
+
+// Release gives up holder's lease called name (a server shutting down), so
+// another replica takes the work at its next pass rather than after the ttl.
+func (d *DB) Release(ctx context.Context, name, holder string) error {
+	d.leaseOnce.Do(func() { d.leaseErr = d.Migrate(ctx, "sip_leases", leaseSteps) })
+	if d.leaseErr != nil {
+		return d.leaseErr
+	}
+	_, err := d.Exec(ctx, `DELETE FROM sip_leases WHERE name = ? AND holder = ?`, name, holder)
+	return err
+}
