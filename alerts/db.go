@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -13,11 +14,14 @@ import (
 	"github.com/sip-core/sip/statedb"
 )
 
-// Store holds alerts, their revisions and the subscribers. A shared
-// database for replicas implements the same interface.
+// Store holds alerts, their revisions and the subscribers: DB, in the
+// state database (a SQLite file of one machine, or a PostgreSQL schema
+// replicas share).
 type Store interface {
 	// Publish stores a new alert (ID 0: an ID is assigned, Rev 1) or the
-	// next revision of a.ID; it fails with errCancelled after a Cancel.
+	// next revision of a.ID, which must follow the len(a.Refs) revisions
+	// it references (errChanged when another revision came first); it fails
+	// with errCancelled after a Cancel.
 	Publish(ctx context.Context, a *Alert) error
 	// Revision reads one revision; rev 0 is the latest.
 	Revision(ctx context.Context, id int64, rev int) (*Alert, error)
@@ -49,6 +53,10 @@ type Store interface {
 	// PurgeUnconfirmed deletes subscriptions made before t and never
 	// confirmed.
 	PurgeUnconfirmed(ctx context.Context, t time.Time) (int, error)
+	// Lease takes or renews, for holder, the right to run the background
+	// pass for ttl: replicas sharing the store take turns. A ttl of 0 gives
+	// it up.
+	Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error)
 	Close() error
 }
 
@@ -56,74 +64,135 @@ var (
 	errNotFound  = errors.New("alerts: no such alert")
 	errCancelled = errors.New("alerts: the alert was cancelled")
 	errNoSub     = errors.New("alerts: no such subscription")
+	errChanged   = errors.New("alerts: the alert has a newer revision")
 )
 
-const alertsSchema = `
+// Feature names the alerts' tables in the state database (alerts, alerts_…).
+const Feature = "alerts"
+
+// migrations are the alerts' tables. Times are unix milliseconds (BIGINT),
+// box corners DOUBLE PRECISION.
+var migrations = []statedb.Migration{{Func: adoptLegacy, SQL: `
 CREATE TABLE IF NOT EXISTS alerts(
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	id {{serial}},
 	rev INTEGER NOT NULL,          -- latest revision
 	cancelled INTEGER NOT NULL DEFAULT 0,
-	expires INTEGER NOT NULL,      -- unix milliseconds, like every time here
-	sent INTEGER NOT NULL,
+	expires BIGINT NOT NULL,
+	sent BIGINT NOT NULL,
 	shown INTEGER NOT NULL DEFAULT 0); -- revision in the public layer, -1 ended
-CREATE TABLE IF NOT EXISTS revisions(
-	alert_id INTEGER NOT NULL REFERENCES alerts(id),
+CREATE TABLE IF NOT EXISTS alerts_revisions(
+	alert_id BIGINT NOT NULL REFERENCES alerts(id),
 	rev INTEGER NOT NULL,
 	doc TEXT NOT NULL,             -- the Alert as JSON
 	delivered INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY(alert_id, rev));
-CREATE INDEX IF NOT EXISTS revisions_undelivered ON revisions(delivered);
+CREATE INDEX IF NOT EXISTS alerts_revisions_undelivered ON alerts_revisions(delivered);
 -- personal data: contacts, deleted on unsubscribe
-CREATE TABLE IF NOT EXISTS subscribers(
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
+CREATE TABLE IF NOT EXISTS alerts_subscribers(
+	id {{serial}},
 	token TEXT NOT NULL UNIQUE,
 	email TEXT NOT NULL DEFAULT '',
 	phone TEXT NOT NULL DEFAULT '',
 	place TEXT NOT NULL,           -- the address or parcel as stored
 	geom TEXT NOT NULL,            -- its geometry (EPSG:2180) as JSON
-	minx REAL NOT NULL, miny REAL NOT NULL, maxx REAL NOT NULL, maxy REAL NOT NULL,
-	created INTEGER NOT NULL,
-	confirmed INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS recipients(
-	alert_id INTEGER NOT NULL,
-	subscriber_id INTEGER NOT NULL REFERENCES subscribers(id) ON DELETE CASCADE,
+	minx DOUBLE PRECISION NOT NULL, miny DOUBLE PRECISION NOT NULL,
+	maxx DOUBLE PRECISION NOT NULL, maxy DOUBLE PRECISION NOT NULL,
+	created BIGINT NOT NULL,
+	confirmed BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS alerts_recipients(
+	alert_id BIGINT NOT NULL,
+	subscriber_id BIGINT NOT NULL REFERENCES alerts_subscribers(id) ON DELETE CASCADE,
 	key TEXT NOT NULL,
 	PRIMARY KEY(alert_id, subscriber_id, key));
-CREATE INDEX IF NOT EXISTS recipients_sub ON recipients(subscriber_id);
-`
+CREATE INDEX IF NOT EXISTS alerts_recipients_sub ON alerts_recipients(subscriber_id);
+`}}
 
-// SQLite is the Store in one SQLite file (statedb).
-type SQLite struct{ db *sql.DB }
+// legacyTables are the tables of an alerts file written before the state
+// database (alerts itself keeps its name).
+var legacyTables = []string{"revisions", "subscribers", "recipients"}
 
-var _ Store = (*SQLite)(nil)
-
-// OpenSQLite opens (creating if needed) the alerts database.
-func OpenSQLite(path string) (*SQLite, error) {
-	db, err := statedb.Open(path, alertsSchema, 1)
-	if err != nil {
-		return nil, fmt.Errorf("alerts database %w", err)
+// adoptLegacy renames the tables of an older alerts file to the alerts_
+// names, keeping every alert, revision and subscription.
+func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
+	old, err := tx.HasTable(ctx, "revisions")
+	if err != nil || !old || tx.Dialect() != statedb.SQLite {
+		return err
 	}
-	return &SQLite{db: db}, nil
+	for _, t := range legacyTables {
+		if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO alerts_`+t); err != nil {
+			return err
+		}
+	}
+	for _, ix := range []string{"revisions_undelivered", "recipients_sub"} {
+		if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DB is the Store in the state database (statedb): a SQLite file of one
+// machine (alerts.database, default alerts.sqlite next to the first
+// dataset's store) or a PostgreSQL schema every replica shares.
+type DB struct{ db *statedb.DB }
+
+// SQLite is the single-machine form of the Store: a DB in a SQLite file.
+type SQLite = DB
+
+var _ Store = (*DB)(nil)
+
+// OpenDSN opens the alerts in the state database a DSN names (a SQLite
+// file, created if needed, or a PostgreSQL schema), bringing their tables up
+// to date; an older alerts file is adopted as it is.
+func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
+	db, err := statedb.OpenDSN(ctx, dsn)
+	if err != nil {
+		return nil, fmt.Errorf("alerts database: %w", err)
+	}
+	if err := db.Migrate(ctx, Feature, migrations); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("alerts database: %w", err)
+	}
+	return &DB{db: db}, nil
+}
+
+// OpenSQLite opens (creating if needed) the alerts in a SQLite file.
+func OpenSQLite(path string) (*SQLite, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	return OpenDSN(ctx, "sqlite:"+strings.TrimPrefix(path, "sqlite:"))
 }
 
 // Close implements Store.
-func (s *SQLite) Close() error { return statedb.Close(s.db) }
+func (s *DB) Close() error { return s.db.Close() }
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
+// Lease implements Store: always granted on a SQLite file of one machine;
+// on PostgreSQL replicas take turns (statedb.DB.Lease). A ttl of 0 releases
+// it.
+func (s *DB) Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error) {
+	if !s.db.Shared() {
+		return true, nil
+	}
+	if ttl <= 0 {
+		return false, s.db.Release(ctx, Feature, holder)
+	}
+	return s.db.Lease(ctx, Feature, holder, ttl)
+}
+
 // Publish implements Store.
-func (s *SQLite) Publish(ctx context.Context, a *Alert) error {
-	return statedb.Tx(ctx, s.db, func(tx *sql.Tx) error {
+func (s *DB) Publish(ctx context.Context, a *Alert) error {
+	return s.db.Tx(ctx, func(tx *statedb.Txn) error {
 		if a.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO alerts(rev, expires, sent) VALUES(1, ?, ?)`, ms(a.Expires()), ms(a.Sent))
-			if err != nil {
+			if err := tx.QueryRow(ctx, `INSERT INTO alerts(rev, expires, sent) VALUES(1, ?, ?) RETURNING id`,
+				ms(a.Expires()), ms(a.Sent)).Scan(&a.ID); err != nil {
 				return err
 			}
-			a.ID, _ = res.LastInsertId()
 			a.Rev = 1
 		} else {
 			var rev, cancelled int
-			err := tx.QueryRowContext(ctx, `SELECT rev, cancelled FROM alerts WHERE id = ?`, a.ID).Scan(&rev, &cancelled)
+			err := tx.LockRow(ctx, `SELECT rev, cancelled FROM alerts WHERE id = ?`, a.ID).Scan(&rev, &cancelled)
 			if errors.Is(err, sql.ErrNoRows) {
 				return errNotFound
 			} else if err != nil {
@@ -132,12 +201,15 @@ func (s *SQLite) Publish(ctx context.Context, a *Alert) error {
 			if cancelled != 0 {
 				return errCancelled
 			}
+			if rev != len(a.Refs) {
+				return errChanged // read before another replica's revision
+			}
 			a.Rev = rev + 1
 			c := 0
 			if a.MsgType == "Cancel" {
 				c = 1
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE alerts SET rev = ?, cancelled = ?, expires = ?, sent = ? WHERE id = ?`,
+			if _, err := tx.Exec(ctx, `UPDATE alerts SET rev = ?, cancelled = ?, expires = ?, sent = ? WHERE id = ?`,
 				a.Rev, c, ms(a.Expires()), ms(a.Sent), a.ID); err != nil {
 				return err
 			}
@@ -146,7 +218,7 @@ func (s *SQLite) Publish(ctx context.Context, a *Alert) error {
 		if err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO revisions(alert_id, rev, doc) VALUES(?, ?, ?)`, a.ID, a.Rev, doc)
+		_, err = tx.Exec(ctx, `INSERT INTO alerts_revisions(alert_id, rev, doc) VALUES(?, ?, ?)`, a.ID, a.Rev, string(doc))
 		return err
 	})
 }
@@ -183,8 +255,8 @@ func decodeAlert(doc []byte) (*Alert, error) {
 }
 
 // Revision implements Store.
-func (s *SQLite) Revision(ctx context.Context, id int64, rev int) (*Alert, error) {
-	as, err := scanAlerts(s.db.QueryContext(ctx, `SELECT r.doc FROM revisions r JOIN alerts a ON a.id = r.alert_id
+func (s *DB) Revision(ctx context.Context, id int64, rev int) (*Alert, error) {
+	as, err := scanAlerts(s.db.Query(ctx, `SELECT r.doc FROM alerts_revisions r JOIN alerts a ON a.id = r.alert_id
 		WHERE r.alert_id = ? AND r.rev = CASE WHEN ? = 0 THEN a.rev ELSE ? END`, id, rev, rev))
 	if err != nil {
 		return nil, err
@@ -196,48 +268,48 @@ func (s *SQLite) Revision(ctx context.Context, id int64, rev int) (*Alert, error
 }
 
 // Latest implements Store.
-func (s *SQLite) Latest(ctx context.Context, since time.Time) ([]*Alert, error) {
-	return scanAlerts(s.db.QueryContext(ctx, `SELECT r.doc FROM alerts a JOIN revisions r ON r.alert_id = a.id AND r.rev = a.rev
+func (s *DB) Latest(ctx context.Context, since time.Time) ([]*Alert, error) {
+	return scanAlerts(s.db.Query(ctx, `SELECT r.doc FROM alerts a JOIN alerts_revisions r ON r.alert_id = a.id AND r.rev = a.rev
 		WHERE a.sent >= ? ORDER BY a.id`, ms(since)))
 }
 
 // Layer implements Store: an alert is wanted in the layer at its latest
 // revision while neither cancelled nor expired, and ended afterwards.
-func (s *SQLite) Layer(ctx context.Context, now time.Time) ([]*Alert, error) {
-	return scanAlerts(s.db.QueryContext(ctx, `SELECT r.doc FROM alerts a JOIN revisions r ON r.alert_id = a.id AND r.rev = a.rev
+func (s *DB) Layer(ctx context.Context, now time.Time) ([]*Alert, error) {
+	return scanAlerts(s.db.Query(ctx, `SELECT r.doc FROM alerts a JOIN alerts_revisions r ON r.alert_id = a.id AND r.rev = a.rev
 		WHERE a.shown != CASE WHEN a.cancelled = 1 OR a.expires <= ? THEN -1 ELSE a.rev END ORDER BY a.id`, ms(now)))
 }
 
 // MarkShown implements Store.
-func (s *SQLite) MarkShown(ctx context.Context, id int64, rev int) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE alerts SET shown = ? WHERE id = ?`, rev, id)
+func (s *DB) MarkShown(ctx context.Context, id int64, rev int) error {
+	_, err := s.db.Exec(ctx, `UPDATE alerts SET shown = ? WHERE id = ?`, rev, id)
 	return err
 }
 
 // Undelivered implements Store.
-func (s *SQLite) Undelivered(ctx context.Context, n int) ([]*Alert, error) {
-	return scanAlerts(s.db.QueryContext(ctx, `SELECT doc FROM revisions WHERE delivered = 0 ORDER BY alert_id, rev LIMIT ?`, n))
+func (s *DB) Undelivered(ctx context.Context, n int) ([]*Alert, error) {
+	return scanAlerts(s.db.Query(ctx, `SELECT doc FROM alerts_revisions WHERE delivered = 0 ORDER BY alert_id, rev LIMIT ?`, n))
 }
 
 // Delivered implements Store.
-func (s *SQLite) Delivered(ctx context.Context, id int64, rev int, to map[int64][]string) error {
-	return statedb.Tx(ctx, s.db, func(tx *sql.Tx) error {
+func (s *DB) Delivered(ctx context.Context, id int64, rev int, to map[int64][]string) error {
+	return s.db.Tx(ctx, func(tx *statedb.Txn) error {
 		for sub, keys := range to {
 			for _, k := range keys {
-				if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO recipients(alert_id, subscriber_id, key)
-					SELECT ?, id, ? FROM subscribers WHERE id = ?`, id, k, sub); err != nil {
+				if _, err := tx.Exec(ctx, `INSERT INTO alerts_recipients(alert_id, subscriber_id, key)
+					SELECT ?, id, ? FROM alerts_subscribers WHERE id = ? ON CONFLICT DO NOTHING`, id, k, sub); err != nil {
 					return err
 				}
 			}
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE revisions SET delivered = 1 WHERE alert_id = ? AND rev = ?`, id, rev)
+		_, err := tx.Exec(ctx, `UPDATE alerts_revisions SET delivered = 1 WHERE alert_id = ? AND rev = ?`, id, rev)
 		return err
 	})
 }
 
 // Recipients implements Store.
-func (s *SQLite) Recipients(ctx context.Context, id int64) ([]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT subscriber_id FROM recipients WHERE alert_id = ?`, id)
+func (s *DB) Recipients(ctx context.Context, id int64) ([]int64, error) {
+	rows, err := s.db.Query(ctx, `SELECT DISTINCT subscriber_id FROM alerts_recipients WHERE alert_id = ?`, id)
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,7 @@ type manager struct {
 	once   sync.Once
 	now    func() time.Time
 	models models
+	holder string // this server's name for the background pass's lease
 }
 
 // Mount implements server.Service.
@@ -79,18 +80,18 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 }
 
 func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
-	db, err := OpenSQLite(cfg.Alerts.Database)
+	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	db, err := OpenDSN(octx, cfg.Alerts.Database)
 	if err != nil {
 		return nil, err
 	}
-	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	ob, err := outbox.OpenDSN(octx, cfg.Outbox.Database)
-	cancel()
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now}
+	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now, holder: newToken()}
 	m.worker = outbox.NewWorker(ob, cfg.Outbox, m.log)
 	m.worker.Start()
 	m.loop = outbox.StartLoop(2*time.Second, m.pass)
@@ -112,6 +113,7 @@ func (m *manager) close(ctx context.Context) {
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("alerts: outbox stopped before its attempts ended; they will be retried", "err", err)
 		}
+		m.db.Lease(ctx, m.holder, 0)
 		m.ob.Close()
 		m.db.Close()
 	})
@@ -127,6 +129,8 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 			case errors.As(err, &e):
 			case errors.Is(err, errNotFound):
 				e = server.Errorf(http.StatusNotFound, "no such alert")
+			case errors.Is(err, errChanged):
+				e = server.Errorf(http.StatusConflict, "the alert was changed meanwhile (perhaps through another server); read it and try again")
 			case errors.Is(err, errCancelled):
 				e = server.Errorf(http.StatusConflict, "the alert was cancelled; publish a new one")
 			case errors.Is(err, errNoSub):
