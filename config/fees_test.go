@@ -188,10 +188,10 @@ func TestStateDatabase(t *testing.T) {
 	ok := shared + "extracts: {files: \"s3://b/extracts/?endpoint=http://127.0.0.1:9\", token_secret_env: SIP_TOKEN}\n"
 	for extra, want := range map[string]string{
 		"": "token_secret_env",
-		"extracts: {token_secret_env: SIP_TOKEN}\n": "extracts.files",
-		"outbox: {database: outbox.sqlite}\n":       "outbox.database",
-		"open311: {dataset: county}\n":              "open311.dataset",
-		"alerts: {dataset: county}\n":               "alerts.dataset",
+		"extracts: {token_secret_env: SIP_TOKEN}\n":        "extracts.files",
+		"outbox: {database: outbox.sqlite}\n":              "outbox.database",
+		"open311: {database: r.sqlite}\n": "open311.database",
+		"alerts: {database: a.sqlite}\n":  "alerts.database",
 	} {
 		base := ok
 		if strings.HasPrefix(extra, "extracts") || extra == "" {
@@ -207,5 +207,20 @@ func TestStateDatabase(t *testing.T) {
 	}
 	if c.Outbox.Database != c.State {
 		t.Errorf("shared state: outbox %q", c.Outbox.Database)
+	}
+	services := "open311: {dataset: reports}\nalerts: {dataset: warn}\n"
+	datasets := "datasets:\n  - {name: county, store: county.gpkg}\n  - {name: reports, store: r.gpkg, layers: [{name: zgloszenia, public: false}]}\n  - {name: warn, store: w.gpkg}\n"
+	// Resident reports and alerts go to the shared state database; beside a
+	// state file they keep their own files, as before it.
+	c, err = Parse([]byte(strings.Replace(ok, "datasets:\n  - {name: county, store: county.gpkg}\n", datasets, 1)+services), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Open311.Database != c.State || c.Alerts.Database != c.State {
+		t.Errorf("shared state: open311 %q, alerts %q, %v", c.Open311.Database, c.Alerts.Database, err)
+	}
+	c, err = Parse([]byte(datasets+"state: state.sqlite\n"+strings.Replace(services, "warn}", "warn, database: sqlite:a.sqlite}", 1)), file)
+	if err != nil || c.Open311.Database != filepath.Join(dir, "open311.sqlite") || c.Alerts.Database != filepath.Join(dir, "a.sqlite") {
+		t.Errorf("state file: open311 %q, alerts %q, %v", c.Open311.Database, c.Alerts.Database, err)
 	}
 }
