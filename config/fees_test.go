@@ -188,10 +188,10 @@ func TestStateDatabase(t *testing.T) {
 	ok := shared + "extracts: {files: \"s3://b/extracts/?endpoint=http://127.0.0.1:9\", token_secret_env: SIP_TOKEN}\n"
 	for extra, want := range map[string]string{
 		"": "token_secret_env",
-		"extracts: {token_secret_env: SIP_TOKEN}\n":        "extracts.files",
-		"outbox: {database: outbox.sqlite}\n":              "outbox.database",
-		"open311: {database: r.sqlite}\n": "open311.database",
-		"alerts: {database: a.sqlite}\n":  "alerts.database",
+		"extracts: {token_secret_env: SIP_TOKEN}\n": "extracts.files",
+		"outbox: {database: outbox.sqlite}\n":       "outbox.database",
+		"open311: {database: r.sqlite}\n":           "open311.database",
+		"alerts: {database: a.sqlite}\n":            "alerts.database",
 	} {
 		base := ok
 		if strings.HasPrefix(extra, "extracts") || extra == "" {
