@@ -21,6 +21,7 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 
 	"github.com/sip-core/sip/outbox/outboxtest"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The tests drive the real binary over HTTP on loopback, on a synthetic
@@ -40,7 +41,7 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	code := func() int {
 		if r := flag.Lookup("test.run"); r != nil && r.Value.String() == "^$" {
-			return m.Run()
+			return postgistest.Main(m)
 		}
 		sipBin = filepath.Join(dir, "sip")
 		if out, err := exec.Command("go", "build", "-o", sipBin, "../cmd/sip").CombinedOutput(); err != nil {
@@ -59,7 +60,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintf(os.Stderr, "sip ingest: %v\n%s", err, out)
 			return 1
 		}
-		return m.Run()
+		return postgistest.Main(m)
 	}()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -107,6 +108,20 @@ alerts:
 		t.Fatal(err)
 	}
 	return s
+}
+
+// setStore makes a dataset of the site use another store (a PostGIS schema
+// replicas share).
+func (s *site) setStore(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(s.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(b), "store: "+from+"\n", fmt.Sprintf("store: %q\n", to), 1)
+	if err := os.WriteFile(s.Config, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 type syncBuffer struct {
