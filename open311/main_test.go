@@ -25,6 +25,7 @@ import (
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The tests drive the real binary over HTTP on loopback, on a synthetic
@@ -45,7 +46,7 @@ func TestMain(m *testing.M) {
 	code := func() int {
 		// Fuzzing and benchmarks (-run '^$') need no server and no county.
 		if r := flag.Lookup("test.run"); r != nil && r.Value.String() == "^$" {
-			return m.Run()
+			return postgistest.Main(m)
 		}
 		sipBin = filepath.Join(dir, "sip")
 		if out, err := exec.Command("go", "build", "-o", sipBin, "../cmd/sip").CombinedOutput(); err != nil {
@@ -68,7 +69,7 @@ func TestMain(m *testing.M) {
 				return 1
 			}
 		}
-		return m.Run()
+		return postgistest.Main(m)
 	}()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -123,6 +124,20 @@ open311:
 		t.Fatal(err)
 	}
 	return s
+}
+
+// setStore makes a dataset of the site use another store (a PostGIS schema
+// replicas share).
+func (s *site) setStore(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(s.Config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(b), "store: "+from+"\n", fmt.Sprintf("store: %q\n", to), 1)
+	if err := os.WriteFile(s.Config, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // process is a running sip serve.
