@@ -1,9 +1,13 @@
 package open311
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -51,5 +55,52 @@ func TestGroupCommit(t *testing.T) {
 	}
 	if err := s.Create(ctx, &Request{ServiceCode: "x", State: StateNew, Requested: time.Now()}, nil, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A reports file written before the state database is adopted on opening:
+// its request, contact, note and photo are there under the new tables, new
+// requests continue its numbering, and reopening migrates nothing twice.
+func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "open311.sqlite")
+	script, err := os.ReadFile("testdata/reports-before-state.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec(string(script)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	ctx := context.Background()
+	for round := range 2 {
+		s, err := OpenSQLite(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.Get(ctx, "7")
+		if err != nil || r.Description != "dziura przed 2026" || !r.Hosted || !r.HasMedia || r.X != 431000.5 || r.Requested.UnixMilli() != 1767225600000 {
+			t.Fatalf("round %d: the old request: %+v %v", round, r, err)
+		}
+		if c, err := s.Contact(ctx, "7"); err != nil || c.Email != "dawny.mieszkaniec@example.org" {
+			t.Fatalf("the old contact: %+v %v", c, err)
+		}
+		if m, err := s.Media(ctx, "7"); err != nil || !bytes.Equal(m.Bytes, []byte{0xff, 0xd8, 0xff, 0xd9}) {
+			t.Fatalf("the old photo: %+v %v", m, err)
+		}
+		if _, err := s.SetState(ctx, "7", StateResolved, "naprawione", "staff", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if notes, err := s.Notes(ctx, "7"); err != nil || len(notes) != 2+round || notes[1+round].Text != "naprawione" {
+			t.Fatalf("notes: %+v %v", notes, err)
+		}
+		n := &Request{ServiceCode: "inne", State: StateNew, Requested: time.Now()}
+		if err := s.Create(ctx, n, &Contact{Email: "nowy@example.org"}, nil); err != nil || n.ID != strconv.Itoa(8+round) {
+			t.Fatalf("a new request after the old one: id %q %v", n.ID, err)
+		}
+		s.Close()
 	}
 }

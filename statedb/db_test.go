@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sip-core/sip/store/postgis/postgistest"
 )
@@ -152,5 +153,36 @@ func TestSchemaAndErrors(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), postgistest.Password) {
 		t.Errorf("password in error: %v", err)
+	}
+}
+
+// A lease is one holder's at a time on both handles of each engine: renewed
+// by its holder, refused to another until it lapses or is released.
+func TestLease(t *testing.T) {
+	ctx := context.Background()
+	for name, dbs := range engines(t) {
+		t.Run(name, func(t *testing.T) {
+			a, b := dbs[0], dbs[1]
+			take := func(d *DB, holder string, ttl time.Duration, want bool) {
+				t.Helper()
+				if ok, err := d.Lease(ctx, "jobs", holder, ttl); err != nil || ok != want {
+					t.Fatalf("%s taking the lease: %v %v, want %v", holder, ok, err, want)
+				}
+			}
+			take(a, "replica-a", time.Minute, true)
+			take(b, "replica-b", time.Minute, false)
+			take(a, "replica-a", time.Minute, true) // renewed
+			if err := a.Release(ctx, "jobs", "replica-b"); err != nil {
+				t.Fatal(err)
+			}
+			take(b, "replica-b", time.Minute, false) // another's release leaves it
+			if err := a.Release(ctx, "jobs", "replica-a"); err != nil {
+				t.Fatal(err)
+			}
+			take(b, "replica-b", 50*time.Millisecond, true)
+			take(a, "replica-a", time.Minute, false)
+			time.Sleep(100 * time.Millisecond)
+			take(a, "replica-a", time.Minute, true) // b stopped renewing
+		})
 	}
 }
