@@ -163,9 +163,6 @@ func (s *DB) Close() error {
 	return s.db.Close()
 }
 
-// Shared reports whether replicas share the reports (PostgreSQL).
-func (s *DB) Shared() bool { return s.db.Shared() }
-
 // Lease implements Store: on a SQLite file of one machine it is always
 // granted (as before the state database, processes sharing a file each run
 // the jobs, whose results they record under the writer's lock); on

@@ -104,3 +104,28 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 		s.Close()
 	}
 }
+
+// BenchmarkCreateParallel stores requests with a contact from many
+// goroutines into a SQLite file (the group commit), as POST requests do.
+func BenchmarkCreateParallel(b *testing.B) {
+	s, err := OpenSQLite(filepath.Join(b.TempDir(), "r.sqlite"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	b.SetParallelism(8)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			r := &Request{ServiceCode: "inne", State: StateNew, Requested: time.Now(), Description: "bench"}
+			if err := s.Create(ctx, r, &Contact{Email: "a@example.org"}, nil); err != nil {
+				b.Error(err)
+				return
+			}
+			if _, err := s.Get(ctx, r.ID); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
