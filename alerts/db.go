@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -107,37 +106,16 @@ CREATE TABLE IF NOT EXISTS alerts_recipients(
 CREATE INDEX IF NOT EXISTS alerts_recipients_sub ON alerts_recipients(subscriber_id);
 `}}
 
-// legacyTables are the tables of an alerts file written before the state
-// database (alerts itself keeps its name).
-var legacyTables = []string{"revisions", "subscribers", "recipients"}
-
-// adoptLegacy renames the tables of an older alerts file to the alerts_
-// names, keeping every alert, revision and subscription.
-func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
-	old, err := tx.HasTable(ctx, "revisions")
-	if err != nil || !old || tx.Dialect() != statedb.SQLite {
-		return err
-	}
-	for _, t := range legacyTables {
-		if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO alerts_`+t); err != nil {
-			return err
-		}
-	}
-	for _, ix := range []string{"revisions_undelivered", "recipients_sub"} {
-		if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// adoptLegacy renames the tables of an alerts file written before the state
+// database to the alerts_ names (alerts itself keeps its name), keeping every
+// alert, revision and subscription.
+var adoptLegacy = statedb.Adopt("alerts_", []string{"revisions", "subscribers", "recipients"},
+	[]string{"revisions_undelivered", "recipients_sub"})
 
 // DB is the Store in the state database (statedb): a SQLite file of one
 // machine (alerts.database, default alerts.sqlite next to the first
 // dataset's store) or a PostgreSQL schema every replica shares.
 type DB struct{ db *statedb.DB }
-
-// SQLite is the single-machine form of the Store: a DB in a SQLite file.
-type SQLite = DB
 
 var _ Store = (*DB)(nil)
 
@@ -154,13 +132,6 @@ func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("alerts database: %w", err)
 	}
 	return &DB{db: db}, nil
-}
-
-// OpenSQLite opens (creating if needed) the alerts in a SQLite file.
-func OpenSQLite(path string) (*SQLite, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	return OpenDSN(ctx, "sqlite:"+strings.TrimPrefix(path, "sqlite:"))
 }
 
 // Close implements Store.

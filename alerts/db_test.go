@@ -29,7 +29,7 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 	}
 	old.Close()
 	ctx := context.Background()
-	s, err := OpenSQLite(path)
+	s, err := OpenDSN(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 		t.Fatalf("a new subscriber after the old one: id %d %v", n.ID, err)
 	}
 	s.Close()
-	if s, err = OpenSQLite(path); err != nil {
+	if s, err = OpenDSN(context.Background(), path); err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()

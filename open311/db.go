@@ -31,9 +31,6 @@ type DB struct {
 	closed     bool
 }
 
-// SQLite is the single-machine form of the Store: a DB in a SQLite file.
-type SQLite = DB
-
 var _ Store = (*DB)(nil)
 
 // Feature names the reports' tables in the state database (open311_…).
@@ -95,30 +92,11 @@ CREATE TABLE IF NOT EXISTS open311_media(
 	height INTEGER NOT NULL);
 `}}
 
-// legacyTables are the tables of a reports file written before the state
-// database.
-var legacyTables = []string{"requests", "contacts", "notes", "media"}
-
-// adoptLegacy renames the tables of an older reports file to the open311_
-// names, keeping every request, contact, note and photo (SQLite rewrites the
-// references between them).
-func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
-	old, err := tx.HasTable(ctx, "requests")
-	if err != nil || !old || tx.Dialect() != statedb.SQLite {
-		return err
-	}
-	for _, t := range legacyTables {
-		if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO open311_`+t); err != nil {
-			return err
-		}
-	}
-	for _, ix := range []string{"requests_requested", "requests_pending"} {
-		if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// adoptLegacy renames the tables of a reports file written before the state
+// database to the open311_ names, keeping every request, contact, note and
+// photo.
+var adoptLegacy = statedb.Adopt("open311_", []string{"requests", "contacts", "notes", "media"},
+	[]string{"requests_requested", "requests_pending"})
 
 // OpenDSN opens the reports in the state database a DSN names (a SQLite
 // file, created if needed, or a PostgreSQL schema), bringing their tables up
@@ -140,13 +118,6 @@ func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
 	s := &DB{db: db, rdb: rdb, creates: make(chan *createJob, maxGroup), writerDone: make(chan struct{})}
 	go s.writeCreates()
 	return s, nil
-}
-
-// OpenSQLite opens (creating if needed) the reports in a SQLite file.
-func OpenSQLite(path string) (*SQLite, error) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	return OpenDSN(ctx, "sqlite:"+strings.TrimPrefix(path, "sqlite:"))
 }
 
 // Close waits for the Creates under way, then closes the database (on

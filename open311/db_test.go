@@ -17,7 +17,7 @@ import (
 // there after reopening.
 func TestGroupCommit(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.sqlite")
-	s, err := OpenSQLite(path)
+	s, err := OpenDSN(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestGroupCommit(t *testing.T) {
 		seen[id] = true
 	}
 	s.Close()
-	s, err = OpenSQLite(path)
+	s, err = OpenDSN(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 	old.Close()
 	ctx := context.Background()
 	for round := range 2 {
-		s, err := OpenSQLite(path)
+		s, err := OpenDSN(context.Background(), path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -108,7 +108,7 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 // BenchmarkCreateParallel stores requests with a contact from many
 // goroutines into a SQLite file (the group commit), as POST requests do.
 func BenchmarkCreateParallel(b *testing.B) {
-	s, err := OpenSQLite(filepath.Join(b.TempDir(), "r.sqlite"))
+	s, err := OpenDSN(context.Background(), filepath.Join(b.TempDir(), "r.sqlite"))
 	if err != nil {
 		b.Fatal(err)
 	}
