@@ -139,17 +139,9 @@ func (s *DB) Close() error { return s.db.Close() }
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
-// Lease implements Store: always granted on a SQLite file of one machine;
-// on PostgreSQL replicas take turns (statedb.DB.Lease). A ttl of 0 releases
-// it.
+// Lease implements Store (statedb.DB.Turn).
 func (s *DB) Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error) {
-	if !s.db.Shared() {
-		return true, nil
-	}
-	if ttl <= 0 {
-		return false, s.db.Release(ctx, Feature, holder)
-	}
-	return s.db.Lease(ctx, Feature, holder, ttl)
+	return s.db.Turn(ctx, Feature, holder, ttl)
 }
 
 // Publish implements Store.

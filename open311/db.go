@@ -134,18 +134,9 @@ func (s *DB) Close() error {
 	return s.db.Close()
 }
 
-// Lease implements Store: on a SQLite file of one machine it is always
-// granted (as before the state database, processes sharing a file each run
-// the jobs, whose results they record under the writer's lock); on
-// PostgreSQL replicas take turns (statedb.DB.Lease). A ttl of 0 releases it.
+// Lease implements Store (statedb.DB.Turn).
 func (s *DB) Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error) {
-	if !s.db.Shared() {
-		return true, nil
-	}
-	if ttl <= 0 {
-		return false, s.db.Release(ctx, Feature, holder)
-	}
-	return s.db.Lease(ctx, Feature, holder, ttl)
+	return s.db.Turn(ctx, Feature, holder, ttl)
 }
 
 var ms, fromMS = statedb.Millis, statedb.Time

@@ -183,6 +183,14 @@ func TestLease(t *testing.T) {
 			take(a, "replica-a", time.Minute, false)
 			time.Sleep(100 * time.Millisecond)
 			take(a, "replica-a", time.Minute, true) // b stopped renewing
+			// Turn: every process of one machine runs the work; replicas
+			// take turns.
+			if ok, err := a.Turn(ctx, "work", "replica-a", time.Minute); !ok || err != nil {
+				t.Fatalf("first turn: %v %v", ok, err)
+			}
+			if ok, err := b.Turn(ctx, "work", "replica-b", time.Minute); ok != (name == "sqlite") || err != nil {
+				t.Fatalf("second turn on %s: %v %v", name, ok, err)
+			}
 		})
 	}
 }

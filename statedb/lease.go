@@ -45,3 +45,17 @@ func (d *DB) Release(ctx context.Context, name, holder string) error {
 	_, err := d.Exec(ctx, `DELETE FROM sip_leases WHERE name = ? AND holder = ?`, name, holder)
 	return err
 }
+
+// Turn is Lease for a feature's background work: on a SQLite file of one
+// machine it is always granted (processes sharing a file each run the work,
+// whose results they record under the writer's lock, as before the state
+// database); on PostgreSQL replicas take turns. A ttl of 0 gives it up.
+func (d *DB) Turn(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
+	switch {
+	case !d.Shared():
+		return true, nil
+	case ttl <= 0:
+		return false, d.Release(ctx, name, holder)
+	}
+	return d.Lease(ctx, name, holder, ttl)
+}
