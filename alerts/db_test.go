@@ -2,32 +2,19 @@ package alerts
 
 import (
 	"context"
-	"database/sql"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/statedb/statedbtest"
 )
 
 // An alerts file written before the state database is adopted on opening:
 // its confirmed subscriber is there under the new tables, new subscribers
 // continue its numbering, and unsubscribing deletes the old row.
 func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "alerts.sqlite")
-	script, err := os.ReadFile("testdata/alerts-before-state.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.Exec(string(script)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
+	path := statedbtest.File(t, "testdata/alerts-before-state.sql", "alerts.sqlite")
 	ctx := context.Background()
 	s, err := OpenDSN(context.Background(), path)
 	if err != nil {

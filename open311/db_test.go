@@ -3,14 +3,14 @@ package open311
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sip-core/sip/statedb/statedbtest"
 )
 
 // Concurrent Creates share commits, each gets its own id, and every one is
@@ -62,19 +62,7 @@ func TestGroupCommit(t *testing.T) {
 // its request, contact, note and photo are there under the new tables, new
 // requests continue its numbering, and reopening migrates nothing twice.
 func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "open311.sqlite")
-	script, err := os.ReadFile("testdata/reports-before-state.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := sql.Open("sqlite3", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := old.Exec(string(script)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
+	path := statedbtest.File(t, "testdata/reports-before-state.sql", "open311.sqlite")
 	ctx := context.Background()
 	for round := range 2 {
 		s, err := OpenDSN(context.Background(), path)
