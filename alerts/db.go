@@ -139,6 +139,10 @@ func (s *DB) Close() error { return s.db.Close() }
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
+// Ready is the readiness check of the alerts' database: a shared one
+// answers.
+func (s *DB) Ready(ctx context.Context) error { return s.db.Ready(ctx) }
+
 // Lease implements Store (statedb.DB.Turn).
 func (s *DB) Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error) {
 	return s.db.Turn(ctx, Feature, holder, ttl)

@@ -118,4 +118,46 @@ func TestTwoReplicasShareReports(t *testing.T) {
 	if err != nil || contacts != fmt.Sprint(n) {
 		t.Errorf("contact rows in the state schema: %q %v, want %d", contacts, err, n)
 	}
+
+	// The database goes away: the replicas are not ready and a report is
+	// refused with 503 and Retry-After, nothing half-stored; it comes back and
+	// so do they, by themselves.
+	if err := c.StopServer(); err != nil {
+		t.Fatal(err)
+	}
+	restarted := false
+	defer func() {
+		if !restarted {
+			c.StartServer()
+		}
+	}()
+	form := url.Values{"service_code": {"inne"}, "lat": {lat}, "long": {long}, "email": {"w-czasie-awarii@example.org"}}
+	for _, p := range ps {
+		// (naming the first dependency found missing: the staff layer's
+		// store or a state database)
+		if code, body := get(t, p.Base, "/readyz", nil, nil); code != 503 {
+			t.Errorf("readyz without the database: %d %s", code, body)
+		}
+	}
+	req, _ := http.NewRequest(http.MethodPost, ps[1].Base+"/open311/v2/requests.json", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
+		t.Errorf("a report without the database: %d, Retry-After %q", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if err := c.StartServer(); err != nil {
+		t.Fatal(err)
+	}
+	restarted = true
+	outboxtest.WaitFor(t, 30*time.Second, "a report accepted after the database returned", func() bool {
+		code, _ := post(t, ps[1].Base, "/open311/v2/requests.json", form, nil, nil)
+		return code == 201
+	})
+	if n, err := c.PSQL(postgistest.Database, `SELECT count(*) FROM `+schema+`.open311_contacts WHERE email = 'w-czasie-awarii@example.org'`); err != nil || n != "1" {
+		t.Errorf("reports stored from the outage: %q %v, want exactly the one accepted after it", n, err)
+	}
 }

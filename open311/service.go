@@ -19,6 +19,7 @@ import (
 	"github.com/sip-core/sip/outbox"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/server/metrics"
+	"github.com/sip-core/sip/statedb"
 )
 
 func init() { server.Register(&Service{}) }
@@ -46,6 +47,7 @@ type manager struct {
 	loop      *outbox.Loop
 	purged    time.Time // the last purge of expired contacts (the loop's own)
 	holder    string    // this server's name for the background jobs' lease
+	unready   func()    // removes the readiness check
 	once      sync.Once
 
 	accepted  *metrics.CounterVec
@@ -114,6 +116,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	}
 	m.worker.Start()
 	m.loop = outbox.StartLoop(5*time.Second, m.pass)
+	m.unready = h.AddReadiness("open311 state database", db.Ready)
 	return m, nil
 }
 
@@ -121,6 +124,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 // closes the databases.
 func (m *manager) close(ctx context.Context) {
 	m.once.Do(func() {
+		m.unready()
 		m.loop.Stop(ctx)
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("open311: outbox stopped before its attempts ended; they will be retried", "err", err)
@@ -139,11 +143,17 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := fn(w, r); err != nil {
 			var e *server.Error
-			if errors.As(err, &e) {
-				server.WriteError(w, r, e)
+			switch {
+			case errors.As(err, &e):
+			case errors.Is(err, statedb.ErrUnavailable):
+				m.log.Error("open311: the state database cannot be reached", "err", err)
+				e = &server.Error{Status: http.StatusServiceUnavailable, Code: "StateUnavailable",
+					Detail: "the reports database cannot be reached; retry later", RetryAfter: 5 * time.Second}
+			default:
+				server.WriteErr(w, r, err)
 				return
 			}
-			server.WriteErr(w, r, err)
+			server.WriteError(w, r, e)
 		}
 	}
 }

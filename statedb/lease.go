@@ -59,3 +59,12 @@ func (d *DB) Turn(ctx context.Context, name, holder string, ttl time.Duration) (
 	}
 	return d.Lease(ctx, name, holder, ttl)
 }
+
+// Ready is a readiness check of a shared database (it answers a ping); a
+// SQLite file is always ready.
+func (d *DB) Ready(ctx context.Context) error {
+	if !d.Shared() {
+		return nil
+	}
+	return d.Ping(ctx)
+}
