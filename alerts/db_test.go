@@ -2,6 +2,9 @@ package alerts
 
 import (
 	"context"
+	"errors"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -43,5 +46,38 @@ func TestAdoptsFileBeforeStateDatabase(t *testing.T) {
 	}
 	if subs, err := s.Subscribers(ctx, box, nil); err != nil || len(subs) != 1 || subs[0].ID != 4 {
 		t.Fatalf("after unsubscribing: %+v %v", subs, err)
+	}
+}
+
+// An update that read an alert before another server stored a revision is
+// refused rather than numbered twice.
+func TestStaleRevisionRefused(t *testing.T) {
+	ctx := context.Background()
+	s, err := OpenDSN(ctx, filepath.Join(t.TempDir(), "alerts.sqlite"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Now().Truncate(time.Second)
+	d, err := parseDraft(strings.NewReader(`{"category": ["Infra"], "urgency": "Immediate", "severity": "Moderate", "certainty": "Observed",
+		"expires": "`+now.Add(time.Hour).Format(time.RFC3339)+`", "pl": {"event": "Awaria", "headline": "Brak wody"}, "area": {"gminy": ["1003014"]}}`), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := &Alert{MsgType: "Alert", Draft: d, Sent: now}
+	if err := s.Publish(ctx, first); err != nil || first.Rev != 1 {
+		t.Fatalf("publish: rev %d %v", first.Rev, err)
+	}
+	read := []time.Time{first.Sent} // both servers read revision 1
+	mine := &Alert{ID: first.ID, MsgType: "Update", Draft: d, Sent: now.Add(time.Second), Refs: read}
+	theirs := &Alert{ID: first.ID, MsgType: "Update", Draft: d, Sent: now.Add(2 * time.Second), Refs: read}
+	if err := s.Publish(ctx, mine); err != nil || mine.Rev != 2 {
+		t.Fatalf("update: rev %d %v", mine.Rev, err)
+	}
+	if err := s.Publish(ctx, theirs); !errors.Is(err, errChanged) {
+		t.Fatalf("a stale update: %v, want errChanged", err)
+	}
+	if latest, err := s.Revision(ctx, first.ID, 0); err != nil || latest.Rev != 2 || !latest.Sent.Equal(mine.Sent) {
+		t.Fatalf("latest revision: %+v %v", latest, err)
 	}
 }
