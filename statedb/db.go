@@ -52,8 +52,8 @@ type DB struct {
 	where    string // the file, or the redacted DSN: for errors and logs
 	borrowed bool   // a Reader sharing its DB's pool: Close leaves it open
 
-	leaseOnce sync.Once // the leases' table (Lease)
-	leaseErr  error
+	leaseMu   sync.Mutex // guards leaseMade
+	leaseMade bool       // the leases' table exists (Lease)
 }
 
 // IsPostgres reports whether a DSN names a PostgreSQL database.

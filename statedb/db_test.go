@@ -194,3 +194,28 @@ func TestLease(t *testing.T) {
 		})
 	}
 }
+
+// A lease asked for while the database is away fails as ErrUnavailable and
+// works once it is back (the leases' table is made then, not never).
+func TestLeaseAfterOutage(t *testing.T) {
+	ctx := context.Background()
+	c := postgistest.Need(t)
+	d, err := OpenDSN(ctx, c.URL(c.NewSchema("lease")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := c.StopServer(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = d.Lease(ctx, "jobs", "replica-a", time.Minute)
+	if serr := c.StartServer(); serr != nil {
+		t.Fatal(serr)
+	}
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("a lease without the database: %v", err)
+	}
+	if ok, err := d.Lease(ctx, "jobs", "replica-a", time.Minute); !ok || err != nil {
+		t.Fatalf("a lease after the database returned: %v %v", ok, err)
+	}
+}

@@ -19,9 +19,8 @@ var leaseSteps = []Migration{{SQL: `CREATE TABLE IF NOT EXISTS sip_leases(
 // layer, enqueueing deliveries) take one lease per pass, so one of them does
 // it at a time, and another takes over when that one stops renewing.
 func (d *DB) Lease(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
-	d.leaseOnce.Do(func() { d.leaseErr = d.Migrate(ctx, "sip_leases", leaseSteps) })
-	if d.leaseErr != nil {
-		return false, d.leaseErr
+	if err := d.leaseTable(ctx); err != nil {
+		return false, err
 	}
 	now := time.Now()
 	var got string
@@ -35,12 +34,26 @@ func (d *DB) Lease(ctx context.Context, name, holder string, ttl time.Duration) 
 	return err == nil && got == holder, err
 }
 
+// leaseTable makes the leases' table once; a failure (the database away)
+// is tried again at the next call.
+func (d *DB) leaseTable(ctx context.Context) error {
+	d.leaseMu.Lock()
+	defer d.leaseMu.Unlock()
+	if d.leaseMade {
+		return nil
+	}
+	if err := d.Migrate(ctx, "sip_leases", leaseSteps); err != nil {
+		return err
+	}
+	d.leaseMade = true
+	return nil
+}
+
 // Release gives up holder's lease called name (a server shutting down), so
 // another replica takes the work at its next pass rather than after the ttl.
 func (d *DB) Release(ctx context.Context, name, holder string) error {
-	d.leaseOnce.Do(func() { d.leaseErr = d.Migrate(ctx, "sip_leases", leaseSteps) })
-	if d.leaseErr != nil {
-		return d.leaseErr
+	if err := d.leaseTable(ctx); err != nil {
+		return err
 	}
 	_, err := d.Exec(ctx, `DELETE FROM sip_leases WHERE name = ? AND holder = ?`, name, holder)
 	return err
