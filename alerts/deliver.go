@@ -57,7 +57,18 @@ func PrepareStores(cfg *config.Config) error {
 // pass is one round of the background loop: the public layer follows
 // publications and expiries, publications reach their subscribers,
 // unconfirmed subscriptions go after alerts.confirm_within.
+//
+// Replicas sharing the state database take turns (a lease renewed every
+// pass): one writes the layer and enqueues at a time, and another takes over
+// within passLease when that one stops. The outbox's keys would make a
+// repeat add nothing anyway.
 func (m *manager) pass(ctx context.Context) {
+	if ok, err := m.db.Lease(ctx, m.holder, passLease); !ok {
+		if err != nil && ctx.Err() == nil {
+			m.log.Error("alerts: taking the background pass's lease", "err", err)
+		}
+		return
+	}
 	m.project(ctx)
 	m.deliver(ctx)
 	if n, err := m.db.PurgeUnconfirmed(ctx, m.now().Add(-m.h.Current().Config.Alerts.ConfirmWithin.D())); err != nil && ctx.Err() == nil {
@@ -66,6 +77,10 @@ func (m *manager) pass(ctx context.Context) {
 		m.log.Info("alerts: unconfirmed subscriptions deleted", "n", n)
 	}
 }
+
+// passLease is how long the background pass stays with a replica that
+// stopped renewing its lease.
+const passLease = 30 * time.Second
 
 // layerObject is an alert's object in the public layer; ended when the
 // alert is cancelled or expired.

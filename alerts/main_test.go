@@ -10,17 +10,16 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3"
 
+	"github.com/sip-core/sip/internal/servetest"
 	"github.com/sip-core/sip/outbox/outboxtest"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The tests drive the real binary over HTTP on loopback, on a synthetic
@@ -40,26 +39,17 @@ func TestMain(m *testing.M) {
 	flag.Parse()
 	code := func() int {
 		if r := flag.Lookup("test.run"); r != nil && r.Value.String() == "^$" {
-			return m.Run()
-		}
-		sipBin = filepath.Join(dir, "sip")
-		if out, err := exec.Command("go", "build", "-o", sipBin, "../cmd/sip").CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
-			return 1
+			return postgistest.Main(m)
 		}
 		fixtureDir = filepath.Join(dir, "county")
-		gml := filepath.Join(fixtureDir, "gml")
-		if out, err := exec.Command(sipBin, "gen", "county", "--parcels", "2000", "--seed", "5", "--out", gml).CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "sip gen county: %v\n%s", err, out)
+		if sipBin, err = servetest.Build(dir, "../cmd/sip"); err == nil {
+			_, err = servetest.County(sipBin, fixtureDir, 2000)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
 			return 1
 		}
-		files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-		args := append([]string{"ingest", "--store", filepath.Join(fixtureDir, "county.gpkg"), "--name", "powiat_laski"}, files...)
-		if out, err := exec.Command(sipBin, args...).CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "sip ingest: %v\n%s", err, out)
-			return 1
-		}
-		return m.Run()
+		return postgistest.Main(m)
 	}()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -109,73 +99,14 @@ alerts:
 	return s
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
+// setStore makes a dataset of the site use another store (a PostGIS schema
+// replicas share).
+func (s *site) setStore(t *testing.T, from, to string) { servetest.SetStore(t, s.Config, from, to) }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-type process struct {
-	cmd  *exec.Cmd
-	logs *syncBuffer
-	Base string
-	done chan struct{}
-}
-
-func (s *site) serve(t *testing.T, env ...string) *process {
+// serve starts sip serve on a site and waits until it is healthy.
+func (s *site) serve(t *testing.T, env ...string) *servetest.Process {
 	t.Helper()
-	p := &process{cmd: exec.Command(sipBin, "serve", "--config", s.Config), logs: &syncBuffer{}, Base: "http://" + s.Addr, done: make(chan struct{})}
-	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
-	p.cmd.Env = append(os.Environ(), env...)
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { p.cmd.Wait(); close(p.done) }()
-	t.Cleanup(func() {
-		select {
-		case <-p.done:
-			return
-		default:
-		}
-		p.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case <-p.done:
-		case <-time.After(20 * time.Second):
-			p.cmd.Process.Kill()
-			<-p.done
-		}
-		if t.Failed() {
-			t.Logf("sip serve log:\n%s", p.logs.String())
-		}
-	})
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case <-p.done:
-			t.Fatalf("sip serve exited:\n%s", p.logs.String())
-		default:
-		}
-		if r, err := http.Get(p.Base + "/readyz"); err == nil {
-			r.Body.Close()
-			if r.StatusCode == 200 {
-				return p
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("sip serve did not become ready:\n%s", p.logs.String())
-	return nil
+	return servetest.Serve(t, sipBin, s.Config, s.Addr, env...)
 }
 
 // call sends a request with an optional JSON body and key, decoding a JSON

@@ -23,6 +23,7 @@ import (
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/outbox"
 	"github.com/sip-core/sip/server"
+	"github.com/sip-core/sip/statedb"
 	"github.com/sip-core/sip/store"
 )
 
@@ -36,16 +37,18 @@ func (*Service) Name() string { return "alerts" }
 
 // manager is the state of the service on one server.
 type manager struct {
-	h      *server.Host
-	log    *slog.Logger
-	db     Store
-	ob     outbox.Store
-	worker *outbox.Worker
-	mu     sync.Mutex // serialises publishing (revisions of one alert in order)
-	loop   *outbox.Loop
-	once   sync.Once
-	now    func() time.Time
-	models models
+	h       *server.Host
+	log     *slog.Logger
+	db      Store
+	ob      outbox.Store
+	worker  *outbox.Worker
+	mu      sync.Mutex // serialises publishing (revisions of one alert in order)
+	loop    *outbox.Loop
+	once    sync.Once
+	now     func() time.Time
+	models  models
+	holder  string // this server's name for the background pass's lease
+	unready func() // removes the readiness check
 }
 
 // Mount implements server.Service.
@@ -79,21 +82,22 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 }
 
 func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
-	db, err := OpenSQLite(cfg.Alerts.Database)
+	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	db, err := OpenDSN(octx, cfg.Alerts.Database)
 	if err != nil {
 		return nil, err
 	}
-	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	ob, err := outbox.OpenDSN(octx, cfg.Outbox.Database)
-	cancel()
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now}
+	m := &manager{h: h, log: h.Logger().With("service", "alerts"), db: db, ob: ob, now: time.Now, holder: newToken()}
 	m.worker = outbox.NewWorker(ob, cfg.Outbox, m.log)
 	m.worker.Start()
 	m.loop = outbox.StartLoop(2*time.Second, m.pass)
+	m.unready = h.AddReadiness("alerts state database", db.Ready)
 	// the selection model is built ahead of the first preview
 	st := h.Current()
 	st.Go(func(ctx context.Context) {
@@ -108,10 +112,12 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 
 func (m *manager) close(ctx context.Context) {
 	m.once.Do(func() {
+		m.unready()
 		m.loop.Stop(ctx)
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("alerts: outbox stopped before its attempts ended; they will be retried", "err", err)
 		}
+		m.db.Lease(ctx, m.holder, 0)
 		m.ob.Close()
 		m.db.Close()
 	})
@@ -127,6 +133,12 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 			case errors.As(err, &e):
 			case errors.Is(err, errNotFound):
 				e = server.Errorf(http.StatusNotFound, "no such alert")
+			case errors.Is(err, statedb.ErrUnavailable):
+				m.log.Error("alerts: the state database cannot be reached", "err", err)
+				e = &server.Error{Status: http.StatusServiceUnavailable, Code: "StateUnavailable",
+					Detail: "the alerts database cannot be reached; retry later", RetryAfter: 5 * time.Second}
+			case errors.Is(err, errChanged):
+				e = server.Errorf(http.StatusConflict, "the alert was changed meanwhile (perhaps through another server); read it and try again")
 			case errors.Is(err, errCancelled):
 				e = server.Errorf(http.StatusConflict, "the alert was cancelled; publish a new one")
 			case errors.Is(err, errNoSub):

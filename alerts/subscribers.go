@@ -27,19 +27,15 @@ type Subscriber struct {
 }
 
 // Subscribe implements Store.
-func (s *SQLite) Subscribe(ctx context.Context, sub *Subscriber) error {
+func (s *DB) Subscribe(ctx context.Context, sub *Subscriber) error {
 	g, err := json.Marshal(sub.Geom)
 	if err != nil {
 		return err
 	}
 	b := sub.Geom.Bound()
-	res, err := s.db.ExecContext(ctx, `INSERT INTO subscribers(token, email, phone, place, geom, minx, miny, maxx, maxy, created)
-		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, sub.Token, sub.Email, sub.Phone, sub.Place, g, b.Min[0], b.Min[1], b.Max[0], b.Max[1], ms(sub.Created))
-	if err != nil {
-		return err
-	}
-	sub.ID, _ = res.LastInsertId()
-	return nil
+	return s.db.QueryRow(ctx, `INSERT INTO alerts_subscribers(token, email, phone, place, geom, minx, miny, maxx, maxy, created)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, sub.Token, sub.Email, sub.Phone, sub.Place, string(g),
+		b.Min[0], b.Min[1], b.Max[0], b.Max[1], ms(sub.Created)).Scan(&sub.ID)
 }
 
 const subColumns = `id, token, email, phone, place, geom, created, confirmed`
@@ -67,11 +63,11 @@ func scanSubs(rows *sql.Rows, err error) ([]*Subscriber, error) {
 }
 
 // Confirm implements Store.
-func (s *SQLite) Confirm(ctx context.Context, token string, at time.Time) (*Subscriber, error) {
-	if _, err := s.db.ExecContext(ctx, `UPDATE subscribers SET confirmed = ? WHERE token = ? AND confirmed = 0`, ms(at), token); err != nil {
+func (s *DB) Confirm(ctx context.Context, token string, at time.Time) (*Subscriber, error) {
+	if _, err := s.db.Exec(ctx, `UPDATE alerts_subscribers SET confirmed = ? WHERE token = ? AND confirmed = 0`, ms(at), token); err != nil {
 		return nil, err
 	}
-	subs, err := scanSubs(s.db.QueryContext(ctx, `SELECT `+subColumns+` FROM subscribers WHERE token = ?`, token))
+	subs, err := scanSubs(s.db.Query(ctx, `SELECT `+subColumns+` FROM alerts_subscribers WHERE token = ?`, token))
 	if err != nil {
 		return nil, err
 	}
@@ -81,19 +77,20 @@ func (s *SQLite) Confirm(ctx context.Context, token string, at time.Time) (*Subs
 	return subs[0], nil
 }
 
-// Unsubscribe implements Store. The row is overwritten on disk
-// (secure_delete) and the write-ahead log folded in.
-func (s *SQLite) Unsubscribe(ctx context.Context, token string) ([]string, error) {
+// Unsubscribe implements Store. On SQLite the row is overwritten on disk
+// (secure_delete) and the write-ahead log folded in; on PostgreSQL the dead
+// row stays in the table's pages until autovacuum reclaims them.
+func (s *DB) Unsubscribe(ctx context.Context, token string) ([]string, error) {
 	var keys []string
-	err := statedb.Tx(ctx, s.db, func(tx *sql.Tx) error {
+	err := s.db.Tx(ctx, func(tx *statedb.Txn) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM subscribers WHERE token = ?`, token).Scan(&id)
+		err := tx.LockRow(ctx, `SELECT id FROM alerts_subscribers WHERE token = ?`, token).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			return errNoSub
 		} else if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT key FROM recipients WHERE subscriber_id = ?`, id)
+		rows, err := tx.Query(ctx, `SELECT key FROM alerts_recipients WHERE subscriber_id = ?`, id)
 		if err != nil {
 			return err
 		}
@@ -104,38 +101,42 @@ func (s *SQLite) Unsubscribe(ctx context.Context, token string) ([]string, error
 		}
 		rows.Close()
 		keys = append(keys, confirmKey(id))
-		_, err = tx.ExecContext(ctx, `DELETE FROM subscribers WHERE id = ?`, id)
+		if _, err := tx.Exec(ctx, `DELETE FROM alerts_recipients WHERE subscriber_id = ?`, id); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `DELETE FROM alerts_subscribers WHERE id = ?`, id)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	return keys, statedb.Scrub(ctx, s.db)
+	return keys, s.db.Scrub(ctx)
 }
 
-// Subscribers implements Store.
-func (s *SQLite) Subscribers(ctx context.Context, b orb.Bound, ids []int64) ([]*Subscriber, error) {
+// Subscribers implements Store, in the order of their ids: replicas
+// enqueueing one revision pick the same subscriber of a contact.
+func (s *DB) Subscribers(ctx context.Context, b orb.Bound, ids []int64) ([]*Subscriber, error) {
 	if len(ids) > 0 {
 		ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
 		args := make([]any, len(ids))
 		for i, v := range ids {
 			args[i] = v
 		}
-		return scanSubs(s.db.QueryContext(ctx, `SELECT `+subColumns+` FROM subscribers WHERE confirmed != 0 AND id IN (`+ph+`)`, args...))
+		return scanSubs(s.db.Query(ctx, `SELECT `+subColumns+` FROM alerts_subscribers WHERE confirmed != 0 AND id IN (`+ph+`) ORDER BY id`, args...))
 	}
-	return scanSubs(s.db.QueryContext(ctx, `SELECT `+subColumns+` FROM subscribers WHERE confirmed != 0
-		AND maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ?`, b.Min[0], b.Max[0], b.Min[1], b.Max[1]))
+	return scanSubs(s.db.Query(ctx, `SELECT `+subColumns+` FROM alerts_subscribers WHERE confirmed != 0
+		AND maxx >= ? AND minx <= ? AND maxy >= ? AND miny <= ? ORDER BY id`, b.Min[0], b.Max[0], b.Min[1], b.Max[1]))
 }
 
 // PurgeUnconfirmed implements Store.
-func (s *SQLite) PurgeUnconfirmed(ctx context.Context, t time.Time) (int, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM subscribers WHERE confirmed = 0 AND created < ?`, ms(t))
+func (s *DB) PurgeUnconfirmed(ctx context.Context, t time.Time) (int, error) {
+	res, err := s.db.Exec(ctx, `DELETE FROM alerts_subscribers WHERE confirmed = 0 AND created < ?`, ms(t))
 	if err != nil {
 		return 0, err
 	}
 	n, _ := res.RowsAffected()
 	if n > 0 {
-		statedb.Scrub(ctx, s.db)
+		s.db.Scrub(ctx)
 	}
 	return int(n), nil
 }

@@ -14,8 +14,10 @@ type Alerts struct {
 	// Dataset holds the public layer of current alert areas (layer alerty),
 	// written by the service; sip serve creates its store when missing.
 	Dataset string `yaml:"dataset"`
-	// Database is the SQLite file of alerts, their revisions and the
-	// subscribers (default alerts.sqlite next to the first dataset's store).
+	// Database holds alerts, their revisions and the subscribers: with a
+	// shared state database (state: postgres://…) that one; otherwise a
+	// SQLite file (default alerts.sqlite next to the first dataset's store,
+	// also beside a state file, so that existing files stay in use).
 	Database string `yaml:"database"`
 	// Areas names the dataset whose jednostki, obreby, dzialki and budynki
 	// give the areas and the affected addresses (default: the first dataset
@@ -108,17 +110,22 @@ func (v *validator) webhook(url, secretEnv string, path ...any) {
 	}
 }
 
-// anchorAlerts makes the database path absolute relative to dir.
+// anchorAlerts makes the database path absolute relative to dir (a
+// PostgreSQL DSN is kept as written).
 func (c *Config) anchorAlerts(dir string) {
-	if p := &c.Alerts.Database; *p != "" && !filepath.IsAbs(*p) {
-		*p = filepath.Join(dir, *p)
+	p := &c.Alerts.Database
+	if *p == "" || IsSharedState(*p) {
+		return
+	}
+	if path := strings.TrimPrefix(*p, "sqlite:"); !filepath.IsAbs(path) {
+		*p = filepath.Join(dir, path)
 	}
 }
 
 func (c *Config) alertsDefaults() {
 	a := &c.Alerts
-	if a.Database == "" && len(c.Datasets) > 0 {
-		a.Database = filepath.Join(filepath.Dir(c.Datasets[0].Store), "alerts.sqlite")
+	if a.Database == "" {
+		a.Database = c.featureDSN("alerts.sqlite")
 	}
 	if a.IdentifierPrefix == "" {
 		a.IdentifierPrefix = "PL.SIP.ALERT"

@@ -1,9 +1,7 @@
 package config
 
 import (
-	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -17,29 +15,14 @@ alerts:
 
 // A bad alerts section stops the start with the place and the key.
 func TestAlertsErrors(t *testing.T) {
-	for _, tc := range []struct {
-		name, yaml string
-		line       int
-		key, msg   string
-	}{
+	checkRefusals(t, []refusal{
 		{"unknown dataset", "datasets: [{name: a, store: a.gpkg}]\nalerts:\n  dataset: nope\n", 3, "alerts.dataset", "unknown dataset"},
 		{"private layer", "datasets:\n  - name: o\n    store: o.gpkg\n    layers: [{name: alerty, public: false}]\nalerts:\n  dataset: o\n", 6, "alerts.dataset", "publish its layer alerty"},
 		{"sender with a space", alertsHead + "  sender: \"sip powiat\"\n", 6, "alerts.sender", "no spaces"},
 		{"vertex budget", alertsHead + "  max_vertices: 3\n", 6, "alerts.max_vertices", "between 4"},
 		{"sms without secret", alertsHead + "  sms: {url: \"https://sms.example/\"}\n", 6, "alerts.sms.secret_env", "secret_env"},
 		{"push url", alertsHead + "  push: {url: \"ftp://x\", secret_env: X}\n", 6, "alerts.push.url", "http"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.yaml), "sip.yaml")
-			var ce *Error
-			if !errors.As(err, &ce) {
-				t.Fatalf("want *Error, got %T %v", err, err)
-			}
-			if ce.Line != tc.line || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
-				t.Errorf("got line %d key %q msg %q; want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, tc.line, tc.key, tc.msg)
-			}
-		})
-	}
+	})
 }
 
 func TestAlertsDefaults(t *testing.T) {

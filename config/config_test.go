@@ -52,11 +52,7 @@ func TestDefaults(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	good := HashKey("k1")
-	cases := []struct {
-		name, yaml string
-		line       int
-		key, msg   string
-	}{
+	cases := []refusal{
 		{"unknown top key", "listen: 127.0.0.1:1\nlisen: x\n", 2, "lisen", "unknown key"},
 		{"unknown nested key", "datasets:\n  - name: a\n    store: a.gpkg\n    titel: x\n", 4, "titel", "unknown key"},
 		{"bad duration", "datasets: [{name: a, store: a.gpkg}]\nlimits:\n  request_timeout: soon\n", 3, "", "not a duration"},
@@ -80,21 +76,7 @@ func TestErrors(t *testing.T) {
 		{"tile features", "datasets: [{name: a, store: a.gpkg}]\ncache:\n  tile_features: 64KB\n", 3, "cache.tile_features", "at least 1MB"},
 		{"syntax", "datasets:\n  - name: a\n   store: x\n", -1, "", ""}, // yaml.v3 reports the line where the broken block starts
 	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.yaml), "sip.yaml")
-			var ce *Error
-			if !errors.As(err, &ce) {
-				t.Fatalf("want *Error, got %T %v", err, err)
-			}
-			if (tc.line >= 0 && ce.Line != tc.line) || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
-				t.Errorf("got line %d key %q msg %q (%v); want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, err, tc.line, tc.key, tc.msg)
-			}
-			if !strings.HasPrefix(err.Error(), "sip.yaml:") {
-				t.Errorf("error does not name the file: %v", err)
-			}
-		})
-	}
+	checkRefusals(t, cases)
 }
 
 func TestRelativeStore(t *testing.T) {
@@ -172,4 +154,36 @@ func TestRenderLimits(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "sip.yaml:3: limits.render_memory: must be at least 1MB") {
 		t.Errorf("small render_memory: %v", err)
 	}
+}
+
+// refusal is a configuration Parse must refuse at a place: the error's line
+// (-1: any), its key and a part of its message.
+type refusal struct {
+	name, yaml string
+	line       int
+	key, msg   string
+}
+
+// checkRefusals parses each case as sip.yaml and checks that it is refused
+// at its place with an error naming the file; it returns the errors by case.
+func checkRefusals(t *testing.T, cases []refusal) map[string]error {
+	t.Helper()
+	errs := map[string]error{}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse([]byte(tc.yaml), "sip.yaml")
+			errs[tc.name] = err
+			var ce *Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("want *Error, got %T %v", err, err)
+			}
+			if (tc.line >= 0 && ce.Line != tc.line) || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
+				t.Errorf("got line %d key %q msg %q (%v); want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, err, tc.line, tc.key, tc.msg)
+			}
+			if !strings.HasPrefix(err.Error(), "sip.yaml:") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+		})
+	}
+	return errs
 }

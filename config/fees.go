@@ -331,9 +331,9 @@ func (c *Config) validateFees(v *validator) {
 	c.validateState(v)
 }
 
-// validateState checks the state database against the extracts: one place
-// for the orders, and with replicas sharing it, nothing of theirs on a
-// replica's disk.
+// validateState checks the state database against the features keeping
+// state: one place for the orders, and with replicas sharing it, nothing of
+// the extracts, the outbox, resident reports or alerts on a replica's disk.
 func (c *Config) validateState(v *validator) {
 	if c.State == "" {
 		return
@@ -355,11 +355,11 @@ func (c *Config) validateState(v *validator) {
 	if c.Outbox.Database != "" && !IsSharedState(c.Outbox.Database) {
 		v.at("with a shared state database the outbox is in it too: remove outbox.database (or name a PostgreSQL schema)", "outbox", "database")
 	}
-	if c.Open311.Dataset != "" {
-		v.at("resident reports are kept in a SQLite file of one machine (open311.database), not yet in a shared state database: serve them from a deployment with a state file", "open311", "dataset")
+	if c.Open311.Database != "" && !IsSharedState(c.Open311.Database) {
+		v.at("with a shared state database the resident reports are in it too: remove open311.database (or name a PostgreSQL schema)", "open311", "database")
 	}
-	if c.Alerts.Dataset != "" {
-		v.at("area alerts and their subscribers are kept in a SQLite file of one machine (alerts.database), not yet in a shared state database: serve them from a deployment with a state file", "alerts", "dataset")
+	if c.Alerts.Database != "" && !IsSharedState(c.Alerts.Database) {
+		v.at("with a shared state database the alerts and their subscribers are in it too: remove alerts.database (or name a PostgreSQL schema)", "alerts", "database")
 	}
 }
 
@@ -382,6 +382,20 @@ func (c *Config) StateDSN(file string) string {
 	}
 	if len(c.Datasets) == 0 {
 		return file
+	}
+	return filepath.Join(c.dataDir(), file)
+}
+
+// featureDSN is the database of a feature that kept a SQLite file of its own
+// before the state database (resident reports, alerts): a shared state
+// database when there is one, otherwise file next to the first dataset's
+// store ("" without datasets).
+func (c *Config) featureDSN(file string) string {
+	if IsSharedState(c.State) {
+		return c.State
+	}
+	if len(c.Datasets) == 0 {
+		return ""
 	}
 	return filepath.Join(c.dataDir(), file)
 }

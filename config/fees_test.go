@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -113,11 +112,7 @@ extracts:
 func TestFeesErrors(t *testing.T) {
 	t.Setenv("SIP_TEST_SHORT", "short")
 	head := "datasets: [{name: a, store: a.gpkg}]\n"
-	cases := []struct {
-		name, yaml string
-		line       int
-		key, msg   string
-	}{
+	errs := checkRefusals(t, []refusal{
 		{"rate places", head + "fees:\n  items:\n    - document: wyrys\n      electronic: 105.555\n      unit: dokument\n", 5, "", "two decimal places"},
 		{"rate negative", head + "fees:\n  items:\n    - document: wyrys\n      electronic: -1\n      unit: dokument\n", 5, "", "not an amount"},
 		{"factor", head + "fees:\n  items:\n    - document: wyrys\n      electronic: 1\n      unit: dokument\n      factor: lots\n", 7, "", "correction factor"},
@@ -128,21 +123,9 @@ func TestFeesErrors(t *testing.T) {
 		{"webhook short secret", head + "extracts:\n  providers:\n    - name: payu\n      type: webhook\n      secret_env: SIP_TEST_SHORT\n", 6, "extracts.providers[0].secret_env", "at least 16"},
 		{"dup provider", head + "extracts:\n  providers:\n    - {name: m, type: manual}\n    - {name: m, type: manual}\n", 5, "extracts.providers[1].name", "duplicate"},
 		{"downloads", head + "extracts:\n  max_downloads: -1\n", 3, "extracts.max_downloads", "negative"},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse([]byte(tc.yaml), "sip.yaml")
-			var ce *Error
-			if !errors.As(err, &ce) {
-				t.Fatalf("want *Error, got %T %v", err, err)
-			}
-			if ce.Line != tc.line || ce.Key != tc.key || !strings.Contains(ce.Msg, tc.msg) {
-				t.Errorf("got line %d key %q msg %q; want line %d key %q msg ~%q", ce.Line, ce.Key, ce.Msg, tc.line, tc.key, tc.msg)
-			}
-			if strings.Contains(err.Error(), "short") && tc.name == "webhook short secret" {
-				t.Errorf("secret value leaked into the error: %v", err)
-			}
-		})
+	})
+	if err := errs["webhook short secret"]; err != nil && strings.Contains(err.Error(), "short") {
+		t.Errorf("secret value leaked into the error: %v", err)
 	}
 }
 
@@ -190,8 +173,8 @@ func TestStateDatabase(t *testing.T) {
 		"": "token_secret_env",
 		"extracts: {token_secret_env: SIP_TOKEN}\n": "extracts.files",
 		"outbox: {database: outbox.sqlite}\n":       "outbox.database",
-		"open311: {dataset: county}\n":              "open311.dataset",
-		"alerts: {dataset: county}\n":               "alerts.dataset",
+		"open311: {database: r.sqlite}\n":           "open311.database",
+		"alerts: {database: a.sqlite}\n":            "alerts.database",
 	} {
 		base := ok
 		if strings.HasPrefix(extra, "extracts") || extra == "" {
@@ -207,5 +190,20 @@ func TestStateDatabase(t *testing.T) {
 	}
 	if c.Outbox.Database != c.State {
 		t.Errorf("shared state: outbox %q", c.Outbox.Database)
+	}
+	services := "open311: {dataset: reports}\nalerts: {dataset: warn}\n"
+	datasets := "datasets:\n  - {name: county, store: county.gpkg}\n  - {name: reports, store: r.gpkg, layers: [{name: zgloszenia, public: false}]}\n  - {name: warn, store: w.gpkg}\n"
+	// Resident reports and alerts go to the shared state database; beside a
+	// state file they keep their own files, as before it.
+	c, err = Parse([]byte(strings.Replace(ok, "datasets:\n  - {name: county, store: county.gpkg}\n", datasets, 1)+services), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Open311.Database != c.State || c.Alerts.Database != c.State {
+		t.Errorf("shared state: open311 %q, alerts %q, %v", c.Open311.Database, c.Alerts.Database, err)
+	}
+	c, err = Parse([]byte(datasets+"state: state.sqlite\n"+strings.Replace(services, "warn}", "warn, database: sqlite:a.sqlite}", 1)), file)
+	if err != nil || c.Open311.Database != filepath.Join(dir, "open311.sqlite") || c.Alerts.Database != filepath.Join(dir, "a.sqlite") {
+		t.Errorf("state file: open311 %q, alerts %q, %v", c.Open311.Database, c.Alerts.Database, err)
 	}
 }

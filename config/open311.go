@@ -22,8 +22,10 @@ type Open311 struct {
 	// public, no personal data). Setting it turns the service on; sip serve
 	// creates the dataset's store when it does not exist yet.
 	Dataset string `yaml:"dataset"`
-	// Database is the SQLite file of requests, reporters' contacts, notes and
-	// photos (default open311.sqlite next to the first dataset's store).
+	// Database holds requests, reporters' contacts, notes and photos: with a
+	// shared state database (state: postgres://…) that one; otherwise a
+	// SQLite file (default open311.sqlite next to the first dataset's store,
+	// also beside a state file, so that existing files stay in use).
 	Database string `yaml:"database"`
 	// Areas names the dataset whose jednostki and obreby layers are the
 	// administrative areas (default: the first dataset with a jednostki layer).
@@ -435,11 +437,8 @@ func (c *Config) anchorOpen311(dir string) {
 
 func (c *Config) open311Defaults() {
 	o := &c.Open311
-	if len(c.Datasets) > 0 {
-		dir := filepath.Dir(c.Datasets[0].Store)
-		if o.Database == "" {
-			o.Database = filepath.Join(dir, "open311.sqlite")
-		}
+	if o.Database == "" {
+		o.Database = c.featureDSN("open311.sqlite")
 	}
 	if c.Outbox.Database == "" && (c.State != "" || len(c.Datasets) > 0) {
 		c.Outbox.Database = c.StateDSN("outbox.sqlite")

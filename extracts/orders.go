@@ -129,34 +129,11 @@ ALTER TABLE extracts_orders ADD COLUMN location TEXT NOT NULL DEFAULT '';
 `},
 }
 
-// legacyTables are the tables of orders files written before the state
-// database (one SQLite file of the extracts alone).
-var legacyTables = []string{"meta", "orders", "charges", "notifications", "downloads", "audit"}
-
-// adoptLegacy renames the tables of an older orders file to the extracts_
-// names, keeping every order, charge and audit entry.
-func adoptLegacy(ctx context.Context, tx *statedb.Txn) error {
-	old, err := tx.HasTable(ctx, "orders")
-	if err != nil || !old || tx.Dialect() != statedb.SQLite {
-		return err
-	}
-	if done, err := tx.HasTable(ctx, "extracts_orders"); err != nil || done {
-		return err
-	}
-	for _, t := range legacyTables {
-		if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO extracts_`+t); err != nil {
-			return err
-		}
-	}
-	for _, ix := range []string{"orders_state", "audit_order"} {
-		if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
-			return err
-		}
-	}
-	_, err = tx.Exec(ctx, `CREATE INDEX IF NOT EXISTS extracts_orders_state ON extracts_orders(state);
-CREATE INDEX IF NOT EXISTS extracts_audit_order ON extracts_audit(order_id)`)
-	return err
-}
+// adoptLegacy renames the tables of an orders file written before the state
+// database (one SQLite file of the extracts alone) to the extracts_ names,
+// keeping every order, charge and audit entry.
+var adoptLegacy = statedb.Adopt("extracts_", []string{"orders", "meta", "charges", "notifications", "downloads", "audit"},
+	[]string{"orders_state", "audit_order"})
 
 // OpenDB opens the state database a DSN names (a SQLite file, created if
 // needed, or a PostgreSQL schema) and brings the extracts' tables up to date.

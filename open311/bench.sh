@@ -150,7 +150,7 @@ wrk -t2 -c"$CONNS" -d"${DURATION}s" "http://127.0.0.1:$PORT/open311/v2/requests/
 say "GET requests/1     $(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-get.txt") req/s (same server)"
 wrk -t2 -c"$CONNS" -d"${DURATION}s" "http://127.0.0.1:$PORT/healthz" > "$RUN/wrk-healthz.txt"
 say "GET /healthz       $(awk '/Requests\/sec/ {print $2}' "$RUN/wrk-healthz.txt") req/s (same server, baseline)"
-stored=$(sqlite3 "$RUN/open311.sqlite" 'SELECT count(*) FROM requests' 2>/dev/null || /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM requests').fetchone()[0])" "$RUN/open311.sqlite")
+stored=$(sqlite3 "$RUN/open311.sqlite" 'SELECT count(*) FROM open311_requests' 2>/dev/null || /usr/bin/python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('SELECT count(*) FROM open311_requests').fetchone()[0])" "$RUN/open311.sqlite")
 say "stored requests    $stored"
 stop_sip
 say "sip serve peak RSS $(awk '/Maximum resident set size/ {printf "%.0f MB", $NF / 1024}' "$RUN/serve.log")"

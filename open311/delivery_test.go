@@ -65,7 +65,7 @@ func TestDeliverySurvivesRestarts(t *testing.T) {
 		}
 	}
 	outboxtest.WaitFor(t, 20*time.Second, "a webhook delivery under way", func() bool { return rx.Started() >= 1 })
-	p.stop(t) // SIGTERM while the unit is answering
+	p.Stop(t) // SIGTERM while the unit is answering
 	rx.Delay = 0
 	if n, started := len(rx.Accepted()), rx.Started(); n < 1 || n != started {
 		t.Fatalf("deliveries under way at SIGTERM were not finished: %d accepted of %d started", n, started)
@@ -74,7 +74,7 @@ func TestDeliverySurvivesRestarts(t *testing.T) {
 	p = s.serve(t, env)
 	outboxtest.WaitFor(t, 30*time.Second, "every webhook delivery", func() bool { return len(rx.Accepted()) >= 5 })
 	time.Sleep(500 * time.Millisecond)
-	p.kill() // SIGKILL while the relay is still down
+	p.Kill() // SIGKILL while the relay is still down
 
 	smtp.Start()
 	p = s.serve(t, env)

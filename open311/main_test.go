@@ -1,30 +1,27 @@
 package open311_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/internal/servetest"
+	"github.com/sip-core/sip/outbox/outboxtest"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
+	"github.com/sip-core/sip/store/postgis/postgistest"
 )
 
 // The tests drive the real binary over HTTP on loopback, on a synthetic
@@ -45,30 +42,20 @@ func TestMain(m *testing.M) {
 	code := func() int {
 		// Fuzzing and benchmarks (-run '^$') need no server and no county.
 		if r := flag.Lookup("test.run"); r != nil && r.Value.String() == "^$" {
-			return m.Run()
-		}
-		sipBin = filepath.Join(dir, "sip")
-		if out, err := exec.Command("go", "build", "-o", sipBin, "../cmd/sip").CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "building sip: %v\n%s", err, out)
-			return 1
+			return postgistest.Main(m)
 		}
 		fixtureDir = filepath.Join(dir, "county")
-		gml := filepath.Join(fixtureDir, "gml")
-		if out, err := exec.Command(sipBin, "gen", "county", "--parcels", "3000", "--seed", "5", "--out", gml).CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "sip gen county: %v\n%s", err, out)
-			return 1
-		}
-		files, _ := filepath.Glob(filepath.Join(gml, "*.gml"))
-		for _, s := range [][]string{
-			append([]string{"ingest", "--store", filepath.Join(fixtureDir, "county.gpkg"), "--name", "powiat_laski"}, files...),
-			{"ingest", "--store", filepath.Join(fixtureDir, "drogi.gpkg"), filepath.Join(gml, "drogi.geojson")},
-		} {
-			if out, err := exec.Command(sipBin, s...).CombinedOutput(); err != nil {
-				fmt.Fprintf(os.Stderr, "sip %v: %v\n%s", s, err, out)
-				return 1
+		gml := ""
+		if sipBin, err = servetest.Build(dir, "../cmd/sip"); err == nil {
+			if gml, err = servetest.County(sipBin, fixtureDir, 3000); err == nil {
+				err = servetest.Run(sipBin, "ingest", "--store", filepath.Join(fixtureDir, "drogi.gpkg"), filepath.Join(gml, "drogi.geojson"))
 			}
 		}
-		return m.Run()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return postgistest.Main(m)
 	}()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -97,7 +84,7 @@ func newSite(t *testing.T, open311Extra, extra string) *site {
 			t.Fatal(err)
 		}
 	}
-	s := &site{Dir: dir, Config: filepath.Join(dir, "sip.yaml"), Addr: freeAddr(t)}
+	s := &site{Dir: dir, Config: filepath.Join(dir, "sip.yaml"), Addr: outboxtest.FreeAddr(t)}
 	yaml := fmt.Sprintf(`listen: %s
 log: {level: info}
 datasets:
@@ -125,92 +112,16 @@ open311:
 	return s
 }
 
+// setStore makes a dataset of the site use another store.
+func (s *site) setStore(t *testing.T, from, to string) { servetest.SetStore(t, s.Config, from, to) }
+
 // process is a running sip serve.
-type process struct {
-	cmd  *exec.Cmd
-	logs *syncBuffer
-	Base string
-	done chan struct{}
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type process = servetest.Process
 
 // serve starts sip serve on a site and waits until it is healthy.
 func (s *site) serve(t *testing.T, env ...string) *process {
 	t.Helper()
-	p := &process{cmd: exec.Command(sipBin, "serve", "--config", s.Config), logs: &syncBuffer{}, Base: "http://" + s.Addr, done: make(chan struct{})}
-	p.cmd.Stdout, p.cmd.Stderr = p.logs, p.logs
-	p.cmd.Env = append(os.Environ(), env...)
-	if err := p.cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	go func() { p.cmd.Wait(); close(p.done) }()
-	t.Cleanup(func() { p.stop(t) })
-	deadline := time.Now().Add(60 * time.Second)
-	for time.Now().Before(deadline) {
-		select {
-		case <-p.done:
-			t.Fatalf("sip serve exited:\n%s", p.logs.String())
-		default:
-		}
-		if r, err := http.Get(p.Base + "/readyz"); err == nil {
-			r.Body.Close()
-			if r.StatusCode == 200 {
-				return p
-			}
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	t.Fatalf("sip serve did not become ready:\n%s", p.logs.String())
-	return nil
-}
-
-// stop ends the server gracefully (SIGTERM), or kills it after 20 s.
-func (p *process) stop(t *testing.T) {
-	select {
-	case <-p.done:
-		return
-	default:
-	}
-	p.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case <-p.done:
-	case <-time.After(20 * time.Second):
-		t.Errorf("sip serve did not stop within 20 s of SIGTERM")
-		p.cmd.Process.Kill()
-		<-p.done
-	}
-}
-
-// kill ends the server at once (SIGKILL).
-func (p *process) kill() {
-	p.cmd.Process.Kill()
-	<-p.done
-}
-
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
+	return servetest.Serve(t, sipBin, s.Config, s.Addr, env...)
 }
 
 // post sends a form to path and decodes a JSON answer into v (when not nil).

@@ -137,7 +137,7 @@ func TestContactsStayPrivateAndAreDeleted(t *testing.T) {
 		t.Fatal("the contact is not on disk before the retention period: the check would prove nothing")
 	}
 	outboxtest.WaitFor(t, 30*time.Second, "the contact to be deleted", func() bool { return len(onDisk()) == 0 })
-	if l := leaks([]byte(p.logs.String())); len(l) > 0 {
+	if l := leaks([]byte(p.Logs.String())); len(l) > 0 {
 		t.Errorf("the server log holds the reporter's %v", l)
 	}
 	// The request itself stays, closed.

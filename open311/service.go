@@ -19,6 +19,7 @@ import (
 	"github.com/sip-core/sip/outbox"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/server/metrics"
+	"github.com/sip-core/sip/statedb"
 )
 
 func init() { server.Register(&Service{}) }
@@ -45,6 +46,8 @@ type manager struct {
 	limiter   *server.RateLimiter
 	loop      *outbox.Loop
 	purged    time.Time // the last purge of expired contacts (the loop's own)
+	holder    string    // this server's name for the background jobs' lease
+	unready   func()    // removes the readiness check
 	once      sync.Once
 
 	accepted  *metrics.CounterVec
@@ -81,18 +84,18 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 }
 
 func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
-	db, err := OpenSQLite(cfg.Open311.Database)
+	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	db, err := OpenDSN(octx, cfg.Open311.Database)
 	if err != nil {
 		return nil, err
 	}
-	octx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	ob, err := outbox.OpenDSN(octx, cfg.Outbox.Database)
-	cancel()
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: server.NewRateLimiter()}
+	m := &manager{h: h, log: h.Logger().With("service", "open311"), db: db, ob: ob, limiter: server.NewRateLimiter(), holder: newToken()}
 	reg := h.Metrics()
 	m.accepted = reg.Counter("sip_open311_requests_total", "Resident reports accepted, by service and whether a hosted unit is responsible.", "service", "hosted")
 	m.delivered = reg.Counter("sip_outbox_attempts_total", "Outbox delivery attempts by channel and result.", "channel", "result")
@@ -113,6 +116,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	}
 	m.worker.Start()
 	m.loop = outbox.StartLoop(5*time.Second, m.pass)
+	m.unready = h.AddReadiness("open311 state database", db.Ready)
 	return m, nil
 }
 
@@ -120,10 +124,12 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 // closes the databases.
 func (m *manager) close(ctx context.Context) {
 	m.once.Do(func() {
+		m.unready()
 		m.loop.Stop(ctx)
 		if err := m.worker.Stop(ctx); err != nil {
 			m.log.Warn("open311: outbox stopped before its attempts ended; they will be retried", "err", err)
 		}
+		m.db.Lease(ctx, m.holder, 0)
 		m.ob.Close()
 		m.db.Close()
 	})
@@ -137,11 +143,17 @@ func (m *manager) guard(fn func(http.ResponseWriter, *http.Request) error) http.
 	return func(w http.ResponseWriter, r *http.Request) {
 		if err := fn(w, r); err != nil {
 			var e *server.Error
-			if errors.As(err, &e) {
-				server.WriteError(w, r, e)
+			switch {
+			case errors.As(err, &e):
+			case errors.Is(err, statedb.ErrUnavailable):
+				m.log.Error("open311: the state database cannot be reached", "err", err)
+				e = &server.Error{Status: http.StatusServiceUnavailable, Code: "StateUnavailable",
+					Detail: "the reports database cannot be reached; retry later", RetryAfter: 5 * time.Second}
+			default:
+				server.WriteErr(w, r, err)
 				return
 			}
-			server.WriteErr(w, r, err)
+			server.WriteError(w, r, e)
 		}
 	}
 }
@@ -160,7 +172,17 @@ func (m *manager) catalogue(r *http.Request) (*catalogue, error) {
 // pass is one round of the background loop: it writes changed requests
 // into the staff layer, enqueues deliveries a crash left undone, and deletes
 // expired contacts.
+//
+// Replicas sharing the state database take turns (a lease renewed every
+// pass): one writes the staff layer at a time, and another takes over
+// within jobLease when that one stops.
 func (m *manager) pass(ctx context.Context) {
+	if ok, err := m.db.Lease(ctx, m.holder, jobLease); !ok {
+		if err != nil && ctx.Err() == nil {
+			m.log.Error("open311: taking the background jobs' lease", "err", err)
+		}
+		return
+	}
 	m.enqueuePending(ctx)
 	m.projectPending(ctx)
 	if time.Since(m.purged) > m.purgeEvery() {
@@ -168,6 +190,10 @@ func (m *manager) pass(ctx context.Context) {
 		m.purged = time.Now()
 	}
 }
+
+// jobLease is how long the background jobs stay with a replica that stopped
+// renewing its lease.
+const jobLease = 30 * time.Second
 
 // purgeEvery is how often expired contacts are looked for: a tenth of the
 // retention period, between a second and an hour.

@@ -111,9 +111,9 @@ const (
 // ErrNotFound is an unknown request or token.
 var ErrNotFound = errors.New("open311: no such request")
 
-// Store keeps requests, contacts, notes and photos. The SQLite file next to
-// the first dataset's store is the single-machine implementation; a shared
-// database for replicas implements the same interface.
+// Store keeps requests, contacts, notes and photos: DB, in the state
+// database (a SQLite file of one machine, or a PostgreSQL schema replicas
+// share).
 type Store interface {
 	// Create stores a new request with its contact and photo (either may be
 	// nil) and the first note, durably, in one transaction; it assigns ID and
@@ -139,6 +139,10 @@ type Store interface {
 	// PurgeContacts deletes the contacts of requests closed before t
 	// (overwriting them on disk) and returns those requests' ids.
 	PurgeContacts(ctx context.Context, closedBefore time.Time) ([]string, error)
+	// Lease takes or renews, for holder, the right to run the background
+	// jobs for ttl: replicas sharing the store take turns. A ttl of 0
+	// gives it up.
+	Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error)
 	Close() error
 }
 

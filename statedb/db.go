@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -46,9 +47,13 @@ var ErrUnavailable = errors.New("the state database cannot be reached")
 
 // DB is an open state database. It is safe for concurrent use.
 type DB struct {
-	db      *sql.DB
-	dialect Dialect
-	where   string // the file, or the redacted DSN: for errors and logs
+	db       *sql.DB
+	dialect  Dialect
+	where    string // the file, or the redacted DSN: for errors and logs
+	borrowed bool   // a Reader sharing its DB's pool: Close leaves it open
+
+	leaseMu   sync.Mutex // guards leaseMade
+	leaseMade bool       // the leases' table exists (Lease)
 }
 
 // IsPostgres reports whether a DSN names a PostgreSQL database.
@@ -158,6 +163,22 @@ func (d *DB) ensureSchema(ctx context.Context, schema string) error {
 	return nil
 }
 
+// Reader is a handle for reading only. On SQLite it is conns more
+// connections to the file (query-only, write-ahead logging): reads see the
+// last commit and never queue behind the one writer's fsync. On PostgreSQL
+// the pool serves both, and the Reader is the DB itself (closing it leaves
+// the DB open).
+func (d *DB) Reader(conns int) (*DB, error) {
+	if d.dialect != SQLite {
+		return &DB{db: d.db, dialect: d.dialect, where: d.where, borrowed: true}, nil
+	}
+	db, err := OpenReader(d.where, conns)
+	if err != nil {
+		return nil, err
+	}
+	return &DB{db: db, dialect: SQLite, where: d.where}, nil
+}
+
 // Dialect is the database's engine.
 func (d *DB) Dialect() Dialect { return d.dialect }
 
@@ -170,6 +191,9 @@ func (d *DB) String() string { return d.where }
 // Close closes the database (on SQLite after folding the write-ahead log
 // into the file).
 func (d *DB) Close() error {
+	if d.borrowed {
+		return nil
+	}
 	if d.dialect == SQLite {
 		d.db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sip-core/sip/store/postgis/postgistest"
 )
@@ -152,5 +153,69 @@ func TestSchemaAndErrors(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), postgistest.Password) {
 		t.Errorf("password in error: %v", err)
+	}
+}
+
+// A lease is one holder's at a time on both handles of each engine: renewed
+// by its holder, refused to another until it lapses or is released.
+func TestLease(t *testing.T) {
+	ctx := context.Background()
+	for name, dbs := range engines(t) {
+		t.Run(name, func(t *testing.T) {
+			a, b := dbs[0], dbs[1]
+			take := func(d *DB, holder string, ttl time.Duration, want bool) {
+				t.Helper()
+				if ok, err := d.Lease(ctx, "jobs", holder, ttl); err != nil || ok != want {
+					t.Fatalf("%s taking the lease: %v %v, want %v", holder, ok, err, want)
+				}
+			}
+			take(a, "replica-a", time.Minute, true)
+			take(b, "replica-b", time.Minute, false)
+			take(a, "replica-a", time.Minute, true) // renewed
+			if err := a.Release(ctx, "jobs", "replica-b"); err != nil {
+				t.Fatal(err)
+			}
+			take(b, "replica-b", time.Minute, false) // another's release leaves it
+			if err := a.Release(ctx, "jobs", "replica-a"); err != nil {
+				t.Fatal(err)
+			}
+			take(b, "replica-b", 50*time.Millisecond, true)
+			take(a, "replica-a", time.Minute, false)
+			time.Sleep(100 * time.Millisecond)
+			take(a, "replica-a", time.Minute, true) // b stopped renewing
+			// Turn: every process of one machine runs the work; replicas
+			// take turns.
+			if ok, err := a.Turn(ctx, "work", "replica-a", time.Minute); !ok || err != nil {
+				t.Fatalf("first turn: %v %v", ok, err)
+			}
+			if ok, err := b.Turn(ctx, "work", "replica-b", time.Minute); ok != (name == "sqlite") || err != nil {
+				t.Fatalf("second turn on %s: %v %v", name, ok, err)
+			}
+		})
+	}
+}
+
+// A lease asked for while the database is away fails as ErrUnavailable and
+// works once it is back (the leases' table is made then, not never).
+func TestLeaseAfterOutage(t *testing.T) {
+	ctx := context.Background()
+	c := postgistest.Need(t)
+	d, err := OpenDSN(ctx, c.URL(c.NewSchema("lease")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := c.StopServer(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = d.Lease(ctx, "jobs", "replica-a", time.Minute)
+	if serr := c.StartServer(); serr != nil {
+		t.Fatal(serr)
+	}
+	if !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("a lease without the database: %v", err)
+	}
+	if ok, err := d.Lease(ctx, "jobs", "replica-a", time.Minute); !ok || err != nil {
+		t.Fatalf("a lease after the database returned: %v %v", ok, err)
 	}
 }

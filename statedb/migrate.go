@@ -109,3 +109,34 @@ func (t *Txn) HasTable(ctx context.Context, name string) (bool, error) {
 	err := t.QueryRow(ctx, q, name).Scan(&n)
 	return n > 0, err
 }
+
+// Adopt is a migration's Func that adopts the tables of a SQLite file a
+// feature wrote before the state database: when the file has tables[0] and
+// not prefix+tables[0], each table is renamed prefix+name, keeping every row
+// (SQLite rewrites the references between them), and the old indexes are
+// dropped for the step's SQL to make them under the new names. Elsewhere
+// (PostgreSQL, a new file) it does nothing.
+func Adopt(prefix string, tables, indexes []string) func(ctx context.Context, tx *Txn) error {
+	return func(ctx context.Context, tx *Txn) error {
+		if tx.Dialect() != SQLite {
+			return nil
+		}
+		if old, err := tx.HasTable(ctx, tables[0]); err != nil || !old {
+			return err
+		}
+		if done, err := tx.HasTable(ctx, prefix+tables[0]); err != nil || done {
+			return err
+		}
+		for _, t := range tables {
+			if _, err := tx.Exec(ctx, `ALTER TABLE `+t+` RENAME TO `+prefix+t); err != nil {
+				return err
+			}
+		}
+		for _, ix := range indexes {
+			if _, err := tx.Exec(ctx, `DROP INDEX IF EXISTS `+ix); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}

@@ -3,7 +3,6 @@ package statedb
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,30 +10,30 @@ import (
 )
 
 // A deleted row is gone from the file and its write-ahead log once scrubbed,
-// and the schema runs again on reopening without harm.
+// and the migrations run again on reopening without harm.
 func TestDeletedContentLeavesTheDisk(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "state.sqlite")
-	schema := `CREATE TABLE IF NOT EXISTS t(k TEXT PRIMARY KEY, v TEXT)`
-	db, err := Open(path, schema, 1)
+	ctx := context.Background()
+	steps := []Migration{{SQL: `CREATE TABLE t(k TEXT PRIMARY KEY, v TEXT)`}}
+	db, err := OpenDSN(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := context.Background()
-	secret := "pesel-like-secret-84010112345"
-	if err := Tx(ctx, db, func(tx *sql.Tx) error {
-		_, err := tx.Exec(`INSERT INTO t VALUES('a', ?)`, secret)
-		return err
-	}); err != nil {
+	if err := db.Migrate(ctx, "t", steps); err != nil {
 		t.Fatal(err)
 	}
-	Scrub(ctx, db)
+	secret := "pesel-like-secret-84010112345"
+	if _, err := db.Exec(ctx, `INSERT INTO t VALUES('a', ?)`, secret); err != nil {
+		t.Fatal(err)
+	}
+	db.Scrub(ctx)
 	if b, _ := os.ReadFile(path); !bytes.Contains(b, []byte(secret)) {
 		t.Fatal("the row is not on disk: the check below would prove nothing")
 	}
-	if _, err := db.Exec(`DELETE FROM t WHERE k='a'`); err != nil {
+	if _, err := db.Exec(ctx, `DELETE FROM t WHERE k='a'`); err != nil {
 		t.Fatal(err)
 	}
-	if err := Scrub(ctx, db); err != nil {
+	if err := db.Scrub(ctx); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{path, path + "-wal"} {
@@ -42,14 +41,16 @@ func TestDeletedContentLeavesTheDisk(t *testing.T) {
 			t.Fatalf("%s still holds the deleted value", filepath.Base(f))
 		}
 	}
-	if err := Close(db); err != nil {
+	if err := db.Close(); err != nil {
 		t.Fatal(err)
 	}
-	db, err = Open(path, schema, 1)
-	if err != nil {
+	if db, err = OpenDSN(ctx, path); err != nil {
 		t.Fatal(err)
 	}
-	Close(db)
+	defer db.Close()
+	if err := db.Migrate(ctx, "t", steps); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestMillis(t *testing.T) {

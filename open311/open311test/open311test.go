@@ -101,7 +101,7 @@ func StoredPhoto(t testing.TB, dbPath, id string, w, h int) []byte {
 	}
 	defer db.Close()
 	var stored []byte
-	if err := db.QueryRow(`SELECT bytes FROM media WHERE request_id=?`, id).Scan(&stored); err != nil {
+	if err := db.QueryRow(`SELECT bytes FROM open311_media WHERE request_id=?`, id).Scan(&stored); err != nil {
 		t.Fatalf("the photo of request %s: %v", id, err)
 	}
 	for _, secret := range []string{"Exif", "SN-SECRET-4711"} {

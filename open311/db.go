@@ -16,11 +16,14 @@ import (
 	"github.com/sip-core/sip/statedb"
 )
 
-// SQLite is the Store in one SQLite file. Contacts live in a table of their
-// own, and deleted content is overwritten on disk (secure_delete).
-type SQLite struct {
-	db  *sql.DB // the writer: one connection
-	rdb *sql.DB // readers
+// DB is the Store in the state database (statedb): a SQLite file of one
+// machine (open311.database, default open311.sqlite next to the first
+// dataset's store) or a PostgreSQL schema every replica shares. Contacts live
+// in a table of their own; deleted content is overwritten on disk on SQLite
+// (secure_delete), and on PostgreSQL dead rows stay until autovacuum.
+type DB struct {
+	db  *statedb.DB // the writer: on SQLite one connection
+	rdb *statedb.DB // readers
 
 	creates    chan *createJob // to the group committer
 	writerDone chan struct{}
@@ -28,11 +31,18 @@ type SQLite struct {
 	closed     bool
 }
 
-var _ Store = (*SQLite)(nil)
+var _ Store = (*DB)(nil)
 
-const reportsSchema = `
-CREATE TABLE IF NOT EXISTS requests(
-	id INTEGER PRIMARY KEY AUTOINCREMENT,
+// Feature names the reports' tables in the state database (open311_…).
+const Feature = "open311"
+
+// migrations are the reports' tables. Times are unix milliseconds (BIGINT:
+// PostgreSQL's INTEGER is 32 bits), coordinates DOUBLE PRECISION (its REAL
+// is 32 bits). Photos are bytes in the database: re-encoded to at most
+// 2048 pixels a side they are a few hundred kilobytes, one per request.
+var migrations = []statedb.Migration{{Func: adoptLegacy, SQL: `
+CREATE TABLE IF NOT EXISTS open311_requests(
+	id {{serial}},
 	token TEXT NOT NULL UNIQUE,
 	jurisdiction TEXT NOT NULL,
 	service_code TEXT NOT NULL,
@@ -44,63 +54,75 @@ CREATE TABLE IF NOT EXISTS requests(
 	agency_code TEXT NOT NULL,
 	hosted INTEGER NOT NULL,
 	notice TEXT NOT NULL DEFAULT '',
-	requested INTEGER NOT NULL,  -- unix milliseconds, like every time here
-	updated INTEGER NOT NULL,
-	expected INTEGER NOT NULL DEFAULT 0,
-	closed INTEGER NOT NULL DEFAULT 0,
+	requested BIGINT NOT NULL,
+	updated BIGINT NOT NULL,
+	expected BIGINT NOT NULL DEFAULT 0,
+	closed BIGINT NOT NULL DEFAULT 0,
 	address TEXT NOT NULL DEFAULT '',
 	address_id TEXT NOT NULL DEFAULT '',
-	lat REAL NOT NULL, lon REAL NOT NULL, x REAL NOT NULL, y REAL NOT NULL,
+	lat DOUBLE PRECISION NOT NULL, lon DOUBLE PRECISION NOT NULL,
+	x DOUBLE PRECISION NOT NULL, y DOUBLE PRECISION NOT NULL,
 	media_url TEXT NOT NULL DEFAULT '',
 	has_media INTEGER NOT NULL DEFAULT 0,
 	attributes TEXT NOT NULL DEFAULT '{}',
 	decision TEXT NOT NULL DEFAULT '{}',
-	version INTEGER NOT NULL DEFAULT 1,   -- bumped by every change
-	staff_done INTEGER NOT NULL DEFAULT 0, -- version shown in the staff layer
-	delivery_done INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS requests_requested ON requests(requested);
-CREATE INDEX IF NOT EXISTS requests_pending ON requests(staff_done, delivery_done);
--- personal data, apart from the public fields; deleted after closing + retention
-CREATE TABLE IF NOT EXISTS contacts(
-	request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+	version BIGINT NOT NULL DEFAULT 1,
+	staff_done BIGINT NOT NULL DEFAULT 0,
+	delivery_done BIGINT NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS open311_requests_requested ON open311_requests(requested);
+CREATE INDEX IF NOT EXISTS open311_requests_pending ON open311_requests(staff_done, delivery_done);
+CREATE TABLE IF NOT EXISTS open311_contacts(
+	request_id BIGINT PRIMARY KEY REFERENCES open311_requests(id),
 	email TEXT NOT NULL DEFAULT '', phone TEXT NOT NULL DEFAULT '',
 	first_name TEXT NOT NULL DEFAULT '', last_name TEXT NOT NULL DEFAULT '',
 	device_id TEXT NOT NULL DEFAULT '', account_id TEXT NOT NULL DEFAULT '');
-CREATE TABLE IF NOT EXISTS notes(
-	request_id INTEGER NOT NULL REFERENCES requests(id),
+CREATE TABLE IF NOT EXISTS open311_notes(
+	request_id BIGINT NOT NULL REFERENCES open311_requests(id),
 	n INTEGER NOT NULL,
-	time INTEGER NOT NULL,
+	time BIGINT NOT NULL,
 	state TEXT NOT NULL,
 	text TEXT NOT NULL DEFAULT '',
 	author TEXT NOT NULL,
 	PRIMARY KEY(request_id, n));
-CREATE TABLE IF NOT EXISTS media(
-	request_id INTEGER PRIMARY KEY REFERENCES requests(id),
+CREATE TABLE IF NOT EXISTS open311_media(
+	request_id BIGINT PRIMARY KEY REFERENCES open311_requests(id),
 	content_type TEXT NOT NULL,
-	bytes BLOB NOT NULL,
+	bytes {{blob}} NOT NULL,
 	width INTEGER NOT NULL,
 	height INTEGER NOT NULL);
-`
+`}}
 
-// OpenSQLite opens (creating if needed) the reports database at path.
-func OpenSQLite(path string) (*SQLite, error) {
-	db, err := statedb.Open(path, reportsSchema, 1)
+// adoptLegacy renames the tables of a reports file written before the state
+// database to the open311_ names, keeping every request, contact, note and
+// photo.
+var adoptLegacy = statedb.Adopt("open311_", []string{"requests", "contacts", "notes", "media"},
+	[]string{"requests_requested", "requests_pending"})
+
+// OpenDSN opens the reports in the state database a DSN names (a SQLite
+// file, created if needed, or a PostgreSQL schema), bringing their tables up
+// to date; an older reports file is adopted as it is.
+func OpenDSN(ctx context.Context, dsn string) (*DB, error) {
+	db, err := statedb.OpenDSN(ctx, dsn)
 	if err != nil {
-		return nil, fmt.Errorf("reports database %w", err)
+		return nil, fmt.Errorf("reports database: %w", err)
 	}
-	rdb, err := statedb.OpenReader(path, 4)
+	if err := db.Migrate(ctx, Feature, migrations); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("reports database: %w", err)
+	}
+	rdb, err := db.Reader(4)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	s := &SQLite{db: db, rdb: rdb, creates: make(chan *createJob, maxGroup), writerDone: make(chan struct{})}
+	s := &DB{db: db, rdb: rdb, creates: make(chan *createJob, maxGroup), writerDone: make(chan struct{})}
 	go s.writeCreates()
 	return s, nil
 }
 
-// Close waits for the Creates under way, then closes the database after
-// folding the write-ahead log into it.
-func (s *SQLite) Close() error {
+// Close waits for the Creates under way, then closes the database (on
+// SQLite after folding the write-ahead log into it).
+func (s *DB) Close() error {
 	s.mu.Lock()
 	if !s.closed {
 		s.closed = true
@@ -109,13 +131,30 @@ func (s *SQLite) Close() error {
 	s.mu.Unlock()
 	<-s.writerDone
 	s.rdb.Close()
-	return statedb.Close(s.db)
+	return s.db.Close()
+}
+
+// Ready is the readiness check of the reports' database: a shared one
+// answers.
+func (s *DB) Ready(ctx context.Context) error { return s.db.Ready(ctx) }
+
+// Lease implements Store (statedb.DB.Turn).
+func (s *DB) Lease(ctx context.Context, holder string, ttl time.Duration) (bool, error) {
+	return s.db.Turn(ctx, Feature, holder, ttl)
 }
 
 var ms, fromMS = statedb.Millis, statedb.Time
 
-func (s *SQLite) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	return statedb.Tx(ctx, s.db, fn)
+func (s *DB) tx(ctx context.Context, fn func(*statedb.Txn) error) error {
+	return s.db.Tx(ctx, fn)
+}
+
+// b2i is a flag as stored (INTEGER on both engines).
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func newToken() string {
@@ -140,7 +179,7 @@ const maxGroup = 64
 // Create implements Store. Concurrent Creates share commits (a group commit:
 // one fsync stores every request that arrived while the previous one ran);
 // each returns when its request is durable, with its own error.
-func (s *SQLite) Create(ctx context.Context, r *Request, c *Contact, m *Media) error {
+func (s *DB) Create(ctx context.Context, r *Request, c *Contact, m *Media) error {
 	r.Token = newToken()
 	if r.Updated.IsZero() {
 		r.Updated = r.Requested
@@ -164,7 +203,7 @@ func (s *SQLite) Create(ctx context.Context, r *Request, c *Contact, m *Media) e
 
 // writeCreates is the group committer: it takes the waiting Creates, stores
 // each under a savepoint (a failing one fails alone), and commits them at once.
-func (s *SQLite) writeCreates() {
+func (s *DB) writeCreates() {
 	defer close(s.writerDone)
 	for j := range s.creates {
 		batch := []*createJob{j}
@@ -182,17 +221,17 @@ func (s *SQLite) writeCreates() {
 		}
 		errs := make([]error, len(batch))
 		ctx := context.Background()
-		err := s.tx(ctx, func(tx *sql.Tx) error {
+		err := s.tx(ctx, func(tx *statedb.Txn) error {
 			for i, b := range batch {
-				if _, err := tx.ExecContext(ctx, `SAVEPOINT one`); err != nil {
+				if _, err := tx.Exec(ctx, `SAVEPOINT one`); err != nil {
 					return err
 				}
 				if errs[i] = insertRequest(ctx, tx, b.r, b.c, b.m); errs[i] != nil {
-					if _, err := tx.ExecContext(ctx, `ROLLBACK TO one`); err != nil {
+					if _, err := tx.Exec(ctx, `ROLLBACK TO one`); err != nil {
 						return err
 					}
 				}
-				if _, err := tx.ExecContext(ctx, `RELEASE one`); err != nil {
+				if _, err := tx.Exec(ctx, `RELEASE one`); err != nil {
 					return err
 				}
 			}
@@ -211,37 +250,37 @@ func (s *SQLite) writeCreates() {
 }
 
 // insertRequest stores a request with its contact, photo and first note.
-func insertRequest(ctx context.Context, tx *sql.Tx, r *Request, c *Contact, m *Media) error {
+func insertRequest(ctx context.Context, tx *statedb.Txn, r *Request, c *Contact, m *Media) error {
 	attrs, _ := json.Marshal(r.Attributes)
 	dec, _ := json.Marshal(r.Decision)
-	res, err := tx.ExecContext(ctx, `INSERT INTO requests(token, jurisdiction, service_code, service_name, description, state, status_notes,
+	var id int64
+	err := tx.QueryRow(ctx, `INSERT INTO open311_requests(token, jurisdiction, service_code, service_name, description, state, status_notes,
 		agency, agency_code, hosted, notice, requested, updated, closed, address, address_id, lat, lon, x, y, media_url, has_media, attributes, decision)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`,
 		r.Token, r.Jurisdiction, r.ServiceCode, r.ServiceName, r.Description, r.State, r.StatusNotes,
-		r.Agency, r.AgencyCode, r.Hosted, r.Notice, ms(r.Requested), ms(r.Updated), ms(r.Closed), r.Address, r.AddressID,
-		r.Lat, r.Long, r.X, r.Y, r.MediaURL, r.HasMedia, string(attrs), string(dec))
+		r.Agency, r.AgencyCode, b2i(r.Hosted), r.Notice, ms(r.Requested), ms(r.Updated), ms(r.Closed), r.Address, r.AddressID,
+		r.Lat, r.Long, r.X, r.Y, r.MediaURL, b2i(r.HasMedia), string(attrs), string(dec)).Scan(&id)
 	if err != nil {
 		return err
 	}
-	id, _ := res.LastInsertId()
 	r.ID = strconv.FormatInt(id, 10)
 	if !c.Empty() {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts(request_id, email, phone, first_name, last_name, device_id, account_id) VALUES(?,?,?,?,?,?,?)`,
+		if _, err := tx.Exec(ctx, `INSERT INTO open311_contacts(request_id, email, phone, first_name, last_name, device_id, account_id) VALUES(?,?,?,?,?,?,?)`,
 			id, c.Email, c.Phone, c.FirstName, c.LastName, c.DeviceID, c.AccountID); err != nil {
 			return err
 		}
 	}
 	if m != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO media(request_id, content_type, bytes, width, height) VALUES(?,?,?,?,?)`, id, m.ContentType, m.Bytes, m.Width, m.Height); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO open311_media(request_id, content_type, bytes, width, height) VALUES(?,?,?,?,?)`, id, m.ContentType, m.Bytes, m.Width, m.Height); err != nil {
 			return err
 		}
 	}
 	return addNote(ctx, tx, id, Note{Time: r.Requested, State: r.State, Text: r.StatusNotes, Author: "system"})
 }
 
-func addNote(ctx context.Context, tx *sql.Tx, id int64, n Note) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO notes(request_id, n, time, state, text, author)
-		VALUES(?, (SELECT coalesce(max(n), 0) + 1 FROM notes WHERE request_id=?), ?, ?, ?, ?)`, id, id, ms(n.Time), n.State, n.Text, n.Author)
+func addNote(ctx context.Context, tx *statedb.Txn, id int64, n Note) error {
+	_, err := tx.Exec(ctx, `INSERT INTO open311_notes(request_id, n, time, state, text, author)
+		VALUES(?, (SELECT coalesce(max(n), 0) + 1 FROM open311_notes WHERE request_id=?), ?, ?, ?, ?)`, id, id, ms(n.Time), n.State, n.Text, n.Author)
 	return err
 }
 
@@ -276,12 +315,12 @@ func parseID(id string) (int64, bool) {
 }
 
 // Get implements Store.
-func (s *SQLite) Get(ctx context.Context, id string) (*Request, error) {
+func (s *DB) Get(ctx context.Context, id string) (*Request, error) {
 	n, ok := parseID(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
-	r, _, err := scanRequest(s.rdb.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE id=?`, n))
+	r, _, err := scanRequest(s.rdb.QueryRow(ctx, `SELECT `+requestCols+` FROM open311_requests WHERE id=?`, n))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -289,8 +328,8 @@ func (s *SQLite) Get(ctx context.Context, id string) (*Request, error) {
 }
 
 // ByToken implements Store.
-func (s *SQLite) ByToken(ctx context.Context, token string) (*Request, error) {
-	r, _, err := scanRequest(s.rdb.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE token=?`, token))
+func (s *DB) ByToken(ctx context.Context, token string) (*Request, error) {
+	r, _, err := scanRequest(s.rdb.QueryRow(ctx, `SELECT `+requestCols+` FROM open311_requests WHERE token=?`, token))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -298,7 +337,7 @@ func (s *SQLite) ByToken(ctx context.Context, token string) (*Request, error) {
 }
 
 // List implements Store.
-func (s *SQLite) List(ctx context.Context, f Filter) ([]*Request, int, error) {
+func (s *DB) List(ctx context.Context, f Filter) ([]*Request, int, error) {
 	var where []string
 	var args []any
 	in := func(col string, vals []any) {
@@ -341,14 +380,14 @@ func (s *SQLite) List(ctx context.Context, f Filter) ([]*Request, int, error) {
 		cond = " WHERE " + strings.Join(where, " AND ")
 	}
 	var total int
-	if err := s.rdb.QueryRowContext(ctx, `SELECT count(*) FROM requests`+cond, args...).Scan(&total); err != nil {
+	if err := s.rdb.QueryRow(ctx, `SELECT count(*) FROM open311_requests`+cond, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 1000
 	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT `+requestCols+` FROM requests`+cond+` ORDER BY requested DESC, id DESC LIMIT ? OFFSET ?`,
+	rows, err := s.rdb.Query(ctx, `SELECT `+requestCols+` FROM open311_requests`+cond+` ORDER BY requested DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, limit, max(f.Offset, 0))...)
 	if err != nil {
 		return nil, 0, err
@@ -374,12 +413,12 @@ func anys(ss []string) []any {
 }
 
 // Notes implements Store.
-func (s *SQLite) Notes(ctx context.Context, id string) ([]Note, error) {
+func (s *DB) Notes(ctx context.Context, id string) ([]Note, error) {
 	n, ok := parseID(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
-	rows, err := s.rdb.QueryContext(ctx, `SELECT time, state, text, author FROM notes WHERE request_id=? ORDER BY n`, n)
+	rows, err := s.rdb.Query(ctx, `SELECT time, state, text, author FROM open311_notes WHERE request_id=? ORDER BY n`, n)
 	if err != nil {
 		return nil, err
 	}
@@ -398,14 +437,14 @@ func (s *SQLite) Notes(ctx context.Context, id string) ([]Note, error) {
 }
 
 // SetState implements Store.
-func (s *SQLite) SetState(ctx context.Context, id, state, notes, author string, at time.Time) (*Request, error) {
+func (s *DB) SetState(ctx context.Context, id, state, notes, author string, at time.Time) (*Request, error) {
 	n, ok := parseID(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
 	var out *Request
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		r, _, err := scanRequest(tx.QueryRowContext(ctx, `SELECT `+requestCols+` FROM requests WHERE id=?`, n))
+	err := s.tx(ctx, func(tx *statedb.Txn) error {
+		r, _, err := scanRequest(tx.LockRow(ctx, `SELECT `+requestCols+` FROM open311_requests WHERE id=?`, n))
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrNotFound
 		}
@@ -419,7 +458,7 @@ func (s *SQLite) SetState(ctx context.Context, id, state, notes, author string, 
 		case openStates[state]:
 			closed = time.Time{} // reopened: the retention clock stops
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE requests SET state=?, status_notes=?, updated=?, closed=?, version=version+1 WHERE id=?`,
+		if _, err := tx.Exec(ctx, `UPDATE open311_requests SET state=?, status_notes=?, updated=?, closed=?, version=version+1 WHERE id=?`,
 			state, notes, ms(at), ms(closed), n); err != nil {
 			return err
 		}
@@ -434,13 +473,13 @@ func (s *SQLite) SetState(ctx context.Context, id, state, notes, author string, 
 }
 
 // Media implements Store.
-func (s *SQLite) Media(ctx context.Context, id string) (*Media, error) {
+func (s *DB) Media(ctx context.Context, id string) (*Media, error) {
 	n, ok := parseID(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
 	var m Media
-	err := s.rdb.QueryRowContext(ctx, `SELECT content_type, bytes, width, height FROM media WHERE request_id=?`, n).Scan(&m.ContentType, &m.Bytes, &m.Width, &m.Height)
+	err := s.rdb.QueryRow(ctx, `SELECT content_type, bytes, width, height FROM open311_media WHERE request_id=?`, n).Scan(&m.ContentType, &m.Bytes, &m.Width, &m.Height)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -448,13 +487,13 @@ func (s *SQLite) Media(ctx context.Context, id string) (*Media, error) {
 }
 
 // Contact implements Store.
-func (s *SQLite) Contact(ctx context.Context, id string) (*Contact, error) {
+func (s *DB) Contact(ctx context.Context, id string) (*Contact, error) {
 	n, ok := parseID(id)
 	if !ok {
 		return nil, ErrNotFound
 	}
 	var c Contact
-	err := s.rdb.QueryRowContext(ctx, `SELECT email, phone, first_name, last_name, device_id, account_id FROM contacts WHERE request_id=?`, n).
+	err := s.rdb.QueryRow(ctx, `SELECT email, phone, first_name, last_name, device_id, account_id FROM open311_contacts WHERE request_id=?`, n).
 		Scan(&c.Email, &c.Phone, &c.FirstName, &c.LastName, &c.DeviceID, &c.AccountID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &Contact{}, nil
@@ -465,14 +504,14 @@ func (s *SQLite) Contact(ctx context.Context, id string) (*Contact, error) {
 var jobColumn = map[Job]string{JobDelivery: "delivery_done", JobStaff: "staff_done"}
 
 // Pending implements Store.
-func (s *SQLite) Pending(ctx context.Context, job Job, limit int) ([]Versioned, error) {
+func (s *DB) Pending(ctx context.Context, job Job, limit int) ([]Versioned, error) {
 	col := jobColumn[job]
-	q := `SELECT ` + requestCols + ` FROM requests WHERE ` + col + ` < version ORDER BY id LIMIT ?`
+	q := `SELECT ` + requestCols + ` FROM open311_requests WHERE ` + col + ` < version ORDER BY id LIMIT ?`
 	if job == JobDelivery {
 		// A request's messages are enqueued once, when it is created.
-		q = `SELECT ` + requestCols + ` FROM requests WHERE delivery_done = 0 ORDER BY id LIMIT ?`
+		q = `SELECT ` + requestCols + ` FROM open311_requests WHERE delivery_done = 0 ORDER BY id LIMIT ?`
 	}
-	rows, err := s.rdb.QueryContext(ctx, q, limit)
+	rows, err := s.rdb.Query(ctx, q, limit)
 	if err != nil {
 		return nil, err
 	}
@@ -489,15 +528,15 @@ func (s *SQLite) Pending(ctx context.Context, job Job, limit int) ([]Versioned, 
 }
 
 // Done implements Store.
-func (s *SQLite) Done(ctx context.Context, job Job, versions map[string]int64) error {
+func (s *DB) Done(ctx context.Context, job Job, versions map[string]int64) error {
 	col := jobColumn[job]
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(tx *statedb.Txn) error {
 		for id, v := range versions {
 			n, ok := parseID(id)
 			if !ok {
 				return ErrNotFound
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE requests SET `+col+`=max(`+col+`, ?) WHERE id=?`, v, n); err != nil {
+			if _, err := tx.Exec(ctx, `UPDATE open311_requests SET `+col+`=? WHERE id=? AND `+col+` < ?`, v, n, v); err != nil {
 				return err
 			}
 		}
@@ -506,11 +545,11 @@ func (s *SQLite) Done(ctx context.Context, job Job, versions map[string]int64) e
 }
 
 // PurgeContacts implements Store.
-func (s *SQLite) PurgeContacts(ctx context.Context, closedBefore time.Time) ([]string, error) {
+func (s *DB) PurgeContacts(ctx context.Context, closedBefore time.Time) ([]string, error) {
 	var ids []string
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(tx *statedb.Txn) error {
 		ids = ids[:0]
-		rows, err := tx.QueryContext(ctx, `SELECT c.request_id FROM contacts c JOIN requests r ON r.id=c.request_id WHERE r.closed != 0 AND r.closed < ?`, ms(closedBefore))
+		rows, err := tx.Query(ctx, `SELECT c.request_id FROM open311_contacts c JOIN open311_requests r ON r.id=c.request_id WHERE r.closed != 0 AND r.closed < ?`, ms(closedBefore))
 		if err != nil {
 			return err
 		}
@@ -524,14 +563,14 @@ func (s *SQLite) PurgeContacts(ctx context.Context, closedBefore time.Time) ([]s
 		}
 		rows.Close()
 		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM contacts WHERE request_id=?`, id); err != nil {
+			if _, err := tx.Exec(ctx, `DELETE FROM open311_contacts WHERE request_id=?`, id); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err == nil && len(ids) > 0 {
-		err = statedb.Scrub(ctx, s.db)
+		err = s.db.Scrub(ctx)
 	}
 	return ids, err
 }
