@@ -218,4 +218,3 @@ func TestIngestReplaces(t *testing.T) {
 		t.Fatalf("history of the removed point: %v %+v", err, h)
 	}
 }
-
