@@ -85,7 +85,9 @@ func (a *Area) Intersects(geom orb.Geometry) bool {
 		case no:
 			return false
 		}
-		return a.prep.IntersectsXY(p[0], p[1])
+		// not prep.IntersectsXY: go-geos answers false for every point
+		// when built on a GEOS older than 3.12 (Debian 12 has 3.11)
+		return a.prep.Intersects(a.ctx.NewPointFromXY(p[0], p[1]))
 	}
 	switch a.g.box(index.BoxOf(geom.Bound())) {
 	case yes:
