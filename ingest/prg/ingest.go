@@ -27,7 +27,9 @@ type IngestOptions struct {
 //
 // A file is a gmina's whole register: the current points of each gmina the
 // files hold that none of them has any more end (a removed address leaves
-// the register; its history stays).
+// the register; its history stays). Memory holds one point at a time, the
+// components of the file being read, and the ids of the points read (about
+// 100 bytes a point), to know which ended.
 func Ingest(ctx context.Context, st store.Store, files []string, opts IngestOptions) (*ingest.Report, error) {
 	rep := ingest.NewReport(opts.Strict, Layers, 0)
 	fail := rep.Fail

@@ -127,7 +127,9 @@ func IsRegisterFile(path string) bool {
 		_, err := header(splitHeader(string(line)))
 		return err == nil
 	case ".gml", ".xml":
-		return bytes.Contains(head, []byte("PRG_PunktAdresowy"))
+		// the point class, or the schema's namespace on the root (a file may
+		// open with its components)
+		return bytes.Contains(head, []byte("PRG_PunktAdresowy")) || bytes.Contains(head, []byte(":panstwowyRejestrGranicAdresy:"))
 	}
 	return false
 }
