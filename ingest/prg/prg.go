@@ -15,12 +15,11 @@ package prg
 
 import (
 	"bytes"
-	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/sip-core/sip/ingest"
 	"github.com/sip-core/sip/ingest/egib"
 	"github.com/sip-core/sip/store"
 )
@@ -113,14 +112,7 @@ func quote(s string) string {
 // PRG_PunktAdresowy features, or a CSV (.csv, .txt) whose header names a
 // numer porządkowy and x/y columns.
 func IsRegisterFile(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	n, _ := io.ReadFull(f, buf)
-	head := buf[:n]
+	head := ingest.FileHead(path)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
 		line, _, _ := bytes.Cut(head, []byte("\n"))
