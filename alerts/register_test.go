@@ -196,6 +196,13 @@ func TestAddressRegister(t *testing.T) {
 	if addr == "" {
 		t.Fatal("no register-only address in the sample")
 	}
+	// a street only the register knows is an area: its points, widened
+	street := map[string]any{"streets": []string{"Buczek, ul. Rumiankowa"}}
+	prev.Points.Features = nil
+	code, b := call(t, "POST", p.Base+"/api/alerts/preview", staffKey, draft(street, "Brak wody"), &prev)
+	if code != 200 || len(prev.Points.Features) != 1 || prev.Points.Features[0].Properties["adres"] != "Buczek, ul. Rumiankowa 2" {
+		t.Fatalf("preview of the street %v: %d:\n%s", street, code, b)
+	}
 	if code, b := call(t, "POST", p.Base+"/api/alerts/subscriptions", "", map[string]string{"email": "nowy-dom@example.org", "address": addr}, nil); code != 202 {
 		t.Fatalf("subscribe %s: %d %s", addr, code, b)
 	}

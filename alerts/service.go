@@ -181,11 +181,16 @@ func (m *manager) prepare(r *http.Request) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := areas(server.StateFrom(r.Context()))
+	st := server.StateFrom(r.Context())
+	ds, err := areas(st)
 	if err != nil {
 		return nil, err
 	}
-	a, err := resolve(r.Context(), ds.Store, &d.Area)
+	var reg store.Reader
+	if rd := register(st); rd != nil {
+		reg = rd.Store
+	}
+	a, err := resolve(r.Context(), ds.Store, reg, &d.Area)
 	if err != nil {
 		return nil, err
 	}

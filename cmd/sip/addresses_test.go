@@ -17,10 +17,10 @@ func TestIngestAddressPoints(t *testing.T) {
 	st := filepath.Join(dir, "adresy.gpkg")
 	rep := filepath.Join(dir, "report.json")
 	mustSip(t, "ingest", "--store", st, "--report", rep, gml, csv)
-	if r := readReport(t, rep); !r.Committed || r.Layers["punkty_adresowe"].Inserted != 235 {
+	if r := readReport(t, rep); !r.Committed || r.Layers["punkty_adresowe"].Inserted != 236 {
 		t.Fatalf("report: %+v", r)
 	}
-	if n := ogrCounts(t, st)["punkty_adresowe"]; n != 235 {
+	if n := ogrCounts(t, st)["punkty_adresowe"]; n != 236 {
 		t.Fatalf("GDAL counts %d points in the store", n)
 	}
 

@@ -4314,6 +4314,26 @@
       <prg-ad:komponent xlink:href="http://geoportal.gov.pl/PZGIK/dane/PL.PZGIK.200.ULIC.10037"/>
       <prg-ad:obiektEMUiA xlink:href="http://geoportal.gov.pl/PZGIK/dane/EMUiA.d01a914c-d5be-485a-9187-df42811e7616"/>
     </prg-ad:PRG_PunktAdresowy>
+    <prg-ad:PRG_PunktAdresowy gml:id="PL.PZGIK.200.afbc9ca9-d38f-4c45-841d-cd94cdff5a1c">
+      <prg-ad:idIIP><bt:BT_Identyfikator><bt:lokalnyId>afbc9ca9-d38f-4c45-841d-cd94cdff5a1c</bt:lokalnyId><bt:przestrzenNazw>PL.PZGIK.200</bt:przestrzenNazw><bt:wersjaId>2024-03-19T09:15:00+01:00</bt:wersjaId></bt:BT_Identyfikator></prg-ad:idIIP>
+      <prg-ad:cyklZycia><bt:BT_CyklZyciaInfo><bt:poczatekWersjiObiektu>2024-03-19T09:15:00+01:00</bt:poczatekWersjiObiektu></bt:BT_CyklZyciaInfo></prg-ad:cyklZycia>
+      <prg-ad:waznyOd>2012-09-01</prg-ad:waznyOd>
+      <prg-ad:jednostkaAdmnistracyjna>Polska</prg-ad:jednostkaAdmnistracyjna>
+      <prg-ad:jednostkaAdmnistracyjna>łódzkie</prg-ad:jednostkaAdmnistracyjna>
+      <prg-ad:jednostkaAdmnistracyjna>łaski</prg-ad:jednostkaAdmnistracyjna>
+      <prg-ad:jednostkaAdmnistracyjna>Buczek</prg-ad:jednostkaAdmnistracyjna>
+      <prg-ad:miejscowosc>Buczek</prg-ad:miejscowosc>
+      <prg-ad:czescMiejscowosci/>
+      <prg-ad:ulica>Rumiankowa</prg-ad:ulica>
+      <prg-ad:numerPorzadkowy>2</prg-ad:numerPorzadkowy>
+      <prg-ad:kodPocztowy>98-113</prg-ad:kodPocztowy>
+      <prg-ad:status>istniejacy</prg-ad:status>
+      <prg-ad:pozycja><gml:Point gml:id="P229" srsName="urn:ogc:def:crs:EPSG::2180"><gml:pos>412758.28 509298.81</gml:pos></gml:Point></prg-ad:pozycja>
+      <prg-ad:komponent xlink:href="http://geoportal.gov.pl/PZGIK/dane/PL.PZGIK.200.1003022"/>
+      <prg-ad:komponent xlink:href="http://geoportal.gov.pl/PZGIK/dane/PL.PZGIK.200.SIMC.0720013"/>
+      <prg-ad:komponent xlink:href="http://geoportal.gov.pl/PZGIK/dane/PL.PZGIK.200.ULIC.10148"/>
+      <prg-ad:obiektEMUiA xlink:href="http://geoportal.gov.pl/PZGIK/dane/EMUiA.afbc9ca9-d38f-4c45-841d-cd94cdff5a1c"/>
+    </prg-ad:PRG_PunktAdresowy>
     <prg-ad:PRG_JednostkaAdministracyjnaNazwa gml:id="PL.PZGIK.200.10"><prg-ad:nazwa>łódzkie</prg-ad:nazwa><prg-ad:idTERYT>10</prg-ad:idTERYT><prg-ad:poziom>2poziom</prg-ad:poziom></prg-ad:PRG_JednostkaAdministracyjnaNazwa>
     <prg-ad:PRG_JednostkaAdministracyjnaNazwa gml:id="PL.PZGIK.200.1003"><prg-ad:nazwa>łaski</prg-ad:nazwa><prg-ad:idTERYT>1003</prg-ad:idTERYT><prg-ad:poziom>3poziom</prg-ad:poziom></prg-ad:PRG_JednostkaAdministracyjnaNazwa>
     <prg-ad:PRG_JednostkaAdministracyjnaNazwa gml:id="PL.PZGIK.200.1003022"><prg-ad:nazwa>Buczek</prg-ad:nazwa><prg-ad:idTERYT>1003022</prg-ad:idTERYT><prg-ad:poziom>4poziom</prg-ad:poziom></prg-ad:PRG_JednostkaAdministracyjnaNazwa>
@@ -4324,5 +4344,6 @@
     <prg-ad:PRG_UlicaNazwa gml:id="PL.PZGIK.200.ULIC.10037"><prg-ad:nazwa>Sienkiewicza</prg-ad:nazwa><prg-ad:idTERYT>10037</prg-ad:idTERYT><mua:przedrostek1Czesc>ul.</mua:przedrostek1Czesc><mua:nazwaGlownaCzesc>Sienkiewicza</mua:nazwaGlownaCzesc></prg-ad:PRG_UlicaNazwa>
     <prg-ad:PRG_UlicaNazwa gml:id="PL.PZGIK.200.ULIC.10074"><prg-ad:nazwa>Piłsudskiego</prg-ad:nazwa><prg-ad:idTERYT>10074</prg-ad:idTERYT><mua:przedrostek1Czesc>ul.</mua:przedrostek1Czesc><mua:nazwaGlownaCzesc>Piłsudskiego</mua:nazwaGlownaCzesc></prg-ad:PRG_UlicaNazwa>
     <prg-ad:PRG_UlicaNazwa gml:id="PL.PZGIK.200.ULIC.10111"><prg-ad:nazwa>1 Maja</prg-ad:nazwa><prg-ad:idTERYT>10111</prg-ad:idTERYT><mua:przedrostek1Czesc>ul.</mua:przedrostek1Czesc><mua:nazwaGlownaCzesc>1 Maja</mua:nazwaGlownaCzesc></prg-ad:PRG_UlicaNazwa>
+    <prg-ad:PRG_UlicaNazwa gml:id="PL.PZGIK.200.ULIC.10148"><prg-ad:nazwa>Rumiankowa</prg-ad:nazwa><prg-ad:idTERYT>10148</prg-ad:idTERYT><mua:przedrostek1Czesc>ul.</mua:przedrostek1Czesc><mua:nazwaGlownaCzesc>Rumiankowa</mua:nazwaGlownaCzesc></prg-ad:PRG_UlicaNazwa>
   </gml:featureMembers>
 </gml:FeatureCollection>
