@@ -74,7 +74,7 @@ FUZZ_TARGETS := geo:FuzzParse ingest/egib:FuzzReader internal/xmlscan:FuzzScanne
 	tiles:FuzzParseTile tiles:FuzzWMTSGetTile tiles:FuzzClip tiles/mvt:FuzzDecode tiles/pmtiles:FuzzDecodeDir tiles/pmtiles:FuzzOpen \
 	features:FuzzParseWFSXML datasync:FuzzDecode config:FuzzParseGrosze extracts:FuzzParseRequest extracts:FuzzToken \
 	extracts:FuzzWebhookVerify web:FuzzAcceptEncoding web:FuzzBackgrounds roads:FuzzDecode open311:FuzzParseQuery \
-	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation alerts:FuzzParseDraft
+	open311:FuzzParseSubmission open311:FuzzReencode open311:FuzzExifOrientation alerts:FuzzParseDraft ingest/prg:FuzzRead
 fuzz: deps-test
 	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; fn=$${t##*:}; echo "== $$pkg $$fn"; \
 		go test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; done

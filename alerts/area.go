@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb/encoding/wkb"
 	"github.com/twpayne/go-geos"
 
+	"github.com/sip-core/sip/alerts/affected"
 	"github.com/sip-core/sip/alerts/cap"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/store"
@@ -55,8 +56,9 @@ func mustTransform(a, b *geo.CRS) *geo.Transform {
 }
 
 // resolve turns a spec into an area, reading units and streets from the
-// areas dataset.
-func resolve(ctx context.Context, r store.Reader, s *AreaSpec) (*Area, error) {
+// areas dataset and streets also from the address points of reg (nil when
+// there is no register).
+func resolve(ctx context.Context, r, reg store.Reader, s *AreaSpec) (*Area, error) {
 	kinds := 0
 	for _, set := range []bool{s.Geometry != nil, len(s.Gminy) > 0, len(s.Obreby) > 0, len(s.Streets) > 0} {
 		if set {
@@ -76,7 +78,7 @@ func resolve(ctx context.Context, r store.Reader, s *AreaSpec) (*Area, error) {
 	case len(s.Obreby) > 0:
 		err = a.units(ctx, r, "obreby", "id_obrebu", s.Obreby, s.Obreby)
 	default:
-		err = a.streets(ctx, r, s.Streets)
+		err = a.streets(ctx, r, reg, s.Streets)
 	}
 	if err != nil {
 		return nil, err
@@ -230,16 +232,26 @@ func streetOf(addr string) string {
 }
 
 // streets makes the area of listed streets: the buildings and parcels with
-// an address on them, widened by streetBufferM.
-func (a *Area) streets(ctx context.Context, r store.Reader, streets []string) error {
+// an address on them, and the register's address points on them, widened by
+// streetBufferM.
+func (a *Area) streets(ctx context.Context, r, reg store.Reader, streets []string) error {
 	want := map[string]int{}
 	for _, s := range streets {
 		want[streetOf(s+" 1")] = 0
 	}
 	var parts []orb.Geometry
-	for _, layer := range []string{"budynki", "dzialki"} {
-		err := r.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
-			s, _ := row.Attrs["adresy"].(string)
+	for _, l := range []struct {
+		r          store.Reader
+		layer, col string
+	}{{r, "budynki", "adresy"}, {r, "dzialki", "adresy"}, {reg, affected.RegisterLayer, "adres"}} {
+		if l.r == nil {
+			continue
+		}
+		if _, ok := store.LayerByName(l.r.Layers(), l.layer); !ok {
+			continue
+		}
+		err := l.r.Query(ctx, store.Query{Layer: l.layer}, func(row store.Row) error {
+			s, _ := row.Attrs[l.col].(string)
 			for _, one := range strings.Split(s, "; ") {
 				if _, ok := want[streetOf(one)]; ok && one != "" {
 					want[streetOf(one)]++

@@ -13,9 +13,16 @@
 #      GeoPackage R-tree as the box filter, timed with hyperfine.
 #   3. the two selected sets of ids are compared: they must be equal.
 #
+# With REGISTER=1 an address-point register is made from the county (one
+# point a building, on its surface, as a gmina's CSV export: sip ingest into
+# its own GeoPackage), the model holds its points and the selection takes the
+# gmina's addresses from them; the peer selects the points too (ATTACHed,
+# through their R-tree), and the point ids join the compared sets.
+#
 #   alerts/bench.sh
 #   PARCELS=50000 GMINA=100301_5 alerts/bench.sh
 #   COUNTY=/path/to/county.gpkg alerts/bench.sh      # an existing county
+#   REGISTER=1 alerts/bench.sh                       # with the address points
 set -euo pipefail
 . "$(dirname "$0")/../scripts/benchlib.sh"
 cd "$ROOT"
@@ -37,9 +44,23 @@ if [ ! -s "$COUNTY" ]; then
 	mv "$COUNTY.tmp" "$COUNTY"
 fi
 say "county: $COUNTY, gmina $GMINA"
+REG_ENV=()
+if [ "${REGISTER:-0}" = 1 ]; then
+	REG="$BENCH_DIR/adresy.gpkg"
+	if [ ! -s "$REG" ]; then
+		go build -o "$BENCH_DIR/sip" ./cmd/sip
+		rm -f "$BENCH_DIR/adresy.csv" "$REG"
+		ogr2ogr -f CSV "$BENCH_DIR/adresy.csv" "$COUNTY" -lco SEPARATOR=SEMICOLON -dialect SQLite -sql \
+			"SELECT lokalny_id AS id, replace(substr(id_budynku, 1, 8), '_', '') AS teryt_gminy, 'Łask' AS miejscowosc, CAST(fid AS TEXT) AS numer,
+			 ST_X(ST_PointOnSurface(geom)) AS x, ST_Y(ST_PointOnSurface(geom)) AS y FROM budynki"
+		"$BENCH_DIR/sip" ingest --store "$REG" --name adresy "$BENCH_DIR/adresy.csv"
+	fi
+	REG_ENV=(SIP_BENCH_REGISTER="$REG")
+	say "address points: $REG ($(sqlite3 -readonly "$REG" 'SELECT count(*) FROM punkty_adresowe') points)"
+fi
 
 # 1. sip
-SIP_BENCH_STORE="$COUNTY" SIP_BENCH_GMINA="$GMINA" SIP_BENCH_IDS="$BENCH_DIR/sip-ids.txt" \
+env "${REG_ENV[@]}" SIP_BENCH_STORE="$COUNTY" SIP_BENCH_GMINA="$GMINA" SIP_BENCH_IDS="$BENCH_DIR/sip-ids.txt" \
 	/usr/bin/time -v go test -run '^$' -bench 'BenchmarkSelectGmina' -benchtime 20x ./alerts/affected/ \
 	> "$BENCH_DIR/go-bench.txt" 2> "$BENCH_DIR/go-time.txt"
 grep Benchmark "$BENCH_DIR/go-bench.txt" | tee -a "$RES"
@@ -55,6 +76,12 @@ CREATE TEMP TABLE area AS SELECT geom, ST_MinX(geom) x0, ST_MinY(geom) y0, ST_Ma
 SELECT d.id_dzialki FROM dzialki d, area a WHERE d.fid IN (SELECT id FROM rtree_dzialki_geom r WHERE r.maxx >= a.x0 AND r.minx <= a.x1 AND r.maxy >= a.y0 AND r.miny <= a.y1) AND ST_Intersects(d.geom, a.geom);
 SELECT d.id_budynku FROM budynki d, area a WHERE d.fid IN (SELECT id FROM rtree_budynki_geom r WHERE r.maxx >= a.x0 AND r.minx <= a.x1 AND r.maxy >= a.y0 AND r.miny <= a.y1) AND ST_Intersects(d.geom, a.geom);
 SQL
+	if [ -n "${REG:-}" ]; then
+		cat <<SQL
+ATTACH '$REG' AS reg;
+SELECT p.lokalny_id FROM reg.punkty_adresowe p, area a WHERE p.fid IN (SELECT id FROM reg.rtree_punkty_adresowe_geom r WHERE r.maxx >= a.x0 AND r.minx <= a.x1 AND r.maxy >= a.y0 AND r.miny <= a.y1) AND ST_Intersects(p.geom, a.geom) AND coalesce(p.status, '') != 'prognozowany';
+SQL
+	fi
 }
 sql > "$BENCH_DIR/spatialite.sql"
 sqlite3 -readonly "$COUNTY" < "$BENCH_DIR/spatialite.sql" | tail -n +2 > "$BENCH_DIR/spatialite-ids.txt"
@@ -68,7 +95,7 @@ say "ratio SpatiaLite / sip: $(/usr/bin/python3 -c "print(round($sl_ms / $sip_ms
 sort "$BENCH_DIR/sip-ids.txt" > "$BENCH_DIR/a.txt"
 sort "$BENCH_DIR/spatialite-ids.txt" > "$BENCH_DIR/b.txt"
 if cmp -s "$BENCH_DIR/a.txt" "$BENCH_DIR/b.txt"; then
-	say "selected sets equal: $(wc -l < "$BENCH_DIR/a.txt") parcels and buildings"
+	say "selected sets equal: $(wc -l < "$BENCH_DIR/a.txt") parcels, buildings (and address points)"
 else
 	say "SELECTED SETS DIFFER: sip $(wc -l < "$BENCH_DIR/a.txt"), SpatiaLite $(wc -l < "$BENCH_DIR/b.txt")"
 	diff "$BENCH_DIR/a.txt" "$BENCH_DIR/b.txt" | head -20

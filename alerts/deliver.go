@@ -221,7 +221,7 @@ func (m *manager) messages(ctx context.Context, st *server.State, a *Alert) ([]*
 		add(s)
 	}
 	for _, s := range in {
-		if sel.Intersects(s.Geom) {
+		if sel.Intersects(placeGeometry(s.Geom)) {
 			add(s)
 		}
 	}

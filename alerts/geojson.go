@@ -5,6 +5,8 @@ import (
 	"math"
 
 	"github.com/paulmach/orb"
+
+	"github.com/sip-core/sip/alerts/affected"
 )
 
 // Geometry is a GeoJSON geometry of a drawn area (WGS84 longitude,
@@ -74,4 +76,26 @@ func checkPoints(ps []orb.Point) error {
 		}
 	}
 	return nil
+}
+
+// maxPreviewPoints bounds the address points a preview lists (a whole
+// county's worth is counted, not drawn).
+const maxPreviewPoints = 20000
+
+// pointsJSON is the affected address points as a GeoJSON FeatureCollection
+// (WGS84 lon,lat, 6 decimals; id, address and jednostka), and whether the
+// list was cut at maxPreviewPoints.
+func pointsJSON(pts []affected.Point) (map[string]any, bool) {
+	cut := len(pts) > maxPreviewPoints
+	if cut {
+		pts = pts[:maxPreviewPoints]
+	}
+	feats := make([]any, len(pts))
+	for i, p := range pts {
+		w := toWGS84.Apply(p.XY).(orb.Point)
+		feats[i] = map[string]any{"type": "Feature", "id": p.ID,
+			"geometry":   map[string]any{"type": "Point", "coordinates": [2]float64{round6(w[0]), round6(w[1])}},
+			"properties": map[string]any{"adres": p.Address, "id_jednostki": p.Unit}}
+	}
+	return map[string]any{"type": "FeatureCollection", "features": feats}, cut
 }

@@ -102,7 +102,7 @@ func newManager(h *server.Host, cfg *config.Config) (*manager, error) {
 	st := h.Current()
 	st.Go(func(ctx context.Context) {
 		if d, err := areas(st); err == nil {
-			if _, _, err := m.models.get(ctx, d); err != nil && ctx.Err() == nil {
+			if _, _, err := m.models.get(ctx, st, d); err != nil && ctx.Err() == nil {
 				m.log.Warn("alerts: building the selection model", "err", err)
 			}
 		}
@@ -193,11 +193,16 @@ func (m *manager) prepare(r *http.Request) (*prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds, err := areas(server.StateFrom(r.Context()))
+	st := server.StateFrom(r.Context())
+	ds, err := areas(st)
 	if err != nil {
 		return nil, err
 	}
-	a, err := resolve(r.Context(), ds.Store, &d.Area)
+	var reg store.Reader
+	if rd := register(st); rd != nil {
+		reg = rd.Store
+	}
+	a, err := resolve(r.Context(), ds.Store, reg, &d.Area)
 	if err != nil {
 		return nil, err
 	}
@@ -205,7 +210,7 @@ func (m *manager) prepare(r *http.Request) (*prepared, error) {
 	if err != nil {
 		return nil, badRequest("area: %v", err)
 	}
-	model, names, err := m.models.get(r.Context(), ds)
+	model, names, err := m.models.get(r.Context(), server.StateFrom(r.Context()), ds)
 	if err != nil {
 		return nil, err
 	}
@@ -219,15 +224,17 @@ func (m *manager) prepare(r *http.Request) (*prepared, error) {
 	return &prepared{draft: d, area: a, cover: res}, nil
 }
 
-// preview answers what a draft's area covers, and the area itself
-// (GeoJSON, WGS84) to show on the map; nothing is stored.
+// preview answers what a draft's area covers, the area itself and the
+// affected address points of the gminy with a register (GeoJSON, WGS84) to
+// show on the map; nothing is stored.
 func (m *manager) preview(w http.ResponseWriter, r *http.Request) error {
 	p, err := m.prepare(r)
 	if err != nil {
 		return err
 	}
+	pts, cut := pointsJSON(p.cover.Points)
 	return server.WritePrivateJSON(w, http.StatusOK, map[string]any{"area": p.area.Desc, "geometry": geoJSON(p.area.Geom),
-		"affected": p.cover})
+		"affected": p.cover, "punkty_adresowe": pts, "punkty_adresowe_obciete": cut})
 }
 
 func author(r *http.Request) string {

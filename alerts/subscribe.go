@@ -63,9 +63,17 @@ func (s *subscription) check(st *server.State) error {
 	return nil
 }
 
-// place finds the building (or else the parcel) of an address, or a parcel,
-// through the selection model, and reads its geometry.
+// place finds the address point of an address in a gmina's register, else
+// the building (or else the parcel) of an address, or a parcel, through the
+// selection model, and reads its geometry. A point is kept as a polygon of
+// one position repeated (pointPlace), which the subscribers' storage holds
+// like any other place.
 func place(ctx context.Context, r store.Reader, model *affected.Model, s *subscription) (string, orb.MultiPolygon, error) {
+	if s.Address != "" {
+		if _, label, xy, ok := model.LookupPoint(s.Address); ok {
+			return label, pointPlace(xy), nil
+		}
+	}
 	layer, lid, label, ok := model.Lookup(s.Address, strings.TrimSpace(s.Parcel))
 	if !ok {
 		if s.Parcel != "" {
@@ -85,6 +93,21 @@ func place(ctx context.Context, r store.Reader, model *affected.Model, s *subscr
 		err = fmt.Errorf("alerts: %s %s has no geometry", layer, lid)
 	}
 	return label, geom, err
+}
+
+// pointPlace is an address point as a subscriber's place: one ring of the
+// position repeated four times.
+func pointPlace(p orb.Point) orb.MultiPolygon {
+	return orb.MultiPolygon{{{p, p, p, p}}}
+}
+
+// placeGeometry is a subscriber's place as selection tests it: the point of
+// a pointPlace, else the polygons.
+func placeGeometry(mp orb.MultiPolygon) orb.Geometry {
+	if b := mp.Bound(); len(mp) > 0 && b.Min == b.Max {
+		return b.Min
+	}
+	return mp
 }
 
 func newToken() string {
@@ -112,7 +135,7 @@ func (m *manager) subscribe(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	model, _, err := m.models.get(r.Context(), ds)
+	model, _, err := m.models.get(r.Context(), st, ds)
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,12 @@ type Alerts struct {
 	// give the areas and the affected addresses (default: the first dataset
 	// with a jednostki layer).
 	Areas string `yaml:"areas"`
+	// AddressPoints names the dataset of the gminy's address-point registers
+	// (layer punkty_adresowe, loaded by sip ingest from PRG GML or CSV): in a
+	// gmina it holds, affected addresses and subscribed addresses come from
+	// its points instead of the cadastre (default: the first dataset with a
+	// punkty_adresowe layer, if any).
+	AddressPoints string `yaml:"address_points"`
 	// Sender is the CAP sender: an e-mail-like id without spaces or commas
 	// (default sip@<host of base_url>, or sip@localhost).
 	Sender string `yaml:"sender"`
@@ -75,6 +81,11 @@ func (c *Config) validateAlerts(v *validator) {
 	if a.Areas != "" {
 		if _, ok := c.DatasetByName(a.Areas); !ok {
 			v.atf([]any{"alerts", "areas"}, "unknown dataset %q", a.Areas)
+		}
+	}
+	if a.AddressPoints != "" {
+		if _, ok := c.DatasetByName(a.AddressPoints); !ok {
+			v.atf([]any{"alerts", "address_points"}, "unknown dataset %q", a.AddressPoints)
 		}
 	}
 	if a.Sender != "" && !capIDRE.MatchString(a.Sender) {

@@ -18,6 +18,7 @@ func TestAlertsErrors(t *testing.T) {
 	checkRefusals(t, []refusal{
 		{"unknown dataset", "datasets: [{name: a, store: a.gpkg}]\nalerts:\n  dataset: nope\n", 3, "alerts.dataset", "unknown dataset"},
 		{"private layer", "datasets:\n  - name: o\n    store: o.gpkg\n    layers: [{name: alerty, public: false}]\nalerts:\n  dataset: o\n", 6, "alerts.dataset", "publish its layer alerty"},
+		{"address points", alertsHead + "  address_points: adresy\n", 6, "alerts.address_points", "unknown dataset"},
 		{"sender with a space", alertsHead + "  sender: \"sip powiat\"\n", 6, "alerts.sender", "no spaces"},
 		{"vertex budget", alertsHead + "  max_vertices: 3\n", 6, "alerts.max_vertices", "between 4"},
 		{"sms without secret", alertsHead + "  sms: {url: \"https://sms.example/\"}\n", 6, "alerts.sms.secret_env", "secret_env"},

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -32,14 +31,7 @@ func IsRoadFile(path string) bool {
 	default:
 		return false
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	buf := make([]byte, 64<<10)
-	n, _ := io.ReadFull(f, buf)
-	b := buf[:n]
+	b := ingest.FileHead(path)
 	return bytes.Contains(b, []byte(`LineString"`)) && (bytes.Contains(b, []byte(`"kategoria"`)) || bytes.Contains(b, []byte(`"katZarzadzania"`)))
 }
 

@@ -11,7 +11,10 @@ import (
 // BenchmarkSelectGmina selects what a whole gmina's polygon covers in the
 // county of $SIP_BENCH_STORE (a GeoPackage; alerts/bench.sh makes the 300k
 // county), the gmina being $SIP_BENCH_GMINA (id_jednostki, default
-// 100301_5). It reports the parcels, buildings and addresses selected.
+// 100301_5). With $SIP_BENCH_REGISTER (an address-point dataset, a
+// GeoPackage) the model holds its points too and the gminy it covers take
+// their addresses from them. It reports the parcels, buildings and
+// addresses selected.
 func BenchmarkSelectGmina(b *testing.B) {
 	path := os.Getenv("SIP_BENCH_STORE")
 	if path == "" {
@@ -32,6 +35,16 @@ func BenchmarkSelectGmina(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if p := os.Getenv("SIP_BENCH_REGISTER"); p != "" {
+		reg, err := gpkg.OpenReadOnly(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer reg.Close()
+		if err := model.AddRegister(ctx, reg, st); err != nil {
+			b.Fatal(err)
+		}
+	}
 	b.ResetTimer()
 	var res *Result
 	for i := 0; i < b.N; i++ {
@@ -48,6 +61,9 @@ func BenchmarkSelectGmina(b *testing.B) {
 	b.ReportMetric(float64(res.Total.Addresses), "addresses")
 	if out := os.Getenv("SIP_BENCH_IDS"); out != "" {
 		ids := append(append([]string{}, res.ParcelIDs...), res.BuildingIDs...)
+		for _, p := range res.Points {
+			ids = append(ids, p.ID)
+		}
 		if err := os.WriteFile(out, []byte(joinLines(ids)), 0o644); err != nil {
 			b.Fatal(err)
 		}

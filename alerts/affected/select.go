@@ -30,6 +30,9 @@ type Unit struct {
 	Parcels   int    `json:"dzialki"`
 	Buildings int    `json:"budynki"`
 	Addresses int    `json:"adresy"`
+	// Source says where the addresses come from: SourceRegister (the
+	// gmina's address points) or SourceCadastre.
+	Source string `json:"zrodlo_adresow,omitempty"`
 }
 
 // Result is the selection: counts per unit and the selected ids.
@@ -39,6 +42,9 @@ type Result struct {
 	// ParcelIDs and BuildingIDs are the selected objects' id_dzialki and
 	// id_budynku, sorted (for comparison with another engine).
 	ParcelIDs, BuildingIDs []string `json:"-"`
+	// Points are the affected address points of the units whose addresses
+	// come from the register, by id.
+	Points []Point `json:"-"`
 }
 
 // Area is an area prepared for selection (EPSG:2180). It is not safe for
@@ -79,7 +85,9 @@ func (a *Area) Intersects(geom orb.Geometry) bool {
 		case no:
 			return false
 		}
-		return a.prep.IntersectsXY(p[0], p[1])
+		// not prep.IntersectsXY: go-geos answers false for every point
+		// when built on a GEOS older than 3.12 (Debian 12 has 3.11)
+		return a.prep.Intersects(a.ctx.NewPointFromXY(p[0], p[1]))
 	}
 	switch a.g.box(index.BoxOf(geom.Bound())) {
 	case yes:
@@ -108,6 +116,7 @@ func (a *Area) Bound() orb.Bound { return a.mp.Bound() }
 // of the dataset (about 150 bytes an object).
 type Model struct {
 	layers []modelLayer
+	reg    *register // the address points, when a register is added
 }
 
 type modelLayer struct {
@@ -159,6 +168,7 @@ func (m *Model) Select(ctx context.Context, r store.Reader, a *Area, names map[s
 	units := map[string]*Unit{}
 	seen := map[string]bool{} // normalised address per unit
 	res := &Result{}
+	unit := func(id string) *Unit { return unitOf(units, id, names) }
 	for li := range m.layers {
 		l := &m.layers[li]
 		var hits, near []int32
@@ -176,7 +186,7 @@ func (m *Model) Select(ctx context.Context, r store.Reader, a *Area, names map[s
 			return nil, err
 		}
 		for _, i := range append(hits, exact...) {
-			u := unitOf(units, l.ids[i], names)
+			u := unit(l.ids[i])
 			if l.name == "budynki" {
 				u.Buildings++
 				res.BuildingIDs = append(res.BuildingIDs, l.ids[i])
@@ -184,10 +194,17 @@ func (m *Model) Select(ctx context.Context, r store.Reader, a *Area, names map[s
 				u.Parcels++
 				res.ParcelIDs = append(res.ParcelIDs, l.ids[i])
 			}
-			countAddresses(u, l.addrs[i], seen)
+			if !m.Covered(u.ID) {
+				countAddresses(u, l.addrs[i], seen)
+			}
 		}
 	}
+	m.selectPoints(a, unit, res)
 	for _, u := range units {
+		u.Source = SourceCadastre
+		if m.Covered(u.ID) {
+			u.Source = SourceRegister
+		}
 		res.Units = append(res.Units, *u)
 		res.Total.Parcels += u.Parcels
 		res.Total.Buildings += u.Buildings
@@ -196,6 +213,7 @@ func (m *Model) Select(ctx context.Context, r store.Reader, a *Area, names map[s
 	sort.Slice(res.Units, func(i, j int) bool { return res.Units[i].ID < res.Units[j].ID })
 	sort.Strings(res.ParcelIDs)
 	sort.Strings(res.BuildingIDs)
+	sort.Slice(res.Points, func(i, j int) bool { return res.Points[i].ID < res.Points[j].ID })
 	return res, nil
 }
 

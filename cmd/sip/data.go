@@ -17,8 +17,8 @@ import (
 func init() {
 	register(&command{name: "gen county", summary: "write a synthetic county as EGiB GML (EPSG:2177), or straight into a store",
 		flags: genCountyFlags})
-	register(&command{name: "ingest", summary: "load EGiB GML, planning data (APP GML, Shapefile, GeoJSON, GeoPackage) or roads (GeoJSON) into a dataset",
-		args: "FILE...", argsHelp: "EGiB GML files, planning files (APP GML, .shp, .geojson, .gpkg), or road GeoJSON (lines with a kategoria); one kind at a time",
+	register(&command{name: "ingest", summary: "load EGiB GML, planning data (APP GML, Shapefile, GeoJSON, GeoPackage), roads (GeoJSON) or address points (PRG GML, CSV) into a dataset",
+		args: "FILE...", argsHelp: "EGiB GML files, planning files (APP GML, .shp, .geojson, .gpkg), road GeoJSON (lines with a kategoria), or a gmina's address points (PRG GML with PRG_PunktAdresowy, CSV with x/y in EPSG:2180); one kind at a time",
 		minArgs: 1, maxArgs: -1, required: []string{"store"}, flags: ingestFlags})
 }
 

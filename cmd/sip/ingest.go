@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/sip-core/sip/ingest"
+	"github.com/sip-core/sip/ingest/prg"
 	"github.com/sip-core/sip/planning"
 	"github.com/sip-core/sip/roads"
 	"github.com/sip-core/sip/store"
@@ -22,7 +23,7 @@ type loader func(st store.Store) (*ingest.Report, error)
 // leaves a store behind (the next ingest removes what a killed one left).
 //
 // The files are all of one kind, which decides the dataset's layers: road
-// GeoJSON (roads.Layers), planning data (store.PlanningLayers) or EGiB GML
+// GeoJSON (roads.Layers), address points (prg.Layers), planning data (store.PlanningLayers) or EGiB GML
 // (store.EGiBLayers).
 func ingestFiles(ctx context.Context, path, name string, files []string, reportPath string, strict bool, maxText int) (*ingest.Report, error) {
 	tuneGCForIngest()
@@ -41,6 +42,12 @@ func inputKind(ctx context.Context, files []string, strict bool, maxText int) ([
 		"cannot mix road files (GeoJSON lines with a kategoria) with other inputs in one ingest: roads are a dataset of their own"); err != nil || all {
 		return roads.Layers, func(st store.Store) (*ingest.Report, error) {
 			return roads.Ingest(ctx, st, files, roads.Options{Strict: strict})
+		}, err
+	}
+	if all, err := allOrNone(files, prg.IsRegisterFile,
+		"cannot mix address points (PRG GML, CSV) with other inputs in one ingest: the address-point register is a dataset of its own"); err != nil || all {
+		return prg.Layers, func(st store.Store) (*ingest.Report, error) {
+			return prg.Ingest(ctx, st, files, prg.IngestOptions{Strict: strict, MaxText: maxText})
 		}, err
 	}
 	if all, err := allOrNone(files, planning.IsPlanningFile,
