@@ -92,6 +92,12 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(sw, r, e) // a store is down (stores.go)
 		return
 	}
+	if v := r.Header.Get(MinRevisionHeader); v != "" {
+		if e := st.readOwnWrites(r.Context(), v); e != nil {
+			WriteError(sw, r, e) // lag.go
+			return
+		}
+	}
 	if k, present := presentedKey(r); present {
 		p := authenticate(st.keys, k)
 		if p == nil {

@@ -65,7 +65,7 @@ func (h *Host) follow(ctx context.Context, d *Dataset, interval time.Duration) {
 		case <-t.C:
 		}
 		cctx, cancel := context.WithTimeout(ctx, timeout)
-		err := d.Index.CatchUp(cctx, d.Store)
+		err := h.poll(cctx, d)
 		cancel()
 		switch {
 		case ctx.Err() != nil:
