@@ -304,11 +304,14 @@ type writeTx struct {
 	s *Store
 }
 
-func (t *writeTx) Commit() error {
-	if err := t.Tx.Commit(); err != nil {
+func (t *writeTx) Commit() error { return t.s.commit(t.Tx.Commit) }
+
+// commit runs a transaction's commit, then raises the floor (committed).
+func (s *Store) commit(c func() error) error {
+	if err := c(); err != nil {
 		return err
 	}
-	t.s.committed()
+	s.committed()
 	return nil
 }
 

@@ -91,10 +91,4 @@ type syncTx struct {
 	s *Store
 }
 
-func (t *syncTx) Commit() error {
-	if err := t.SyncTx.Commit(); err != nil {
-		return err
-	}
-	t.s.committed()
-	return nil
-}
+func (t *syncTx) Commit() error { return t.s.commit(t.SyncTx.Commit) }

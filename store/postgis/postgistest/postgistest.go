@@ -73,6 +73,32 @@ func Start() (*Cluster, error) {
 		return nil, err
 	}
 	removeStale()
+	runAs := ""
+	if os.Geteuid() == 0 {
+		runAs = "postgres"
+	}
+	c, err := newCluster(runAs, 5432)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.init(); err != nil {
+		os.RemoveAll(c.Dir)
+		return nil, err
+	}
+	if err := c.StartServer(); err != nil {
+		os.RemoveAll(c.Dir)
+		return nil, err
+	}
+	if err := c.setup(); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// newCluster makes the folder of a cluster whose server runs as runAs ("":
+// this process's user) and listens on port (on a socket in the folder).
+func newCluster(runAs string, port int) (*Cluster, error) {
 	dir, err := os.MkdirTemp("", "sip-pg-*")
 	if err != nil {
 		return nil, err
@@ -83,25 +109,12 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	c := &Cluster{Dir: dir, Socket: dir, Port: 5432}
-	if os.Geteuid() == 0 {
-		c.runAs = "postgres"
+	c := &Cluster{Dir: dir, Socket: dir, Port: port, runAs: runAs}
+	if runAs != "" {
 		if err := c.chown(dir); err != nil {
 			os.RemoveAll(dir)
 			return nil, err
 		}
-	}
-	if err := c.init(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if err := c.StartServer(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if err := c.setup(); err != nil {
-		c.Close()
-		return nil, err
 	}
 	return c, nil
 }
@@ -212,21 +225,11 @@ func (c *Cluster) Close() {
 // standby that lags by a known time. The roles, the password and the
 // databases are the primary's. Close it like a cluster.
 func (c *Cluster) StartStandby(delay time.Duration) (*Cluster, error) {
-	dir, err := os.MkdirTemp("", "sip-pg-*")
+	sb, err := newCluster(c.runAs, c.Port)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "owner.pid"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	sb := &Cluster{Dir: dir, Socket: dir, Port: c.Port, runAs: c.runAs}
-	if sb.runAs != "" {
-		if err := sb.chown(dir); err != nil {
-			os.RemoveAll(dir)
-			return nil, err
-		}
-	}
+	dir := sb.Dir
 	if err := run(sb.command("pg_basebackup", "-h", c.Socket, "-p", strconv.Itoa(c.Port), "-U", Superuser,
 		"-D", sb.data(), "-R", "-X", "stream", "-c", "fast", "--no-sync")); err != nil {
 		os.RemoveAll(dir)
