@@ -301,3 +301,32 @@ func waitUntil(t *testing.T, d time.Duration, what string, ok func() bool) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// TestServeHearsCommits: a server polling once an hour serves a commit on
+// its PostGIS primary within seconds: the commit's NOTIFY makes it poll.
+func TestServeHearsCommits(t *testing.T) {
+	c := postgistest.Need(t)
+	schema, dir := smallCounty(t, c, "notify", "6")
+	path := filepath.Join(dir, "notify.yaml")
+	cfg := fmt.Sprintf("datasets:\n  - name: county\n    store: %q\nindex:\n  poll_interval: 1h\n", c.URL(schema))
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	base, logs, _ := startServe(t, "--config", path)
+	primary, err := store.Open(context.Background(), c.URL(schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer primary.Close()
+	parcel := firstParcel(t, primary)
+	v1 := lookCounty(t, base, parcel, "")
+	v2 := editParcel(t, primary, parcel, "KW/NOTIFY/1", false)
+	v2.count = v1.count
+	deadline := time.Now().Add(10 * time.Second)
+	for lookCounty(t, base, parcel, "") != v2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("10 s after the commit the server shows %+v, want %+v\n%s", lookCounty(t, base, parcel, ""), v2, logs)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}

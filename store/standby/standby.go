@@ -434,3 +434,11 @@ func (s *Store) open(ctx context.Context, m *member) error {
 func sameLayers(a, b []store.Layer) bool {
 	return slices.EqualFunc(a, b, func(x, y store.Layer) bool { return x.Name == y.Name })
 }
+
+// Listen passes on the primary's announcements of commits (store.Notifier);
+// it returns at once when the primary makes none.
+func (s *Store) Listen(ctx context.Context, hint func()) {
+	if n, ok := s.primary.(store.Notifier); ok {
+		n.Listen(ctx, hint)
+	}
+}
