@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +64,8 @@ func TestStandbyReplica(t *testing.T) {
     on_lag: %s
 index:
   poll_interval: 200ms
+metrics:
+  public: true
 `, c.URL(schema), sb.URL(schema), onLag)
 		path := filepath.Join(dir, name+".yaml")
 		if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
@@ -103,6 +106,9 @@ index:
 		}
 		if code, body := getReadyz(t, stay); code == http.StatusServiceUnavailable && strings.Contains(body, "county") {
 			stay503 = body
+			if lag := lagMetric(t, stay); lag < 1 {
+				t.Errorf("/readyz says %q but sip_dataset_lag_seconds is %g", body, lag)
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -272,6 +278,26 @@ func lookConsistent(t *testing.T, base, id string, want map[int64]countyView) co
 		t.Fatalf("%s shows revision %d with %+v: rows older than the revision (known: %v)", base, v.rev, v, want)
 	}
 	return v
+}
+
+// lagMetric reads sip_dataset_lag_seconds of the county from /metrics.
+func lagMetric(t *testing.T, base string) float64 {
+	t.Helper()
+	code, body := getMinRevision(t, base+"/metrics", "")
+	if code != 200 {
+		t.Fatalf("/metrics: %d %s", code, body)
+	}
+	for _, line := range strings.Split(body, "\n") {
+		if v, ok := strings.CutPrefix(line, `sip_dataset_lag_seconds{dataset="county"} `); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("%q: %v", line, err)
+			}
+			return f
+		}
+	}
+	t.Fatalf("no sip_dataset_lag_seconds of the county in /metrics")
+	return 0
 }
 
 func getMinRevision(t *testing.T, u, minRevision string) (int, string) {
