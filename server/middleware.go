@@ -238,7 +238,7 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 	hdr.Add("Vary", "Access-Control-Request-Method")
 	hdr.Add("Vary", "Access-Control-Request-Headers")
 	hdr.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS")
-	hdr.Set("Access-Control-Allow-Headers", "Authorization, X-API-Key, Content-Type, If-None-Match, X-Request-Id, Accept, Accept-Language")
+	hdr.Set("Access-Control-Allow-Headers", "Authorization, X-API-Key, Content-Type, If-None-Match, X-Request-Id, Accept, Accept-Language, "+MinRevisionHeader)
 	hdr.Set("Access-Control-Max-Age", strconv.Itoa(int(cfg.CORS.MaxAge.D()/time.Second)))
 	w.WriteHeader(http.StatusNoContent)
 	return true
