@@ -88,6 +88,33 @@ type Dataset struct {
 	// Layers restricts and describes the published layers. Empty means every layer
 	// of the store, public, with all of its columns.
 	Layers []Layer `yaml:"layers"`
+	// Standbys are PostGIS DSNs of read-only streaming standbys of Store's
+	// database (the same schema): reads go to one while it is fit, writes and
+	// reads of a client's own writes to Store (docs/replicas.md).
+	Standbys []string `yaml:"standbys"`
+	// MaxLag bounds how long the revision served may lag the primary's:
+	// beyond it /readyz answers 503, and a standby further behind is not read
+	// (unless OnLag is "unready"). Default limits.max_revision_lag.
+	MaxLag Duration `yaml:"max_lag"`
+	// OnLag says what happens when every standby lags beyond MaxLag:
+	// "primary" (default) reads the primary; "unready" keeps reading the
+	// standby and answers /readyz 503 until it is back within the bound.
+	OnLag string `yaml:"on_lag"`
+}
+
+// OnLag values.
+const (
+	OnLagPrimary = "primary"
+	OnLagUnready = "unready"
+)
+
+// LagBound is the dataset's bound on the lag of the revision it serves (0:
+// none), its own max_lag or else limits.max_revision_lag.
+func (d Dataset) LagBound(l Limits) time.Duration {
+	if d.MaxLag > 0 {
+		return d.MaxLag.D()
+	}
+	return l.MaxRevisionLag.D()
 }
 
 // Layer is the publication setting of one layer of a dataset.
@@ -168,6 +195,10 @@ type Limits struct {
 	RenderThreads int `yaml:"render_threads"`
 	// RateLimit applies per client IP to routes marked expensive.
 	RateLimit RateLimit `yaml:"rate_limit"`
+	// MaxRevisionLag is every dataset's default max_lag: /readyz answers 503
+	// while the revision a dataset serves lags its primary's by longer
+	// (default 0: no bound).
+	MaxRevisionLag Duration `yaml:"max_revision_lag"`
 }
 
 // RateLimit is a token bucket: Rate tokens per second, at most Burst at once.

@@ -74,6 +74,10 @@ func TestErrors(t *testing.T) {
 		{"metrics on listen", "listen: 127.0.0.1:8080\ndatasets: [{name: a, store: a.gpkg}]\nmetrics:\n  listen: 127.0.0.1:8080\n", 4, "metrics.listen", "must differ"},
 		{"metrics read role", "datasets:\n  - name: a\n    store: a.gpkg\n    layers:\n      - name: punkty\n        public: false\n        read_roles: [metrics]\n", 7, "datasets[0].layers[0].read_roles[0]", "unknown role"},
 		{"tile features", "datasets: [{name: a, store: a.gpkg}]\ncache:\n  tile_features: 64KB\n", 3, "cache.tile_features", "at least 1MB"},
+		{"standby on gpkg", "datasets:\n  - name: a\n    store: a.gpkg\n    standbys: [b.gpkg]\n", 4, "datasets[0].standbys[0]", "PostGIS DSN"},
+		{"standbys of gpkg", "datasets:\n  - name: a\n    store: a.gpkg\n    standbys: [\"postgres://h/sip?schema=a\"]\n", 4, "datasets[0].standbys", "need a PostGIS store"},
+		{"on_lag", "datasets:\n  - name: a\n    store: postgres://h/sip\n    on_lag: wait\n", 4, "datasets[0].on_lag", "unready"},
+		{"max_lag", "datasets:\n  - name: a\n    store: postgres://h/sip\n    max_lag: -1s\n", 4, "datasets[0].max_lag", "negative"},
 		{"syntax", "datasets:\n  - name: a\n   store: x\n", -1, "", ""}, // yaml.v3 reports the line where the broken block starts
 	}
 	checkRefusals(t, cases)
@@ -186,4 +190,18 @@ func checkRefusals(t *testing.T, cases []refusal) map[string]error {
 		})
 	}
 	return errs
+}
+
+// TestLagBound: a dataset's max_lag, else limits.max_revision_lag.
+func TestLagBound(t *testing.T) {
+	c, err := Parse([]byte("datasets:\n  - {name: a, store: \"postgres://h/sip\", standbys: [\"postgres://s/sip\"], max_lag: 5s}\n  - {name: b, store: b.gpkg}\nlimits:\n  max_revision_lag: 1m\n"), "sip.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := c.Datasets[0].LagBound(c.Limits), c.Datasets[1].LagBound(c.Limits); a != 5*time.Second || b != time.Minute {
+		t.Errorf("bounds %s and %s, want 5s and 1m", a, b)
+	}
+	if c.Datasets[0].Standbys[0] != "postgres://s/sip" || c.Datasets[0].OnLag != "" {
+		t.Errorf("dataset a: %+v", c.Datasets[0])
+	}
 }

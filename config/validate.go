@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/sip-core/sip/store"
 )
 
 // validator records the first problem found, located in the YAML tree.
@@ -132,6 +134,7 @@ func (c *Config) validate(v *validator) {
 		if d.Store == "" {
 			v.at("store is required: a GeoPackage path or a PostGIS DSN", append(p, "store")...)
 		}
+		v.standbys(d, p)
 		lnames := map[string]bool{}
 		for j, l := range d.Layers {
 			lp := append(append([]any{}, p...), "layers", j)
@@ -362,4 +365,24 @@ func ParseByteSize(s string) (ByteSize, error) {
 		return 0, fmt.Errorf("bad size %q", s)
 	}
 	return ByteSize(f * float64(mult)), nil
+}
+
+// standbys checks a dataset's standbys and lag bound.
+func (v *validator) standbys(d *Dataset, p []any) {
+	for j, s := range d.Standbys {
+		if store.SchemeOf(s) != store.SchemePostgres {
+			v.at("a standby is a PostGIS DSN (postgres://USER@HOST/DB?schema=NAME) of a streaming standby of the store's database", append(append([]any{}, p...), "standbys", j)...)
+		}
+	}
+	if len(d.Standbys) > 0 && d.Store != "" && store.SchemeOf(d.Store) != store.SchemePostgres {
+		v.at("standbys need a PostGIS store (a GeoPackage has no standbys)", append(append([]any{}, p...), "standbys")...)
+	}
+	if d.MaxLag < 0 {
+		v.at("must not be negative", append(append([]any{}, p...), "max_lag")...)
+	}
+	switch d.OnLag {
+	case "", OnLagPrimary, OnLagUnready:
+	default:
+		v.atf(append(append([]any{}, p...), "on_lag"), "on_lag %q: use %q or %q", d.OnLag, OnLagPrimary, OnLagUnready)
+	}
 }

@@ -36,6 +36,10 @@ func (h *Host) mountCore(r *mux.Router) {
 			WriteError(w, r, e)
 			return
 		}
+		if e := h.Current().lagging(time.Now()); e != nil {
+			WriteError(w, r, e)
+			return
+		}
 		if e := h.notReady(r.Context()); e != nil {
 			WriteError(w, r, e)
 			return

@@ -19,6 +19,7 @@ import (
 	"github.com/sip-core/sip/index"
 	"github.com/sip-core/sip/server/metrics"
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/standby"
 )
 
 // Service is a protocol served by the core (WMS, WFS, OGC API, tiles, ULDK,
@@ -274,6 +275,12 @@ type Dataset struct {
 
 	layers []store.Layer // published layers
 	down   atomic.Bool   // the store stopped answering (stores.go)
+	// standby routes reads to standbys when the dataset names some; lag
+	// records the primary's revisions when a lag bound or standbys need it
+	// (lag.go). Both nil otherwise.
+	standby *standby.Store
+	lag     *standby.Lag
+	readsOn []bool // whether each standby was read after the last poll (for the log)
 
 	summaryMu sync.Mutex
 	summaries map[string]cachedBody // by access (see Access)

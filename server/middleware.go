@@ -92,6 +92,12 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		WriteError(sw, r, e) // a store is down (stores.go)
 		return
 	}
+	if v := r.Header.Get(MinRevisionHeader); v != "" {
+		if e := st.readOwnWrites(r.Context(), v); e != nil {
+			WriteError(sw, r, e) // lag.go
+			return
+		}
+	}
 	if k, present := presentedKey(r); present {
 		p := authenticate(st.keys, k)
 		if p == nil {
@@ -232,7 +238,7 @@ func (c *coreHandler) cors(w http.ResponseWriter, r *http.Request, cfg *config.C
 	hdr.Add("Vary", "Access-Control-Request-Method")
 	hdr.Add("Vary", "Access-Control-Request-Headers")
 	hdr.Set("Access-Control-Allow-Methods", "GET, HEAD, POST, PUT, DELETE, OPTIONS")
-	hdr.Set("Access-Control-Allow-Headers", "Authorization, X-API-Key, Content-Type, If-None-Match, X-Request-Id, Accept, Accept-Language")
+	hdr.Set("Access-Control-Allow-Headers", "Authorization, X-API-Key, Content-Type, If-None-Match, X-Request-Id, Accept, Accept-Language, "+MinRevisionHeader)
 	hdr.Set("Access-Control-Max-Age", strconv.Itoa(int(cfg.CORS.MaxAge.D()/time.Second)))
 	w.WriteHeader(http.StatusNoContent)
 	return true

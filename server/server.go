@@ -93,6 +93,16 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 			}
 		}
 	}, "dataset")
+	reg.GaugeFunc("sip_dataset_lag_seconds", "How long the revision a dataset serves has been behind its primary's (datasets with standbys or a lag bound).", func(emit func(float64, ...string)) {
+		if s := h.state.Load(); s != nil {
+			now := time.Now()
+			for _, d := range s.datasets {
+				if d.lag != nil {
+					emit(d.lag.Behind(d.Revision(), now).Seconds(), d.Name)
+				}
+			}
+		}
+	}, "dataset")
 	reg.GaugeFunc("sip_index_objects", "Current objects of each layer in the spatial index (counted once per revision).", func(emit func(float64, ...string)) {
 		if s := h.state.Load(); s != nil {
 			for _, d := range s.datasets {
@@ -169,7 +179,7 @@ func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error)
 		}
 	}()
 	for _, dc := range cfg.Datasets {
-		d, err := h.loadDataset(dc, index.Options{Memory: cfg.Index.Memory, Cells: int64(cfg.Cache.Index)})
+		d, err := h.loadDataset(dc, cfg.Limits, index.Options{Memory: cfg.Index.Memory, Cells: int64(cfg.Cache.Index)})
 		if err != nil {
 			if allowPending && errors.Is(err, store.ErrUnavailable) {
 				h.logger.Error("dataset store unreachable; serving 503 until it can be opened", "dataset", dc.Name, "store", store.Redact(dc.Store), "err", err)
@@ -196,7 +206,7 @@ func (h *Host) load(cfg *config.Config, allowPending bool) (_ *State, err error)
 
 // loadDataset opens one dataset's store, checks the configuration against its
 // layers and builds its index.
-func (h *Host) loadDataset(dc config.Dataset, io index.Options) (_ *Dataset, err error) {
+func (h *Host) loadDataset(dc config.Dataset, limits config.Limits, io index.Options) (_ *Dataset, err error) {
 	t0 := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), openTimeout)
 	defer cancel()
@@ -210,6 +220,10 @@ func (h *Host) loadDataset(dc config.Dataset, io index.Options) (_ *Dataset, err
 		}
 	}()
 	d := &Dataset{Name: dc.Name, Title: dc.Title, Config: dc, Store: s}
+	if err := h.withStandbys(ctx, d, limits); err != nil {
+		return nil, fmt.Errorf("dataset %s: %w", dc.Name, err)
+	}
+	s = d.Store
 	if d.Title == "" {
 		d.Title = dc.Name
 	}

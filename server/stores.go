@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/sip-core/sip/store"
@@ -58,14 +59,17 @@ func (h *Host) follow(ctx context.Context, d *Dataset, interval time.Duration) {
 	timeout := max(10*interval, 10*time.Second)
 	t := time.NewTicker(interval)
 	defer t.Stop()
+	hints, listening := listen(ctx, d)
+	defer listening.Wait() // the listener ends with ctx, before the store closes
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-hints:
 		}
 		cctx, cancel := context.WithTimeout(ctx, timeout)
-		err := d.Index.CatchUp(cctx, d.Store)
+		err := h.poll(cctx, d)
 		cancel()
 		switch {
 		case ctx.Err() != nil:
@@ -82,6 +86,28 @@ func (h *Host) follow(ctx context.Context, d *Dataset, interval time.Duration) {
 			h.logger.Error("index update failed", "dataset", d.Name, "err", err)
 		}
 	}
+}
+
+// listen starts listening for the commits a dataset's store announces
+// (store.Notifier: PostgreSQL's NOTIFY) until ctx ends; each makes follow poll
+// at once, several close together once. Polling stays the signal: the
+// channel of a store that announces nothing never delivers.
+func listen(ctx context.Context, d *Dataset) (<-chan struct{}, *sync.WaitGroup) {
+	hints := make(chan struct{}, 1)
+	var wg sync.WaitGroup
+	if n, ok := d.Store.(store.Notifier); ok {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n.Listen(ctx, func() {
+				select {
+				case hints <- struct{}{}:
+				default:
+				}
+			})
+		}()
+	}
+	return hints, &wg
 }
 
 // retryPending reopens the configuration until every store of it opens, then

@@ -231,3 +231,12 @@ type Store interface {
 	Begin(ctx context.Context) (Tx, error)
 	Close() error
 }
+
+// Notifier is a store whose database announces commits (PostGIS:
+// LISTEN/NOTIFY). Listen calls hint after each commit of the dataset, from
+// any process, until ctx ends, reconnecting by itself. A hint only says
+// "poll now": announcements are lost while disconnected, so readers keep
+// polling Revision.
+type Notifier interface {
+	Listen(ctx context.Context, hint func())
+}

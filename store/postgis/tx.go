@@ -900,6 +900,10 @@ func (t *Tx) Commit() error {
 		err = t.analyze()
 	}
 	if err == nil {
+		// delivered to listeners (Store.Listen) when the commit succeeds
+		_, err = t.tx.Exec(ctx, `SELECT pg_notify($1, $2)`, notifyChannel, t.s.schema)
+	}
+	if err == nil {
 		err = t.tx.Commit(ctx)
 	}
 	if err != nil {

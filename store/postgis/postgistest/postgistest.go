@@ -73,6 +73,32 @@ func Start() (*Cluster, error) {
 		return nil, err
 	}
 	removeStale()
+	runAs := ""
+	if os.Geteuid() == 0 {
+		runAs = "postgres"
+	}
+	c, err := newCluster(runAs, 5432)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.init(); err != nil {
+		os.RemoveAll(c.Dir)
+		return nil, err
+	}
+	if err := c.StartServer(); err != nil {
+		os.RemoveAll(c.Dir)
+		return nil, err
+	}
+	if err := c.setup(); err != nil {
+		c.Close()
+		return nil, err
+	}
+	return c, nil
+}
+
+// newCluster makes the folder of a cluster whose server runs as runAs ("":
+// this process's user) and listens on port (on a socket in the folder).
+func newCluster(runAs string, port int) (*Cluster, error) {
 	dir, err := os.MkdirTemp("", "sip-pg-*")
 	if err != nil {
 		return nil, err
@@ -83,25 +109,12 @@ func Start() (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	c := &Cluster{Dir: dir, Socket: dir, Port: 5432}
-	if os.Geteuid() == 0 {
-		c.runAs = "postgres"
+	c := &Cluster{Dir: dir, Socket: dir, Port: port, runAs: runAs}
+	if runAs != "" {
 		if err := c.chown(dir); err != nil {
 			os.RemoveAll(dir)
 			return nil, err
 		}
-	}
-	if err := c.init(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if err := c.StartServer(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if err := c.setup(); err != nil {
-		c.Close()
-		return nil, err
 	}
 	return c, nil
 }
@@ -172,18 +185,13 @@ max_connections = 60
 shared_buffers = 64MB
 log_min_messages = warning
 `, c.Socket, c.Port)
-	f, err := os.OpenFile(filepath.Join(c.data(), "postgresql.conf"), os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		return err
-	}
-	_, err = f.WriteString(conf)
-	f.Close()
-	if err != nil {
+	if err := c.appendConf(conf); err != nil {
 		return err
 	}
 	// The superuser is trusted on the socket; every other role logs in with a
 	// password, as in production.
-	hba := "local all " + Superuser + " trust\nlocal all all scram-sha-256\n"
+	// Replication (StartStandby) connects as the superuser too.
+	hba := "local all " + Superuser + " trust\nlocal replication " + Superuser + " trust\nlocal all all scram-sha-256\n"
 	return os.WriteFile(filepath.Join(c.data(), "pg_hba.conf"), []byte(hba), 0o600)
 }
 
@@ -207,6 +215,50 @@ func (c *Cluster) StopServer() error {
 func (c *Cluster) Close() {
 	c.StopServer()
 	os.RemoveAll(c.Dir)
+}
+
+// StartStandby makes a streaming standby of the running cluster and starts
+// it: pg_basebackup -R (which writes primary_conninfo and standby.signal)
+// into a new temporary folder, the standby listening on a socket of its own,
+// hot_standby on, and replaying each commit no sooner than delay after the
+// primary made it (recovery_min_apply_delay; 0 for none), which gives a test a
+// standby that lags by a known time. The roles, the password and the
+// databases are the primary's. Close it like a cluster.
+func (c *Cluster) StartStandby(delay time.Duration) (*Cluster, error) {
+	sb, err := newCluster(c.runAs, c.Port)
+	if err != nil {
+		return nil, err
+	}
+	dir := sb.Dir
+	if err := run(sb.command("pg_basebackup", "-h", c.Socket, "-p", strconv.Itoa(c.Port), "-U", Superuser,
+		"-D", sb.data(), "-R", "-X", "stream", "-c", "fast", "--no-sync")); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	conf := fmt.Sprintf("\nunix_socket_directories = '%s'\nhot_standby = on\nrecovery_min_apply_delay = '%dms'\n", sb.Socket, delay.Milliseconds())
+	if err := sb.appendConf(conf); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	if err := sb.StartServer(); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return sb, nil
+}
+
+// appendConf appends settings to the cluster's postgresql.conf (written by
+// the server's user, the file being its own).
+func (c *Cluster) appendConf(conf string) error {
+	f, err := os.OpenFile(filepath.Join(c.data(), "postgresql.conf"), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(conf)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // PSQL runs SQL as the superuser in the test database (or in postgres when db
