@@ -30,6 +30,12 @@ type Service struct{}
 // Name implements server.Service.
 func (*Service) Name() string { return "open311" }
 
+// Prefixes implements server.Declarer: every error under /open311, the
+// core's included, is in the spec's format.
+func (*Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "open311", Errors: errorWriter{}}}
+}
+
 // Prefix is where the API is mounted.
 const Prefix = "/open311/v2"
 

@@ -78,7 +78,16 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	if reg == nil {
 		reg = metrics.NewRegistry()
 	}
-	h := &Host{logger: logger, metrics: reg, limiter: NewRateLimiter(), open: opts.Open, famStats: make([]famStats, len(allFamilies))}
+	h := &Host{logger: logger, metrics: reg, limiter: NewRateLimiter(), open: opts.Open}
+	h.services = append(h.services, opts.Services...)
+	if !opts.NoRegistered {
+		h.services = append(h.services, registered()...)
+	}
+	fams, err := newFamilies(h.services)
+	if err != nil {
+		return nil, err
+	}
+	h.fams, h.famStats = fams, make([]famStats, len(fams.all))
 	h.reqs = reg.Counter("sip_http_requests_total", "HTTP requests by service and status code.", "service", "code")
 	h.latency = reg.Histogram("sip_http_request_duration_seconds", "HTTP request latency by service and layer.", nil, "service", "layer")
 	h.inflight = reg.Gauge("sip_http_requests_in_flight", "Requests being served.").With()
@@ -123,10 +132,6 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 
 	r := mux.NewRouter().UseEncodedPath()
 	r.StrictSlash(false)
-	h.services = append(h.services, opts.Services...)
-	if !opts.NoRegistered {
-		h.services = append(h.services, registered()...)
-	}
 	h.mountCore(r)
 	for _, s := range h.services {
 		s.Mount(r, h)
