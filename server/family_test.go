@@ -1,8 +1,11 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,6 +15,7 @@ import (
 
 	"github.com/gorilla/mux"
 
+	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/store"
 )
 
@@ -79,8 +83,8 @@ func (f flaky) Revision(ctx context.Context) (int64, error) {
 }
 
 // A service that declares a prefix and an error format gets every error
-// under it in that format, the core's own included: 401, 404, 405, 413, 429,
-// the 503 of a timeout and the 503 while its dataset's store is down; a
+// under it in that format, the core's own included: 401, 404, 405, 408 for a
+// body that stopped coming, 413, 429, the 503 of a timeout and the 503 while its dataset's store is down; a
 // shared prefix picks the format by SERVICE.
 func TestDeclaredPrefixErrors(t *testing.T) {
 	var down atomic.Bool
@@ -93,7 +97,10 @@ func TestDeclaredPrefixErrors(t *testing.T) {
 	}
 	release := make(chan struct{})
 	defer close(release)
-	ts := startOptions(t, baseConfig(t), Options{Open: open, Services: []Service{reports{release: release}}})
+	cfg := baseConfig(t)
+	cfg.Limits.ReadTimeout = config.Duration(time.Second)
+	cfg.Limits.RequestTimeout = config.Duration(3 * time.Second)
+	ts := startOptions(t, cfg, Options{Open: open, Services: []Service{reports{release: release}}})
 
 	resp, body := get(t, ts.URL+"/reports/count")
 	wantStatus(t, resp, body, 200, "")
@@ -119,6 +126,8 @@ func TestDeclaredPrefixErrors(t *testing.T) {
 		resp, body = get(t, ts.URL+"/reports/expensive")
 	}
 	report(resp, body, 429, "rate limit exceeded")
+	resp, body = slowPost(t, ts.URL, "/reports/post", 1000)
+	report(resp, body, 408, "1 of 1000 bytes came within limits.read_timeout (1s)")
 	resp, body = get(t, ts.URL+"/reports/stuck")
 	report(resp, body, 503, "")
 	if resp.Header.Get("Retry-After") == "" {
@@ -163,6 +172,27 @@ func TestDeclaredPrefixErrors(t *testing.T) {
 			t.Errorf("metrics lack %s", series)
 		}
 	}
+}
+
+// slowPost sends the headers of a POST with a body of n bytes, and one byte
+// of it, through a raw connection.
+func slowPost(t *testing.T, base, path string, n int) (*http.Response, string) {
+	t.Helper()
+	c, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "POST %s HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\nx", path, n)
+	c.SetReadDeadline(time.Now().Add(20 * time.Second))
+	req, _ := http.NewRequest(http.MethodPost, base+path, nil)
+	resp, err := http.ReadResponse(bufio.NewReader(c), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
 }
 
 // waitStatus polls url until it answers status (the store's state follows
