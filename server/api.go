@@ -61,7 +61,7 @@ func (h *Host) mountFallbacks(r *mux.Router) {
 	r.HandleFunc("/", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
 	mounted := mountedPrefixes(r)
 	for _, f := range h.fams.all {
-		if f.core || f.prefix == "" || f == h.fams.other {
+		if f.core || f.prefix == "" { // the core's, the root page, paths under no prefix
 			continue
 		}
 		name := f.prefix

@@ -1,11 +1,13 @@
 // Package server is the HTTP core of `sip serve`: it hosts datasets (stores
-// opened by DSN, GeoPackage or PostGIS, with in-memory spatial indexes), routes the fixed URL map, and gives
+// opened by DSN, GeoPackage or PostGIS, with in-memory spatial indexes), routes the URL map, and gives
 // every service the same request handling: request ids, structured logs,
 // Prometheus metrics, API-key auth, limits (timeouts, body size, rate), error
 // formats per protocol, compression, ETags, CORS, graceful shutdown and reload.
 //
 // Services (WMS, WFS, OGC API, tiles, ULDK, sync, downloads) plug in through the
-// Service interface; the core itself serves /healthz, /readyz, /metrics, the
+// Service interface, and declare their URL prefixes and error formats to the
+// core (Declarer), which writes its own errors under them in those formats;
+// the core itself serves /healthz, /readyz, /metrics, the
 // dataset API under /api/datasets and a summary page at /.
 package server
 
