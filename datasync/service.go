@@ -27,6 +27,11 @@ func init() { server.Register(Service{}) }
 // Name implements server.Service.
 func (Service) Name() string { return "sync" }
 
+// Prefixes implements server.Declarer.
+func (Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "sync", Errors: server.ProblemJSON}}
+}
+
 // Mount implements server.Service.
 func (Service) Mount(r *mux.Router, h *server.Host) {
 	sr := r.PathPrefix("/sync/{name}").Subrouter()

@@ -46,6 +46,12 @@ func NewService() *Service { return &Service{} }
 // Name implements server.Service.
 func (s *Service) Name() string { return "extracts" }
 
+// Prefixes implements server.Declarer: /download (orders and payments are
+// under the core's /api).
+func (s *Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "download", Errors: server.ProblemJSON}}
+}
+
 // Close stops the background generators and closes the orders databases.
 func (s *Service) Close() {
 	s.mu.Lock()

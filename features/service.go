@@ -24,6 +24,16 @@ type service struct {
 
 func (*service) Name() string { return "features" }
 
+// Prefixes implements server.Declarer: WFS answers OWS exceptions at /wfs and
+// at /ows with SERVICE=WFS, OGC API – Features problem details under /ogc.
+// /ows is the WMS's too: what names no service there is answered as the WMS
+// answers it, whether or not this server has one.
+func (*service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "wfs", Errors: server.OWSException},
+		{Path: "ows", Service: "WFS", Errors: server.OWSException}, {Path: "ows", Errors: server.WMSException},
+		{Path: "ogc", Errors: server.ProblemJSON}}
+}
+
 // catalogOf returns the catalog made when the service was mounted on h.
 func (s *service) catalogOf(h *server.Host) *catalog {
 	s.mu.Lock()

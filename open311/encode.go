@@ -197,8 +197,6 @@ func (errorWriter) WriteError(w http.ResponseWriter, r *http.Request, e *server.
 	write(w, e.Status, formatOf(r), "errors", doc)
 }
 
-func init() { server.RegisterFamily("open311", "open311", errorWriter{}) }
-
 // apiError is an error answered in the spec's format with status.
 func apiError(status int, format string, args ...any) *server.Error {
 	msg := format

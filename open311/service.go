@@ -31,6 +31,12 @@ type Service struct{}
 // Name implements server.Service.
 func (*Service) Name() string { return "open311" }
 
+// Prefixes implements server.Declarer: every error under /open311, the
+// core's included, is in the spec's format.
+func (*Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "open311", Errors: errorWriter{}}}
+}
+
 // Prefix is where the API is mounted.
 const Prefix = "/open311/v2"
 
@@ -58,7 +64,13 @@ type manager struct {
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	cfg := h.Current().Config
 	if !cfg.Open311.Enabled() {
-		return // unmounted: /open311 answers 404 in the spec's format
+		// Off: paths under /open311 are unknown (404 in the spec's format),
+		// not a service this server lacks (501, the core's answer under a
+		// declared prefix where nothing is mounted).
+		r.PathPrefix(Prefix).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no resource at " + r.URL.Path})
+		})
+		return
 	}
 	m, err := newManager(h, cfg)
 	if err != nil {

@@ -41,6 +41,12 @@ type Service struct {
 // Name implements server.Service.
 func (*Service) Name() string { return "parcels" }
 
+// Prefixes implements server.Declarer: ULDK answers "-1 message" (its cards
+// and lookups are under the core's /api).
+func (*Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "uldk", Errors: server.PlainText}}
+}
+
 // mount is the service on one server.
 type mount struct {
 	h *server.Host

@@ -56,25 +56,30 @@ func (h *Host) mountCore(r *mux.Router) {
 	h.Fixed(r.HandleFunc("/datasets", h.summaryPage).Methods(http.MethodGet, http.MethodHead))
 }
 
-// mountFallbacks answers / when no service took it, the service prefixes no
-// service took, unknown paths and wrong methods, each in its family's format.
+// mountFallbacks answers / when no service took it, the declared prefixes no
+// service mounted, unknown paths and wrong methods, each in its prefix's
+// format (see Declarer).
 func (h *Host) mountFallbacks(r *mux.Router) {
 	// The summary page answers / unless a service (the map viewer) took it; it is
 	// always at /datasets.
 	r.HandleFunc("/", h.summaryPage).Methods(http.MethodGet, http.MethodHead)
 	mounted := mountedPrefixes(r)
-	for _, p := range servicePrefixes {
-		name := p
+	for _, f := range h.fams.all {
+		if f.core || f.prefix == "" { // the core's, the root page, paths under no prefix
+			continue
+		}
+		name := f.prefix
 		missing := func(w http.ResponseWriter, r *http.Request) {
 			WriteError(w, r, &Error{Status: http.StatusNotImplemented, Code: "OperationNotSupported",
 				Detail: "the " + name + " service is not available in this server"})
 		}
-		if !mounted[p] {
-			r.PathPrefix("/" + p).HandlerFunc(missing)
-		} else if p == "ows" {
-			// /ows dispatches on SERVICE: a request no service took names a
-			// service this server lacks, whatever else is mounted there.
-			r.Path("/ows").HandlerFunc(missing)
+		if !mounted[name] {
+			r.PathPrefix("/" + name).HandlerFunc(missing)
+		} else if f.bySvc != nil {
+			// A shared prefix dispatches on SERVICE: a request no service
+			// took names a service this server lacks, whatever else is
+			// mounted there.
+			r.Path("/" + name).HandlerFunc(missing)
 		} // else an unknown path under it is the NotFoundHandler's 404
 	}
 	r.NotFoundHandler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -86,7 +91,7 @@ func (h *Host) mountFallbacks(r *mux.Router) {
 }
 
 // mountedPrefixes are the first path segments of the routes mounted on r so
-// far ("ogc" for /ogc/collections/{collectionId}): a service that mounted any
+// far ("ogc" for /ogc/collections/{id}): a service that mounted any
 // route under a prefix serves it, so a path under it that no route matches is
 // unknown (404), not a service that is missing (501).
 func mountedPrefixes(r *mux.Router) map[string]bool {

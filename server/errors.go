@@ -72,24 +72,24 @@ type ErrorWriter interface {
 	WriteError(w http.ResponseWriter, r *http.Request, e *Error)
 }
 
-// The error writers of the route families.
+// The error formats the core knows, for services to declare (Prefix.Errors).
 var (
 	// ProblemJSON writes RFC 9457 problem details (application/problem+json):
-	// /api, /ogc, /tiles, /sync, /download.
+	// the core's /api, and OGC API and other JSON APIs.
 	ProblemJSON ErrorWriter = problemWriter{}
-	// WMSException writes a WMS 1.3.0 ServiceExceptionReport (text/xml): /wms, and
-	// /ows unless SERVICE=WFS.
+	// WMSException writes a WMS 1.3.0 ServiceExceptionReport (text/xml).
 	WMSException ErrorWriter = wmsWriter{}
 	// OWSException writes an OWS 1.1 ExceptionReport as WFS 2.0 requires
-	// (application/xml): /wfs, and /ows with SERVICE=WFS.
+	// (application/xml).
 	OWSException ErrorWriter = owsWriter{}
-	// PlainText writes the ULDK style "-1 message" (text/plain): /uldk.
+	// PlainText writes "-1 message" (text/plain), the ULDK framing: the
+	// core's /healthz, /readyz and /metrics, and ULDK.
 	PlainText ErrorWriter = textWriter{}
-	// HTMLPage writes a small HTML page: the viewer and unknown paths.
+	// HTMLPage writes a small HTML page: paths under no declared prefix.
 	HTMLPage ErrorWriter = htmlWriter{}
 )
 
-// WriteError writes e in the format of the request's route family.
+// WriteError writes e in the format of the request's prefix (see Prefix).
 func WriteError(w http.ResponseWriter, r *http.Request, e *Error) {
 	writerFor(r).WriteError(w, r, e)
 }
@@ -104,11 +104,13 @@ func WriteErr(w http.ResponseWriter, r *http.Request, err error) {
 	WriteError(w, r, e)
 }
 
+// writerFor is the error format of the request's prefix (HTMLPage for a
+// request that did not come through a server).
 func writerFor(r *http.Request) ErrorWriter {
 	if info := infoFrom(r.Context()); info != nil {
 		return info.family.errors(r)
 	}
-	return familyFor(r.URL.Path).errors(r)
+	return HTMLPage
 }
 
 func setErrorHeaders(w http.ResponseWriter, e *Error, contentType string) {

@@ -178,10 +178,38 @@ func quietLogger() *slog.Logger {
 	return slog.New(slog.NewTextHandler(io.Discard, &slog.HandlerOptions{Level: slog.LevelError}))
 }
 
-// start runs a real server on a loopback port.
+// protocols stands in for the services of the sip program, which this
+// package cannot import: it declares their URL prefixes and error formats
+// (as wms, features, tiles, parcels, datasync, extracts and web do) and
+// mounts nothing, so that the core's errors under them come in their
+// formats, and a prefix no test service mounts is a service this server
+// lacks (501).
+type protocols struct{}
+
+func (protocols) Name() string             { return "protocols" }
+func (protocols) Mount(*mux.Router, *Host) {}
+func (protocols) Prefixes() []Prefix {
+	return []Prefix{
+		{Path: "wms", Errors: WMSException}, {Path: "ows", Errors: WMSException},
+		{Path: "wfs", Errors: OWSException}, {Path: "ows", Service: "WFS", Errors: OWSException},
+		{Path: "ogc", Errors: ProblemJSON}, {Path: "tiles", Errors: ProblemJSON},
+		{Path: "uldk", Errors: PlainText}, {Path: "sync", Errors: ProblemJSON},
+		{Path: "download", Errors: ProblemJSON}, {Path: "", Label: "viewer", Errors: HTMLPage},
+	}
+}
+
+// start runs a real server on a loopback port, with the test's services and
+// the protocols' prefixes.
 func start(t testing.TB, cfg *config.Config, svc ...Service) *testServer {
 	t.Helper()
-	s, err := New(cfg, quietLogger(), Options{Services: svc})
+	return startOptions(t, cfg, Options{Services: svc})
+}
+
+// startOptions is start with options (the protocols are added).
+func startOptions(t testing.TB, cfg *config.Config, opts Options) *testServer {
+	t.Helper()
+	opts.Services = append([]Service{protocols{}}, opts.Services...)
+	s, err := New(cfg, quietLogger(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

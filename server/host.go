@@ -28,9 +28,8 @@ import (
 // gets the core's request ids, logging, metrics, auth, limits, compression and
 // CORS; per-route policies come from Host (RequireRole, Expensive).
 //
-// Prefixes of the fixed URL map that no service mounts answer 501 in their
-// family's error format; an unknown path under a prefix that a service mounts
-// answers 404 in that format.
+// A service that implements Declarer gets the errors under its URL prefixes,
+// the core's own included, in its protocol's format.
 type Service interface {
 	Name() string
 	Mount(r *mux.Router, h *Host)
@@ -94,6 +93,7 @@ type Host struct {
 	latency  *metrics.HistogramVec
 	inflight metrics.Gauge
 	limited  *metrics.CounterVec
+	fams     *families  // the URL prefixes of the core and the services
 	famStats []famStats // by family.idx
 }
 
@@ -133,6 +133,14 @@ func (h *Host) observeLatency(f *family, layer string, seconds float64) {
 		p.Store(l)
 	}
 	l.Observe(seconds)
+}
+
+// familyOf is the family of a request: the one the core found for it.
+func (h *Host) familyOf(r *http.Request) *family {
+	if info := infoFrom(r.Context()); info != nil {
+		return info.family
+	}
+	return h.fams.of(r.URL.Path)
 }
 
 // Service finds a service of this server by name (nil when it has none), for a
@@ -182,7 +190,7 @@ func (h *Host) Expensive(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s := h.State(r); s != nil {
 			if wait, ok := h.limiter.Allow(s.Config.Limits.RateLimit, ClientIP(r, s.Config.Limits.RateLimit.TrustProxy), time.Now()); !ok {
-				h.limited.With(familyFor(r.URL.Path).name).Inc()
+				h.limited.With(h.familyOf(r).name).Inc()
 				WriteError(w, r, &Error{Status: http.StatusTooManyRequests, Code: "TooManyRequests",
 					Detail: "rate limit exceeded for this client; retry later", RetryAfter: wait})
 				return
@@ -403,84 +411,6 @@ func (d *Dataset) PublicColumns(r *http.Request, l store.Layer, lc config.Layer)
 		}
 	}
 	return out
-}
-
-// route families: each prefix of the fixed URL map has a metrics label and an
-// error format.
-type family struct {
-	name   string
-	writer ErrorWriter
-	// idx indexes Host.famStats (metric series resolved once per server).
-	idx int
-	// noTimeout: cheap core routes that never get limits.request_timeout, and
-	// that answer while a store is down (/healthz, /readyz, /metrics).
-	noTimeout bool
-}
-
-func (f *family) errors(r *http.Request) ErrorWriter {
-	if f.name == "ows" {
-		for k, v := range r.URL.Query() {
-			if strings.EqualFold(k, "service") && len(v) > 0 && strings.EqualFold(v[0], "WFS") {
-				return OWSException
-			}
-		}
-	}
-	return f.writer
-}
-
-var (
-	allFamilies []*family // every family, by idx
-	families    = map[string]*family{}
-	otherFamily = newFamily("other", "other", HTMLPage)
-)
-
-func newFamily(prefix, name string, w ErrorWriter) *family {
-	f := &family{name: name, writer: w, idx: len(allFamilies)}
-	allFamilies = append(allFamilies, f)
-	if prefix != "other" {
-		families[prefix] = f
-	}
-	return f
-}
-
-func init() {
-	for _, p := range []struct {
-		prefix, name string
-		w            ErrorWriter
-	}{
-		{"healthz", "healthz", PlainText},
-		{"readyz", "readyz", PlainText},
-		{"metrics", "metrics", PlainText},
-		{"wms", "wms", WMSException},
-		{"wfs", "wfs", OWSException},
-		{"ows", "ows", WMSException},
-		{"ogc", "ogc", ProblemJSON},
-		{"tiles", "tiles", ProblemJSON},
-		{"uldk", "uldk", PlainText},
-		{"api", "api", ProblemJSON},
-		{"sync", "sync", ProblemJSON},
-		{"download", "download", ProblemJSON},
-		{"", "viewer", HTMLPage},
-	} {
-		f := newFamily(p.prefix, p.name, p.w)
-		f.noTimeout = p.name == "healthz" || p.name == "readyz" || p.name == "metrics"
-	}
-}
-
-// servicePrefixes are the URL prefixes a later service mounts: while no route
-// is mounted under one, its paths answer 501; once one is, a path under it
-// that no route matches answers 404 (see mountFallbacks).
-var servicePrefixes = []string{"wms", "wfs", "ows", "ogc", "tiles", "uldk", "sync", "download"}
-
-func familyFor(path string) *family {
-	p := strings.TrimPrefix(path, "/")
-	if i := strings.IndexByte(p, '/'); i >= 0 {
-		p = p[:i]
-	}
-	if f, ok := families[p]; ok {
-		return f
-	}
-	return otherFamily
 }
 
 // Var returns a route variable, percent-decoded (routes match the escaped path so

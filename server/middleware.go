@@ -47,7 +47,7 @@ func (c *coreHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// itself (mux.Router.Match) rather than calling the router's ServeHTTP, which
 	// would copy the request twice more to put the variables and the route into
 	// the context; server.Var reads them from the request info.
-	pr := &perRequest{info: reqInfo{family: familyFor(r.URL.Path), state: st, host: h}}
+	pr := &perRequest{info: reqInfo{family: h.fams.of(r.URL.Path), state: st, host: h}}
 	info := &pr.info
 	// The request id goes back to a client that sent one (it propagates ids)
 	// and, through statusWriter, on every error response; a success response to

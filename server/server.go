@@ -1,11 +1,13 @@
 // Package server is the HTTP core of `sip serve`: it hosts datasets (stores
-// opened by DSN, GeoPackage or PostGIS, with in-memory spatial indexes), routes the fixed URL map, and gives
+// opened by DSN, GeoPackage or PostGIS, with in-memory spatial indexes), routes the URL map, and gives
 // every service the same request handling: request ids, structured logs,
 // Prometheus metrics, API-key auth, limits (timeouts, body size, rate), error
 // formats per protocol, compression, ETags, CORS, graceful shutdown and reload.
 //
 // Services (WMS, WFS, OGC API, tiles, ULDK, sync, downloads) plug in through the
-// Service interface; the core itself serves /healthz, /readyz, /metrics, the
+// Service interface, and declare their URL prefixes and error formats to the
+// core (Declarer), which writes its own errors under them in those formats;
+// the core itself serves /healthz, /readyz, /metrics, the
 // dataset API under /api/datasets and a summary page at /.
 package server
 
@@ -78,7 +80,16 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 	if reg == nil {
 		reg = metrics.NewRegistry()
 	}
-	h := &Host{logger: logger, metrics: reg, limiter: NewRateLimiter(), open: opts.Open, famStats: make([]famStats, len(allFamilies))}
+	h := &Host{logger: logger, metrics: reg, limiter: NewRateLimiter(), open: opts.Open}
+	h.services = append(h.services, opts.Services...)
+	if !opts.NoRegistered {
+		h.services = append(h.services, registered()...)
+	}
+	fams, err := newFamilies(h.services)
+	if err != nil {
+		return nil, err
+	}
+	h.fams, h.famStats = fams, make([]famStats, len(fams.all))
 	h.reqs = reg.Counter("sip_http_requests_total", "HTTP requests by service and status code.", "service", "code")
 	h.latency = reg.Histogram("sip_http_request_duration_seconds", "HTTP request latency by service and layer.", nil, "service", "layer")
 	h.inflight = reg.Gauge("sip_http_requests_in_flight", "Requests being served.").With()
@@ -133,10 +144,6 @@ func New(cfg *config.Config, logger *slog.Logger, opts Options) (*Server, error)
 
 	r := mux.NewRouter().UseEncodedPath()
 	r.StrictSlash(false)
-	h.services = append(h.services, opts.Services...)
-	if !opts.NoRegistered {
-		h.services = append(h.services, registered()...)
-	}
 	h.mountCore(r)
 	for _, s := range h.services {
 		s.Mount(r, h)

@@ -90,6 +90,12 @@ func NewService() *Service {
 // Name implements server.Service.
 func (s *Service) Name() string { return "tiles" }
 
+// Prefixes implements server.Declarer: /tiles and the OGC API tiles under
+// /ogc answer problem details.
+func (s *Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "tiles", Errors: server.ProblemJSON}, {Path: "ogc", Errors: server.ProblemJSON}}
+}
+
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.host = h

@@ -33,6 +33,11 @@ type Service struct{}
 // Name implements server.Service.
 func (*Service) Name() string { return "web" }
 
+// Prefixes implements server.Declarer: the viewer's page at /.
+func (*Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "", Label: "viewer", Errors: server.HTMLPage}}
+}
+
 // asset is one embedded file with its precomputed gzip form and tag.
 type asset struct {
 	body, gz []byte

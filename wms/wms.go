@@ -67,6 +67,12 @@ const canvasPoolBytes = 32 << 20
 // Name implements server.Service.
 func (s *Service) Name() string { return "wms" }
 
+// Prefixes implements server.Declarer: /wms, and /ows but for the requests
+// another service claims by SERVICE (the WFS), answer WMS exceptions.
+func (s *Service) Prefixes() []server.Prefix {
+	return []server.Prefix{{Path: "wms", Errors: server.WMSException}, {Path: "ows", Errors: server.WMSException}}
+}
+
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.host = h
