@@ -440,174 +440,38 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	qs := r.URL.Query()
-	allowed := []string{"f", "limit", "bbox", "bbox-crs", "datetime", "crs", "filter", "filter-lang", "filter-crs", "cursor", "offset", "properties"}
-	var eq []filter.Expr
-	for k, v := range qs {
-		known := false
-		for _, x := range allowed {
-			if k == x {
-				known = true
-			}
-		}
-		if known {
-			continue
-		}
-		name, t, ok := c.Lookup(k)
-		if !ok || t == filter.Geometry || strings.Contains(k, ":") {
-			server.WriteError(w, r, badParam(k, "unknown query parameter %q", k))
-			return
-		}
-		eq = append(eq, filter.Compare{Op: "=", Left: filter.Property{Name: name, Type: t}, Right: filter.Literal{Value: v[0]}})
-	}
-	isHTML, e := wantHTML(r)
+	req, e := a.parseItems(r, c)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
-	st := a.h.State(r)
-	q := &query{c: c, limit: defaultLimit}
-	if v := qs.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			server.WriteError(w, r, badParam("limit", "limit must be a positive integer"))
-			return
-		}
-		q.limit = st.MaxFeatures(n)
-	}
-	crs := newOutCRS(geo.CRS84, geo.EastNorth)
-	if v := qs.Get("crs"); v != "" {
-		cr, axis, e := parseCRSParam("crs", v)
-		if e != nil {
-			server.WriteError(w, r, e)
-			return
-		}
-		crs = newOutCRS(cr, axis)
-	}
-	if v := qs.Get("bbox"); v != "" {
-		b, err := parseBBox(v)
-		if err != nil {
-			server.WriteError(w, r, badParam("bbox", "%v", err))
-			return
-		}
-		bc, baxis := geo.CRS84, geo.EastNorth
-		if v := qs.Get("bbox-crs"); v != "" {
-			var e *server.Error
-			if bc, baxis, e = parseCRSParam("bbox-crs", v); e != nil {
-				server.WriteError(w, r, e)
-				return
-			}
-		}
-		if (!bc.Geographic || baxis == geo.NorthEast) && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) || b.Min[1] > b.Max[1] && bc.Geographic {
-			server.WriteError(w, r, badParam("bbox", "bbox minimum exceeds maximum"))
-			return
-		}
-		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
-			q.empty = true
-		} else {
-			q.setBox(c.cat.bounds.toStorageBound(b, bc, baxis))
-		}
-	} else if qs.Get("bbox-crs") != "" {
-		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))
-		return
-	}
-	var exprs []filter.Expr
-	if v := qs.Get("datetime"); v != "" {
-		lo, hi, instant, err := parseDatetime(v)
-		if err != nil {
-			server.WriteError(w, r, badParam("datetime", "%v", err))
-			return
-		}
-		if instant {
-			q.asOf = lo
-		} else {
-			exprs = append(exprs, filter.Temporal{Op: "intersects", Arg: filter.Property{Name: StartVersionProp, Type: filter.DateTime}, Lo: lo, Hi: hi})
-		}
-	}
-	if v := qs.Get("filter"); v != "" {
-		fe, e := parseCQL(c, v, qs.Get("filter-lang"), qs.Get("filter-crs"))
-		if e != nil {
-			server.WriteError(w, r, e)
-			return
-		}
-		exprs = append(exprs, fe)
-	} else if qs.Get("filter-lang") != "" || qs.Get("filter-crs") != "" {
-		server.WriteError(w, r, badParam("filter", "filter-lang/filter-crs without filter"))
-		return
-	}
-	exprs = append(exprs, eq...)
-	switch len(exprs) {
-	case 0:
-	case 1:
-		q.expr = exprs[0]
-	default:
-		q.expr = filter.And{Args: exprs}
-	}
-	var sel []int
-	if v := qs.Get("properties"); v != "" {
-		for _, n := range strings.Split(v, ",") {
-			name, _, ok := c.Lookup(strings.TrimSpace(n))
-			if !ok || name == "geometry" {
-				if ok {
-					continue
-				}
-				server.WriteError(w, r, badParam("properties", "unknown property %q", n))
-				return
-			}
-			for i, p := range c.Props {
-				if p.Name == name {
-					sel = append(sel, i)
-				}
-			}
-		}
-		if sel == nil {
-			sel = []int{}
-		}
-	}
-	index := 0
-	if v := qs.Get("cursor"); v != "" {
-		k, i, ok := strings.Cut(v, ".")
-		key, err1 := strconv.ParseInt(k, 10, 64)
-		idx, err2 := strconv.Atoi(i)
-		if !ok || err1 != nil || err2 != nil || key < 0 || idx < 0 {
-			server.WriteError(w, r, badParam("cursor", "bad cursor"))
-			return
-		}
-		q.after, index = key, idx
-	}
-	if v := qs.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			server.WriteError(w, r, badParam("offset", "offset must be a non-negative integer"))
-			return
-		}
-		q.offset, index = n, index+n
-	}
-	if err := q.prepare(); err != nil {
-		server.WriteError(w, r, filterError(err))
-		return
-	}
-	release, e := admitPage(r, q.limit)
+	release, e := admitPage(r, req.q.limit)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
 	defer release()
-	if isHTML {
-		a.itemsHTML(w, r, c, q, crs)
+	if req.isHTML {
+		a.itemsHTML(w, r, c, req.q, req.crs)
 		return
 	}
-	first := q.after == 0 && q.offset == 0
 	w.Header().Set("Content-Type", geojsonType)
-	w.Header().Set("Content-Crs", "<"+crsURI(crs.crs)+">")
+	w.Header().Set("Content-Crs", "<"+crsURI(req.crs.crs)+">")
 	if r.Method == http.MethodHead {
 		return
 	}
+	req.writeGeoJSON(w, r)
+}
+
+// writeGeoJSON streams the page as a GeoJSON feature collection; the count
+// and the paging links follow the features.
+func (req *itemsReq) writeGeoJSON(w http.ResponseWriter, r *http.Request) {
+	q := req.q
+	first := q.after == 0 && q.offset == 0
 	out := newBody(w)
 	out.buf = append(out.buf, `{"type":"FeatureCollection","features":[`...)
 	n := 0
-	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items"
-	next, err := q.pageEncoded(r.Context(), geojsonEncoder(c, crs, sel), func(fb []byte) error {
+	next, err := q.pageEncoded(r.Context(), geojsonEncoder(req.c, req.crs, req.sel), func(fb []byte) error {
 		if n > 0 {
 			out.buf = append(out.buf, ',')
 		}
@@ -637,6 +501,19 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	buf = strconv.AppendInt(buf, int64(n), 10)
 	buf = append(buf, `,"timeStamp":`...)
 	buf = appendJSONString(buf, time.Now().UTC().Format(time.RFC3339))
+	lb, _ := json.Marshal(req.links(r, next, n))
+	buf = append(buf, `,"links":`...)
+	buf = append(buf, lb...)
+	buf = append(buf, "}\n"...)
+	out.buf = buf
+	out.close()
+}
+
+// links are a page's self, alternate, next and prev links (n features, next
+// the keyset cursor after them, 0 on the last page).
+func (req *itemsReq) links(r *http.Request, next int64, n int) []Link {
+	qs, index := req.qs, req.index
+	self := base(r) + "/collections/" + url.PathEscape(req.c.ID) + "/items"
 	links := []Link{{Href: self + "?" + r.URL.RawQuery, Rel: "self", Type: geojsonType, Title: "this page"}}
 	links[0].Href = strings.TrimSuffix(links[0].Href, "?")
 	links = append(links, Link{Href: pageURL(self, qs, "html", "", -1), Rel: "alternate", Type: "text/html", Title: "this page as HTML"})
@@ -644,14 +521,9 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		links = append(links, Link{Href: pageURL(self, qs, "", strconv.FormatInt(next, 10)+"."+strconv.Itoa(index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
 	}
 	if index > 0 {
-		links = append(links, Link{Href: pageURL(self, qs, "", "", max(0, index-q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
+		links = append(links, Link{Href: pageURL(self, qs, "", "", max(0, index-req.q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
 	}
-	lb, _ := json.Marshal(links)
-	buf = append(buf, `,"links":`...)
-	buf = append(buf, lb...)
-	buf = append(buf, "}\n"...)
-	out.buf = buf
-	out.close()
+	return links
 }
 
 // pageURL is the items URL with the paging parameters replaced.
