@@ -8,6 +8,7 @@ import (
 
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 )
 
@@ -36,13 +37,13 @@ func (a *ogcAPI) parseItems(r *http.Request, c *Collection) (*itemsReq, *server.
 		return nil, e
 	}
 	req := &itemsReq{c: c, qs: qs, q: &query{c: c, limit: defaultLimit}, crs: newOutCRS(geo.CRS84, geo.EastNorth)}
-	if req.isHTML, e = wantHTML(r); e != nil {
+	if req.isHTML, e = ogcapi.WantHTML(r); e != nil {
 		return nil, e
 	}
 	if v := qs.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
-			return nil, badParam("limit", "limit must be a positive integer")
+			return nil, ogcapi.BadParam("limit", "limit must be a positive integer")
 		}
 		req.q.limit = a.h.State(r).MaxFeatures(n)
 	}
@@ -96,7 +97,7 @@ func queryableParams(c *Collection, qs url.Values) ([]filter.Expr, *server.Error
 		}
 		name, t, ok := c.Lookup(k)
 		if !ok || t == filter.Geometry || strings.Contains(k, ":") {
-			return nil, badParam(k, "unknown query parameter %q", k)
+			return nil, ogcapi.BadParam(k, "unknown query parameter %q", k)
 		}
 		eq = append(eq, filter.Compare{Op: "=", Left: filter.Property{Name: name, Type: t}, Right: filter.Literal{Value: v[0]}})
 	}
@@ -109,13 +110,13 @@ func (req *itemsReq) parseBBox() *server.Error {
 	v := qs.Get("bbox")
 	if v == "" {
 		if qs.Get("bbox-crs") != "" {
-			return badParam("bbox-crs", "bbox-crs without bbox")
+			return ogcapi.BadParam("bbox-crs", "bbox-crs without bbox")
 		}
 		return nil
 	}
 	b, err := parseBBox(v)
 	if err != nil {
-		return badParam("bbox", "%v", err)
+		return ogcapi.BadParam("bbox", "%v", err)
 	}
 	bc, baxis := geo.CRS84, geo.EastNorth
 	if v := qs.Get("bbox-crs"); v != "" {
@@ -125,7 +126,7 @@ func (req *itemsReq) parseBBox() *server.Error {
 		}
 	}
 	if (!bc.Geographic || baxis == geo.NorthEast) && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) || b.Min[1] > b.Max[1] && bc.Geographic {
-		return badParam("bbox", "bbox minimum exceeds maximum")
+		return ogcapi.BadParam("bbox", "bbox minimum exceeds maximum")
 	}
 	if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
 		req.q.empty = true
@@ -143,7 +144,7 @@ func (req *itemsReq) parseFilters() ([]filter.Expr, *server.Error) {
 	if v := qs.Get("datetime"); v != "" {
 		lo, hi, instant, err := parseDatetime(v)
 		if err != nil {
-			return nil, badParam("datetime", "%v", err)
+			return nil, ogcapi.BadParam("datetime", "%v", err)
 		}
 		if instant {
 			req.q.asOf = lo
@@ -158,7 +159,7 @@ func (req *itemsReq) parseFilters() ([]filter.Expr, *server.Error) {
 		}
 		exprs = append(exprs, fe)
 	} else if qs.Get("filter-lang") != "" || qs.Get("filter-crs") != "" {
-		return nil, badParam("filter", "filter-lang/filter-crs without filter")
+		return nil, ogcapi.BadParam("filter", "filter-lang/filter-crs without filter")
 	}
 	return exprs, nil
 }
@@ -177,7 +178,7 @@ func (req *itemsReq) parseProperties() *server.Error {
 			if ok {
 				continue
 			}
-			return badParam("properties", "unknown property %q", n)
+			return ogcapi.BadParam("properties", "unknown property %q", n)
 		}
 		for i, p := range c.Props {
 			if p.Name == name {
@@ -198,14 +199,14 @@ func (req *itemsReq) parsePage() *server.Error {
 		key, err1 := strconv.ParseInt(k, 10, 64)
 		idx, err2 := strconv.Atoi(i)
 		if !ok || err1 != nil || err2 != nil || key < 0 || idx < 0 {
-			return badParam("cursor", "bad cursor")
+			return ogcapi.BadParam("cursor", "bad cursor")
 		}
 		req.q.after, req.index = key, idx
 	}
 	if v := req.qs.Get("offset"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 {
-			return badParam("offset", "offset must be a non-negative integer")
+			return ogcapi.BadParam("offset", "offset must be a non-negative integer")
 		}
 		req.q.offset, req.index = n, req.index+n
 	}

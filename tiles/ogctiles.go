@@ -8,7 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/sip-core/sip/features"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 )
 
@@ -67,14 +67,14 @@ func (s *Service) tileMatrixSets(w http.ResponseWriter, r *http.Request) {
 func (s *Service) tileMatrixSet(w http.ResponseWriter, r *http.Request) {
 	g, ok := GridByID(server.Var(r, "tms"))
 	if !ok {
-		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		server.WriteError(w, r, ogcapi.NotFound("no tile matrix set "+strconv.Quote(server.Var(r, "tms"))))
 		return
 	}
 	writeJSON(w, r, "application/json", tmsDoc(g, min(g.MaxZoom, DynamicMaxZoom)))
 }
 
 // collection resolves an OGC API collection id as the features service does
-// (features.ResolveCollectionID: a bare layer name in the first dataset,
+// (ogcapi.ResolveCollectionID: a bare layer name in the first dataset,
 // "<dataset>.<layer>" in the others), so /ogc/collections/{id}/tiles is the
 // same collection as /ogc/collections/{id}. A dataset name (all its layers) and
 // a pre-built tileset are collections of tiles too.
@@ -83,7 +83,7 @@ func (s *Service) collection(r *http.Request, id string) (*tileset, *server.Erro
 	if st == nil {
 		return nil, &server.Error{Status: http.StatusServiceUnavailable}
 	}
-	if d, layer, ok := features.ResolveCollectionID(st, id); ok {
+	if d, layer, ok := ogcapi.ResolveCollectionID(st, id); ok {
 		ts, e := s.dynamic(r, d, []string{layer})
 		if e == nil {
 			ts.name = id
@@ -109,7 +109,7 @@ func (s *Service) ogcTarget(r *http.Request) (id, base string, ts *tileset, e *s
 	}
 	st := s.host.State(r)
 	if st == nil || len(st.Datasets()) == 0 {
-		return "", "", nil, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "this server has no dataset"}
+		return "", "", nil, ogcapi.NotFound("this server has no dataset")
 	}
 	d := st.Datasets()[0]
 	ts, e = s.dynamic(r, d, nil)
@@ -146,7 +146,7 @@ func (s *Service) ogcTileset(w http.ResponseWriter, r *http.Request) {
 	}
 	g, ok := GridByID(server.Var(r, "tms"))
 	if !ok || (ts.file != nil && ts.file.Grid() != g) {
-		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "collection " + id + " has no tiles on tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		server.WriteError(w, r, ogcapi.NotFound("collection "+id+" has no tiles on tile matrix set "+strconv.Quote(server.Var(r, "tms"))))
 		return
 	}
 	m := ts.meta(r.Context())
@@ -234,7 +234,7 @@ func (s *Service) ogcTile(w http.ResponseWriter, r *http.Request) {
 	}
 	g, ok := GridByID(server.Var(r, "tms"))
 	if !ok {
-		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no tile matrix set " + strconv.Quote(server.Var(r, "tms"))})
+		server.WriteError(w, r, ogcapi.NotFound("no tile matrix set "+strconv.Quote(server.Var(r, "tms"))))
 		return
 	}
 	// OGC order: tileMatrix/tileRow/tileCol.
