@@ -139,7 +139,6 @@ func (s *wfs) endpoint(r *http.Request) string {
 }
 
 func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version string) {
-	ep := xmlEsc(s.endpoint(r)) + "?"
 	xmlEncoding := r.URL.Path == "/wfs" // POST is served on /wfs (the shared /ows dispatches on the query string)
 	var b strings.Builder
 	v11 := version == "1.1.0"
@@ -162,12 +161,26 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 <ows:ServiceProvider><ows:ProviderName>SIP core</ows:ProviderName><ows:ServiceContact/></ows:ServiceProvider>
 <ows:OperationsMetadata>
 `, xmlEsc(title))
+	s.writeOperations(&b, r, v11, xmlEncoding)
+	b.WriteString("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n")
+	s.writeFeatureTypes(&b, r, v11)
+	b.WriteString("</wfs:FeatureTypeList>\n")
+	writeFilterCapabilities(&b, v11)
+	b.WriteString("\n</wfs:WFS_Capabilities>\n")
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Write([]byte(b.String()))
+}
+
+// writeOperations writes the operations of OperationsMetadata and, in 2.0,
+// the constraints of the conformance classes served.
+func (s *wfs) writeOperations(b *strings.Builder, r *http.Request, v11, xmlEncoding bool) {
+	ep := xmlEsc(s.endpoint(r)) + "?"
 	for _, op := range []string{"GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries", "DescribeStoredQueries"} {
 		post := ""
 		if xmlEncoding {
 			post = `<ows:Post xlink:href="` + xmlEsc(s.endpoint(r)) + `"/>`
 		}
-		fmt.Fprintf(&b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/>%s</ows:HTTP></ows:DCP>`, op, ep, post)
+		fmt.Fprintf(b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/>%s</ows:HTTP></ows:DCP>`, op, ep, post)
 		if op == "GetFeature" {
 			b.WriteString(`<ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/gml+xml; version=3.2</ows:Value><ows:Value>text/xml; subtype=gml/3.1.1</ows:Value><ows:Value>application/json</ows:Value><ows:Value>application/geo+json</ows:Value></ows:AllowedValues></ows:Parameter>`)
 			b.WriteString(`<ows:Parameter name="resultType"><ows:AllowedValues><ows:Value>results</ows:Value><ows:Value>hits</ows:Value></ows:AllowedValues></ows:Parameter>`)
@@ -180,20 +193,24 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 			enc = append(enc, "XMLEncoding")
 		}
 		for _, c := range enc {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		for _, c := range []string{"ImplementsSimpleWFS"} {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		for _, c := range []string{"ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding", "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsSharedBBOXes", "ImplementsStandardJoins", "ImplementsSpatialJoins", "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries"} {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
 		}
-		fmt.Fprintf(&b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
+		fmt.Fprintf(b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
 	}
-	b.WriteString("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n")
+}
+
+// writeFeatureTypes writes the FeatureTypeList's members: the collections
+// the caller may read, their CRSs, formats and WGS84 extent.
+func (s *wfs) writeFeatureTypes(b *strings.Builder, r *http.Request, v11 bool) {
 	geoTr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
 	for _, c := range s.cat.list(r, s.h.State(r)) {
-		fmt.Fprintf(&b, `<wfs:FeatureType><wfs:Name>%s:%s</wfs:Name><wfs:Title>%s</wfs:Title>`, nsPrefix, xmlEsc(c.ID), xmlEsc(c.Title()))
+		fmt.Fprintf(b, `<wfs:FeatureType><wfs:Name>%s:%s</wfs:Name><wfs:Title>%s</wfs:Title>`, nsPrefix, xmlEsc(c.ID), xmlEsc(c.Title()))
 		if v11 {
 			b.WriteString(`<wfs:DefaultSRS>urn:ogc:def:crs:EPSG::2180</wfs:DefaultSRS>`)
 		} else {
@@ -204,20 +221,24 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 				continue
 			}
 			if v11 {
-				fmt.Fprintf(&b, `<wfs:OtherSRS>%s</wfs:OtherSRS>`, cr.URN())
+				fmt.Fprintf(b, `<wfs:OtherSRS>%s</wfs:OtherSRS>`, cr.URN())
 			} else {
-				fmt.Fprintf(&b, `<wfs:OtherCRS>%s</wfs:OtherCRS>`, cr.URN())
+				fmt.Fprintf(b, `<wfs:OtherCRS>%s</wfs:OtherCRS>`, cr.URN())
 			}
 		}
 		b.WriteString(`<wfs:OutputFormats><wfs:Format>application/gml+xml; version=3.2</wfs:Format><wfs:Format>application/json</wfs:Format></wfs:OutputFormats>`)
 		if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
 			g := geoTr.Bound(ext)
-			fmt.Fprintf(&b, `<ows:WGS84BoundingBox><ows:LowerCorner>%s %s</ows:LowerCorner><ows:UpperCorner>%s %s</ows:UpperCorner></ows:WGS84BoundingBox>`,
+			fmt.Fprintf(b, `<ows:WGS84BoundingBox><ows:LowerCorner>%s %s</ows:LowerCorner><ows:UpperCorner>%s %s</ows:UpperCorner></ows:WGS84BoundingBox>`,
 				fnum(g.Min[0]), fnum(g.Min[1]), fnum(g.Max[0]), fnum(g.Max[1]))
 		}
 		b.WriteString("</wfs:FeatureType>\n")
 	}
-	b.WriteString("</wfs:FeatureTypeList>\n")
+}
+
+// writeFilterCapabilities writes the Filter_Capabilities of FES 2.0 (WFS
+// 2.0) or Filter 1.1 (WFS 1.1).
+func writeFilterCapabilities(b *strings.Builder, v11 bool) {
 	if v11 {
 		b.WriteString(`<ogc:Filter_Capabilities><ogc:Spatial_Capabilities><ogc:GeometryOperands><ogc:GeometryOperand>gml:Envelope</ogc:GeometryOperand><ogc:GeometryOperand>gml:Polygon</ogc:GeometryOperand></ogc:GeometryOperands><ogc:SpatialOperators><ogc:SpatialOperator name="BBOX"/><ogc:SpatialOperator name="Intersects"/><ogc:SpatialOperator name="Within"/><ogc:SpatialOperator name="Contains"/></ogc:SpatialOperators></ogc:Spatial_Capabilities><ogc:Scalar_Capabilities><ogc:LogicalOperators/><ogc:ComparisonOperators><ogc:ComparisonOperator>EqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>NotEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThan</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThan</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>Like</ogc:ComparisonOperator><ogc:ComparisonOperator>Between</ogc:ComparisonOperator><ogc:ComparisonOperator>NullCheck</ogc:ComparisonOperator></ogc:ComparisonOperators></ogc:Scalar_Capabilities><ogc:Id_Capabilities><ogc:FID/></ogc:Id_Capabilities></ogc:Filter_Capabilities>`)
 	} else {
@@ -227,21 +248,18 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 			if c == "ImplementsFunctions" {
 				val = "FALSE"
 			}
-			fmt.Fprintf(&b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
+			fmt.Fprintf(b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
 		}
 		b.WriteString(`</fes:Conformance><fes:Id_Capabilities><fes:ResourceIdentifier name="fes:ResourceId"/></fes:Id_Capabilities><fes:Scalar_Capabilities><fes:LogicalOperators/><fes:ComparisonOperators>`)
 		for _, op := range []string{"PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan", "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil", "PropertyIsBetween"} {
-			fmt.Fprintf(&b, `<fes:ComparisonOperator name="%s"/>`, op)
+			fmt.Fprintf(b, `<fes:ComparisonOperator name="%s"/>`, op)
 		}
 		b.WriteString(`</fes:ComparisonOperators></fes:Scalar_Capabilities><fes:Spatial_Capabilities><fes:GeometryOperands><fes:GeometryOperand name="gml:Envelope"/><fes:GeometryOperand name="gml:Point"/><fes:GeometryOperand name="gml:LineString"/><fes:GeometryOperand name="gml:Polygon"/><fes:GeometryOperand name="gml:MultiSurface"/></fes:GeometryOperands><fes:SpatialOperators>`)
 		for _, op := range []string{"BBOX", "Intersects", "Within", "Contains", "Disjoint", "Equals", "Touches", "Crosses", "Overlaps"} {
-			fmt.Fprintf(&b, `<fes:SpatialOperator name="%s"/>`, op)
+			fmt.Fprintf(b, `<fes:SpatialOperator name="%s"/>`, op)
 		}
 		b.WriteString(`</fes:SpatialOperators></fes:Spatial_Capabilities><fes:Temporal_Capabilities><fes:TemporalOperands><fes:TemporalOperand name="gml:TimeInstant"/><fes:TemporalOperand name="gml:TimePeriod"/></fes:TemporalOperands><fes:TemporalOperators><fes:TemporalOperator name="After"/><fes:TemporalOperator name="Before"/><fes:TemporalOperator name="During"/><fes:TemporalOperator name="TEquals"/></fes:TemporalOperators></fes:Temporal_Capabilities></fes:Filter_Capabilities>`)
 	}
-	b.WriteString("\n</wfs:WFS_Capabilities>\n")
-	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	w.Write([]byte(b.String()))
 }
 
 func fnum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
