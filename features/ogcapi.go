@@ -368,11 +368,7 @@ func (req *itemsReq) writeGeoJSON(w http.ResponseWriter, r *http.Request) {
 		out.close() // a cut response: the client sees invalid JSON
 		return
 	}
-	buf := out.buf
-	buf = append(buf, `],"numberMatched":`...)
-	buf = strconv.AppendInt(buf, matched, 10)
-	buf = append(buf, `,"numberReturned":`...)
-	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf := appendCounts(out.buf, matched, n)
 	buf = append(buf, `,"timeStamp":`...)
 	buf = appendJSONString(buf, time.Now().UTC().Format(time.RFC3339))
 	lb, _ := json.Marshal(req.links(r, next, n))

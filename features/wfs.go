@@ -433,6 +433,15 @@ func appendGeoJSONHead(b []byte, c *geo.CRS) []byte {
 	return append(b, `"features":[`...)
 }
 
+// appendCounts closes a feature collection's features array and writes its
+// numberMatched and numberReturned members.
+func appendCounts(b []byte, matched int64, returned int) []byte {
+	b = append(b, `],"numberMatched":`...)
+	b = strconv.AppendInt(b, matched, 10)
+	b = append(b, `,"numberReturned":`...)
+	return strconv.AppendInt(b, int64(returned), 10)
+}
+
 // pagedURL is the KVP GET request of another page (also for POST requests).
 func pagedURL(self string, params map[string]string, start int) string {
 	v := url.Values{}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"time"
 
 	"github.com/sip-core/sip/geo"
@@ -126,11 +125,7 @@ func (g *getFeatureReq) writeGeoJSON(w http.ResponseWriter, r *http.Request, mat
 			return
 		}
 	}
-	buf := body.buf
-	buf = append(buf, `],"numberMatched":`...)
-	buf = strconv.AppendInt(buf, matched, 10)
-	buf = append(buf, `,"numberReturned":`...)
-	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf := appendCounts(body.buf, matched, n)
 	buf = append(buf, "}\n"...)
 	body.buf = buf
 	body.close()

@@ -10,9 +10,9 @@ import (
 	"github.com/sip-core/sip/server"
 )
 
-// Base is the absolute URL of /ogc for this request (X-Forwarded-Proto
-// honoured).
-func Base(r *http.Request) string {
+// Scheme is the scheme the client used: https over TLS, or what a proxy
+// says in X-Forwarded-Proto (http or https).
+func Scheme(r *http.Request) string {
 	scheme := "http"
 	if r.TLS != nil {
 		scheme = "https"
@@ -20,7 +20,12 @@ func Base(r *http.Request) string {
 	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
 		scheme = p
 	}
-	return scheme + "://" + r.Host + "/ogc"
+	return scheme
+}
+
+// Base is the absolute URL of /ogc for this request.
+func Base(r *http.Request) string {
+	return Scheme(r) + "://" + r.Host + "/ogc"
 }
 
 // WantHTML decides the response format: f= wins, then Accept.

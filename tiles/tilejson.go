@@ -9,18 +9,15 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
 
+// baseURL is the server's absolute URL as the client sees it (through a
+// proxy: X-Forwarded-Proto and X-Forwarded-Host).
 func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
-		scheme = p
-	}
+	scheme := ogcapi.Scheme(r)
 	host := r.Host
 	if h := r.Header.Get("X-Forwarded-Host"); h != "" {
 		host = h
