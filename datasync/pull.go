@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -84,6 +83,11 @@ func pause(point string) {
 
 // Pull brings the store up to the source's current revision in one verified
 // transaction. On any error the store is left exactly as it was.
+//
+// It runs in four steps: open the copy and read its checkpoint (openCopy),
+// fetch the changeset and check that it continues the copy (request),
+// create the copy on the first pull (createCopy), then apply, verify and
+// commit in one transaction (apply, apply.go).
 func Pull(ctx context.Context, o Options) (*Result, error) {
 	t0 := time.Now()
 	if o.Policy == "" {
@@ -95,58 +99,119 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	if o.Client == nil {
 		o.Client = &http.Client{Timeout: 30 * time.Minute}
 	}
-	var (
-		st      store.SyncStore
-		cp      store.SyncCheckpoint
-		have    bool
-		probes  []store.ObjKey
-		applied bool // committed: a copy this pull created is kept
-	)
+	p := &puller{o: o}
+	defer p.release()
+	if err := p.openCopy(ctx); err != nil {
+		return nil, err
+	}
+	cs, res, err := p.request(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if p.st == nil {
+		if err := p.createCopy(ctx, cs.Header.Layers); err != nil {
+			return nil, err
+		}
+	}
+	if p.have && cs.Header.Rev == p.cp.SourceRev && len(cs.Changes) == 0 && len(p.probes) == 0 {
+		res.UpToDate, res.LocalRev = true, p.cp.LocalRev
+		res.Duration = time.Since(t0).String()
+		return res, nil
+	}
+	if err := p.apply(ctx, cs, res); err != nil {
+		return nil, err
+	}
+	if len(res.Conflicts) > 0 {
+		if err := p.writeReport(res); err != nil {
+			return res, err
+		}
+	}
+	res.Duration = time.Since(t0).String()
+	return res, nil
+}
+
+// puller is one pull: the copy, its checkpoint, and what to undo at the end.
+type puller struct {
+	o       Options
+	st      store.SyncStore
+	cp      store.SyncCheckpoint
+	have    bool            // the copy has a checkpoint: a changes pull
+	probes  []store.ObjKey  // objects the copy keeps apart (the source digests them)
+	want    store.StateHash // the source's state at the changeset's revision
+	applied bool            // committed: a copy this pull created is kept
+	undo    []func()        // run last first by release
+}
+
+// onRelease adds f to what release undoes.
+func (p *puller) onRelease(f func()) { p.undo = append(p.undo, f) }
+
+// release closes and unlocks what the pull opened, in reverse order (and
+// removes a copy it created, unless it committed).
+func (p *puller) release() {
+	for i := len(p.undo) - 1; i >= 0; i-- {
+		p.undo[i]()
+	}
+}
+
+// openCopy opens and locks an existing copy and reads its checkpoint and the
+// objects it keeps apart; spools a killed pull left are removed.
+func (p *puller) openCopy(ctx context.Context) error {
+	o := p.o
 	exists, err := store.Exists(ctx, o.Store)
 	if err != nil {
-		return nil, fmt.Errorf("sync: %s: %w", store.Redact(o.Store), err)
-	}
-	if exists {
-		if st, err = openSync(ctx, o.Store); err != nil {
-			return nil, err
-		}
-		defer st.Close()
-		unlock, err := st.LockSync(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sync: %w", err)
-		}
-		defer unlock()
-		removeSpools(o.Store, true)
-		if cp, have, err = st.SyncCheckpoint(ctx, o.Dataset); err != nil {
-			return nil, err
-		}
-		if have {
-			owned, err := st.SyncLayers(ctx, o.Dataset)
-			if err != nil {
-				return nil, err
-			}
-			if probes, err = divergedNow(ctx, st, o.Dataset, cp.LocalRev, owned); err != nil {
-				return nil, err
-			}
-		}
+		return fmt.Errorf("sync: %s: %w", store.Redact(o.Store), err)
 	}
 	if !exists {
 		removeSpools(o.Store, false)
+		return nil
 	}
+	st, err := openSync(ctx, o.Store)
+	if err != nil {
+		return err
+	}
+	p.st = st
+	p.onRelease(func() { st.Close() })
+	unlock, err := st.LockSync(ctx)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	p.onRelease(unlock)
+	removeSpools(o.Store, true)
+	if p.cp, p.have, err = st.SyncCheckpoint(ctx, o.Dataset); err != nil {
+		return err
+	}
+	if p.have {
+		owned, err := st.SyncLayers(ctx, o.Dataset)
+		if err != nil {
+			return err
+		}
+		if p.probes, err = divergedNow(ctx, st, o.Dataset, p.cp.LocalRev, owned); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// request fetches a snapshot (first pull) or the changes since the
+// checkpoint (with the objects kept apart as probes), and checks that the
+// changeset is the one asked for and continues the copy's history.
+func (p *puller) request(ctx context.Context) (*Changeset, *Result, error) {
+	o, cp := p.o, p.cp
 	kind := "snapshot"
 	q := url.Values{}
-	if have {
+	if p.have {
 		kind = "changes"
 		q.Set("since", strconv.FormatInt(cp.SourceRev, 10))
 	}
 	var body []byte
-	if len(probes) > 0 {
-		pr := ProbeRequest{Probes: make([]string, len(probes))}
-		for i, p := range probes {
-			pr.Probes[i] = p.Layer + ":" + p.ID
+	if len(p.probes) > 0 {
+		pr := ProbeRequest{Probes: make([]string, len(p.probes))}
+		for i, k := range p.probes {
+			pr.Probes[i] = k.Layer + ":" + k.ID
 		}
+		var err error
 		if body, err = json.Marshal(pr); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	u := strings.TrimRight(o.From, "/") + "/sync/" + url.PathEscape(o.Dataset) + "/" + kind
@@ -155,226 +220,68 @@ func Pull(ctx context.Context, o Options) (*Result, error) {
 	}
 	cs, wire, err := fetch(ctx, o, u, body)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	h := cs.Header
 	if h.Dataset != o.Dataset || h.Kind != kind {
-		return nil, fmt.Errorf("sync: asked for %s of %s, got %s of %s", kind, o.Dataset, h.Kind, h.Dataset)
+		return nil, nil, fmt.Errorf("sync: asked for %s of %s, got %s of %s", kind, o.Dataset, h.Kind, h.Dataset)
 	}
-	if have {
+	if p.have {
 		if h.Since != cp.SourceRev {
-			return nil, fmt.Errorf("sync: changeset starts after revision %d but the copy is at %d: replayed or misrouted changeset", h.Since, cp.SourceRev)
+			return nil, nil, fmt.Errorf("sync: changeset starts after revision %d but the copy is at %d: replayed or misrouted changeset", h.Since, cp.SourceRev)
 		}
 		if cp.SourceRev > 0 && h.Anchor != cp.Anchor {
-			return nil, fmt.Errorf("sync: the source's entry at revision %d differs from the one this copy applied: the source was restored from a backup or rewritten; re-load it with a snapshot after checking", cp.SourceRev)
+			return nil, nil, fmt.Errorf("sync: the source's entry at revision %d differs from the one this copy applied: the source was restored from a backup or rewritten; re-load it with a snapshot after checking", cp.SourceRev)
 		}
+	}
+	if p.want, err = store.ParseStateHash(cs.Trailer.StateHash); err != nil {
+		return nil, nil, err
 	}
 	res := &Result{Kind: kind, FromRev: cp.SourceRev, ToRev: h.Rev, Changes: len(cs.Changes), Versions: len(cs.Versions),
 		WireBytes: wire, Bytes: cs.Bytes, StateHash: cs.Trailer.StateHash}
-	want, err := store.ParseStateHash(cs.Trailer.StateHash)
-	if err != nil {
-		return nil, err
-	}
-	layers := make([]string, len(h.Layers))
+	res.OwnedLayers = make([]string, len(h.Layers))
 	for i, l := range h.Layers {
-		layers[i] = l.Name
+		res.OwnedLayers[i] = l.Name
 	}
-	res.OwnedLayers = layers
+	return cs, res, nil
+}
 
-	if st == nil {
-		// A new copy: created from the source's schema, removed again unless the
-		// first pull commits.
-		if st, err = createSync(ctx, o.Store, o.Dataset, h.Layers); err != nil {
-			return nil, err
-		}
-		defer func() {
-			st.Close()
-			if !applied {
-				store.Remove(context.WithoutCancel(ctx), o.Store)
-			}
-		}()
-		unlock, err := st.LockSync(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("sync: %w", err)
-		}
-		defer unlock()
+// createCopy creates a new copy from the source's schema and locks it; it
+// is removed again unless the first pull commits.
+func (p *puller) createCopy(ctx context.Context, layers []store.Layer) error {
+	o := p.o
+	st, err := createSync(ctx, o.Store, o.Dataset, layers)
+	if err != nil {
+		return err
 	}
-	if have && h.Rev == cp.SourceRev && len(cs.Changes) == 0 && len(probes) == 0 {
-		res.UpToDate, res.LocalRev = true, cp.LocalRev
-		res.Duration = time.Since(t0).String()
-		return res, nil
+	p.st = st
+	p.onRelease(func() {
+		st.Close()
+		if !p.applied {
+			store.Remove(context.WithoutCancel(ctx), o.Store)
+		}
+	})
+	unlock, err := st.LockSync(ctx)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
 	}
+	p.onRelease(unlock)
+	return nil
+}
 
-	tx, err := st.BeginSync(ctx, o.Dataset)
-	if err != nil {
-		return nil, err
+// writeReport writes the conflict report of an applied pull.
+func (p *puller) writeReport(res *Result) error {
+	o := p.o
+	res.Report = o.Report
+	if res.Report == "" {
+		res.Report = reportPath(o)
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			tx.Rollback()
-		}
-	}()
-	cur, had, err := tx.Checkpoint(ctx)
-	if err != nil {
-		return nil, err
+	js, _ := json.MarshalIndent(map[string]any{"dataset": o.Dataset, "from_rev": res.FromRev, "to_rev": res.ToRev,
+		"policy": o.Policy, "conflicts": res.Conflicts}, "", "  ")
+	if err := os.WriteFile(res.Report, append(js, '\n'), 0o644); err != nil {
+		return fmt.Errorf("sync: applied, but the conflict report could not be written: %w", err)
 	}
-	if had != have || cur.SourceRev != cp.SourceRev || cur.Anchor != cp.Anchor {
-		return nil, errors.New("sync: the copy's checkpoint moved while this pull ran (another pull applied): nothing applied")
-	}
-	before := map[string]bool{}
-	for _, l := range st.Layers() {
-		before[l.Name] = true
-	}
-	if err := tx.EnsureLayers(ctx, h.Layers); err != nil {
-		return nil, err
-	}
-	for _, l := range layers {
-		if !before[l] {
-			res.NewLayers = append(res.NewLayers, l)
-		}
-	}
-	var diverged []store.ObjKey
-	if kind == "snapshot" {
-		if err := tx.ClearLayers(ctx, layers); err != nil {
-			return nil, err
-		}
-		for _, v := range cs.Versions {
-			r, err := tx.PutRaw(ctx, v)
-			if err != nil {
-				return nil, fmt.Errorf("sync: apply %s/%s/%s: %w", v.Layer, v.ID, v.Version, err)
-			}
-			if r != store.Unchanged {
-				res.Applied++
-			}
-		}
-	} else {
-		// Objects the county edited: those recorded before, and those its change
-		// log touched since the checkpoint (re-read inside the transaction).
-		now, err := tx.Diverged(ctx)
-		if err != nil {
-			return nil, err
-		}
-		edits, err := tx.LocalEdits(ctx, cp.LocalRev, layers)
-		if err != nil {
-			return nil, err
-		}
-		set := map[store.ObjKey]bool{}
-		for _, k := range append(now, edits...) {
-			set[k] = true
-		}
-		probed := map[store.ObjKey]bool{}
-		for _, p := range cs.Probes {
-			probed[p.Key] = true
-		}
-		for k := range set {
-			if !probed[k] {
-				return nil, fmt.Errorf("sync: %s/%s was edited here while the pull ran: nothing applied, run the pull again", k.Layer, k.ID)
-			}
-		}
-		touched := map[store.ObjKey][]string{}
-		for _, c := range cs.Changes {
-			k := store.ObjKey{Layer: c.Layer, ID: c.ID}
-			touched[k] = append(touched[k], c.Version)
-		}
-		srcVersions := map[store.ObjKey][]store.RawChange{}
-		for _, v := range cs.Versions {
-			k := store.ObjKey{Layer: v.Layer, ID: v.ID}
-			srcVersions[k] = append(srcVersions[k], v)
-		}
-		conflict := map[store.ObjKey]bool{}
-		keys := make([]store.ObjKey, 0, len(set))
-		for k := range set {
-			keys = append(keys, k)
-		}
-		store.SortKeys(keys)
-		for _, k := range keys {
-			sv, ok := touched[k]
-			if !ok {
-				diverged = append(diverged, k)
-				continue
-			}
-			conflict[k] = true
-			hist, _ := st.History(ctx, k.Layer, k.ID)
-			c := Conflict{Layer: k.Layer, ID: k.ID, Source: sv, Resolution: o.Policy}
-			for _, v := range hist {
-				c.Local = append(c.Local, v.Version)
-			}
-			if o.Policy == KeepLocal {
-				c.Resolution = "kept-local"
-				diverged = append(diverged, k)
-			} else {
-				if err := tx.ResetObject(ctx, k); err != nil {
-					return nil, err
-				}
-				for _, v := range srcVersions[k] {
-					if _, err := tx.PutRaw(ctx, v); err != nil {
-						return nil, fmt.Errorf("sync: apply %s/%s/%s: %w", v.Layer, v.ID, v.Version, err)
-					}
-				}
-			}
-			res.Conflicts = append(res.Conflicts, c)
-		}
-		for _, c := range cs.Changes {
-			if conflict[store.ObjKey{Layer: c.Layer, ID: c.ID}] {
-				continue
-			}
-			r, err := tx.PutRaw(ctx, c)
-			if err != nil {
-				return nil, fmt.Errorf("sync: apply change %d (%s/%s): %w", c.Rev, c.Layer, c.ID, err)
-			}
-			if r != store.Unchanged {
-				res.Applied++
-			}
-		}
-	}
-	// Verify: the copy's state, with the objects it knowingly keeps apart replaced
-	// by the source's digests of them, must equal the source's state.
-	got, err := tx.StateHash(ctx, layers)
-	if err != nil {
-		return nil, err
-	}
-	srcDigest := map[store.ObjKey]store.StateHash{}
-	for _, p := range cs.Probes {
-		srcDigest[p.Key] = p.Digest
-	}
-	for _, k := range diverged {
-		d, err := tx.ObjectDigest(ctx, k)
-		if err != nil {
-			return nil, err
-		}
-		got = got.Sub(d).Add(srcDigest[k])
-	}
-	if got != want {
-		return nil, fmt.Errorf("sync: state hash after apply %s differs from the source's %s at revision %d: nothing applied", got, want, h.Rev)
-	}
-	if err := tx.SetDiverged(ctx, diverged); err != nil {
-		return nil, err
-	}
-	ncp, err := tx.SetCheckpoint(ctx, store.SyncCheckpoint{URL: o.From, SourceRev: h.Rev, Anchor: cs.Trailer.NewAnchor,
-		StateHash: cs.Trailer.StateHash, Time: time.Now().UTC().Format(time.RFC3339)})
-	if err != nil {
-		return nil, err
-	}
-	pause("apply")
-	if err := tx.Commit(); err != nil {
-		return nil, err
-	}
-	committed, applied = true, true
-	res.LocalRev, res.Diverged = ncp.LocalRev, len(diverged)
-	if len(res.Conflicts) > 0 {
-		res.Report = o.Report
-		if res.Report == "" {
-			res.Report = reportPath(o)
-		}
-		js, _ := json.MarshalIndent(map[string]any{"dataset": o.Dataset, "from_rev": res.FromRev, "to_rev": res.ToRev,
-			"policy": o.Policy, "conflicts": res.Conflicts}, "", "  ")
-		if err := os.WriteFile(res.Report, append(js, '\n'), 0o644); err != nil {
-			return res, fmt.Errorf("sync: applied, but the conflict report could not be written: %w", err)
-		}
-	}
-	res.Duration = time.Since(t0).String()
-	return res, nil
+	return nil
 }
 
 // divergedNow is the set of objects the copy keeps apart: recorded ones plus those

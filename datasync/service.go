@@ -133,24 +133,9 @@ func parseProbes(vals []string) ([]store.ObjKey, error) {
 // serve writes one changeset. Everything is read from one read snapshot, so the
 // revision, the entries, the versions and the state hash belong to one state.
 func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs store.SyncStore, name, kind string) *server.Error {
-	q := r.URL.Query()
-	for k := range q {
-		if k != "since" && k != "probe" {
-			return badRequest("unknown parameter %s", k)
-		}
-	}
-	var since int64
-	if kind == "changes" {
-		s := q.Get("since")
-		v, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || v < 0 {
-			return badRequest("since must be a revision number (0 or more), got %q", s)
-		}
-		since = v
-	}
-	probes, err := readProbes(r)
-	if err != nil {
-		return badRequest("%v", err)
+	since, probes, e := parseRequest(r, kind)
+	if e != nil {
+		return e
 	}
 	sn, err := gs.ReadSnapshot(ctx)
 	if err != nil {
@@ -163,19 +148,8 @@ func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs store
 	}
 	hdr := Header{Dataset: name, Kind: kind, Since: since, Rev: rev, Layers: sn.Layers()}
 	if kind == "changes" {
-		if since > rev {
-			return &server.Error{Status: http.StatusConflict, Code: "SourceBehind", Detail: fmt.Sprintf(
-				"the copy is at source revision %d but this source is at %d: the source was restored from an older backup; re-load it with a snapshot after checking", since, rev)}
-		}
-		if since > 0 {
-			c, ok, err := sn.Change(ctx, since)
-			if err != nil {
-				return internal(err)
-			}
-			if !ok {
-				return &server.Error{Status: http.StatusGone, Code: "LogCompacted", Detail: fmt.Sprintf("revision %d is no longer in the change log: pull a snapshot", since)}
-			}
-			hdr.Anchor = EntryDigest(c)
+		if e := changesAnchor(ctx, sn, &hdr); e != nil {
+			return e
 		}
 	}
 	var newAnchor string
@@ -199,10 +173,68 @@ func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs store
 	if err != nil {
 		return internal(err)
 	}
+	if err := writeChangeset(ctx, zw, sn, hdr, probes, state.String(), newAnchor); err != nil {
+		// The status is sent: the missing trailer tells the puller.
+		server.Logger(ctx).Error("sync: changeset aborted", "dataset", name, "err", err)
+	}
+	return nil
+}
+
+// parseRequest reads a changeset request: since (changes only) and the
+// probes of a POST body.
+func parseRequest(r *http.Request, kind string) (since int64, probes []store.ObjKey, e *server.Error) {
+	q := r.URL.Query()
+	for k := range q {
+		if k != "since" && k != "probe" {
+			return 0, nil, badRequest("unknown parameter %s", k)
+		}
+	}
+	if kind == "changes" {
+		s := q.Get("since")
+		v, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || v < 0 {
+			return 0, nil, badRequest("since must be a revision number (0 or more), got %q", s)
+		}
+		since = v
+	}
+	probes, err := readProbes(r)
+	if err != nil {
+		return 0, nil, badRequest("%v", err)
+	}
+	return since, probes, nil
+}
+
+// changesAnchor checks that the source holds the copy's revision and sets
+// the header's anchor: the digest of that entry, which the puller compares
+// with the one it applied.
+func changesAnchor(ctx context.Context, sn store.Snapshot, hdr *Header) *server.Error {
+	since, rev := hdr.Since, hdr.Rev
+	if since > rev {
+		return &server.Error{Status: http.StatusConflict, Code: "SourceBehind", Detail: fmt.Sprintf(
+			"the copy is at source revision %d but this source is at %d: the source was restored from an older backup; re-load it with a snapshot after checking", since, rev)}
+	}
+	if since == 0 {
+		return nil
+	}
+	c, ok, err := sn.Change(ctx, since)
+	if err != nil {
+		return internal(err)
+	}
+	if !ok {
+		return &server.Error{Status: http.StatusGone, Code: "LogCompacted", Detail: fmt.Sprintf("revision %d is no longer in the change log: pull a snapshot", since)}
+	}
+	hdr.Anchor = EntryDigest(c)
+	return nil
+}
+
+// writeChangeset streams the changeset into zw and closes it: the header,
+// the changes since the copy's revision (or every version: a snapshot), the
+// probes with their digests (and, for changes, their versions), the trailer.
+func writeChangeset(ctx context.Context, zw *zstd.Encoder, sn store.Snapshot, hdr Header, probes []store.ObjKey, state, newAnchor string) error {
 	cw, err := NewWriter(zw, hdr)
 	if err == nil {
-		if kind == "changes" {
-			err = sn.Changes(ctx, since, rev, cw.Change)
+		if hdr.Kind == "changes" {
+			err = sn.Changes(ctx, hdr.Since, hdr.Rev, cw.Change)
 		} else {
 			for _, l := range hdr.Layers {
 				if err = sn.Versions(ctx, l.Name, "", cw.Version); err != nil {
@@ -217,22 +249,18 @@ func serve(ctx context.Context, w http.ResponseWriter, r *http.Request, gs store
 		}
 		var d store.StateHash
 		if d, err = sn.ObjectDigest(ctx, p); err == nil {
-			if err = cw.Probe(Probe{Key: p, Digest: d}); err == nil && kind == "changes" {
+			if err = cw.Probe(Probe{Key: p, Digest: d}); err == nil && hdr.Kind == "changes" {
 				err = sn.Versions(ctx, p.Layer, p.ID, cw.Version)
 			}
 		}
 	}
 	if err == nil {
-		err = cw.Close(state.String(), newAnchor)
+		err = cw.Close(state, newAnchor)
 	}
 	if err == nil {
 		err = zw.Close()
 	}
-	if err != nil {
-		// The status is sent: the missing trailer tells the puller.
-		server.Logger(ctx).Error("sync: changeset aborted", "dataset", name, "err", err)
-	}
-	return nil
+	return err
 }
 
 func internal(err error) *server.Error {

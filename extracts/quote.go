@@ -96,86 +96,22 @@ type selectionLimits struct {
 	maxAreaHa  float64
 }
 
-// resolve finds the parcels and buildings of a request in a dataset.
+// resolve finds the parcels and buildings of a request in a dataset: the
+// parcels a polygon selects or those named, checked against the limits, and
+// the buildings standing on them.
 func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, lim selectionLimits) (*Selection, error) {
 	gc := geos.NewContext()
 	sel := &Selection{}
 	var area *geos.Geom // the selection: polygon or union of the parcels' shapes
 	var parts []*geos.Geom
+	var err error
 	if len(q.Polygon) > 0 {
-		poly, err := parsePolygon(q.Polygon, q.CRS)
-		if err != nil {
-			return nil, err
-		}
-		g := toGEOS(gc, poly)
-		if !g.IsValid() {
-			return nil, badRequest("InvalidPolygon", "the polygon is not valid ("+g.IsValidReason()+"): self-intersecting or badly nested rings are refused")
-		}
-		sel.AreaHa = g.Area() / 10000
-		if sel.AreaHa <= 0 {
-			return nil, badRequest("EmptySelection", "the polygon has no area")
-		}
-		if sel.AreaHa > lim.maxAreaHa {
-			return nil, badRequest("SelectionTooLarge", fmt.Sprintf("the polygon covers %.1f ha; at most %.0f ha may be ordered at once (extracts.max_area_ha)", sel.AreaHa, lim.maxAreaHa))
-		}
-		area = g
-		prep := g.Prepare()
-		ids, err := ix.SearchIDs(ctx, "dzialki", poly.Bound(), nil)
-		if err != nil {
-			return nil, err
-		}
-		if err := queryIDs(ctx, r, "dzialki", ids, func(o *store.Object) error {
-			mp, ok := o.Geometry.(orb.MultiPolygon)
-			if !ok {
-				return nil
-			}
-			pg := toGEOS(gc, mp)
-			if prep.Intersects(pg) && !g.Touches(pg) {
-				sel.Parcels = append(sel.Parcels, o)
-				if len(sel.Parcels) > lim.maxParcels {
-					return badRequest("SelectionTooLarge", fmt.Sprintf("the polygon selects more than %d parcels (extracts.max_parcels); split the order", lim.maxParcels))
-				}
-			}
-			return nil
-		}); err != nil {
-			return nil, err
-		}
-		if len(sel.Parcels) == 0 {
-			return nil, badRequest("EmptySelection", "the polygon selects no parcel of dataset "+r.Name()+" (check the coordinates and crs)")
-		}
+		area, err = selectByPolygon(ctx, gc, r, ix, q, lim, sel)
 	} else {
-		seen := map[string]bool{}
-		var unknown []string
-		for _, id := range q.Parcels {
-			id = strings.TrimSpace(id)
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			if len(seen) > lim.maxParcels {
-				return nil, badRequest("SelectionTooLarge", fmt.Sprintf("more than %d parcels (extracts.max_parcels); split the order", lim.maxParcels))
-			}
-			found := false
-			err := r.Query(ctx, store.Query{Layer: "dzialki", Where: map[string]any{"id_dzialki": id}, Limit: 1}, func(row store.Row) error {
-				sel.Parcels = append(sel.Parcels, row.Object)
-				found = true
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-			if !found {
-				unknown = append(unknown, id)
-			}
-		}
-		if len(unknown) > 0 {
-			more := ""
-			if len(unknown) > 10 {
-				more = fmt.Sprintf(" and %d more", len(unknown)-10)
-				unknown = unknown[:10]
-			}
-			return nil, &httpError{status: http.StatusNotFound, code: "UnknownParcel", detail: "unknown parcels in dataset " + r.Name() + ": " + strings.Join(unknown, ", ") + more}
-		}
+		err = selectByID(ctx, r, q, lim, sel)
+	}
+	if err != nil {
+		return nil, err
 	}
 	slices.SortFunc(sel.Parcels, func(a, b *store.Object) int {
 		return strings.Compare(attrString(a, "id_dzialki"), attrString(b, "id_dzialki"))
@@ -203,8 +139,98 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 			return nil, badRequest("SelectionTooLarge", fmt.Sprintf("the parcels cover %.1f ha; at most %.0f ha may be ordered at once (extracts.max_area_ha)", sel.AreaHa, lim.maxAreaHa))
 		}
 	}
-	// Buildings standing on the selection: a point inside the building lies in a
-	// selected parcel.
+	if err := selectBuildings(ctx, gc, r, ix, parts, bound, sel); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(sel.Buildings, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
+	return sel, nil
+}
+
+// selectByPolygon selects the parcels a valid polygon overlaps (touching is
+// not enough) and returns the polygon.
+func selectByPolygon(ctx context.Context, gc *geos.Context, r store.Reader, ix *index.Index, q *Request, lim selectionLimits, sel *Selection) (*geos.Geom, error) {
+	poly, err := parsePolygon(q.Polygon, q.CRS)
+	if err != nil {
+		return nil, err
+	}
+	g := toGEOS(gc, poly)
+	if !g.IsValid() {
+		return nil, badRequest("InvalidPolygon", "the polygon is not valid ("+g.IsValidReason()+"): self-intersecting or badly nested rings are refused")
+	}
+	sel.AreaHa = g.Area() / 10000
+	if sel.AreaHa <= 0 {
+		return nil, badRequest("EmptySelection", "the polygon has no area")
+	}
+	if sel.AreaHa > lim.maxAreaHa {
+		return nil, badRequest("SelectionTooLarge", fmt.Sprintf("the polygon covers %.1f ha; at most %.0f ha may be ordered at once (extracts.max_area_ha)", sel.AreaHa, lim.maxAreaHa))
+	}
+	prep := g.Prepare()
+	ids, err := ix.SearchIDs(ctx, "dzialki", poly.Bound(), nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := queryIDs(ctx, r, "dzialki", ids, func(o *store.Object) error {
+		mp, ok := o.Geometry.(orb.MultiPolygon)
+		if !ok {
+			return nil
+		}
+		pg := toGEOS(gc, mp)
+		if prep.Intersects(pg) && !g.Touches(pg) {
+			sel.Parcels = append(sel.Parcels, o)
+			if len(sel.Parcels) > lim.maxParcels {
+				return badRequest("SelectionTooLarge", fmt.Sprintf("the polygon selects more than %d parcels (extracts.max_parcels); split the order", lim.maxParcels))
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if len(sel.Parcels) == 0 {
+		return nil, badRequest("EmptySelection", "the polygon selects no parcel of dataset "+r.Name()+" (check the coordinates and crs)")
+	}
+	return g, nil
+}
+
+// selectByID selects the parcels named; an unknown one is a 404.
+func selectByID(ctx context.Context, r store.Reader, q *Request, lim selectionLimits, sel *Selection) error {
+	seen := map[string]bool{}
+	var unknown []string
+	for _, id := range q.Parcels {
+		id = strings.TrimSpace(id)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		if len(seen) > lim.maxParcels {
+			return badRequest("SelectionTooLarge", fmt.Sprintf("more than %d parcels (extracts.max_parcels); split the order", lim.maxParcels))
+		}
+		found := false
+		err := r.Query(ctx, store.Query{Layer: "dzialki", Where: map[string]any{"id_dzialki": id}, Limit: 1}, func(row store.Row) error {
+			sel.Parcels = append(sel.Parcels, row.Object)
+			found = true
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if !found {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) > 0 {
+		more := ""
+		if len(unknown) > 10 {
+			more = fmt.Sprintf(" and %d more", len(unknown)-10)
+			unknown = unknown[:10]
+		}
+		return &httpError{status: http.StatusNotFound, code: "UnknownParcel", detail: "unknown parcels in dataset " + r.Name() + ": " + strings.Join(unknown, ", ") + more}
+	}
+	return nil
+}
+
+// selectBuildings adds the buildings standing on the selection: a point
+// inside the building lies in a selected parcel (parts, within bound).
+func selectBuildings(ctx context.Context, gc *geos.Context, r store.Reader, ix *index.Index, parts []*geos.Geom, bound orb.Bound, sel *Selection) error {
 	var preps []*geos.PrepGeom
 	for _, p := range parts {
 		preps = append(preps, p.Prepare())
@@ -212,7 +238,7 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 	if len(parts) > 0 {
 		ids, err := ix.SearchIDs(ctx, "budynki", bound, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := queryIDs(ctx, r, "budynki", ids, func(o *store.Object) error {
 			mp, ok := o.Geometry.(orb.MultiPolygon)
@@ -228,11 +254,10 @@ func resolve(ctx context.Context, r store.Reader, ix *index.Index, q *Request, l
 			}
 			return nil
 		}); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	slices.SortFunc(sel.Buildings, func(a, b *store.Object) int { return strings.Compare(a.ID, b.ID) })
-	return sel, nil
+	return nil
 }
 
 // queryIDs reads the current objects with the given ids in batches.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 	"github.com/sip-core/sip/store/gpkg"
@@ -198,7 +199,7 @@ func BenchmarkOGCItemsWalk1000(b *testing.B) {
 			}
 			var page struct {
 				Features []json.RawMessage
-				Links    []Link
+				Links    []ogcapi.Link
 			}
 			err = json.NewDecoder(resp.Body).Decode(&page)
 			resp.Body.Close()

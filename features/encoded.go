@@ -102,24 +102,8 @@ func (q *query) pageEncoded(ctx context.Context, e encoder, emit func([]byte) er
 // ok is false when the query does not qualify: a filter evaluated in Go, ids,
 // history, or an index behind its store.
 func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) error) (next int64, ok bool, err error) {
-	c := q.c
-	if e.variant == "" || q.empty || q.prog != nil || len(q.ids) > 0 || !q.asOf.IsZero() || len(q.where) > 0 || q.offset > 1<<30 {
-		return 0, false, nil
-	}
-	kq, isKQ := c.Dataset.Store.(keyQuerier)
-	if !isKQ {
-		return 0, false, nil
-	}
-	dc := c.cat.enc.dataset(c.Dataset)
-	if dc == nil {
-		return 0, false, nil
-	}
-	variant := c.cat.enc.variant(e.variant)
-	if variant == "" {
-		return 0, false, nil
-	}
-	gen := c.cat.enc.generation(dc) // before anything is read
-	if !q.indexFresh(ctx) {
+	p, ok := q.cachedPage(ctx, e)
+	if !ok {
 		return 0, false, nil
 	}
 	// the cursor a STARTINDEX walk left, as page does
@@ -133,29 +117,97 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			}
 		}
 	}
-	layer := c.Layer.Name
-	ranged := true // the keys are every match of q.bound in order (not index candidates)
+	keys, more, ok, err := p.pageKeys(ctx)
+	if !ok || err != nil {
+		return 0, ok, err
+	}
+	n := 0
+	var last int64
+	if len(keys) > 0 {
+		last = keys[len(keys)-1].key
+	}
+	bufs := make([][]byte, min(encChunk, len(keys)))
+	for len(keys) > 0 {
+		part := keys[:min(len(keys), encChunk)]
+		keys = keys[len(part):]
+		k, err := p.emitChunk(ctx, part, bufs[:len(part)], emit)
+		n += k
+		if err != nil {
+			return 0, true, err
+		}
+	}
+	if more {
+		if startIndex >= 0 {
+			q.c.rememberCursor(sig, startIndex+n, last)
+		}
+		return last, true, nil
+	}
+	return 0, true, nil
+}
+
+// cachedPage is a page served through the feature cache (pageCached).
+type cachedPage struct {
+	q       *query
+	e       encoder
+	kq      keyQuerier
+	dc      *dsCache
+	variant string
+	gen     uint64 // the cache's generation before anything was read
+	layer   string
+	ranged  bool // the keys are every match of q.bound in order (not index candidates)
+	scratch []byte
+}
+
+// cachedPage tells whether q qualifies for the feature cache, and sets up
+// its page.
+func (q *query) cachedPage(ctx context.Context, e encoder) (*cachedPage, bool) {
+	c := q.c
+	if e.variant == "" || q.empty || q.prog != nil || len(q.ids) > 0 || !q.asOf.IsZero() || len(q.where) > 0 || q.offset > 1<<30 {
+		return nil, false
+	}
+	kq, isKQ := c.Dataset.Store.(keyQuerier)
+	if !isKQ {
+		return nil, false
+	}
+	dc := c.cat.enc.dataset(c.Dataset)
+	if dc == nil {
+		return nil, false
+	}
+	variant := c.cat.enc.variant(e.variant)
+	if variant == "" {
+		return nil, false
+	}
+	gen := c.cat.enc.generation(dc) // before anything is read
+	if !q.indexFresh(ctx) {
+		return nil, false
+	}
+	return &cachedPage{q: q, e: e, kq: kq, dc: dc, variant: variant, gen: gen, layer: c.Layer.Name, ranged: true}, true
+}
+
+// pageKeys finds the row keys of the page (more: a next page exists). ok is
+// false when a deep page with a box is the store's to skip.
+func (p *cachedPage) pageKeys(ctx context.Context) (keys []keyID, more, ok bool, err error) {
+	q, c, layer := p.q, p.q.c, p.layer
 	skip := q.offset
 	want := skip + q.limit + 1 // one more tells whether a next page exists
-	var keys []keyID
 	collect := func(k int64, id string) error { keys = append(keys, keyID{k, id}); return nil }
-	ids, out, ok, err := q.boxMatches(ctx, maxCachedCandidates, idsPool.Get().([]string)[:0])
+	ids, out, boxed, err := q.boxMatches(ctx, maxCachedCandidates, idsPool.Get().([]string)[:0])
 	if err != nil {
-		return 0, true, err
+		return nil, false, true, err
 	}
-	if ok {
+	if boxed {
 		defer func() {
 			if cap(ids) <= 2*maxCachedCandidates {
 				clear(ids)
 				idsPool.Put(ids[:0])
 			}
 		}()
-		ranged = false
+		p.ranged = false
 		if len(ids) == 0 {
-			return 0, true, nil
+			return nil, false, true, nil
 		}
 		var complete bool
-		keys, complete = c.cat.enc.topKeys(dc, layer, ids, q.after, want)
+		keys, complete = c.cat.enc.topKeys(p.dc, layer, ids, q.after, want)
 		if !complete {
 			// every candidate's key, cached for the next query of the area
 			keys = nil
@@ -163,10 +215,10 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 			if len(ids) > maxIndexCandidates {
 				sq = store.Query{Layer: layer, Bound: q.bound} // the same set, by the store's R-tree
 			}
-			if err := kq.QueryKeys(ctx, sq, collect); err != nil {
-				return 0, true, err
+			if err := p.kq.QueryKeys(ctx, sq, collect); err != nil {
+				return nil, false, true, err
 			}
-			c.cat.enc.fillKeys(dc, gen, layer, keys)
+			c.cat.enc.fillKeys(p.dc, p.gen, layer, keys)
 			keys = dropKeys(keys, out)
 			after := q.after
 			i, _ := slices.BinarySearchFunc(keys, after, func(k keyID, a int64) int { return cmp.Compare(k.key, a+1) })
@@ -177,106 +229,106 @@ func (q *query) pageCached(ctx context.Context, e encoder, emit func([]byte) err
 		// the index's envelopes, both modes): a page needs at most as many
 		// more keys as there are misses. A deep page is the store's to skip.
 		if skip > maxCachedCandidates {
-			return 0, false, nil
+			return nil, false, false, nil
 		}
 		out, err := q.boxMissesCached(ctx)
 		if err != nil {
-			return 0, true, err
+			return nil, false, true, err
 		}
-		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Limit: want + len(out)}, collect); err != nil {
-			return 0, true, err
+		if err := p.kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Limit: want + len(out)}, collect); err != nil {
+			return nil, false, true, err
 		}
 		keys = dropKeys(keys, out)
 		keys = keys[:min(len(keys), want)]
-		ranged = len(out) == 0 // a run of keys is a run of the store's rows only without misses among them
+		p.ranged = len(out) == 0 // a run of keys is a run of the store's rows only without misses among them
 	} else {
 		// the store skips (a deep STARTINDEX costs no memory here)
-		if err := kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {
-			return 0, true, err
+		if err := p.kq.QueryKeys(ctx, store.Query{Layer: layer, Bound: q.bound, After: q.after, Offset: skip, Limit: q.limit + 1}, collect); err != nil {
+			return nil, false, true, err
 		}
 		skip = 0
 	}
-	more := len(keys) > skip+q.limit
+	more = len(keys) > skip+q.limit
 	keys = keys[min(skip, len(keys)):]
 	keys = keys[:min(len(keys), q.limit)]
+	return keys, more, true, nil
+}
 
-	n := 0
-	var last int64
-	if len(keys) > 0 {
-		last = keys[len(keys)-1].key
+// emitChunk emits the encodings of part (bufs: as many slots), from the
+// cache or read and encoded; it returns how many it emitted (the features
+// deleted since the keys were read are not).
+func (p *cachedPage) emitChunk(ctx context.Context, part []keyID, bufs [][]byte, emit func([]byte) error) (n int, err error) {
+	p.q.c.cat.enc.lookup(p.dc, p.layer, p.variant, part, bufs)
+	if err := p.readMissing(ctx, part, bufs); err != nil {
+		return 0, err
 	}
-	bufs := make([][]byte, min(encChunk, len(keys)))
-	var scratch []byte
-	for len(keys) > 0 {
-		part := keys[:min(len(keys), encChunk)]
-		keys = keys[len(part):]
-		c.cat.enc.lookup(dc, layer, variant, part, bufs[:len(part)])
-		var miss []string
-		first, lastMiss := -1, -1
-		for i, k := range part {
-			if bufs[i] == nil {
-				miss = append(miss, k.id)
-				if first < 0 {
-					first = i
-				}
-				lastMiss = i
-			}
+	for i := range part {
+		if bufs[i] == nil {
+			continue
 		}
-		if len(miss) > 0 {
-			// Read what is missing: by id, or, when it is most of a run of
-			// consecutive matches, as that run (a scan in key order, the
-			// cheapest read there is: a first walk through a layer).
-			sq := store.Query{Layer: layer, IDs: miss}
-			if span := lastMiss - first + 1; ranged && 2*len(miss) >= span {
-				sq = store.Query{Layer: layer, Bound: q.bound, After: part[first].key - 1, Limit: span}
-			}
-			want := make(map[string]bool, len(miss))
-			for _, id := range miss {
-				want[id] = true
-			}
-			names, err := c.loadNames(ctx, q.storeRev)
-			if err != nil {
-				return 0, true, err
-			}
-			got := make(map[string][]byte, len(miss))
-			items := make([]fillItem, 0, len(miss))
-			err = c.Dataset.Store.Query(ctx, sq, func(row store.Row) error {
-				if !want[row.ID] {
-					return nil // cached already
-				}
-				f := &feature{key: row.Key, obj: row.Object, c: c}
-				f.values = c.decode(ctx, row.Object, names)
-				scratch = e.enc(scratch[:0], f)
-				b := bytes.Clone(scratch)
-				got[row.ID] = b
-				items = append(items, fillItem{row.Key, row.ID, b})
-				return nil
-			})
-			if err != nil {
-				return 0, true, err
-			}
-			c.cat.enc.fill(dc, gen, layer, variant, items)
-			for i, k := range part {
-				if bufs[i] == nil {
-					bufs[i] = got[k.id] // nil: deleted since the keys were read
-				}
-			}
+		if err := emit(bufs[i]); err != nil {
+			return n, err
 		}
-		for i := range part {
-			if bufs[i] == nil {
-				continue
+		n++
+	}
+	return n, nil
+}
+
+// readMissing reads and encodes the features of part the cache did not hold
+// (nil in bufs), and fills the cache with them.
+func (p *cachedPage) readMissing(ctx context.Context, part []keyID, bufs [][]byte) error {
+	q, c, layer := p.q, p.q.c, p.layer
+	var miss []string
+	first, lastMiss := -1, -1
+	for i, k := range part {
+		if bufs[i] == nil {
+			miss = append(miss, k.id)
+			if first < 0 {
+				first = i
 			}
-			if err := emit(bufs[i]); err != nil {
-				return 0, true, err
-			}
-			n++
+			lastMiss = i
 		}
 	}
-	if more {
-		if startIndex >= 0 {
-			q.c.rememberCursor(sig, startIndex+n, last)
-		}
-		return last, true, nil
+	if len(miss) == 0 {
+		return nil
 	}
-	return 0, true, nil
+	// Read what is missing: by id, or, when it is most of a run of
+	// consecutive matches, as that run (a scan in key order, the
+	// cheapest read there is: a first walk through a layer).
+	sq := store.Query{Layer: layer, IDs: miss}
+	if span := lastMiss - first + 1; p.ranged && 2*len(miss) >= span {
+		sq = store.Query{Layer: layer, Bound: q.bound, After: part[first].key - 1, Limit: span}
+	}
+	want := make(map[string]bool, len(miss))
+	for _, id := range miss {
+		want[id] = true
+	}
+	names, err := c.loadNames(ctx, q.storeRev)
+	if err != nil {
+		return err
+	}
+	got := make(map[string][]byte, len(miss))
+	items := make([]fillItem, 0, len(miss))
+	err = c.Dataset.Store.Query(ctx, sq, func(row store.Row) error {
+		if !want[row.ID] {
+			return nil // cached already
+		}
+		f := &feature{key: row.Key, obj: row.Object, c: c}
+		f.values = c.decode(ctx, row.Object, names)
+		p.scratch = p.e.enc(p.scratch[:0], f)
+		b := bytes.Clone(p.scratch)
+		got[row.ID] = b
+		items = append(items, fillItem{row.Key, row.ID, b})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.cat.enc.fill(p.dc, p.gen, layer, p.variant, items)
+	for i, k := range part {
+		if bufs[i] == nil {
+			bufs[i] = got[k.id] // nil: deleted since the keys were read
+		}
+	}
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/synth/synthstore"
 
 	"github.com/sip-core/sip/config"
@@ -99,7 +100,7 @@ type fc struct {
 	NumberMatched  int64 `json:"numberMatched"`
 	NumberReturned int   `json:"numberReturned"`
 	TimeStamp      string
-	Links          []Link `json:"links"`
+	Links          []ogcapi.Link `json:"links"`
 }
 
 // walk follows every next link and returns the features seen and numberMatched.

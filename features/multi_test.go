@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/sip-core/sip/config"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 )
 
@@ -89,8 +90,8 @@ limits:
 	if c.Matched != fmt.Sprint(len(ids2)) {
 		t.Fatalf("WFS gmina.dzialki hits %s", c.Matched)
 	}
-	d, layer, ok := ResolveCollectionID(srv.Host().Current(), "gmina.budynki")
-	if !ok || d.Name != "gmina" || layer != "budynki" || CollectionID(srv.Host().Current(), d, layer) != "gmina.budynki" {
+	d, layer, ok := ogcapi.ResolveCollectionID(srv.Host().Current(), "gmina.budynki")
+	if !ok || d.Name != "gmina" || layer != "budynki" || ogcapi.CollectionID(srv.Host().Current(), d, layer) != "gmina.budynki" {
 		t.Fatalf("ResolveCollectionID: %v %q %v", d, layer, ok)
 	}
 }

@@ -3,7 +3,6 @@ package features
 import (
 	"encoding/json"
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -17,19 +16,12 @@ import (
 	"github.com/sip-core/sip/features/cql2"
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 )
 
-// Link is an OGC API link.
-type Link struct {
-	Href  string `json:"href"`
-	Rel   string `json:"rel"`
-	Type  string `json:"type,omitempty"`
-	Title string `json:"title,omitempty"`
-}
-
 // conformance lists the classes of OGC API – Features and CQL2 served here;
-// /ogc/conformance adds those of the server's other parts (APIPart).
+// /ogc/conformance adds those of the server's other parts (ogcapi.Part).
 var conformance = []string{
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
 	"http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -64,17 +56,29 @@ func supportedCRS() []string {
 	return out
 }
 
+// ogcAPI serves OGC API – Features, the part of /ogc (ogcapi.Part) that owns
+// it: it mounts the common documents (landing page, conformance, OpenAPI) of
+// its server's ogcapi.API, which list the other parts (tiles) too.
 type ogcAPI struct {
 	h   *server.Host
 	cat *catalog
+	api *ogcapi.API
+}
+
+func newOGCAPI(h *server.Host, cat *catalog) *ogcAPI {
+	a := &ogcAPI{h: h, cat: cat}
+	a.api = &ogcapi.API{Host: h, Primary: a,
+		Description: "Dane ewidencyjne (EGiB) jako OGC API – Features",
+		Title:       "SIP – OGC API Features", Summary: "Dane EGiB: działki, budynki, obręby, kontury"}
+	return a
 }
 
 func (a *ogcAPI) mount(r *mux.Router) {
 	get := []string{http.MethodGet, http.MethodHead}
-	r.HandleFunc("/ogc", a.landing).Methods(get...)
-	r.HandleFunc("/ogc/", a.landing).Methods(get...)
-	r.HandleFunc("/ogc/conformance", a.conformance).Methods(get...)
-	r.HandleFunc("/ogc/api", a.openapi).Methods(get...)
+	r.HandleFunc("/ogc", a.api.Landing).Methods(get...)
+	r.HandleFunc("/ogc/", a.api.Landing).Methods(get...)
+	r.HandleFunc("/ogc/conformance", a.api.Conformance).Methods(get...)
+	r.HandleFunc("/ogc/api", a.api.OpenAPI).Methods(get...)
 	r.HandleFunc("/ogc/collections", a.collections).Methods(get...)
 	r.HandleFunc("/ogc/collections/{id}", a.collection).Methods(get...)
 	r.HandleFunc("/ogc/collections/{id}/queryables", a.queryables).Methods(get...)
@@ -82,134 +86,11 @@ func (a *ogcAPI) mount(r *mux.Router) {
 	r.HandleFunc("/ogc/collections/{id}/items/{fid}", a.item).Methods(get...)
 }
 
-func base(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	if p := r.Header.Get("X-Forwarded-Proto"); p == "https" || p == "http" {
-		scheme = p
-	}
-	return scheme + "://" + r.Host + "/ogc"
-}
-
-// wantHTML decides the response format: f= wins, then Accept.
-func wantHTML(r *http.Request) (bool, *server.Error) {
-	switch f := r.URL.Query().Get("f"); f {
-	case "html":
-		return true, nil
-	case "json", "geojson":
-		return false, nil
-	case "":
-	default:
-		return false, &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: "f must be json or html", Locator: "f"}
-	}
-	acc := r.Header.Get("Accept")
-	return strings.Contains(acc, "text/html") && !strings.Contains(acc, "json"), nil
-}
-
-func checkParams(r *http.Request, allowed ...string) *server.Error {
-	for k := range r.URL.Query() {
-		ok := false
-		for _, a := range allowed {
-			if k == a {
-				ok = true
-				break
-			}
-		}
-		if !ok {
-			return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: "unknown query parameter " + strconv.Quote(k), Locator: k}
-		}
-	}
-	return nil
-}
-
-func writeJSON(w http.ResponseWriter, r *http.Request, ctype string, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		server.WriteErr(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", ctype)
-	w.Write(append(b, '\n'))
-}
-
-var page = template.Must(template.New("p").Parse(`<!doctype html>
-<html lang="pl"><head><meta charset="utf-8"><title>{{.Title}}</title>
-<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}</style></head>
-<body><h1>{{.Title}}</h1>
-{{range .Links}}<p><a href="{{.Href}}">{{if .Title}}{{.Title}}{{else}}{{.Rel}}{{end}}</a> <small>{{.Type}}</small></p>{{end}}
-{{if .Rows}}<table>{{range .Rows}}<tr>{{range .}}<td>{{.}}</td>{{end}}</tr>{{end}}</table>{{end}}
-</body></html>`))
-
-type htmlPage struct {
-	Title string
-	Links []Link
-	Rows  [][]string
-}
-
-func writeHTML(w http.ResponseWriter, p htmlPage) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	page.Execute(w, p)
-}
-
-func (a *ogcAPI) landing(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f"); e != nil {
-		server.WriteError(w, r, e)
-		return
-	}
-	isHTML, e := wantHTML(r)
-	if e != nil {
-		server.WriteError(w, r, e)
-		return
-	}
-	b := base(r)
-	links := []Link{
-		{Href: b + "/", Rel: "self", Type: "application/json", Title: "this document"},
-		{Href: b + "/?f=html", Rel: "alternate", Type: "text/html", Title: "this document as HTML"},
-		{Href: b + "/api", Rel: "service-desc", Type: "application/vnd.oai.openapi+json;version=3.0", Title: "OpenAPI definition"},
-		{Href: b + "/conformance", Rel: "conformance", Type: "application/json", Title: "conformance classes"},
-		{Href: b + "/collections", Rel: "data", Type: "application/json", Title: "collections"},
-	}
-	for _, p := range a.parts() {
-		links = append(links, p.OGCLandingLinks(b)...)
-	}
-	title := "SIP – OGC API"
-	if s := a.h.State(r); s != nil && len(s.Datasets()) > 0 {
-		title = s.Datasets()[0].Title + " – OGC API"
-	}
-	if isHTML {
-		writeHTML(w, htmlPage{Title: title, Links: links})
-		return
-	}
-	writeJSON(w, r, "application/json", map[string]any{"title": title, "description": "Dane ewidencyjne (EGiB) jako OGC API – Features", "links": links})
-}
-
-func (a *ogcAPI) conformance(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f"); e != nil {
-		server.WriteError(w, r, e)
-		return
-	}
-	all := append([]string{}, conformance...)
-	for _, p := range a.parts() {
-		all = append(all, p.OGCConformance()...)
-	}
-	if isHTML, _ := wantHTML(r); isHTML {
-		var rows [][]string
-		for _, c := range all {
-			rows = append(rows, []string{c})
-		}
-		writeHTML(w, htmlPage{Title: "Conformance", Rows: rows})
-		return
-	}
-	writeJSON(w, r, "application/json", map[string]any{"conformsTo": all})
-}
-
 type collectionDoc struct {
 	ID          string         `json:"id"`
 	Title       string         `json:"title"`
 	Description string         `json:"description,omitempty"`
-	Links       []Link         `json:"links"`
+	Links       []ogcapi.Link  `json:"links"`
 	Extent      map[string]any `json:"extent,omitempty"`
 	ItemType    string         `json:"itemType"`
 	CRS         []string       `json:"crs"`
@@ -217,19 +98,17 @@ type collectionDoc struct {
 }
 
 func (a *ogcAPI) describe(r *http.Request, c *Collection) collectionDoc {
-	b := base(r) + "/collections/" + url.PathEscape(c.ID)
+	b := ogcapi.Base(r) + "/collections/" + url.PathEscape(c.ID)
 	d := collectionDoc{ID: c.ID, Title: c.Title(), Description: c.Layer.Class, ItemType: "feature",
 		CRS: supportedCRS(), StorageCRS: geo.CRS2180.URI(),
-		Links: []Link{
+		Links: []ogcapi.Link{
 			{Href: b, Rel: "self", Type: "application/json", Title: c.Title()},
 			{Href: b + "?f=html", Rel: "alternate", Type: "text/html", Title: c.Title()},
 			{Href: b + "/items", Rel: "items", Type: geojsonType, Title: "features"},
 			{Href: b + "/items?f=html", Rel: "items", Type: "text/html", Title: "features (HTML)"},
 			{Href: b + "/queryables", Rel: "http://www.opengis.net/def/rel/ogc/1.0/queryables", Type: "application/schema+json", Title: "queryables"},
 		}}
-	for _, p := range a.parts() {
-		d.Links = append(d.Links, p.OGCCollectionLinks(r, c.ID, b)...)
-	}
+	d.Links = append(d.Links, a.api.CollectionLinks(r, c.ID, b)...)
 	if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
 		tr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
 		g := tr.Bound(ext)
@@ -242,7 +121,7 @@ func (a *ogcAPI) describe(r *http.Request, c *Collection) collectionDoc {
 }
 
 func (a *ogcAPI) collections(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f"); e != nil {
+	if e := ogcapi.CheckParams(r, "f"); e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
@@ -251,21 +130,21 @@ func (a *ogcAPI) collections(w http.ResponseWriter, r *http.Request) {
 	for _, c := range a.cat.list(r, s) {
 		docs = append(docs, a.describe(r, c))
 	}
-	b := base(r) + "/collections"
-	links := []Link{{Href: b, Rel: "self", Type: "application/json", Title: "collections"}, {Href: b + "?f=html", Rel: "alternate", Type: "text/html", Title: "collections (HTML)"}}
-	if isHTML, _ := wantHTML(r); isHTML {
+	b := ogcapi.Base(r) + "/collections"
+	links := []ogcapi.Link{{Href: b, Rel: "self", Type: "application/json", Title: "collections"}, {Href: b + "?f=html", Rel: "alternate", Type: "text/html", Title: "collections (HTML)"}}
+	if isHTML, _ := ogcapi.WantHTML(r); isHTML {
 		var rows [][]string
 		for _, d := range docs {
 			rows = append(rows, []string{d.ID, d.Title})
-			links = append(links, Link{Href: b + "/" + url.PathEscape(d.ID) + "?f=html", Rel: "item", Title: d.Title})
+			links = append(links, ogcapi.Link{Href: b + "/" + url.PathEscape(d.ID) + "?f=html", Rel: "item", Title: d.Title})
 		}
-		writeHTML(w, htmlPage{Title: "Kolekcje", Links: links, Rows: rows})
+		ogcapi.WriteHTML(w, ogcapi.HTMLPage{Title: "Kolekcje", Links: links, Rows: rows})
 		return
 	}
 	if docs == nil {
 		docs = []collectionDoc{}
 	}
-	writeJSON(w, r, "application/json", map[string]any{"links": links, "collections": docs, "crs": supportedCRS()})
+	ogcapi.WriteJSON(w, r, "application/json", map[string]any{"links": links, "collections": docs, "crs": supportedCRS()})
 }
 
 func (a *ogcAPI) find(w http.ResponseWriter, r *http.Request) *Collection {
@@ -284,7 +163,7 @@ func (a *ogcAPI) find(w http.ResponseWriter, r *http.Request) *Collection {
 }
 
 func (a *ogcAPI) collection(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f"); e != nil {
+	if e := ogcapi.CheckParams(r, "f"); e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
@@ -292,20 +171,20 @@ func (a *ogcAPI) collection(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	isHTML, _ := wantHTML(r)
+	isHTML, _ := ogcapi.WantHTML(r)
 	if server.NotModified(w, r, server.ETag(c.Dataset, r, fmt.Sprintf("collection|%v|%s|%s", isHTML, accessTag(r, c), r.Host))) {
 		return
 	}
 	d := a.describe(r, c)
 	if isHTML {
-		writeHTML(w, htmlPage{Title: d.Title, Links: d.Links})
+		ogcapi.WriteHTML(w, ogcapi.HTMLPage{Title: d.Title, Links: d.Links})
 		return
 	}
-	writeJSON(w, r, "application/json", d)
+	ogcapi.WriteJSON(w, r, "application/json", d)
 }
 
 func (a *ogcAPI) queryables(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f"); e != nil {
+	if e := ogcapi.CheckParams(r, "f"); e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
@@ -328,21 +207,16 @@ func (a *ogcAPI) queryables(w http.ResponseWriter, r *http.Request) {
 		}
 		props[p.Name] = t
 	}
-	writeJSON(w, r, "application/schema+json", map[string]any{
-		"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": base(r) + "/collections/" + url.PathEscape(c.ID) + "/queryables",
+	ogcapi.WriteJSON(w, r, "application/schema+json", map[string]any{
+		"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": ogcapi.Base(r) + "/collections/" + url.PathEscape(c.ID) + "/queryables",
 		"type": "object", "title": c.Title(), "properties": props, "additionalProperties": false,
 	})
 }
 
-func badParam(name, format string, args ...any) *server.Error {
-	return &server.Error{Status: http.StatusBadRequest, Code: "InvalidParameterValue", Detail: fmt.Sprintf(format, args...), Locator: name}
-}
-
-// parseCRSParam reads a Part 2 CRS URI (or a short form).
 func parseCRSParam(name, v string) (*geo.CRS, geo.AxisOrder, *server.Error) {
 	c, axis, err := geo.Parse(v)
 	if err != nil {
-		return nil, 0, badParam(name, "unsupported CRS %q", v)
+		return nil, 0, ogcapi.BadParam(name, "unsupported CRS %q", v)
 	}
 	return c, axis, nil
 }
@@ -440,174 +314,38 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	qs := r.URL.Query()
-	allowed := []string{"f", "limit", "bbox", "bbox-crs", "datetime", "crs", "filter", "filter-lang", "filter-crs", "cursor", "offset", "properties"}
-	var eq []filter.Expr
-	for k, v := range qs {
-		known := false
-		for _, x := range allowed {
-			if k == x {
-				known = true
-			}
-		}
-		if known {
-			continue
-		}
-		name, t, ok := c.Lookup(k)
-		if !ok || t == filter.Geometry || strings.Contains(k, ":") {
-			server.WriteError(w, r, badParam(k, "unknown query parameter %q", k))
-			return
-		}
-		eq = append(eq, filter.Compare{Op: "=", Left: filter.Property{Name: name, Type: t}, Right: filter.Literal{Value: v[0]}})
-	}
-	isHTML, e := wantHTML(r)
+	req, e := a.parseItems(r, c)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
-	st := a.h.State(r)
-	q := &query{c: c, limit: defaultLimit}
-	if v := qs.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			server.WriteError(w, r, badParam("limit", "limit must be a positive integer"))
-			return
-		}
-		q.limit = st.MaxFeatures(n)
-	}
-	crs := newOutCRS(geo.CRS84, geo.EastNorth)
-	if v := qs.Get("crs"); v != "" {
-		cr, axis, e := parseCRSParam("crs", v)
-		if e != nil {
-			server.WriteError(w, r, e)
-			return
-		}
-		crs = newOutCRS(cr, axis)
-	}
-	if v := qs.Get("bbox"); v != "" {
-		b, err := parseBBox(v)
-		if err != nil {
-			server.WriteError(w, r, badParam("bbox", "%v", err))
-			return
-		}
-		bc, baxis := geo.CRS84, geo.EastNorth
-		if v := qs.Get("bbox-crs"); v != "" {
-			var e *server.Error
-			if bc, baxis, e = parseCRSParam("bbox-crs", v); e != nil {
-				server.WriteError(w, r, e)
-				return
-			}
-		}
-		if (!bc.Geographic || baxis == geo.NorthEast) && (b.Min[0] > b.Max[0] || b.Min[1] > b.Max[1]) || b.Min[1] > b.Max[1] && bc.Geographic {
-			server.WriteError(w, r, badParam("bbox", "bbox minimum exceeds maximum"))
-			return
-		}
-		if b.Min[0] > b.Max[0] { // CRS84 across the antimeridian: nowhere near the data
-			q.empty = true
-		} else {
-			q.setBox(c.cat.bounds.toStorageBound(b, bc, baxis))
-		}
-	} else if qs.Get("bbox-crs") != "" {
-		server.WriteError(w, r, badParam("bbox-crs", "bbox-crs without bbox"))
-		return
-	}
-	var exprs []filter.Expr
-	if v := qs.Get("datetime"); v != "" {
-		lo, hi, instant, err := parseDatetime(v)
-		if err != nil {
-			server.WriteError(w, r, badParam("datetime", "%v", err))
-			return
-		}
-		if instant {
-			q.asOf = lo
-		} else {
-			exprs = append(exprs, filter.Temporal{Op: "intersects", Arg: filter.Property{Name: StartVersionProp, Type: filter.DateTime}, Lo: lo, Hi: hi})
-		}
-	}
-	if v := qs.Get("filter"); v != "" {
-		fe, e := parseCQL(c, v, qs.Get("filter-lang"), qs.Get("filter-crs"))
-		if e != nil {
-			server.WriteError(w, r, e)
-			return
-		}
-		exprs = append(exprs, fe)
-	} else if qs.Get("filter-lang") != "" || qs.Get("filter-crs") != "" {
-		server.WriteError(w, r, badParam("filter", "filter-lang/filter-crs without filter"))
-		return
-	}
-	exprs = append(exprs, eq...)
-	switch len(exprs) {
-	case 0:
-	case 1:
-		q.expr = exprs[0]
-	default:
-		q.expr = filter.And{Args: exprs}
-	}
-	var sel []int
-	if v := qs.Get("properties"); v != "" {
-		for _, n := range strings.Split(v, ",") {
-			name, _, ok := c.Lookup(strings.TrimSpace(n))
-			if !ok || name == "geometry" {
-				if ok {
-					continue
-				}
-				server.WriteError(w, r, badParam("properties", "unknown property %q", n))
-				return
-			}
-			for i, p := range c.Props {
-				if p.Name == name {
-					sel = append(sel, i)
-				}
-			}
-		}
-		if sel == nil {
-			sel = []int{}
-		}
-	}
-	index := 0
-	if v := qs.Get("cursor"); v != "" {
-		k, i, ok := strings.Cut(v, ".")
-		key, err1 := strconv.ParseInt(k, 10, 64)
-		idx, err2 := strconv.Atoi(i)
-		if !ok || err1 != nil || err2 != nil || key < 0 || idx < 0 {
-			server.WriteError(w, r, badParam("cursor", "bad cursor"))
-			return
-		}
-		q.after, index = key, idx
-	}
-	if v := qs.Get("offset"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			server.WriteError(w, r, badParam("offset", "offset must be a non-negative integer"))
-			return
-		}
-		q.offset, index = n, index+n
-	}
-	if err := q.prepare(); err != nil {
-		server.WriteError(w, r, filterError(err))
-		return
-	}
-	release, e := admitPage(r, q.limit)
+	release, e := admitPage(r, req.q.limit)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
 	defer release()
-	if isHTML {
-		a.itemsHTML(w, r, c, q, crs)
+	if req.isHTML {
+		a.itemsHTML(w, r, c, req.q, req.crs)
 		return
 	}
-	first := q.after == 0 && q.offset == 0
 	w.Header().Set("Content-Type", geojsonType)
-	w.Header().Set("Content-Crs", "<"+crsURI(crs.crs)+">")
+	w.Header().Set("Content-Crs", "<"+crsURI(req.crs.crs)+">")
 	if r.Method == http.MethodHead {
 		return
 	}
+	req.writeGeoJSON(w, r)
+}
+
+// writeGeoJSON streams the page as a GeoJSON feature collection; the count
+// and the paging links follow the features.
+func (req *itemsReq) writeGeoJSON(w http.ResponseWriter, r *http.Request) {
+	q := req.q
+	first := q.after == 0 && q.offset == 0
 	out := newBody(w)
 	out.buf = append(out.buf, `{"type":"FeatureCollection","features":[`...)
 	n := 0
-	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items"
-	next, err := q.pageEncoded(r.Context(), geojsonEncoder(c, crs, sel), func(fb []byte) error {
+	next, err := q.pageEncoded(r.Context(), geojsonEncoder(req.c, req.crs, req.sel), func(fb []byte) error {
 		if n > 0 {
 			out.buf = append(out.buf, ',')
 		}
@@ -630,28 +368,32 @@ func (a *ogcAPI) items(w http.ResponseWriter, r *http.Request) {
 		out.close() // a cut response: the client sees invalid JSON
 		return
 	}
-	buf := out.buf
-	buf = append(buf, `],"numberMatched":`...)
-	buf = strconv.AppendInt(buf, matched, 10)
-	buf = append(buf, `,"numberReturned":`...)
-	buf = strconv.AppendInt(buf, int64(n), 10)
+	buf := appendCounts(out.buf, matched, n)
 	buf = append(buf, `,"timeStamp":`...)
 	buf = appendJSONString(buf, time.Now().UTC().Format(time.RFC3339))
-	links := []Link{{Href: self + "?" + r.URL.RawQuery, Rel: "self", Type: geojsonType, Title: "this page"}}
-	links[0].Href = strings.TrimSuffix(links[0].Href, "?")
-	links = append(links, Link{Href: pageURL(self, qs, "html", "", -1), Rel: "alternate", Type: "text/html", Title: "this page as HTML"})
-	if next != 0 {
-		links = append(links, Link{Href: pageURL(self, qs, "", strconv.FormatInt(next, 10)+"."+strconv.Itoa(index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
-	}
-	if index > 0 {
-		links = append(links, Link{Href: pageURL(self, qs, "", "", max(0, index-q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
-	}
-	lb, _ := json.Marshal(links)
+	lb, _ := json.Marshal(req.links(r, next, n))
 	buf = append(buf, `,"links":`...)
 	buf = append(buf, lb...)
 	buf = append(buf, "}\n"...)
 	out.buf = buf
 	out.close()
+}
+
+// links are a page's self, alternate, next and prev links (n features, next
+// the keyset cursor after them, 0 on the last page).
+func (req *itemsReq) links(r *http.Request, next int64, n int) []ogcapi.Link {
+	qs, index := req.qs, req.index
+	self := ogcapi.Base(r) + "/collections/" + url.PathEscape(req.c.ID) + "/items"
+	links := []ogcapi.Link{{Href: self + "?" + r.URL.RawQuery, Rel: "self", Type: geojsonType, Title: "this page"}}
+	links[0].Href = strings.TrimSuffix(links[0].Href, "?")
+	links = append(links, ogcapi.Link{Href: pageURL(self, qs, "html", "", -1), Rel: "alternate", Type: "text/html", Title: "this page as HTML"})
+	if next != 0 {
+		links = append(links, ogcapi.Link{Href: pageURL(self, qs, "", strconv.FormatInt(next, 10)+"."+strconv.Itoa(index+n), -1), Rel: "next", Type: geojsonType, Title: "next page"})
+	}
+	if index > 0 {
+		links = append(links, ogcapi.Link{Href: pageURL(self, qs, "", "", max(0, index-req.q.limit)), Rel: "prev", Type: geojsonType, Title: "previous page"})
+	}
+	return links
 }
 
 // pageURL is the items URL with the paging parameters replaced.
@@ -691,8 +433,8 @@ func (a *ogcAPI) itemsHTML(w http.ResponseWriter, r *http.Request, c *Collection
 		hdr = append(hdr, p.Name)
 	}
 	rows = append(rows, hdr)
-	var links []Link
-	self := base(r) + "/collections/" + url.PathEscape(c.ID) + "/items/"
+	var links []ogcapi.Link
+	self := ogcapi.Base(r) + "/collections/" + url.PathEscape(c.ID) + "/items/"
 	_, err := q.page(r.Context(), func(f *feature) error {
 		row := []string{f.FeatureID()}
 		for _, v := range f.values {
@@ -703,18 +445,18 @@ func (a *ogcAPI) itemsHTML(w http.ResponseWriter, r *http.Request, c *Collection
 			}
 		}
 		rows = append(rows, row)
-		links = append(links, Link{Href: self + url.PathEscape(f.FeatureID()) + "?f=html", Rel: "item", Title: f.FeatureID()})
+		links = append(links, ogcapi.Link{Href: self + url.PathEscape(f.FeatureID()) + "?f=html", Rel: "item", Title: f.FeatureID()})
 		return nil
 	})
 	if err != nil {
 		server.WriteErr(w, r, err)
 		return
 	}
-	writeHTML(w, htmlPage{Title: c.Title(), Links: links, Rows: rows})
+	ogcapi.WriteHTML(w, ogcapi.HTMLPage{Title: c.Title(), Links: links, Rows: rows})
 }
 
 func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
-	if e := checkParams(r, "f", "crs"); e != nil {
+	if e := ogcapi.CheckParams(r, "f", "crs"); e != nil {
 		server.WriteError(w, r, e)
 		return
 	}
@@ -722,7 +464,7 @@ func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
 	if c == nil {
 		return
 	}
-	isHTML, e := wantHTML(r)
+	isHTML, e := ogcapi.WantHTML(r)
 	if e != nil {
 		server.WriteError(w, r, e)
 		return
@@ -751,7 +493,7 @@ func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
 		server.WriteError(w, r, &server.Error{Status: http.StatusNotFound, Code: "NotFound", Detail: "no feature " + strconv.Quote(fid) + " in " + c.ID})
 		return
 	}
-	coll := base(r) + "/collections/" + url.PathEscape(c.ID)
+	coll := ogcapi.Base(r) + "/collections/" + url.PathEscape(c.ID)
 	self := coll + "/items/" + url.PathEscape(fid)
 	if isHTML {
 		var rows [][]string
@@ -760,10 +502,10 @@ func (a *ogcAPI) item(w http.ResponseWriter, r *http.Request) {
 				rows = append(rows, []string{p.Name, fmt.Sprint(found.values[i])})
 			}
 		}
-		writeHTML(w, htmlPage{Title: fid, Links: []Link{{Href: coll + "?f=html", Rel: "collection", Title: c.Title()}}, Rows: rows})
+		ogcapi.WriteHTML(w, ogcapi.HTMLPage{Title: fid, Links: []ogcapi.Link{{Href: coll + "?f=html", Rel: "collection", Title: c.Title()}}, Rows: rows})
 		return
 	}
-	links, _ := json.Marshal([]Link{
+	links, _ := json.Marshal([]ogcapi.Link{
 		{Href: self, Rel: "self", Type: geojsonType, Title: "this feature"},
 		{Href: self + "?f=html", Rel: "alternate", Type: "text/html", Title: "this feature as HTML"},
 		{Href: coll, Rel: "collection", Type: "application/json", Title: c.Title()},
@@ -791,7 +533,7 @@ func parseCQL(c *Collection, src, lang, fcrs string) (filter.Expr, *server.Error
 	case "cql2-json":
 		fe, err = cql2.ParseJSON([]byte(src), opt)
 	default:
-		return nil, badParam("filter-lang", "filter-lang must be cql2-text or cql2-json")
+		return nil, ogcapi.BadParam("filter-lang", "filter-lang must be cql2-text or cql2-json")
 	}
 	if err != nil {
 		return nil, filterError(err)

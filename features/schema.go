@@ -18,6 +18,7 @@ import (
 	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/features/filter"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/server"
 	"github.com/sip-core/sip/store"
 )
@@ -152,43 +153,6 @@ func (cat *catalog) namesFor(ds string) *cadastre.NamesCache {
 	return n
 }
 
-// CollectionID is the OGC API collection id (and WFS feature type local name) of
-// a dataset layer: the bare layer name in the first dataset, "<dataset>.<layer>"
-// in the others (dataset names hold no '.'). Other /ogc services (tiles) use it
-// so that /ogc/collections/{id}/… means the same collection everywhere.
-func CollectionID(s *server.State, d *server.Dataset, layer string) string {
-	if ds := s.Datasets(); len(ds) > 0 && ds[0] == d {
-		return layer
-	}
-	return d.Name + "." + layer
-}
-
-// ResolveCollectionID is the inverse of CollectionID: the dataset and the
-// published layer a collection id names (ok false when there is none). Access
-// rights are the caller's to check (Dataset.CanRead).
-func ResolveCollectionID(s *server.State, id string) (d *server.Dataset, layer string, ok bool) {
-	if dsName, l, qualified := strings.Cut(id, "."); qualified {
-		if d, ok = s.Dataset(dsName); !ok {
-			return nil, "", false
-		}
-		layer = l
-	} else {
-		ds := s.Datasets()
-		if len(ds) == 0 {
-			return nil, "", false
-		}
-		d, layer = ds[0], id
-	}
-	if _, _, ok := d.Layer(layer); !ok {
-		return nil, "", false
-	}
-	return d, layer, true
-}
-
-func collectionID(s *server.State, d *server.Dataset, layer string) string {
-	return CollectionID(s, d, layer)
-}
-
 // Collections lists the collections a request may read, in dataset and layer order.
 func (cat *catalog) list(r *http.Request, s *server.State) []*Collection {
 	var out []*Collection
@@ -204,7 +168,7 @@ func (cat *catalog) list(r *http.Request, s *server.State) []*Collection {
 
 // resolve finds a collection by id; err is 401/403 when it exists but may not be read.
 func (cat *catalog) resolve(r *http.Request, s *server.State, id string) (*Collection, *server.Error) {
-	d, layer, ok := ResolveCollectionID(s, id)
+	d, layer, ok := ogcapi.ResolveCollectionID(s, id)
 	if !ok {
 		return nil, nil
 	}
@@ -220,7 +184,7 @@ func (cat *catalog) make(r *http.Request, s *server.State, d *server.Dataset, la
 	if !ok || d.CanRead(r, lc) != nil {
 		return nil
 	}
-	c := &Collection{ID: collectionID(s, d, layer), Dataset: d, Layer: l, Config: lc, cat: cat, misses: &cat.misses}
+	c := &Collection{ID: ogcapi.CollectionID(s, d, layer), Dataset: d, Layer: l, Config: lc, cat: cat, misses: &cat.misses}
 	cols := d.PublicColumns(r, l, lc)
 	public := map[string]bool{}
 	for _, col := range cols {

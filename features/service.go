@@ -65,7 +65,7 @@ func (s *service) Mount(r *mux.Router, h *server.Host) {
 	h.Fixed(r.Handle("/wfs", wh).Methods(http.MethodGet, http.MethodHead, http.MethodPost))
 	r.Handle("/ows", wh).Methods(http.MethodGet, http.MethodHead).MatcherFunc(IsWFSRequest)
 	r.Handle("/ows", wh).Methods(http.MethodPost).MatcherFunc(IsWFSPost)
-	(&ogcAPI{h: h, cat: cat}).mount(r)
+	newOGCAPI(h, cat).mount(r)
 }
 
 // Reload implements server.Reloader: the feature cache follows cache.features

@@ -27,6 +27,7 @@ import (
 
 	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/geo"
+	"github.com/sip-core/sip/ogcapi"
 	"github.com/sip-core/sip/store"
 )
 
@@ -338,9 +339,9 @@ func TestDatetime(t *testing.T) {
 
 func TestLandingConformanceOpenAPI(t *testing.T) {
 	_, b := fetch(t, baseURL+"/ogc/")
-	var lp struct{ Links []Link }
+	var lp struct{ Links []ogcapi.Link }
 	json.Unmarshal(b, &lp)
-	rels := map[string]Link{}
+	rels := map[string]ogcapi.Link{}
 	for _, l := range lp.Links {
 		rels[l.Rel] = l
 	}

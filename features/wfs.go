@@ -1,9 +1,7 @@
 package features
 
 import (
-	"bufio"
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -13,7 +11,6 @@ import (
 
 	"github.com/paulmach/orb"
 
-	"github.com/sip-core/sip/features/fes"
 	"github.com/sip-core/sip/features/filter"
 	"github.com/sip-core/sip/geo"
 	"github.com/sip-core/sip/internal/xmltext"
@@ -142,7 +139,6 @@ func (s *wfs) endpoint(r *http.Request) string {
 }
 
 func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version string) {
-	ep := xmlEsc(s.endpoint(r)) + "?"
 	xmlEncoding := r.URL.Path == "/wfs" // POST is served on /wfs (the shared /ows dispatches on the query string)
 	var b strings.Builder
 	v11 := version == "1.1.0"
@@ -165,12 +161,26 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 <ows:ServiceProvider><ows:ProviderName>SIP core</ows:ProviderName><ows:ServiceContact/></ows:ServiceProvider>
 <ows:OperationsMetadata>
 `, xmlEsc(title))
+	s.writeOperations(&b, r, v11, xmlEncoding)
+	b.WriteString("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n")
+	s.writeFeatureTypes(&b, r, v11)
+	b.WriteString("</wfs:FeatureTypeList>\n")
+	writeFilterCapabilities(&b, v11)
+	b.WriteString("\n</wfs:WFS_Capabilities>\n")
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Write([]byte(b.String()))
+}
+
+// writeOperations writes the operations of OperationsMetadata and, in 2.0,
+// the constraints of the conformance classes served.
+func (s *wfs) writeOperations(b *strings.Builder, r *http.Request, v11, xmlEncoding bool) {
+	ep := xmlEsc(s.endpoint(r)) + "?"
 	for _, op := range []string{"GetCapabilities", "DescribeFeatureType", "GetFeature", "GetPropertyValue", "ListStoredQueries", "DescribeStoredQueries"} {
 		post := ""
 		if xmlEncoding {
 			post = `<ows:Post xlink:href="` + xmlEsc(s.endpoint(r)) + `"/>`
 		}
-		fmt.Fprintf(&b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/>%s</ows:HTTP></ows:DCP>`, op, ep, post)
+		fmt.Fprintf(b, `<ows:Operation name="%s"><ows:DCP><ows:HTTP><ows:Get xlink:href="%s"/>%s</ows:HTTP></ows:DCP>`, op, ep, post)
 		if op == "GetFeature" {
 			b.WriteString(`<ows:Parameter name="outputFormat"><ows:AllowedValues><ows:Value>application/gml+xml; version=3.2</ows:Value><ows:Value>text/xml; subtype=gml/3.1.1</ows:Value><ows:Value>application/json</ows:Value><ows:Value>application/geo+json</ows:Value></ows:AllowedValues></ows:Parameter>`)
 			b.WriteString(`<ows:Parameter name="resultType"><ows:AllowedValues><ows:Value>results</ows:Value><ows:Value>hits</ows:Value></ows:AllowedValues></ows:Parameter>`)
@@ -183,20 +193,24 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 			enc = append(enc, "XMLEncoding")
 		}
 		for _, c := range enc {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		for _, c := range []string{"ImplementsSimpleWFS"} {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>TRUE</ows:DefaultValue></ows:Constraint>`, c)
 		}
 		for _, c := range []string{"ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding", "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsSharedBBOXes", "ImplementsStandardJoins", "ImplementsSpatialJoins", "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries"} {
-			fmt.Fprintf(&b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
+			fmt.Fprintf(b, `<ows:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>FALSE</ows:DefaultValue></ows:Constraint>`, c)
 		}
-		fmt.Fprintf(&b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
+		fmt.Fprintf(b, `<ows:Constraint name="CountDefault"><ows:NoValues/><ows:DefaultValue>%d</ows:DefaultValue></ows:Constraint>`, s.h.State(r).MaxFeatures(0))
 	}
-	b.WriteString("</ows:OperationsMetadata>\n<wfs:FeatureTypeList>\n")
+}
+
+// writeFeatureTypes writes the FeatureTypeList's members: the collections
+// the caller may read, their CRSs, formats and WGS84 extent.
+func (s *wfs) writeFeatureTypes(b *strings.Builder, r *http.Request, v11 bool) {
 	geoTr, _ := geo.NewTransform(geo.CRS2180, geo.CRS84)
 	for _, c := range s.cat.list(r, s.h.State(r)) {
-		fmt.Fprintf(&b, `<wfs:FeatureType><wfs:Name>%s:%s</wfs:Name><wfs:Title>%s</wfs:Title>`, nsPrefix, xmlEsc(c.ID), xmlEsc(c.Title()))
+		fmt.Fprintf(b, `<wfs:FeatureType><wfs:Name>%s:%s</wfs:Name><wfs:Title>%s</wfs:Title>`, nsPrefix, xmlEsc(c.ID), xmlEsc(c.Title()))
 		if v11 {
 			b.WriteString(`<wfs:DefaultSRS>urn:ogc:def:crs:EPSG::2180</wfs:DefaultSRS>`)
 		} else {
@@ -207,20 +221,24 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 				continue
 			}
 			if v11 {
-				fmt.Fprintf(&b, `<wfs:OtherSRS>%s</wfs:OtherSRS>`, cr.URN())
+				fmt.Fprintf(b, `<wfs:OtherSRS>%s</wfs:OtherSRS>`, cr.URN())
 			} else {
-				fmt.Fprintf(&b, `<wfs:OtherCRS>%s</wfs:OtherCRS>`, cr.URN())
+				fmt.Fprintf(b, `<wfs:OtherCRS>%s</wfs:OtherCRS>`, cr.URN())
 			}
 		}
 		b.WriteString(`<wfs:OutputFormats><wfs:Format>application/gml+xml; version=3.2</wfs:Format><wfs:Format>application/json</wfs:Format></wfs:OutputFormats>`)
 		if ext, ok, err := c.Dataset.Store.Extent(r.Context(), c.Layer.Name); err == nil && ok {
 			g := geoTr.Bound(ext)
-			fmt.Fprintf(&b, `<ows:WGS84BoundingBox><ows:LowerCorner>%s %s</ows:LowerCorner><ows:UpperCorner>%s %s</ows:UpperCorner></ows:WGS84BoundingBox>`,
+			fmt.Fprintf(b, `<ows:WGS84BoundingBox><ows:LowerCorner>%s %s</ows:LowerCorner><ows:UpperCorner>%s %s</ows:UpperCorner></ows:WGS84BoundingBox>`,
 				fnum(g.Min[0]), fnum(g.Min[1]), fnum(g.Max[0]), fnum(g.Max[1]))
 		}
 		b.WriteString("</wfs:FeatureType>\n")
 	}
-	b.WriteString("</wfs:FeatureTypeList>\n")
+}
+
+// writeFilterCapabilities writes the Filter_Capabilities of FES 2.0 (WFS
+// 2.0) or Filter 1.1 (WFS 1.1).
+func writeFilterCapabilities(b *strings.Builder, v11 bool) {
 	if v11 {
 		b.WriteString(`<ogc:Filter_Capabilities><ogc:Spatial_Capabilities><ogc:GeometryOperands><ogc:GeometryOperand>gml:Envelope</ogc:GeometryOperand><ogc:GeometryOperand>gml:Polygon</ogc:GeometryOperand></ogc:GeometryOperands><ogc:SpatialOperators><ogc:SpatialOperator name="BBOX"/><ogc:SpatialOperator name="Intersects"/><ogc:SpatialOperator name="Within"/><ogc:SpatialOperator name="Contains"/></ogc:SpatialOperators></ogc:Spatial_Capabilities><ogc:Scalar_Capabilities><ogc:LogicalOperators/><ogc:ComparisonOperators><ogc:ComparisonOperator>EqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>NotEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThan</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThan</ogc:ComparisonOperator><ogc:ComparisonOperator>LessThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>GreaterThanEqualTo</ogc:ComparisonOperator><ogc:ComparisonOperator>Like</ogc:ComparisonOperator><ogc:ComparisonOperator>Between</ogc:ComparisonOperator><ogc:ComparisonOperator>NullCheck</ogc:ComparisonOperator></ogc:ComparisonOperators></ogc:Scalar_Capabilities><ogc:Id_Capabilities><ogc:FID/></ogc:Id_Capabilities></ogc:Filter_Capabilities>`)
 	} else {
@@ -230,21 +248,18 @@ func (s *wfs) capabilities(w http.ResponseWriter, r *http.Request, version strin
 			if c == "ImplementsFunctions" {
 				val = "FALSE"
 			}
-			fmt.Fprintf(&b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
+			fmt.Fprintf(b, `<fes:Constraint name="%s"><ows:NoValues/><ows:DefaultValue>%s</ows:DefaultValue></fes:Constraint>`, c, val)
 		}
 		b.WriteString(`</fes:Conformance><fes:Id_Capabilities><fes:ResourceIdentifier name="fes:ResourceId"/></fes:Id_Capabilities><fes:Scalar_Capabilities><fes:LogicalOperators/><fes:ComparisonOperators>`)
 		for _, op := range []string{"PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan", "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo", "PropertyIsLike", "PropertyIsNull", "PropertyIsNil", "PropertyIsBetween"} {
-			fmt.Fprintf(&b, `<fes:ComparisonOperator name="%s"/>`, op)
+			fmt.Fprintf(b, `<fes:ComparisonOperator name="%s"/>`, op)
 		}
 		b.WriteString(`</fes:ComparisonOperators></fes:Scalar_Capabilities><fes:Spatial_Capabilities><fes:GeometryOperands><fes:GeometryOperand name="gml:Envelope"/><fes:GeometryOperand name="gml:Point"/><fes:GeometryOperand name="gml:LineString"/><fes:GeometryOperand name="gml:Polygon"/><fes:GeometryOperand name="gml:MultiSurface"/></fes:GeometryOperands><fes:SpatialOperators>`)
 		for _, op := range []string{"BBOX", "Intersects", "Within", "Contains", "Disjoint", "Equals", "Touches", "Crosses", "Overlaps"} {
-			fmt.Fprintf(&b, `<fes:SpatialOperator name="%s"/>`, op)
+			fmt.Fprintf(b, `<fes:SpatialOperator name="%s"/>`, op)
 		}
 		b.WriteString(`</fes:SpatialOperators></fes:Spatial_Capabilities><fes:Temporal_Capabilities><fes:TemporalOperands><fes:TemporalOperand name="gml:TimeInstant"/><fes:TemporalOperand name="gml:TimePeriod"/></fes:TemporalOperands><fes:TemporalOperators><fes:TemporalOperator name="After"/><fes:TemporalOperator name="Before"/><fes:TemporalOperator name="During"/><fes:TemporalOperator name="TEquals"/></fes:TemporalOperators></fes:Temporal_Capabilities></fes:Filter_Capabilities>`)
 	}
-	b.WriteString("\n</wfs:WFS_Capabilities>\n")
-	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-	w.Write([]byte(b.String()))
 }
 
 func fnum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
@@ -326,392 +341,6 @@ func (s *wfs) describe(w http.ResponseWriter, r *http.Request, params map[string
 	b.WriteString("</schema>\n")
 	w.Header().Set("Content-Type", ctype)
 	w.Write([]byte(b.String()))
-}
-
-func (s *wfs) getFeature(w http.ResponseWriter, r *http.Request, params map[string]string, version, valueRef string) {
-	st := s.h.State(r)
-	var cs []*Collection
-	var e *server.Error
-	var ids []string
-	if sq := params["STOREDQUERY_ID"]; sq != "" {
-		if !strings.HasSuffix(sq, "GetFeatureById") {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "storedQuery_Id", "unknown stored query %q", sq))
-			return
-		}
-		id := params["ID"]
-		if id == "" {
-			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "ID", "ID is required"))
-			return
-		}
-		cs = s.cat.list(r, st)
-		ids = []string{id}
-	} else {
-		tn := params["TYPENAMES"]
-		if tn == "" {
-			tn = params["TYPENAME"]
-		}
-		if tn == "" && params["RESOURCEID"] == "" && params["FEATUREID"] == "" {
-			server.WriteError(w, r, owsErr(400, "MissingParameterValue", "typeNames", "TYPENAMES is required"))
-			return
-		}
-		if tn != "" {
-			if cs, e = s.typeNames(r, tn); e != nil {
-				server.WriteError(w, r, e)
-				return
-			}
-		} else {
-			cs = s.cat.list(r, st)
-		}
-	}
-	if len(cs) == 0 {
-		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "typeNames", "no feature type"))
-		return
-	}
-	if len(cs) > 1 && ids == nil && params["RESOURCEID"] == "" && params["FEATUREID"] == "" {
-		server.WriteError(w, r, owsErr(400, "OperationNotSupported", "typeNames", "one feature type per request"))
-		return
-	}
-	if rid := firstNonEmpty(params["RESOURCEID"], params["FEATUREID"]); rid != "" {
-		for _, id := range strings.Split(rid, ",") {
-			// accept "<type>.<id>" as well as the bare id
-			ids = append(ids, strings.TrimSpace(id))
-		}
-	}
-	// output CRS
-	out := newOutCRS(geo.CRS2180, geo.NorthEast)
-	srsName := "urn:ogc:def:crs:EPSG::2180"
-	if v := firstNonEmpty(params["SRSNAME"]); v != "" {
-		c, axis, err := geo.Parse(v)
-		if err != nil {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "srsName", "unsupported CRS %q", v))
-			return
-		}
-		if version == "1.1.0" && strings.HasPrefix(strings.ToUpper(v), "EPSG:") {
-			axis = geo.EastNorth // WFS 1.1 with EPSG:xxxx is x/y by GeoServer/MapServer practice
-		}
-		out, srsName = newOutCRS(c, axis), v
-	}
-	format := strings.ToLower(params["OUTPUTFORMAT"])
-	jsonOut := strings.Contains(format, "json")
-	if format != "" && !jsonOut && !strings.Contains(format, "gml") && !strings.Contains(format, "xml") {
-		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "outputFormat", "unsupported outputFormat %q", params["OUTPUTFORMAT"]))
-		return
-	}
-	hits := strings.EqualFold(params["RESULTTYPE"], "hits")
-	if rt := params["RESULTTYPE"]; rt != "" && !hits && !strings.EqualFold(rt, "results") {
-		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "resultType", "resultType must be results or hits"))
-		return
-	}
-	count := st.MaxFeatures(0)
-	if v := firstNonEmpty(params["COUNT"], params["MAXFEATURES"]); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "count", "COUNT must be a non-negative integer"))
-			return
-		}
-		count = st.MaxFeatures(n)
-		if n == 0 {
-			count = 0
-		}
-	}
-	start := 0
-	if v := params["STARTINDEX"]; v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "startIndex", "STARTINDEX must be a non-negative integer"))
-			return
-		}
-		start = n
-	}
-	c := cs[0]
-	var sortKeys []sortKey
-	if v := params["SORTBY"]; v != "" {
-		for _, item := range strings.Split(v, ",") {
-			f := strings.Fields(strings.TrimSpace(item))
-			if len(f) == 0 || len(f) > 2 {
-				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "bad SORTBY item %q", item))
-				return
-			}
-			name := f[0]
-			desc := false
-			if len(f) == 1 && (strings.HasSuffix(name, "+A") || strings.HasSuffix(name, "+D")) { // WFS 1.1 style
-				desc = strings.HasSuffix(name, "+D")
-				name = name[:len(name)-2]
-			}
-			if len(f) == 2 {
-				switch strings.ToUpper(f[1]) {
-				case "ASC", "A":
-				case "DESC", "D":
-					desc = true
-				default:
-					server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "sort order must be ASC or DESC"))
-					return
-				}
-			}
-			cn, t, ok := c.Lookup(name)
-			if !ok || t == filter.Geometry {
-				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "sortBy", "cannot sort by %q", name))
-				return
-			}
-			for i, p := range c.Props {
-				if p.Name == cn {
-					sortKeys = append(sortKeys, sortKey{idx: i, desc: desc})
-				}
-			}
-		}
-	}
-	server.SetLayer(r, c.Layer.Name)
-	q := &query{c: c, limit: count, offset: start}
-	if len(ids) > 0 {
-		// ids may be prefixed with the type name: dzialki.<id>
-		var clean []string
-		for _, id := range ids {
-			for _, cc := range cs {
-				if strings.HasPrefix(id, cc.ID+".") {
-					c, q.c = cc, cc
-					id = strings.TrimPrefix(id, cc.ID+".")
-				}
-			}
-			clean = append(clean, id)
-		}
-		if params["STOREDQUERY_ID"] != "" {
-			// GetFeatureById: find the type holding the id
-			for _, cc := range cs {
-				qq := &query{c: cc, ids: clean, limit: 1}
-				found := false
-				qq.page(r.Context(), func(*feature) error { found = true; return errStop })
-				if found {
-					c, q.c = cc, cc
-					break
-				}
-			}
-		}
-		q.ids = clean
-	}
-	if v := params["BBOX"]; v != "" {
-		b, e := wfsBBox(r.Context(), c, v, params, version, out)
-		if e != nil {
-			server.WriteError(w, r, e)
-			return
-		}
-		q.setBox(b)
-	}
-	if v := filterParam(params); v != "" {
-		if params["BBOX"] != "" {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "FILTER and BBOX are mutually exclusive"))
-			return
-		}
-		fe, err := fes.Parse([]byte(v), fes.Options{Schema: c, DefaultCRS: out.crs, DefaultAxis: out.axis, Extent: c.extent(r.Context())})
-		if err != nil {
-			code := "InvalidParameterValue"
-			if f, ok := filter.AsError(err); ok && f.Kind == "parse" {
-				code = "OperationParsingFailed" // OGC 09-025r2 table 3: request failed to parse
-			}
-			server.WriteError(w, r, owsErr(400, code, "filter", "%v", err))
-			return
-		}
-		q.expr = fe
-	}
-	var sel []int
-	if v := params["PROPERTYNAME"]; v != "" {
-		sel = []int{}
-		for _, n := range strings.Split(strings.Trim(v, "()"), ",") {
-			name, _, ok := c.Lookup(strings.TrimSpace(n))
-			if !ok {
-				server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "propertyName", "unknown property %q", n))
-				return
-			}
-			for i, p := range c.Props {
-				if p.Name == name {
-					sel = append(sel, i)
-				}
-			}
-		}
-	}
-	valueIdx := -1
-	if valueRef != "" {
-		name, _, ok := c.Lookup(valueRef)
-		if !ok {
-			server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "valueReference", "unknown property %q", valueRef))
-			return
-		}
-		for i, p := range c.Props {
-			if p.Name == name {
-				valueIdx = i
-			}
-		}
-	}
-	if err := q.prepare(); err != nil {
-		server.WriteError(w, r, owsErr(400, "InvalidParameterValue", "filter", "%v", err))
-		return
-	}
-	matched, err := q.count(r.Context())
-	if err != nil {
-		server.WriteErr(w, r, err)
-		return
-	}
-	if params["STOREDQUERY_ID"] != "" && matched == 0 {
-		server.WriteError(w, r, owsErr(404, "NotFound", "ID", "no feature with id %q", ids[0]))
-		return
-	}
-	returned := max(0, min(int64(count), matched-int64(start)))
-	if len(sortKeys) > 0 && matched > maxSorted && !hits {
-		server.WriteError(w, r, owsErr(400, "OperationProcessingFailed", "sortBy", "%d features match: too many to sort (limit %d); narrow the query", matched, maxSorted))
-		return
-	}
-	v11 := version == "1.1.0"
-	wfsNS, gmlNS := "http://www.opengis.net/wfs/2.0", "http://www.opengis.net/gml/3.2"
-	if v11 {
-		wfsNS, gmlNS = "http://www.opengis.net/wfs", "http://www.opengis.net/gml"
-	}
-	if hits || count == 0 {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		if v11 {
-			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:wfs="%s" xmlns:gml="%s" timeStamp="%s" numberOfFeatures="%d"/>
-`, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
-			return
-		}
-		fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:wfs="%s" xmlns:gml="%s" timeStamp="%s" numberMatched="%d" numberReturned="0"/>
-`, wfsNS, gmlNS, time.Now().UTC().Format(time.RFC3339), matched)
-		return
-	}
-	release, e := admitPage(r, int(returned))
-	if e != nil {
-		server.WriteError(w, r, e)
-		return
-	}
-	defer release()
-	ctx := r.Context()
-	run := func(fn func(*feature) error) error {
-		var err error
-		if len(sortKeys) > 0 {
-			err = q.sortedPage(ctx, sortKeys, fn)
-		} else {
-			_, err = q.page(ctx, fn)
-		}
-		return err
-	}
-	if jsonOut {
-		w.Header().Set("Content-Type", "application/geo+json")
-		out = newOutCRS(out.crs, geo.EastNorth) // GeoJSON is x/y (E,N or lon,lat)
-		body := newBody(w)
-		body.buf = appendGeoJSONHead(body.buf, out.crs)
-		n := 0
-		emit := func(fb []byte) error {
-			if n > 0 {
-				body.buf = append(body.buf, ',')
-			}
-			n++
-			body.buf = append(body.buf, fb...)
-			return body.more()
-		}
-		enc := geojsonEncoder(c, out, sel)
-		var err error
-		if len(sortKeys) > 0 {
-			var fb []byte
-			err = q.sortedPage(ctx, sortKeys, func(f *feature) error { fb = enc.enc(fb[:0], f); return emit(fb) })
-		} else {
-			_, err = q.pageEncoded(ctx, enc, emit)
-		}
-		if err != nil {
-			server.Logger(ctx).Error("wfs stream", "err", err)
-			if !body.flushed {
-				body.discard()
-				server.WriteErr(w, r, err)
-				return
-			}
-		}
-		buf := body.buf
-		buf = append(buf, `],"numberMatched":`...)
-		buf = strconv.AppendInt(buf, matched, 10)
-		buf = append(buf, `,"numberReturned":`...)
-		buf = strconv.AppendInt(buf, int64(n), 10)
-		buf = append(buf, "}\n"...)
-		body.buf = buf
-		body.close()
-		return
-	}
-	bw := bufio.NewWriterSize(w, 32<<10)
-	defer bw.Flush()
-	self := s.endpoint(r)
-	if valueIdx >= 0 {
-		w.Header().Set("Content-Type", "application/xml; charset=utf-8")
-		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:ValueCollection xmlns:wfs="%s" xmlns:%s="%s" timeStamp="%s" numberMatched="%d" numberReturned="%d">
-`, wfsNS, nsPrefix, nsURI, time.Now().UTC().Format(time.RFC3339), matched, returned)
-		// features without the value still count as returned members (empty)
-		err := run(func(f *feature) error {
-			v := f.values[valueIdx]
-			if v == nil {
-				_, err := bw.WriteString("<wfs:member/>\n")
-				return err
-			}
-			_, err := bw.WriteString("<wfs:member>" + xmlEsc(fmt.Sprint(gmlValue(v))) + "</wfs:member>\n")
-			return err
-		})
-		if err != nil {
-			server.Logger(ctx).Error("wfs stream", "err", err)
-		}
-		bw.WriteString("</wfs:ValueCollection>\n")
-		return
-	}
-	if params["STOREDQUERY_ID"] != "" && !v11 {
-		// GetFeatureById answers the feature itself, not a collection
-		w.Header().Set("Content-Type", gmlType)
-		bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-		attrs := ` xmlns:` + nsPrefix + `="` + nsURI + `" xmlns:gml="` + gmlNS + `"`
-		var buf []byte
-		err = run(func(f *feature) error {
-			buf = appendGMLFeature(buf[:0], f, out, srsName, sel, "", attrs)
-			if _, err := bw.Write(buf); err != nil {
-				return err
-			}
-			return errStop
-		})
-		if err != nil && !errors.Is(err, errStop) {
-			server.Logger(ctx).Error("wfs stream", "err", err)
-		}
-		return
-	}
-	member := "wfs:member"
-	if v11 {
-		member = "gml:featureMember"
-		w.Header().Set("Content-Type", "text/xml; subtype=gml/3.1.1; charset=utf-8")
-		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="%s" xmlns:wfs="%s" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd" timeStamp="%s" numberOfFeatures="%d">
-`, nsPrefix, nsURI, gmlNS, wfsNS, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=1.1.0&REQUEST=DescribeFeatureType&TYPENAME="+nsPrefix+":"+c.ID),
-			time.Now().UTC().Format(time.RFC3339), returned)
-	} else {
-		w.Header().Set("Content-Type", gmlType)
-		fmt.Fprintf(bw, `<?xml version="1.0" encoding="UTF-8"?>
-<wfs:FeatureCollection xmlns:%s="%s" xmlns:gml="%s" xmlns:wfs="%s" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="%s %s http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd http://www.opengis.net/gml/3.2 http://schemas.opengis.net/gml/3.2.1/gml.xsd" timeStamp="%s" numberMatched="%d" numberReturned="%d"`,
-			nsPrefix, nsURI, gmlNS, wfsNS, nsURI, xmlEsc(self+"?SERVICE=WFS&VERSION=2.0.0&REQUEST=DescribeFeatureType&TYPENAMES="+nsPrefix+":"+c.ID),
-			time.Now().UTC().Format(time.RFC3339), matched, returned)
-		if int64(start+count) < matched {
-			fmt.Fprintf(bw, ` next="%s"`, xmlEsc(pagedURL(self, params, start+count)))
-		}
-		if start > 0 {
-			fmt.Fprintf(bw, ` previous="%s"`, xmlEsc(pagedURL(self, params, max(0, start-count))))
-		}
-		bw.WriteString(">\n")
-	}
-	enc := gmlEncoder(c, out, srsName, sel, member)
-	emit := func(fb []byte) error {
-		_, err := bw.Write(fb)
-		return err
-	}
-	if len(sortKeys) > 0 {
-		var fb []byte
-		err = q.sortedPage(ctx, sortKeys, func(f *feature) error { fb = enc.enc(fb[:0], f); return emit(fb) })
-	} else {
-		_, err = q.pageEncoded(ctx, enc, emit)
-	}
-	if err != nil {
-		server.Logger(ctx).Error("wfs stream", "err", err)
-	}
-	bw.WriteString("</wfs:FeatureCollection>\n")
 }
 
 // wfsBBox reads a KVP BBOX (x0,y0,x1,y1[,crs]) into the storage CRS. Without
@@ -802,6 +431,15 @@ func appendGeoJSONHead(b []byte, c *geo.CRS) []byte {
 		b = append(b, ',')
 	}
 	return append(b, `"features":[`...)
+}
+
+// appendCounts closes a feature collection's features array and writes its
+// numberMatched and numberReturned members.
+func appendCounts(b []byte, matched int64, returned int) []byte {
+	b = append(b, `],"numberMatched":`...)
+	b = strconv.AppendInt(b, matched, 10)
+	b = append(b, `,"numberReturned":`...)
+	return strconv.AppendInt(b, int64(returned), 10)
 }
 
 // pagedURL is the KVP GET request of another page (also for POST requests).

@@ -281,13 +281,30 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 	obrName, _ := names.Obreb(obr)
 	ov := newOverlay(mp)
 	area := ov.area()
-	p := cardProps{
+	p := &cardProps{
 		Dataset: s.d.Name, ID: id,
 		Obreb: named{obr, obrName}, Gmina: named{jedn, gmina},
 		AreaGeom: round2(area), AreaGeomHa: round4(area / 10000),
 		Buildings: []building{}, Neighbours: []neighbour{},
 		Version: version{ID: o.Version, Start: o.StartVersion.UTC().Format(time.RFC3339)},
 	}
+	p.setAttrs(o, asOf, cols, names)
+	bound := mp.Bound().Pad(touchTolerance)
+	if err := s.addBuildings(r, p, ov, bound, asOf); err != nil {
+		return nil, err
+	}
+	if err := s.addNeighbours(r, p, o, ov, bound, asOf); err != nil {
+		return nil, err
+	}
+	if err := s.addPlanning(r, p, ov, area, bound, asOf); err != nil {
+		return nil, err
+	}
+	return encodeCard(r, s.d, p, mp, oc)
+}
+
+// setAttrs fills the parcel's own attributes the caller may read (cols: its
+// public columns) and its KIEG record.
+func (p *cardProps) setAttrs(o *store.Object, asOf time.Time, cols map[string]bool, names *cadastre.Names) {
 	if !o.EndVersion.IsZero() {
 		p.Version.End = o.EndVersion.UTC().Format(time.RFC3339)
 	}
@@ -341,8 +358,11 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 		}
 		p.KIEG = append(p.KIEG, f)
 	}
+}
 
-	bound := mp.Bound().Pad(touchTolerance)
+// addBuildings adds the buildings on the parcel, with the area they stand on it.
+func (s source) addBuildings(r *http.Request, p *cardProps, ov *overlay, bound orb.Bound, asOf time.Time) error {
+	ctx := r.Context()
 	// Buildings on the parcel.
 	if bcols, ok := s.publicCols(r, "budynki"); ok {
 		err := s.around(ctx, "budynki", bound, asOf, func(b *store.Object) {
@@ -362,12 +382,18 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 			p.Buildings = append(p.Buildings, building{ID: str(b, "id_budynku"), Attrs: pick(b, bcols), AreaOnPlot: round2(shared), ShareOfBldg: share})
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sort.Slice(p.Buildings, func(i, j int) bool { return p.Buildings[i].ID < p.Buildings[j].ID })
 	}
+	return nil
+}
+
+// addNeighbours adds the parcels sharing a boundary (or a corner) with this one.
+func (s source) addNeighbours(r *http.Request, p *cardProps, o *store.Object, ov *overlay, bound orb.Bound, asOf time.Time) error {
+	ctx, id := r.Context(), p.ID
 	// Neighbours: parcels sharing a boundary (or a corner) with this one.
-	err = s.around(ctx, "dzialki", bound, asOf, func(n *store.Object) {
+	err := s.around(ctx, "dzialki", bound, asOf, func(n *store.Object) {
 		nid := str(n, "id_dzialki")
 		if n.ID == o.ID || nid == id {
 			return
@@ -383,9 +409,15 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 		p.Neighbours = append(p.Neighbours, neighbour{ID: nid, Number: str(n, "numer_dzialki"), Border: round2(l), Href: cardHref(r, s.d, nid)})
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sort.Slice(p.Neighbours, func(i, j int) bool { return p.Neighbours[i].ID < p.Neighbours[j].ID })
+	return nil
+}
+
+// addPlanning adds the planning zones over the parcel, with their share of it.
+func (s source) addPlanning(r *http.Request, p *cardProps, ov *overlay, area float64, bound orb.Bound, asOf time.Time) error {
+	ctx := r.Context()
 	// Planning zones (seam: filled once a planning layer exists).
 	for _, pl := range PlanningLayers {
 		zcols, ok := s.publicCols(r, pl)
@@ -407,11 +439,16 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 			p.Planning = append(p.Planning, zone{Layer: pl, Attrs: pick(z, zcols), Area: round2(shared), Share: round4(shared / area)})
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		sort.SliceStable(p.Planning, func(i, j int) bool { return p.Planning[i].Share > p.Planning[j].Share })
 	}
+	return nil
+}
 
+// encodeCard writes the card: a GeoJSON feature with its links.
+func encodeCard(r *http.Request, d *server.Dataset, p *cardProps, mp orb.MultiPolygon, oc *outCRS) ([]byte, error) {
+	id := p.ID
 	var b bytes.Buffer
 	b.WriteString(`{"type":"Feature","id":`)
 	b.Write(appendJSONString(nil, id))
@@ -425,7 +462,7 @@ func (s source) cardJSON(r *http.Request, o *store.Object, asOf time.Time, oc *o
 	}
 	b.Truncate(b.Len() - 1) // Encode's newline
 	b.WriteString(`,"links":[{"rel":"self","type":"application/geo+json","href":`)
-	b.Write(appendJSONString(nil, cardHref(r, s.d, id)))
+	b.Write(appendJSONString(nil, cardHref(r, d, id)))
 	b.WriteString(`},{"rel":"alternate","type":"text/plain","title":"ULDK","href":`)
 	b.Write(appendJSONString(nil, "/uldk?request=GetParcelById&id="+urlQuery(id)+"&result=geom_wkt,teryt,parcel,region,commune,county,voivodeship"))
 	b.WriteString("}]}\n")

@@ -85,22 +85,9 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	if req == "" {
 		return nil, uldkErrorf("brak parametru request (np. request=GetParcelById&id=141201_1.0001.6509/2)")
 	}
-	fields := []string{"geom_wkb"}
-	if res, ok := q["result"]; ok {
-		fields = fields[:0]
-		for f := range strings.SplitSeq(res, ",") {
-			f = strings.ToLower(strings.TrimSpace(f))
-			if f == "" {
-				continue
-			}
-			if !uldkFields[f] {
-				return nil, uldkErrorf("nieznane pole result: %q (dozwolone: geom_wkb, geom_wkt, geom_extent, teryt, id, parcel, region, commune, county, voivodeship)", f)
-			}
-			fields = append(fields, f)
-		}
-		if len(fields) == 0 {
-			return nil, uldkErrorf("pusty parametr result")
-		}
+	fields, err := resultFields(q)
+	if err != nil {
+		return nil, err
 	}
 	out, err := parseSRID(q["srid"])
 	if err != nil {
@@ -114,20 +101,55 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := strings.TrimSpace(q["id"])
+	objs, count, err := lookup(r, req, q, srcs)
+	if err != nil {
+		return nil, err
+	}
+	if len(objs) == 0 {
+		return []byte("-1 " + noResults + "\n"), nil
+	}
+	return appendAnswer(objs, fields, m.outFor(out), count), nil
+}
 
-	var objs []uldkObject
-	count := false // the status line is the number of answers
+// resultFields reads result: the fields of each answer line (geom_wkb by
+// default).
+func resultFields(q queryParams) ([]string, error) {
+	fields := []string{"geom_wkb"}
+	res, ok := q["result"]
+	if !ok {
+		return fields, nil
+	}
+	fields = fields[:0]
+	for f := range strings.SplitSeq(res, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if !uldkFields[f] {
+			return nil, uldkErrorf("nieznane pole result: %q (dozwolone: geom_wkb, geom_wkt, geom_extent, teryt, id, parcel, region, commune, county, voivodeship)", f)
+		}
+		fields = append(fields, f)
+	}
+	if len(fields) == 0 {
+		return nil, uldkErrorf("pusty parametr result")
+	}
+	return fields, nil
+}
+
+// lookup finds the objects a request asks for; count tells that the status
+// line is the number of answers (GetParcelByIdOrNr).
+func lookup(r *http.Request, req string, q queryParams, srcs []source) (objs []uldkObject, count bool, err error) {
+	id := strings.TrimSpace(q["id"])
 	switch strings.ToLower(req) {
 	case "getparcelbyid":
 		if err := needID(q, checkParcelID); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		objs, err = parcelsByID(r.Context(), srcs, id)
 		objs = firstOnly(objs)
 	case "getparcelbyidornr":
 		if id == "" {
-			return nil, uldkErrorf("brak parametru id (identyfikator działki albo \"<obręb> <numer>\")")
+			return nil, false, uldkErrorf("brak parametru id (identyfikator działki albo \"<obręb> <numer>\")")
 		}
 		count = true
 		if checkParcelID(id) == nil {
@@ -137,7 +159,7 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 		}
 		i := strings.LastIndexByte(id, ' ')
 		if i < 0 || !checkNumber(id[i+1:]) || strings.TrimSpace(id[:i]) == "" {
-			return nil, uldkErrorf("niepoprawny parametr id %q: oczekiwano identyfikatora działki albo \"<nazwa lub identyfikator obrębu> <numer działki>\"", id)
+			return nil, false, uldkErrorf("niepoprawny parametr id %q: oczekiwano identyfikatora działki albo \"<nazwa lub identyfikator obrębu> <numer działki>\"", id)
 		}
 		objs, err = parcelsByObrebNumber(r.Context(), srcs, strings.TrimSpace(id[:i]), id[i+1:])
 	case "getparcelbyxy":
@@ -145,6 +167,16 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 			ls, err := s.s.m.parcelsAt(r.Context(), pt)
 			return firstOnly(s.parcelObjects(ls)), err
 		})
+	default:
+		objs, err = lookupArea(r, req, q, srcs, id)
+	}
+	return objs, count, err
+}
+
+// lookupArea finds the areas (obręb, jednostka, county, voivodeship) a
+// request asks for.
+func lookupArea(r *http.Request, req string, q queryParams, srcs []source, id string) (objs []uldkObject, err error) {
+	switch strings.ToLower(req) {
 	case "getregionbyid":
 		if err := needID(q, checkObrebID); err != nil {
 			return nil, err
@@ -198,13 +230,12 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 	default:
 		return nil, uldkErrorf("nieznane żądanie request=%s (obsługiwane: GetParcelById, GetParcelByIdOrNr, GetParcelByXY, GetRegionById, GetRegionByXY, GetCommuneById, GetCommuneByXY, GetCountyById, GetCountyByXY, GetVoivodeshipById, GetVoivodeshipByXY, GetAggregateArea)", req)
 	}
-	if err != nil {
-		return nil, err
-	}
-	if len(objs) == 0 {
-		return []byte("-1 " + noResults + "\n"), nil
-	}
-	oc := m.outFor(out)
+	return objs, err
+}
+
+// appendAnswer is the answer: the status line (0, or the number of
+// answers), then one line of fields per object.
+func appendAnswer(objs []uldkObject, fields []string, oc *outCRS, count bool) []byte {
 	b := make([]byte, 0, 512)
 	if count {
 		b = strconv.AppendInt(b, int64(len(objs)), 10)
@@ -221,7 +252,7 @@ func (m *mount) uldkAnswer(r *http.Request, q queryParams) ([]byte, error) {
 		}
 		b = append(b, '\n')
 	}
-	return b, nil
+	return b
 }
 
 func (o *uldkObject) appendField(b []byte, f string, oc *outCRS) []byte {

@@ -179,20 +179,8 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 	if err != nil {
 		return nil, err
 	}
-	// Labels are computed once per parcel here (read concurrently by the workers).
-	if ml, ok := src.layers["dzialki"]; ok && slices.Contains(tileLayers, LabelLayer) {
-		var wg sync.WaitGroup
-		workers := max(1, runtime.GOMAXPROCS(0))
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := w; i < len(ml.feats); i += workers {
-					ml.feats[i].Label()
-				}
-			}()
-		}
-		wg.Wait()
+	if slices.Contains(tileLayers, LabelLayer) {
+		src.computeLabels()
 	}
 	rend := &Renderer{Grid: g, Layers: tileLayers, MaxZoom: opts.MaxZoom, Budget: opts.Budget}
 	sink, err := NewSinkContext(ctx, opts.Out, g)
@@ -209,95 +197,22 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 	bound, has := src.Bound()
 	var jobs []job
 	if has {
-		for z := opts.MinZoom; z <= opts.MaxZoom; z++ {
-			x0, y0, x1, y1, in := g.TileRange(bound, z)
-			if !in {
-				continue
-			}
-			for y := y0; y <= y1; y++ {
-				for x := x0; x <= x1; x++ {
-					jobs = append(jobs, job{z, x, y})
-				}
-			}
-		}
+		jobs = tileJobs(g, bound, opts.MinZoom, opts.MaxZoom)
 	}
 	rep := &BuildReport{Features: map[string]int{}, Revision: rev}
 	seen := map[string]map[uint64]bool{}
 	for _, l := range tileLayers {
 		seen[l] = map[uint64]bool{}
 	}
-
-	// Workers render tiles; results are written in job order, so the output is
-	// the same bytes whatever the scheduling.
-	workers := opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	type result struct {
-		data []byte
-		info RenderInfo
-		err  error
-	}
-	results := make([]chan result, len(jobs))
-	for i := range results {
-		results[i] = make(chan result, 1)
-	}
-	var next atomic.Int64
-	cctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	// A window bounds the memory held by rendered but unwritten tiles.
-	window := make(chan struct{}, workers*64)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case window <- struct{}{}:
-				case <-cctx.Done():
-					return
-				}
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					<-window
-					return
-				}
-				j := jobs[i]
-				data, info, err := rend.Render(cctx, src, j.z, j.x, j.y)
-				results[i] <- result{data, info, err}
-			}
-		}()
-	}
 	prog := newProgress(opts.Progress, len(jobs))
-	var buildErr error
-	for i := range jobs {
-		if err := ctx.Err(); err != nil {
-			buildErr = err
-			break
-		}
-		var res result
-		select {
-		case res = <-results[i]:
-		case <-ctx.Done():
-			buildErr = ctx.Err()
-		}
-		if buildErr != nil {
-			break
-		}
-		<-window
-		if res.err != nil {
-			buildErr = res.err
-			break
-		}
+	err = renderInOrder(ctx, rend, src, jobs, opts.Workers, func(i int, res rendered) error {
 		j := jobs[i]
 		rep.Dropped += res.info.Dropped
 		if res.data == nil {
 			rep.Empty++
 		} else {
 			if err := sink.Put(j.z, j.x, j.y, res.data); err != nil {
-				buildErr = err
-				break
+				return err
 			}
 			rep.Tiles++
 			rep.Bytes += int64(len(res.data))
@@ -306,12 +221,11 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 			}
 		}
 		prog.tick(i + 1)
-	}
-	cancel()
-	wg.Wait()
-	if buildErr != nil {
+		return nil
+	})
+	if err != nil {
 		prog.done(false)
-		return nil, buildErr
+		return nil, err
 	}
 	for l, ids := range seen {
 		rep.Features[l] = len(ids)
@@ -332,6 +246,114 @@ func Build(ctx context.Context, r store.Reader, opts BuildOptions) (*BuildReport
 			opts.Out, rep.Tiles, rep.Empty, float64(rep.Bytes)/1e6, opts.MinZoom, opts.MaxZoom, rep.Took.Round(time.Millisecond), rev)
 	}
 	return rep, nil
+}
+
+// computeLabels computes the label point of every parcel once, on every
+// core, before the workers read them concurrently.
+func (src *MemSource) computeLabels() {
+	ml, ok := src.layers["dzialki"]
+	if !ok {
+		return
+	}
+	var wg sync.WaitGroup
+	workers := max(1, runtime.GOMAXPROCS(0))
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(ml.feats); i += workers {
+				ml.feats[i].Label()
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// tileJobs lists the tiles of zooms minZ..maxZ that cover bound (grid units),
+// zoom by zoom, row by row.
+func tileJobs(g *Grid, bound orb.Bound, minZ, maxZ int) []job {
+	var jobs []job
+	for z := minZ; z <= maxZ; z++ {
+		x0, y0, x1, y1, in := g.TileRange(bound, z)
+		if !in {
+			continue
+		}
+		for y := y0; y <= y1; y++ {
+			for x := x0; x <= x1; x++ {
+				jobs = append(jobs, job{z, x, y})
+			}
+		}
+	}
+	return jobs
+}
+
+// rendered is a rendered tile of a build.
+type rendered struct {
+	data []byte
+	info RenderInfo
+	err  error
+}
+
+// renderInOrder renders jobs on workers (0: one per core) and hands each
+// result to put in job order, so the output is the same bytes whatever the
+// scheduling. A window bounds the memory held by rendered but unwritten
+// tiles. It stops at the first error (a render's, put's, or ctx's).
+func renderInOrder(ctx context.Context, rend *Renderer, src Source, jobs []job, workers int, put func(i int, res rendered) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]chan rendered, len(jobs))
+	for i := range results {
+		results[i] = make(chan rendered, 1)
+	}
+	var next atomic.Int64
+	cctx, cancel := context.WithCancel(ctx)
+	window := make(chan struct{}, workers*64)
+	var wg sync.WaitGroup
+	defer func() {
+		cancel() // workers waiting for the window stop
+		wg.Wait()
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case window <- struct{}{}:
+				case <-cctx.Done():
+					return
+				}
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					<-window
+					return
+				}
+				j := jobs[i]
+				data, info, err := rend.Render(cctx, src, j.z, j.x, j.y)
+				results[i] <- rendered{data, info, err}
+			}
+		}()
+	}
+	for i := range jobs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var res rendered
+		select {
+		case res = <-results[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-window
+		if res.err != nil {
+			return res.err
+		}
+		if err := put(i, res); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // countFeatures adds the feature ids of a tile to seen (per layer).

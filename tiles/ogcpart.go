@@ -3,21 +3,21 @@ package tiles
 import (
 	"net/http"
 
-	"github.com/sip-core/sip/features"
+	"github.com/sip-core/sip/ogcapi"
 )
 
-// The tiles service is the OGC API – Tiles part of /ogc (features.APIPart):
-// the features service's landing page, collections, conformance and OpenAPI
-// document list what this file declares, and only on a server that mounts
-// the tiles service.
-var _ features.APIPart = (*Service)(nil)
+// The tiles service is the OGC API – Tiles part of /ogc (ogcapi.Part): the
+// landing page, collections, conformance and OpenAPI document of /ogc list
+// what this file declares, and only on a server that mounts the tiles
+// service.
+var _ ogcapi.Part = (*Service)(nil)
 
 const (
 	relTilesetsVector = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector"
 	relTilingSchemes  = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes"
 )
 
-// OGCConformance implements features.APIPart.
+// OGCConformance implements ogcapi.Part.
 func (s *Service) OGCConformance() []string {
 	return []string{
 		"http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
@@ -30,30 +30,28 @@ func (s *Service) OGCConformance() []string {
 	}
 }
 
-// OGCLandingLinks implements features.APIPart: the dataset tiles and the tile
+// OGCLandingLinks implements ogcapi.Part: the dataset tiles and the tile
 // matrix sets.
-func (s *Service) OGCLandingLinks(base string) []features.Link {
-	return []features.Link{
+func (s *Service) OGCLandingLinks(base string) []ogcapi.Link {
+	return []ogcapi.Link{
 		{Href: base + "/tiles", Rel: relTilesetsVector, Type: "application/json", Title: "vector tiles of the dataset (every layer)"},
 		{Href: base + "/tileMatrixSets", Rel: relTilingSchemes, Type: "application/json", Title: "tile matrix sets (WebMercatorQuad, PL-1992)"},
 	}
 }
 
-// OGCCollectionLinks implements features.APIPart: a collection whose tiles
+// OGCCollectionLinks implements ogcapi.Part: a collection whose tiles
 // the caller may read links its tilesets.
-func (s *Service) OGCCollectionLinks(r *http.Request, id, base string) []features.Link {
+func (s *Service) OGCCollectionLinks(r *http.Request, id, base string) []ogcapi.Link {
 	if _, e := s.collection(r, id); e != nil {
 		return nil
 	}
-	return []features.Link{{Href: base + "/tiles", Rel: relTilesetsVector, Type: "application/json", Title: "vector tiles"}}
+	return []ogcapi.Link{{Href: base + "/tiles", Rel: relTilesetsVector, Type: "application/json", Title: "vector tiles"}}
 }
 
-// OGCPaths implements features.APIPart.
+// OGCPaths implements ogcapi.Part.
 func (s *Service) OGCPaths() map[string]any {
 	str := map[string]any{"type": "string"}
-	pathParam := func(name, desc string, schema map[string]any) map[string]any {
-		return map[string]any{"name": name, "in": "path", "required": true, "description": desc, "schema": schema}
-	}
+	pathParam := ogcapi.PathParam
 	coll := pathParam("collectionId", "collection id (as in /collections)", str)
 	tms := pathParam("tileMatrixSetId", "tile matrix set", map[string]any{"type": "string", "enum": gridIDs()})
 	tile := []any{
@@ -61,7 +59,7 @@ func (s *Service) OGCPaths() map[string]any {
 		pathParam("tileRow", "row, from the top", map[string]any{"type": "integer", "minimum": 0}),
 		pathParam("tileCol", "column, from the left", map[string]any{"type": "integer", "minimum": 0}),
 	}
-	problem := map[string]any{"description": "error", "content": map[string]any{"application/problem+json": map[string]any{"schema": map[string]any{"type": "object"}}}}
+	problem := ogcapi.ErrorResponse()
 	jsonDoc := func(desc string) map[string]any {
 		return map[string]any{
 			"200": map[string]any{"description": desc, "content": map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "object"}}}},

@@ -12,6 +12,11 @@ import (
 
 	"github.com/sip-core/sip/config"
 	"github.com/sip-core/sip/server"
+
+	// The features service mounts /ogc (the common core, package ogcapi) and
+	// its collections; the tests of the tiles part run beside it. The tiles
+	// package itself no longer imports features.
+	_ "github.com/sip-core/sip/features"
 )
 
 // startFullServer runs every registered service (features, tiles, WMS …) on

@@ -147,27 +147,54 @@ func (r *Renderer) extent(z int) int {
 }
 
 // Render renders tile z/x/y from src: MVT, gzip-compressed; nil when the tile
-// has no features.
+// has no features. It reads and clips the features of each layer the zoom
+// draws (collect), then encodes them within the size budget (fit).
 func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte, RenderInfo, error) {
 	var info RenderInfo
 	if !r.Grid.Valid(z, x, y) {
 		return nil, info, fmt.Errorf("tile %d/%d/%d outside the %s grid", z, x, y, r.Grid.ID)
 	}
+	fr := r.frame(z, x, y)
+	items, err := r.collect(ctx, src, fr, &info)
+	if err != nil || len(items) == 0 {
+		return nil, info, err
+	}
+	gz := r.fit(items, fr, &info)
+	return gz, info, nil
+}
+
+// tileFrame is where a tile lies: its bound in grid units, the query box
+// (the bound with the buffer), and the transform to tile units.
+type tileFrame struct {
+	z, ext int
+	tb, qb orb.Bound
+	k      float64 // tile units per grid unit
+	lo, hi float64 // the clip box in tile units (the buffer included)
+
+	ring, tmp []fpt // scratch
+}
+
+func (r *Renderer) frame(z, x, y int) *tileFrame {
 	tb := r.Grid.TileBound(z, x, y)
 	span := tb.Max[0] - tb.Min[0]
 	ext := r.extent(z)
 	buf := float64(Buffer * ext / Extent)
-	k := float64(ext) / span
 	pad := span * Buffer / Extent
-	qb := orb.Bound{Min: orb.Point{tb.Min[0] - pad, tb.Min[1] - pad}, Max: orb.Point{tb.Max[0] + pad, tb.Max[1] + pad}}
-	lo, hi := -buf, float64(ext)+buf
-	toTile := func(p orb.Point) fpt { return fpt{(p[0] - tb.Min[0]) * k, (tb.Max[1] - p[1]) * k} }
+	return &tileFrame{z: z, ext: ext, tb: tb, k: float64(ext) / span,
+		qb: orb.Bound{Min: orb.Point{tb.Min[0] - pad, tb.Min[1] - pad}, Max: orb.Point{tb.Max[0] + pad, tb.Max[1] + pad}},
+		lo: -buf, hi: float64(ext) + buf}
+}
 
+func (fr *tileFrame) toTile(p orb.Point) fpt {
+	return fpt{(p[0] - fr.tb.Min[0]) * fr.k, (fr.tb.Max[1] - p[1]) * fr.k}
+}
+
+// collect reads the features of each layer drawn at the frame's zoom, in id
+// order, as clipped tile geometries (label points for LabelLayer).
+func (r *Renderer) collect(ctx context.Context, src Source, fr *tileFrame, info *RenderInfo) ([]item, error) {
 	var items []item
-	var ring []fpt
-	var tmp []fpt
 	for li, name := range r.Layers {
-		if z < r.LayerMinZoom(name) {
+		if fr.z < r.LayerMinZoom(name) {
 			continue
 		}
 		layerName := name
@@ -175,12 +202,12 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 			layerName = "dzialki"
 		}
 		var feats []*Feature
-		err := src.Features(ctx, layerName, qb, func(f *Feature) error {
+		err := src.Features(ctx, layerName, fr.qb, func(f *Feature) error {
 			feats = append(feats, f)
 			return nil
 		})
 		if err != nil {
-			return nil, info, err
+			return nil, err
 		}
 		sort.Slice(feats, func(i, j int) bool {
 			if feats[i].ID != feats[j].ID {
@@ -189,125 +216,168 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 			return feats[i].Key < feats[j].Key
 		})
 		for _, f := range feats {
+			var it item
+			var ok bool
 			if name == LabelLayer {
-				p, ok := f.Label()
-				if !ok || !p.Bound().Intersects(qb) {
-					continue
-				}
-				t := toTile(p)
-				items = append(items, item{layer: li, f: f, typ: mvt.Point,
-					parts: [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}, attrs: f.Attrs.Select("numer_dzialki", "id_dzialki")})
-				continue
+				it, ok = fr.label(li, f)
+			} else {
+				it, ok = r.shape(li, f, fr, info)
 			}
-			it := item{layer: li, f: f, attrs: f.Attrs}
-			inside := f.Bound.Min[0] >= qb.Min[0] && f.Bound.Max[0] <= qb.Max[0] && f.Bound.Min[1] >= qb.Min[1] && f.Bound.Max[1] <= qb.Max[1]
-			sh := f.Shape
-			switch sh.Kind() {
-			case ShapePoints:
-				d := sh.decoder()
-				var pts []mvt.P
-				for j := range sh.Points() {
-					if p := d.point(j); p[0] >= qb.Min[0] && p[0] <= qb.Max[0] && p[1] >= qb.Min[1] && p[1] <= qb.Max[1] {
-						t := toTile(p)
-						pts = append(pts, mvt.P{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))})
-					}
-				}
-				if len(pts) == 0 {
-					continue
-				}
-				it.typ, it.parts = mvt.Point, [][]mvt.P{pts}
-			case ShapePolygons:
-				d := sh.decoder()
-				it.typ = mvt.Polygon
-				nr := sh.Rings()
-				for r0 := 0; r0 < nr; {
-					// A polygon: its exterior r0 and holes up to the next part.
-					r1 := r0 + 1
-					for ; r1 < nr; r1++ {
-						if _, _, start := sh.Ring(r1); start {
-							break
-						}
-					}
-					// The part must reach the query box: a feature inside it, or
-					// of one part (whose bound is the feature's, which the source
-					// matched against qb), need not be checked.
-					ef, et, _ := sh.Ring(r0)
-					if et <= ef || (!inside && (r0 > 0 || r1 < nr) && !sh.pointsBound(ef, et).Intersects(qb)) {
-						r0 = r1
-						continue
-					}
-					for ri := r0; ri < r1; ri++ {
-						from, to, _ := sh.Ring(ri)
-						ring = ring[:0]
-						for j := from; j < to; j++ {
-							ring = append(ring, toTile(d.point(j)))
-						}
-						cr := ring
-						if !inside {
-							cr, tmp = clipRing(ring, lo, hi, tmp)
-						}
-						q := quantize(cr, nil)
-						if len(q) < 3 {
-							if ri == r0 {
-								break // the exterior vanished: so do its holes
-							}
-							continue
-						}
-						a := mvt.RingArea(q)
-						if a == 0 {
-							if ri == r0 {
-								break
-							}
-							continue
-						}
-						// Exterior rings positive, holes negative (MVT 2.1 §4.3.4.4).
-						if (ri == r0) != (a > 0) {
-							reverse(q)
-						}
-						if ri == r0 {
-							it.area += float64(abs64(a)) / 2
-						} else {
-							it.area -= float64(abs64(a)) / 2
-						}
-						it.parts = append(it.parts, q)
-					}
-					r0 = r1
-				}
-				if len(it.parts) == 0 {
-					continue
-				}
-				if z < r.MaxZoom && it.area*float64(Extent*Extent)/float64(ext*ext) < minArea {
-					info.Dropped++
-					continue
-				}
-			case ShapeLines:
-				d := sh.decoder()
-				it.typ = mvt.LineString
-				for ri := range sh.Rings() {
-					from, to, _ := sh.Ring(ri)
-					ring = ring[:0]
-					for j := from; j < to; j++ {
-						ring = append(ring, toTile(d.point(j)))
-					}
-					for _, part := range clipLine(ring, lo, hi) {
-						if q := quantizeLine(part); len(q) >= 2 {
-							it.parts = append(it.parts, q)
-							it.area += lineLength(q) // a line's significance: its length
-						}
-					}
-				}
-				if len(it.parts) == 0 {
-					continue
-				}
-			default:
-				continue
+			if ok {
+				items = append(items, it)
 			}
-			items = append(items, it)
 		}
 	}
-	if len(items) == 0 {
-		return nil, info, nil
+	return items, nil
+}
+
+// label is a parcel's label point, when it falls in the query box.
+func (fr *tileFrame) label(li int, f *Feature) (item, bool) {
+	p, ok := f.Label()
+	if !ok || !p.Bound().Intersects(fr.qb) {
+		return item{}, false
 	}
+	t := fr.toTile(p)
+	return item{layer: li, f: f, typ: mvt.Point,
+		parts: [][]mvt.P{{{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))}}}, attrs: f.Attrs.Select("numer_dzialki", "id_dzialki")}, true
+}
+
+// shape is a feature's geometry in tile units, clipped to the frame; false
+// when nothing of it is left (or, below the maximum zoom, a polygon is too
+// small to draw: counted in info.Dropped).
+func (r *Renderer) shape(li int, f *Feature, fr *tileFrame, info *RenderInfo) (item, bool) {
+	it := item{layer: li, f: f, attrs: f.Attrs}
+	switch f.Shape.Kind() {
+	case ShapePoints:
+		it.typ, it.parts = mvt.Point, fr.points(f.Shape)
+	case ShapePolygons:
+		it.typ = mvt.Polygon
+		qb := fr.qb
+		inside := f.Bound.Min[0] >= qb.Min[0] && f.Bound.Max[0] <= qb.Max[0] && f.Bound.Min[1] >= qb.Min[1] && f.Bound.Max[1] <= qb.Max[1]
+		it.parts, it.area = fr.polygons(f.Shape, inside)
+		if len(it.parts) > 0 && fr.z < r.MaxZoom && it.area*float64(Extent*Extent)/float64(fr.ext*fr.ext) < minArea {
+			info.Dropped++
+			return it, false
+		}
+	case ShapeLines:
+		it.typ = mvt.LineString
+		it.parts, it.area = fr.lines(f.Shape)
+	default:
+		return it, false
+	}
+	return it, len(it.parts) > 0
+}
+
+// points are the shape's points inside the query box (one part).
+func (fr *tileFrame) points(sh Shape) [][]mvt.P {
+	qb := fr.qb
+	d := sh.decoder()
+	var pts []mvt.P
+	for j := range sh.Points() {
+		if p := d.point(j); p[0] >= qb.Min[0] && p[0] <= qb.Max[0] && p[1] >= qb.Min[1] && p[1] <= qb.Max[1] {
+			t := fr.toTile(p)
+			pts = append(pts, mvt.P{X: int32(roundHalf(t.x)), Y: int32(roundHalf(t.y))})
+		}
+	}
+	if len(pts) == 0 {
+		return nil
+	}
+	return [][]mvt.P{pts}
+}
+
+// polygons are the shape's rings clipped to the frame (unclipped when the
+// feature is inside the query box), exteriors positive and holes negative
+// (MVT 2.1 §4.3.4.4), with the area they cover.
+func (fr *tileFrame) polygons(sh Shape, inside bool) (parts [][]mvt.P, area float64) {
+	d := sh.decoder()
+	nr := sh.Rings()
+	for r0 := 0; r0 < nr; {
+		// A polygon: its exterior r0 and holes up to the next part.
+		r1 := r0 + 1
+		for ; r1 < nr; r1++ {
+			if _, _, start := sh.Ring(r1); start {
+				break
+			}
+		}
+		// The part must reach the query box: a feature inside it, or
+		// of one part (whose bound is the feature's, which the source
+		// matched against qb), need not be checked.
+		ef, et, _ := sh.Ring(r0)
+		if et <= ef || (!inside && (r0 > 0 || r1 < nr) && !sh.pointsBound(ef, et).Intersects(fr.qb)) {
+			r0 = r1
+			continue
+		}
+		parts, area = fr.polygon(sh, d, r0, r1, inside, parts, area)
+		r0 = r1
+	}
+	return parts, area
+}
+
+// polygon appends the rings r0 (exterior) to r1 (holes) of sh.
+func (fr *tileFrame) polygon(sh Shape, d shapeDecoder, r0, r1 int, inside bool, parts [][]mvt.P, area float64) ([][]mvt.P, float64) {
+	for ri := r0; ri < r1; ri++ {
+		from, to, _ := sh.Ring(ri)
+		fr.ring = fr.ring[:0]
+		for j := from; j < to; j++ {
+			fr.ring = append(fr.ring, fr.toTile(d.point(j)))
+		}
+		cr := fr.ring
+		if !inside {
+			cr, fr.tmp = clipRing(fr.ring, fr.lo, fr.hi, fr.tmp)
+		}
+		q := quantize(cr, nil)
+		if len(q) < 3 {
+			if ri == r0 {
+				break // the exterior vanished: so do its holes
+			}
+			continue
+		}
+		a := mvt.RingArea(q)
+		if a == 0 {
+			if ri == r0 {
+				break
+			}
+			continue
+		}
+		// Exterior rings positive, holes negative (MVT 2.1 §4.3.4.4).
+		if (ri == r0) != (a > 0) {
+			reverse(q)
+		}
+		if ri == r0 {
+			area += float64(abs64(a)) / 2
+		} else {
+			area -= float64(abs64(a)) / 2
+		}
+		parts = append(parts, q)
+	}
+	return parts, area
+}
+
+// lines are the shape's lines clipped to the frame, with their length (a
+// line's significance).
+func (fr *tileFrame) lines(sh Shape) (parts [][]mvt.P, length float64) {
+	d := sh.decoder()
+	for ri := range sh.Rings() {
+		from, to, _ := sh.Ring(ri)
+		fr.ring = fr.ring[:0]
+		for j := from; j < to; j++ {
+			fr.ring = append(fr.ring, fr.toTile(d.point(j)))
+		}
+		for _, part := range clipLine(fr.ring, fr.lo, fr.hi) {
+			if q := quantizeLine(part); len(q) >= 2 {
+				parts = append(parts, q)
+				length += lineLength(q)
+			}
+		}
+	}
+	return parts, length
+}
+
+// fit encodes items as a gzip-compressed tile within the size budget: below
+// the maximum zoom, the least significant features (smallest area first;
+// points have none) are dropped until the tile fits.
+func (r *Renderer) fit(items []item, fr *tileFrame, info *RenderInfo) []byte {
+	z, ext := fr.z, fr.ext
 	budget := r.Budget
 	if budget <= 0 {
 		budget = DefaultBudget
@@ -315,8 +385,6 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 	raw := r.encode(items, ext)
 	gz := r.compress(raw, z, budget)
 	if len(gz) > budget && z < r.MaxZoom {
-		// Drop the least significant features (smallest area first; points have
-		// none) until the tile fits.
 		order := make([]int, len(items))
 		for i := range order {
 			order[i] = i
@@ -356,7 +424,7 @@ func (r *Renderer) Render(ctx context.Context, src Source, z, x, y int) ([]byte,
 		info.Features = len(items)
 	}
 	info.RawSize = len(raw)
-	return gz, info, nil
+	return gz
 }
 
 func abs64(a int64) int64 {

@@ -57,30 +57,57 @@ type hit struct {
 	fields []cadastre.Field
 }
 
+// infoRequest is a GetFeatureInfo request, parsed and checked: the layers to
+// query, the point (storage CRS) with its tolerance, and the answer's form.
+type infoRequest struct {
+	view   *mapView
+	qrefs  []layerRef
+	format string
+	pt     orb.Point // the centre of the pixel asked for, storage CRS
+	tol    float64   // 3 pixels, in metres
+	count  int       // features per layer
+}
+
 func (s *Service) getFeatureInfo(w http.ResponseWriter, req *request) {
-	refs, e := parseLayers(req, "LAYERS")
+	info, e := parseFeatureInfo(req)
 	if e != nil {
 		writeExc(w, req, e)
 		return
+	}
+	ctx := req.r.Context()
+	var hits []hit
+	for _, q := range info.qrefs {
+		found, err := s.query(ctx, req, q.l, info.pt, info.tol, info.count)
+		if err != nil {
+			server.WriteErr(w, req.r, err)
+			return
+		}
+		hits = append(hits, found...)
+	}
+	writeInfo(w, info, hits)
+}
+
+// parseFeatureInfo reads LAYERS, the map view, QUERY_LAYERS (queryable, and
+// among LAYERS), INFO_FORMAT, the pixel (I/J, X/Y in 1.1.1) and FEATURE_COUNT.
+func parseFeatureInfo(req *request) (*infoRequest, *server.Error) {
+	refs, e := parseLayers(req, "LAYERS")
+	if e != nil {
+		return nil, e
 	}
 	v, e := parseView(req)
 	if e != nil {
-		writeExc(w, req, e)
-		return
+		return nil, e
 	}
 	qrefs, e := parseLayers(req, "QUERY_LAYERS")
 	if e != nil {
-		writeExc(w, req, e)
-		return
+		return nil, e
 	}
 	for _, q := range qrefs {
 		if !q.l.Queryable {
-			writeExc(w, req, &server.Error{Status: 400, Code: "LayerNotQueryable", Locator: "QUERY_LAYERS", Detail: fmt.Sprintf("layer %q is not queryable", q.l.Name)})
-			return
+			return nil, &server.Error{Status: 400, Code: "LayerNotQueryable", Locator: "QUERY_LAYERS", Detail: fmt.Sprintf("layer %q is not queryable", q.l.Name)}
 		}
 		if !slices.ContainsFunc(refs, func(r layerRef) bool { return r.l == q.l }) {
-			writeExc(w, req, &server.Error{Status: 400, Code: "LayerNotDefined", Locator: "QUERY_LAYERS", Detail: fmt.Sprintf("query layer %q is not in LAYERS", q.l.Name)})
-			return
+			return nil, &server.Error{Status: 400, Code: "LayerNotDefined", Locator: "QUERY_LAYERS", Detail: fmt.Sprintf("query layer %q is not in LAYERS", q.l.Name)}
 		}
 	}
 	format := param(req.q, "INFO_FORMAT")
@@ -89,9 +116,9 @@ func (s *Service) getFeatureInfo(w http.ResponseWriter, req *request) {
 	}
 	format = strings.ToLower(strings.TrimSpace(format))
 	if !slices.Contains(infoFormats, format) {
-		writeExc(w, req, &server.Error{Status: 400, Code: "InvalidFormat", Locator: "INFO_FORMAT", Detail: fmt.Sprintf("INFO_FORMAT %q is not supported (%s)", format, strings.Join(infoFormats, ", "))})
-		return
+		return nil, &server.Error{Status: 400, Code: "InvalidFormat", Locator: "INFO_FORMAT", Detail: fmt.Sprintf("INFO_FORMAT %q is not supported (%s)", format, strings.Join(infoFormats, ", "))}
 	}
+	info := &infoRequest{view: v, qrefs: qrefs, format: format, count: 1}
 	in, jn := "I", "J"
 	if req.version == "1.1.1" {
 		in, jn = "X", "Y"
@@ -99,62 +126,55 @@ func (s *Service) getFeatureInfo(w http.ResponseWriter, req *request) {
 	i, ierr := strconv.Atoi(strings.TrimSpace(param(req.q, in)))
 	j, jerr := strconv.Atoi(strings.TrimSpace(param(req.q, jn)))
 	if ierr != nil || jerr != nil || i < 0 || j < 0 || i >= v.w || j >= v.h {
-		writeExc(w, req, &server.Error{Status: 400, Code: "InvalidPoint", Locator: in, Detail: fmt.Sprintf("%s and %s must be pixel positions inside the %dx%d map", in, jn, v.w, v.h)})
-		return
+		return nil, &server.Error{Status: 400, Code: "InvalidPoint", Locator: in, Detail: fmt.Sprintf("%s and %s must be pixel positions inside the %dx%d map", in, jn, v.w, v.h)}
 	}
-	count := 1
 	if fc := param(req.q, "FEATURE_COUNT"); fc != "" {
 		n, err := strconv.Atoi(strings.TrimSpace(fc))
 		if err != nil || n < 1 {
-			writeExc(w, req, &server.Error{Status: 400, Code: "InvalidParameterValue", Locator: "FEATURE_COUNT", Detail: "FEATURE_COUNT must be a positive integer"})
-			return
+			return nil, &server.Error{Status: 400, Code: "InvalidParameterValue", Locator: "FEATURE_COUNT", Detail: "FEATURE_COUNT must be a positive integer"}
 		}
-		count = req.st.MaxFeatures(n)
+		info.count = req.st.MaxFeatures(n)
 	}
+	info.pt, info.tol = v.pixelPoint(i, j)
+	if math.IsNaN(info.pt[0]) || math.IsNaN(info.pt[1]) {
+		return nil, &server.Error{Status: 400, Code: "InvalidPoint", Locator: in, Detail: "the point is outside the CRS's area of use"}
+	}
+	return info, nil
+}
+
+// pixelPoint is the centre of pixel i, j in the storage CRS, and 3 pixels
+// there in metres.
+func (v *mapView) pixelPoint(i, j int) (pt orb.Point, tol float64) {
 	// The centre of the pixel, in the map CRS, then in the storage CRS.
 	x := v.bbox.Min[0] + (float64(i)+0.5)/v.sx
 	y := v.bbox.Max[1] - (float64(j)+0.5)/v.sy
-	pt := orb.Point{x, y}
-	var tol float64 // 3 pixels, in metres
-	if v.toMap != nil {
-		inv := v.toMap.Inverse()
-		a := inv.Bound(orb.Bound{Min: orb.Point{x - 3/v.sx, y - 3/v.sy}, Max: orb.Point{x + 3/v.sx, y + 3/v.sy}})
-		pt = orb.Point{(a.Min[0] + a.Max[0]) / 2, (a.Min[1] + a.Max[1]) / 2}
-		tol = max(a.Max[0]-a.Min[0], a.Max[1]-a.Min[1]) / 2
-	} else {
-		tol = 3 / v.sx
+	if v.toMap == nil {
+		return orb.Point{x, y}, 3 / v.sx
 	}
-	if math.IsNaN(pt[0]) || math.IsNaN(pt[1]) {
-		writeExc(w, req, &server.Error{Status: 400, Code: "InvalidPoint", Locator: in, Detail: "the point is outside the CRS's area of use"})
-		return
-	}
-	ctx := req.r.Context()
-	var hits []hit
-	for _, q := range qrefs {
-		found, err := s.query(ctx, req, q.l, pt, tol, count)
-		if err != nil {
-			server.WriteErr(w, req.r, err)
-			return
-		}
-		hits = append(hits, found...)
-	}
+	inv := v.toMap.Inverse()
+	a := inv.Bound(orb.Bound{Min: orb.Point{x - 3/v.sx, y - 3/v.sy}, Max: orb.Point{x + 3/v.sx, y + 3/v.sy}})
+	return orb.Point{(a.Min[0] + a.Max[0]) / 2, (a.Min[1] + a.Max[1]) / 2}, max(a.Max[0]-a.Min[0], a.Max[1]-a.Min[1]) / 2
+}
+
+// writeInfo writes the features found in the format asked for.
+func writeInfo(w http.ResponseWriter, info *infoRequest, hits []hit) {
 	var buf bytes.Buffer
-	ct := format
-	switch format {
+	ct := info.format
+	switch info.format {
 	case "text/xml":
 		writeKIEG(&buf, hits)
 		ct = "text/xml; charset=utf-8"
 	case "application/vnd.ogc.gml":
-		writeGML(&buf, hits, qrefs)
+		writeGML(&buf, hits, info.qrefs)
 		ct = "application/vnd.ogc.gml; charset=utf-8"
 	case "text/html":
 		writeHTML(&buf, hits)
 		ct = "text/html; charset=utf-8"
 	case "text/plain":
-		writeText(&buf, hits, qrefs)
+		writeText(&buf, hits, info.qrefs)
 		ct = "text/plain; charset=utf-8"
 	default:
-		writeGeoJSON(&buf, hits, v.crs)
+		writeGeoJSON(&buf, hits, info.view.crs)
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Write(buf.Bytes())
