@@ -144,7 +144,7 @@ func TestAddressIndexFollowsEdits(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	p := m.byID["100301_4.0001.1"] // p0: "Łask, ul. Kościuszki 1; Łask, pl. Wolności 1"
+	p := heldParcel(m, "100301_4.0001.1") // p0: "Łask, ul. Kościuszki 1; Łask, pl. Wolności 1"
 	if got := ids("Wolności 1"); !slices.Contains(got, "100301_4.0001.1@Łask, pl. Wolności 1") {
 		t.Fatalf("before: %v", got)
 	}

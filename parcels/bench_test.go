@@ -61,7 +61,10 @@ func BenchmarkSearchPrefix(b *testing.B) {
 
 func BenchmarkULDKWKT(b *testing.B) {
 	m := fixtureModel(b)
-	p, _ := m.parcelByID(str(sample(b, 1)[0], "id_dzialki"))
+	p, _, err := m.parcelByID(context.Background(), str(sample(b, 1)[0], "id_dzialki"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	ls, err := m.locate(context.Background(), []*parcel{p})
 	if err != nil || len(ls) != 1 {
 		b.Fatal(err, ls)
@@ -158,7 +161,7 @@ func BenchmarkHTTPSearchAddress(b *testing.B) {
 // streets.
 func bigModel(n int, addresses bool) *model {
 	m := &model{
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		byUUID: map[string]*parcel{},
 		obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{},
 		search: newSearchIndex(),

@@ -18,7 +18,7 @@ var smallStreets = []string{"Kościuszki", "Łąkowa", "Polna", "Południowa"}
 // and the search.
 func smallModel(n int) *model {
 	m := &model{
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		byUUID: map[string]*parcel{},
 		obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{},
 		search: newSearchIndex(),
@@ -122,10 +122,22 @@ func TestSmallModelSearch(t *testing.T) {
 		t.Fatalf("find: %v, want %v", got, want)
 	}
 	// A removed parcel leaves the search.
-	m.remove("dzialki", m.byID["100301_4.0001.5"].uuid)
+	m.remove("dzialki", heldParcel(m, "100301_4.0001.5").uuid)
 	if got := ids(m.find("100301_4.0001.5", 1)); len(got) != 1 || got[0] == "100301_4.0001.5" {
 		t.Fatalf("after removal: %v", got)
 	}
+}
+
+// heldParcel finds a parcel of a model built without a store by its id.
+func heldParcel(m *model, id string) *parcel {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	for _, p := range m.byUUID {
+		if p.id == id {
+			return p
+		}
+	}
+	return nil
 }
 
 func ids(ps []*parcel) []string {

@@ -13,7 +13,7 @@ import (
 // BenchmarkGCWithModel is the cost of one full garbage collection while a model
 // of 300 000 parcels is live: what the model adds to every GC cycle of a server.
 func BenchmarkGCWithModel(b *testing.B) {
-	m := &model{byID: map[string]*parcel{}, byUUID: map[string]*parcel{}, obreby: map[string]*area{}, obrUUID: map[string]*area{},
+	m := &model{byUUID: map[string]*parcel{}, obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{}, search: newSearchIndex()}
 	for i := range 300_000 {
 		x, y := float64(i%600)*50+400000, float64(i/600)*50+500000

@@ -62,19 +62,20 @@ type located struct {
 }
 
 // model is the parcel model of one dataset, kept current from the dataset
-// index's change notifications: the parcels' ids, boxes and search keys, the
+// index's change notifications: the parcels' boxes and search keys (lookups
+// by id read the store: ids_store.go), the
 // obręby and jednostki in memory, and the parcels' geometries in a bounded
 // cache (cache.parcels) read from the store on a miss.
 type model struct {
 	st    store.Reader
 	ix    *index.Index
 	geoms *geomCache
+	ids   *idCache // id_dzialki → lokalnyId, read from the store (ids_store.go)
 
 	ready chan struct{}
 	err   error
 
 	mu      sync.RWMutex
-	byID    map[string]*parcel // id_dzialki → parcel
 	byUUID  map[string]*parcel // lokalnyId → parcel
 	obreby  map[string]*area   // id_obrebu → obręb
 	obrUUID map[string]*area
@@ -93,8 +94,8 @@ type model struct {
 // geometries are read into geoms.
 func newModel(st store.Reader, ix *index.Index, geoms *geomCache) *model {
 	m := &model{
-		st: st, ix: ix, geoms: geoms, ready: make(chan struct{}),
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		st: st, ix: ix, geoms: geoms, ids: newIDCache(), ready: make(chan struct{}),
+		byUUID: map[string]*parcel{},
 		obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{},
 		search: newSearchIndex(),
@@ -226,7 +227,6 @@ func (m *model) put(o *store.Object) {
 			}
 		}
 		m.byUUID[o.ID] = p
-		m.byID[id] = p
 		m.search.add(p, str(o, "adresy"))
 	case "obreby":
 		if old, ok := m.obrUUID[o.ID]; ok {
@@ -290,18 +290,7 @@ func (m *model) removeParcel(uuid string) {
 		return
 	}
 	delete(m.byUUID, uuid)
-	if m.byID[p.id] == p {
-		delete(m.byID, p.id)
-	}
 	m.search.remove(p)
-}
-
-// parcelByID returns the current parcel with the given id_dzialki.
-func (m *model) parcelByID(id string) (*parcel, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	p, ok := m.byID[id]
-	return p, ok
 }
 
 // parcelsAt returns the current parcels containing pt (EPSG:2180), ordered by
