@@ -29,9 +29,8 @@ type idCache = cache.Cache[idKey, string]
 
 func newIDCache() *idCache { return cache.New[idKey, string](idCacheBudget) }
 
-// parcelByID returns the current parcel with the given id_dzialki. A parcel the
-// store has but the model has not applied yet is not found (as before the
-// change reached the model).
+// parcelByID returns the current parcel with the given id_dzialki, with its
+// geometry read into the cache.
 func (m *model) parcelByID(ctx context.Context, id string) (*parcel, bool, error) {
 	m.mu.RLock()
 	gen := m.gen
@@ -48,33 +47,24 @@ func (m *model) parcelByID(ctx context.Context, id string) (*parcel, bool, error
 	if uuid == "" {
 		return nil, false, nil
 	}
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	p, ok := m.byUUID[uuid]
-	if !ok || p.id != id {
-		return nil, false, nil
+	ls, err := m.locateIDs(ctx, []string{uuid})
+	if err != nil || len(ls) == 0 || ls[0].id != id {
+		return nil, false, err
 	}
-	return p, true, nil
+	return ls[0].parcel, true, nil
 }
 
 // readParcelID finds the lokalnyId of the current parcel with id_dzialki id in
-// the store: the last in key order the model holds when ids repeat.
+// the store: the last in key order when ids repeat.
 func (m *model) readParcelID(ctx context.Context, id string) (string, error) {
-	var uuids []string
+	uuid := ""
 	q := store.Query{Layer: "dzialki", Where: map[string]any{"id_dzialki": id}, NoGeometry: true, Limit: 100}
 	err := m.st.Query(ctx, q, func(row store.Row) error {
-		uuids = append(uuids, row.ID)
+		uuid = row.ID
 		return nil
 	})
 	if err != nil {
 		return "", fmt.Errorf("parcels: looking up %s: %w", id, err)
 	}
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	for i := len(uuids) - 1; i >= 0; i-- {
-		if p, ok := m.byUUID[uuids[i]]; ok && p.id == id {
-			return p.uuid, nil
-		}
-	}
-	return "", nil
+	return uuid, nil
 }

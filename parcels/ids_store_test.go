@@ -53,7 +53,7 @@ func TestParcelByIDFollowsChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := newModel(st, ix, cache.New[geomKey, orb.MultiPolygon](1<<20))
+	m := newModel(st, ix, cache.New[geomKey, located](1<<20))
 	if err := m.wait(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,6 @@ import (
 	"sync"
 
 	"github.com/gorilla/mux"
-	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/internal/cache"
@@ -66,7 +65,7 @@ type aggEntry struct {
 
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
-	m := &mount{h: h, models: map[*server.Dataset]*dsState{}, geoms: cache.New[geomKey, orb.MultiPolygon](geomBudget(h.Current()))}
+	m := &mount{h: h, models: map[*server.Dataset]*dsState{}, geoms: cache.New[geomKey, located](geomBudget(h.Current()))}
 	s.mu.Lock()
 	s.mounted = append(s.mounted, m)
 	s.mu.Unlock()
@@ -116,7 +115,7 @@ func (s *Service) Reload(st *server.State) {
 		}
 		m.mu.Unlock()
 		m.geoms.SetBudget(geomBudget(st))
-		m.geoms.RemoveFunc(func(k geomKey, _ orb.MultiPolygon) bool { return gone[k.m] })
+		m.geoms.RemoveFunc(func(k geomKey, _ located) bool { return gone[k.m] })
 		for _, d := range st.Datasets() {
 			m.state(d)
 		}

@@ -290,7 +290,11 @@ func parcelsByObrebNumber(ctx context.Context, srcs []source, obreb, number stri
 	var out []uldkObject
 	seen := map[string]bool{}
 	for _, s := range srcs {
-		ls, err := s.s.m.locate(ctx, s.s.m.parcelsByObrebNumber(obreb, number))
+		ps, err := s.s.m.parcelsByObrebNumber(ctx, obreb, number)
+		if err != nil {
+			return nil, err
+		}
+		ls, err := s.s.m.locate(ctx, ps)
 		if err != nil {
 			return nil, err
 		}
