@@ -69,7 +69,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	s.mu.Lock()
 	s.mounted = append(s.mounted, m)
 	s.mu.Unlock()
-	h.Metrics().GaugeFunc("sip_parcels_geometry_cache", "The parcel geometries read from the store for ULDK and the point lookup (cache.parcels): bytes held, the budget, entries let go to keep it.",
+	h.Metrics().GaugeFunc("sip_parcels_geometry_cache", "The parcels (attributes and geometry) read from the store for ULDK, the card, the point lookup and the search (cache.parcels): bytes held, the budget, entries let go to keep it.",
 		func(emit func(v float64, labelValues ...string)) {
 			st := m.geoms.Stats()
 			emit(float64(st.Bytes), "bytes")
