@@ -211,6 +211,38 @@ func (m *model) matchText(ctx context.Context, q string, limit int, addresses bo
 	byID := func(prefix string) store.Query {
 		return store.Query{Prefix: map[string]string{"id_dzialki": prefix}}
 	}
+	// scanObreby reads the parcels of each obręb in ms whose number starts
+	// with number, in the order of the best score each obręb can give and then
+	// its id, and stops once limit hits rank before anything the next one could
+	// give (the order of less: score, then obręb), so a short number or name
+	// reads a few obręby, not the county.
+	scanObreby := func(ms []obrebMatch, number string) error {
+		sort.SliceStable(ms, func(i, j int) bool {
+			if bi, bj := ms[i].best(number), ms[j].best(number); bi != bj {
+				return bi < bj
+			}
+			return ms[i].id < ms[j].id
+		})
+		for _, x := range ms {
+			if rankedBefore(hits, x.best(number), x.id) >= limit {
+				return nil
+			}
+			for _, pre := range numberPrefixes(x.id, number) {
+				if err := scan(byID(pre), func(p *parcel) (int, bool) {
+					if p.obreb != x.id || !strings.HasPrefix(p.number, number) {
+						return 0, false
+					}
+					if number != "" && p.number == number {
+						return x.exact, true
+					}
+					return x.prefix, true
+				}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	var err error
 	switch {
 	case len(q) >= 6 && isDigits(q[:min(len(q), 6)]):
@@ -232,24 +264,18 @@ func (m *model) matchText(ctx context.Context, q string, limit int, addresses bo
 			return scorePrefixID, strings.HasPrefix(p.obreb+".", q) || strings.HasPrefix(p.obreb, q)
 		})
 	case looksLikeNumber(q):
-		err = scan(store.Query{Prefix: map[string]string{"numer_dzialki": q}}, func(p *parcel) (int, bool) {
-			if p.number == q {
-				return scoreExactNumber, true
-			}
-			return scorePrefixNumber, strings.HasPrefix(p.number, q)
-		})
+		// A bare number: in every obręb, through the id index (numer_dzialki
+		// has none).
+		m.mu.RLock()
+		var ms []obrebMatch
+		for _, id := range m.sortedObreby() {
+			ms = append(ms, obrebMatch{id, scoreExactNumber, scorePrefixNumber})
+		}
+		m.mu.RUnlock()
+		err = scanObreby(ms, q)
 	default:
-		err = m.matchNames(q, func(id, number string, exact, prefix int) error {
-			return scan(byID(id+"."), func(p *parcel) (int, bool) {
-				if p.obreb != id || !strings.HasPrefix(p.number, number) {
-					return 0, false
-				}
-				if number != "" && p.number == number {
-					return exact, true
-				}
-				return prefix, true
-			})
-		})
+		ms, number := m.matchNames(q)
+		err = scanObreby(ms, number)
 		if err == nil && addresses {
 			var ah []hit
 			ah, err = m.matchAddresses(ctx, q)
@@ -262,21 +288,44 @@ func (m *model) matchText(ctx context.Context, q string, limit int, addresses bo
 	return m.withBounds(ctx, bestHits(hits, limit))
 }
 
-// matchNames calls fn for each obręb whose name matches "<obręb name>
-// [number]" (the name may hold spaces; the number is the last word when it
-// looks like one), in id order, with the scores of its exact and prefix number
-// matches.
-func (m *model) matchNames(q string, fn func(id, number string, exact, prefix int) error) error {
+// obrebMatch is an obręb a query names, with the scores of its exact and
+// prefix number matches.
+type obrebMatch struct {
+	id            string
+	exact, prefix int
+}
+
+// best is the best score a parcel of the obręb can get for number.
+func (x obrebMatch) best(number string) int {
+	if number == "" {
+		return x.prefix
+	}
+	return x.exact
+}
+
+// rankedBefore counts the hits that rank before every hit of score score or
+// worse in obręb obreb (less orders id and number hits by score, then obręb).
+func rankedBefore(hits []hit, score int, obreb string) int {
+	n := 0
+	for _, h := range hits {
+		if h.score < score || (h.score == score && h.text == "" && h.p.obreb < obreb) {
+			n++
+		}
+	}
+	return n
+}
+
+// matchNames returns the obręby whose name matches "<obręb name> [number]"
+// (the name may hold spaces; the number is the last word when it looks like
+// one), in id order, with the number.
+func (m *model) matchNames(q string) ([]obrebMatch, string) {
 	name, number := fold(q), ""
 	if i := strings.LastIndexByte(name, ' '); i >= 0 && looksLikeNumber(name[i+1:]) {
 		name, number = name[:i], name[i+1:]
 	}
-	type match struct {
-		id            string
-		exact, prefix int
-	}
-	var ms []match
+	var ms []obrebMatch
 	m.mu.RLock()
+	defer m.mu.RUnlock()
 	for _, id := range m.sortedObreby() {
 		e := m.search.obreby[id]
 		if !nameMatches(e.folded, name) {
@@ -287,15 +336,9 @@ func (m *model) matchNames(q string, fn func(id, number string, exact, prefix in
 			// a prefix of the name ranks after the exact name
 			exact, prefix = scoreNameExactNumber, scoreNamePrefixNumber
 		}
-		ms = append(ms, match{id, exact, prefix})
+		ms = append(ms, obrebMatch{id, exact, prefix})
 	}
-	m.mu.RUnlock()
-	for _, x := range ms {
-		if err := fn(x.id, number, x.exact, x.prefix); err != nil {
-			return err
-		}
-	}
-	return nil
+	return ms, number
 }
 
 // matchAddresses answers q from the addresses: the parcels at each address
@@ -478,17 +521,34 @@ func (m *model) parcelsByObrebNumber(ctx context.Context, obreb, number string) 
 	m.mu.RUnlock()
 	var out []*parcel
 	for _, id := range ids {
-		q := store.Query{Prefix: map[string]string{"id_dzialki": id + "."}}
-		err := m.readParcels(ctx, q, func(p *parcel, _ *store.Object) bool {
-			if p.obreb == id && (p.number == number || p.tail == number) {
-				out = append(out, p)
+		for _, pre := range numberPrefixes(id, number) {
+			q := store.Query{Prefix: map[string]string{"id_dzialki": pre}}
+			err := m.readParcels(ctx, q, func(p *parcel, _ *store.Object) bool {
+				if p.obreb == id && (p.number == number || p.tail == number) {
+					out = append(out, p)
+				}
+				return true
+			})
+			if err != nil {
+				return nil, err
 			}
-			return true
-		})
-		if err != nil {
-			return nil, err
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out, nil
+}
+
+// numberPrefixes are the id prefixes (of the id index) under which obręb
+// obreb's parcels whose number starts with number lie: "<obręb>.<number>" for
+// ids without a sheet, and "<obręb>.AR_" for ids with one
+// (WWPPGG_R.OOOO.AR_N.NDZ), whose number comes after the sheet. When either
+// holds the other the first is enough: "AR_…" is a tail, not a number, and a
+// shorter first prefix takes in the sheets. An empty number gives the whole
+// obręb.
+func numberPrefixes(obreb, number string) []string {
+	whole, sheets := obreb+"."+number, obreb+".AR_"
+	if strings.HasPrefix(whole, sheets) || strings.HasPrefix(sheets, whole) {
+		return []string{whole}
+	}
+	return []string{whole, sheets}
 }
