@@ -15,13 +15,14 @@ import (
 // still typing it).
 //
 // Memory stays small for a large county: an address is its text and the
-// parcels at it; a word's postings are 4-byte entry numbers; a parcel records
-// its first address in a field that fits in its struct's padding, and only the
-// few parcels with several addresses take a map entry. Entries are never
-// removed: an address no parcel holds any more is skipped until one holds it
-// again, so the postings only ever grow by appending, in entry order.
+// lokalnyIds of the parcels at it; a word's postings are 4-byte entry numbers.
+// The parcels themselves are read from the store when a search answers them,
+// and a parcel found no longer at an address (edited or deleted since) is
+// let go of it then (prune). Entries are never removed: an address no parcel
+// holds any more is skipped until one holds it again, so the postings only
+// ever grow by appending, in entry order.
 //
-// It is guarded by the model's lock; sortVocab needs the write lock.
+// It is guarded by the model's lock; sortVocab and prune need the write lock.
 type addrIndex struct {
 	byText  map[string]int32
 	entries []addrEntry
@@ -30,16 +31,15 @@ type addrIndex struct {
 	post    [][]int32 // token id → entries holding the word, ascending
 	vocab   []int32   // token ids ordered by word, for prefix ranges
 	dirty   bool      // vocab lacks words added since it was sorted
-	more    map[*parcel][]int32
 }
 
 type addrEntry struct {
 	text    string
-	parcels []*parcel
+	parcels []string // lokalnyId; some may have left the address since
 }
 
 func newAddrIndex() *addrIndex {
-	return &addrIndex{byText: map[string]int32{}, tokID: map[string]int32{}, more: map[*parcel][]int32{}}
+	return &addrIndex{byText: map[string]int32{}, tokID: map[string]int32{}}
 }
 
 // splitAddresses splits an adresy column ("a; b").
@@ -53,46 +53,24 @@ func splitAddresses(s string) []string {
 	return out
 }
 
-// add files p under each of its addresses.
-func (x *addrIndex) add(p *parcel, adresy string) {
-	for i, text := range splitAddresses(adresy) {
+// add files the parcel uuid under each of its addresses (the adresy column).
+func (x *addrIndex) add(uuid, adresy string) {
+	for _, text := range splitAddresses(adresy) {
 		e := x.entry(text)
-		x.entries[e].parcels = append(x.entries[e].parcels, p)
-		if i == 0 {
-			p.addr = e + 1
-		} else {
-			x.more[p] = append(x.more[p], e)
+		if !slices.Contains(x.entries[e].parcels, uuid) {
+			x.entries[e].parcels = append(x.entries[e].parcels, uuid)
 		}
 	}
 }
 
-// remove takes p out of its addresses.
-func (x *addrIndex) remove(p *parcel) {
-	if p.addr == 0 {
-		return
+// prune lets go of a parcel found no longer at address entry e (write lock
+// held).
+func (x *addrIndex) prune(e int32, uuid string) {
+	ps := x.entries[e].parcels
+	if i := slices.Index(ps, uuid); i >= 0 {
+		ps[i] = ps[len(ps)-1]
+		x.entries[e].parcels = ps[:len(ps)-1]
 	}
-	for _, e := range append([]int32{p.addr - 1}, x.more[p]...) {
-		ps := x.entries[e].parcels
-		if i := slices.Index(ps, p); i >= 0 {
-			ps[i] = ps[len(ps)-1]
-			ps[len(ps)-1] = nil
-			x.entries[e].parcels = ps[:len(ps)-1]
-		}
-	}
-	p.addr = 0
-	delete(x.more, p)
-}
-
-// addresses lists the addresses of p, first as stored.
-func (x *addrIndex) addresses(p *parcel) []string {
-	if p.addr == 0 {
-		return nil
-	}
-	out := []string{x.entries[p.addr-1].text}
-	for _, e := range x.more[p] {
-		out = append(out, x.entries[e].text)
-	}
-	return out
 }
 
 // entry returns (creating) the entry of an address text.

@@ -1,11 +1,10 @@
 package parcels
 
 import (
-	"github.com/paulmach/orb"
-
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"slices"
 	"sort"
@@ -70,12 +69,16 @@ func bruteAddr(parcels map[string][]string, q string) map[string]bool {
 	return out
 }
 
-func modelAddresses(m *model) map[string][]string {
+func modelAddresses(t *testing.T, m *model) map[string][]string {
 	out := map[string][]string{}
-	for _, p := range m.byUUID {
-		if as := m.search.addrs.addresses(p); len(as) > 0 {
+	err := m.readParcels(context.Background(), store.Query{}, func(p *parcel, o *store.Object) bool {
+		if as := splitAddresses(str(o, "adresy")); len(as) > 0 {
 			out[p.id] = as
 		}
+		return true
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -84,8 +87,8 @@ func modelAddresses(m *model) map[string][]string {
 // every parcel's addresses, for whole and unfinished words in any order, with
 // and without Polish letters; exact matches come before prefix ones.
 func TestAddressMatchBruteForce(t *testing.T) {
-	m := smallModel(600)
-	all := modelAddresses(m)
+	m := smallModel(t, 600)
+	all := modelAddresses(t, m)
 	for _, q := range []string{"Kościuszki 5", "kosciuszki 5", "5 KOŚCIUSZKI łask", "Łąkowa 1", "lakowa 1", "lak",
 		"ul pol", "Kolumna 7", "kolumna", "wolnosci 3", "pl. Wolności", "Łask, ul. Polna 3", "polna 3 lask", "ulica polna"} {
 		want := bruteAddr(all, q)
@@ -133,7 +136,7 @@ func TestAddressMatchBruteForce(t *testing.T) {
 // Edits reach the address index: a changed address leaves the old one, a
 // removed parcel leaves the index, and an address held again is found again.
 func TestAddressIndexFollowsEdits(t *testing.T) {
-	m := smallModel(60)
+	m := smallModel(t, 60)
 	ids := func(q string) []string {
 		var out []string
 		for _, f := range m.match(q, 100, true) {
@@ -144,25 +147,26 @@ func TestAddressIndexFollowsEdits(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	p := m.byID["100301_4.0001.1"] // p0: "Łask, ul. Kościuszki 1; Łask, pl. Wolności 1"
+	o := object(t, m, "100301_4.0001.1") // p0: "Łask, ul. Kościuszki 1; Łask, pl. Wolności 1"
 	if got := ids("Wolności 1"); !slices.Contains(got, "100301_4.0001.1@Łask, pl. Wolności 1") {
 		t.Fatalf("before: %v", got)
 	}
-	o := &store.Object{Layer: "dzialki", ID: p.uuid, Geometry: orb.MultiPolygon{p.bound.ToPolygon()},
-		Attrs: map[string]any{"id_dzialki": p.id, "numer_dzialki": p.number, "id_obrebu": p.obreb, "adresy": "Łask, ul. Nowa 77"}}
-	m.put(o)
+	o = nextVersion(o, 1, false)
+	o.Attrs["adresy"] = "Łask, ul. Nowa 77"
+	edit(t, m, o)
 	if got := ids("Wolności 1"); slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "100301_4.0001.1@") }) {
 		t.Fatalf("old address still answers: %v", got)
 	}
 	if got := ids("nowa 77"); !slices.Equal(got, []string{"100301_4.0001.1@Łask, ul. Nowa 77"}) {
 		t.Fatalf("new address: %v", got)
 	}
-	m.remove("dzialki", p.uuid)
+	edit(t, m, nextVersion(o, 2, true))
 	if got := ids("nowa 77"); len(got) != 0 {
 		t.Fatalf("removed parcel answers: %v", got)
 	}
+	o = testObject("dzialki", "p0-again", 700000, 400000, 30, maps.Clone(o.Attrs))
 	o.Attrs["adresy"] = "Łask, ul. Nowa 77; Łask, ul. Nowa 77" // repeated: held once
-	m.put(o)
+	edit(t, m, o)
 	if got := ids("nowa 7"); !slices.Equal(got, []string{"100301_4.0001.1@Łask, ul. Nowa 77"}) {
 		t.Fatalf("re-added: %v", got)
 	}

@@ -218,7 +218,12 @@ func (m *mount) search(w http.ResponseWriter, r *http.Request) {
 	for _, s := range srcs {
 		// addresses only where the request may read the parcels' adresy column
 		cols, _ := s.publicCols(r, "dzialki")
-		for _, f := range s.s.m.match(text, limit, cols["adresy"]) {
+		fs, err := s.s.m.matchText(r.Context(), text, limit, cols["adresy"])
+		if err != nil {
+			server.WriteErr(w, r, err)
+			return
+		}
+		for _, f := range fs {
 			p := f.p
 			if seen[p.id] || len(out.Results) >= limit {
 				continue

@@ -25,7 +25,7 @@ func fixtureModel(b *testing.B) *model {
 	if err != nil {
 		b.Fatal(err)
 	}
-	m := newModel(fx.store, ix, cache.New[geomKey, orb.MultiPolygon](32<<20))
+	m := newModel(fx.store, ix, cache.New[geomKey, located](32<<20))
 	if err := m.wait(context.Background()); err != nil {
 		b.Fatal(err)
 	}
@@ -61,7 +61,10 @@ func BenchmarkSearchPrefix(b *testing.B) {
 
 func BenchmarkULDKWKT(b *testing.B) {
 	m := fixtureModel(b)
-	p, _ := m.parcelByID(str(sample(b, 1)[0], "id_dzialki"))
+	p, _, err := m.parcelByID(context.Background(), str(sample(b, 1)[0], "id_dzialki"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	ls, err := m.locate(context.Background(), []*parcel{p})
 	if err != nil || len(ls) != 1 {
 		b.Fatal(err, ls)
@@ -152,22 +155,16 @@ func BenchmarkHTTPSearchAddress(b *testing.B) {
 	benchHTTP(b, paths)
 }
 
-// bigModel is a model of n parcels without a store; with addresses, 60% of
+// bigModel is a model of n parcels in a GeoPackage; with addresses, 60% of
 // the parcels have one (a town's share: a county has fewer), 3% two, a quarter
 // of them in a town of 400 streets, the rest in villages numbered without
 // streets.
-func bigModel(n int, addresses bool) *model {
-	m := &model{
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
-		obreby: map[string]*area{}, obrUUID: map[string]*area{},
-		jedn: map[string]*area{}, jedUUID: map[string]*area{},
-		search: newSearchIndex(),
-	}
+func bigModel(tb testing.TB, n int, addresses bool) *model {
 	const perObreb = 800
+	objs := make([]*store.Object, 0, n)
 	for i := range n {
 		obr := fmt.Sprintf("1003%02d_2.%04d", i/perObreb%90, i/perObreb)
 		num := fmt.Sprint(i%perObreb + 1)
-		x, y := 400000+float64(i%500)*30, 400000+float64(i/500)*30
 		attrs := map[string]any{"id_dzialki": obr + "." + num, "numer_dzialki": num, "id_obrebu": obr}
 		if addresses && i%5 < 3 {
 			var a string
@@ -187,10 +184,10 @@ func bigModel(n int, addresses bool) *model {
 			}
 			attrs["adresy"] = a
 		}
-		m.put(&store.Object{Layer: "dzialki", ID: fmt.Sprintf("%08x-0000-4000-8000-000000000000", i),
-			Geometry: orb.MultiPolygon{{{{x, y}, {x + 30, y}, {x + 30, y + 30}, {x, y + 30}, {x, y}}}},
-			Attrs:    attrs})
+		objs = append(objs, testObject("dzialki", fmt.Sprintf("%08x-0000-4000-8000-000000000000", i),
+			400000+float64(i%500)*30, 400000+float64(i/500)*30, 30, attrs))
 	}
+	m := storeModel(tb, objs)
 	m.ensureSorted()
 	return m
 }
@@ -204,7 +201,7 @@ func heapMB() float64 {
 }
 
 // BenchmarkAddress300k reports how much a 300k-parcel model grows with
-// addresses (MB over the same model without them) and the time of address
+// addresses (the model holds only them) (MB over the same model without them) and the time of address
 // queries on it, from a whole address to a one-letter prefix that matches tens
 // of thousands.
 //
@@ -212,12 +209,12 @@ func heapMB() float64 {
 func BenchmarkAddress300k(b *testing.B) {
 	const n = 300_000
 	base := heapMB()
-	plain := bigModel(n, false)
+	plain := bigModel(b, n, false)
 	withoutMB := heapMB() - base
 	runtime.KeepAlive(plain)
 	plain = nil
 	base = heapMB()
-	m := bigModel(n, true)
+	m := bigModel(b, n, true)
 	withMB := heapMB() - base
 	for _, q := range []struct{ name, q string }{
 		{"whole", "Łask, ul. Polna 120"}, {"reordered", "polna 120 lask"}, {"village", "wies 17 5"},

@@ -188,7 +188,10 @@ func (m *mount) card(w http.ResponseWriter, r *http.Request) {
 // findVersion returns the current version of a parcel, or the one in force at asOf.
 func (s source) findVersion(ctx context.Context, id string, asOf time.Time) (*store.Object, error) {
 	if asOf.IsZero() {
-		p, ok := s.s.m.parcelByID(id)
+		p, ok, err := s.s.m.parcelByID(ctx, id)
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			return nil, store.ErrNotFound
 		}

@@ -1,30 +1,33 @@
 package parcels
 
 import (
+	"context"
 	"fmt"
+	"maps"
 	"math"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
+	"github.com/sip-core/sip/index"
+	"github.com/sip-core/sip/internal/cache"
 	"github.com/sip-core/sip/store"
+	"github.com/sip-core/sip/store/gpkg"
 )
 
 var smallStreets = []string{"Kościuszki", "Łąkowa", "Polna", "Południowa"}
 
-// smallModel is a model filled without a store: three obręby (two of the same
-// name) with a few hundred parcels, for fuzzing and benchmarks of the parsers
-// and the search.
-func smallModel(n int) *model {
-	m := &model{
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
-		obreby: map[string]*area{}, obrUUID: map[string]*area{},
-		jedn: map[string]*area{}, jedUUID: map[string]*area{},
-		search: newSearchIndex(),
-	}
+// smallModel is a model over a GeoPackage in a temporary directory: three
+// obręby (two of the same name) with a few hundred parcels, for fuzzing and
+// benchmarks of the parsers and the search.
+func smallModel(tb testing.TB, n int) *model {
+	var objs []*store.Object
 	for i, o := range []struct{ id, name string }{{"100301_4.0001", "Łask"}, {"100301_4.0002", "Łask-Kolumna"}, {"100302_2.0001", "Łask"}} {
-		m.put(&store.Object{Layer: "obreby", ID: fmt.Sprintf("o%d", i), Attrs: map[string]any{"id_obrebu": o.id, "nazwa": o.name}})
+		objs = append(objs, testObject("obreby", fmt.Sprintf("o%d", i), 600000, 600000+float64(i)*1000, 1000,
+			map[string]any{"id_obrebu": o.id, "nazwa": o.name}))
 	}
 	obr := []string{"100301_4.0001", "100301_4.0002", "100302_2.0001"}
 	for i := range n {
@@ -32,7 +35,6 @@ func smallModel(n int) *model {
 		if i%7 == 1 {
 			num += "/" + fmt.Sprint(i%5+1)
 		}
-		x, y := 500000+float64(i%50)*30, 400000+float64(i/50)*30
 		attrs := map[string]any{"id_dzialki": obr[i%3] + "." + num, "numer_dzialki": num, "id_obrebu": obr[i%3]}
 		// every fourth parcel has an address: streets in the town, numbers in
 		// the village; every 40th a second one
@@ -45,11 +47,116 @@ func smallModel(n int) *model {
 		if i%40 == 0 {
 			attrs["adresy"] = attrs["adresy"].(string) + "; Łask, pl. Wolności " + fmt.Sprint(i/40+1)
 		}
-		m.put(&store.Object{Layer: "dzialki", ID: fmt.Sprintf("p%d", i),
-			Geometry: orb.MultiPolygon{{{{x, y}, {x + 30, y}, {x + 30, y + 30}, {x, y + 30}, {x, y}}}},
-			Attrs:    attrs})
+		objs = append(objs, testObject("dzialki", fmt.Sprintf("p%d", i), 500000+float64(i%50)*30, 400000+float64(i/50)*30, 30, attrs))
+	}
+	return storeModel(tb, objs)
+}
+
+var testStart = time.Date(2024, 1, 1, 10, 0, 0, 0, time.UTC)
+
+// testObject is a current object of a square of side s at x, y.
+func testObject(layer, id string, x, y, s float64, attrs map[string]any) *store.Object {
+	return &store.Object{Layer: layer, ID: id, Namespace: "PL.PZGiK.1003.EGiB", Version: "2024-01-01T10:00:00",
+		StartObject: testStart, StartVersion: testStart,
+		Geometry: orb.MultiPolygon{orb.Bound{Min: orb.Point{x, y}, Max: orb.Point{x + s, y + s}}.ToPolygon()},
+		Attrs:    attrs}
+}
+
+// storeModel writes objs into a new GeoPackage and returns the model over it.
+func storeModel(tb testing.TB, objs []*store.Object) *model {
+	ctx := context.Background()
+	st, err := gpkg.Create(filepath.Join(tb.TempDir(), "m.gpkg"), "m", store.EGiBLayers)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	writeObjects(tb, st, objs...)
+	ix, err := index.Open(ctx, st, index.Options{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	m := newModel(st, ix, cache.New[geomKey, located](4<<20))
+	if err := m.wait(ctx); err != nil {
+		tb.Fatal(err)
 	}
 	return m
+}
+
+func writeObjects(tb testing.TB, st store.Store, objs ...*store.Object) {
+	ctx := context.Background()
+	tx, err := st.Begin(ctx)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, o := range objs {
+		if _, err := tx.Put(ctx, o); err != nil {
+			tx.Rollback()
+			tb.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// edit writes new versions of objects into the model's store and applies the
+// change log to the model.
+func edit(tb testing.TB, m *model, objs ...*store.Object) {
+	writeObjects(tb, m.st.(store.Store), objs...)
+	if err := m.ix.CatchUp(context.Background(), m.st); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// nextVersion is a copy of o as a later version, ended when end is set.
+func nextVersion(o *store.Object, hours int, end bool) *store.Object {
+	c := *o
+	c.Attrs = maps.Clone(o.Attrs)
+	c.StartVersion = testStart.Add(time.Duration(hours) * time.Hour)
+	c.Version = c.StartVersion.Format("2006-01-02T15:04:05")
+	if end {
+		c.EndVersion, c.EndObject = c.StartVersion, c.StartVersion
+	}
+	return &c
+}
+
+// match and find answer the search for tests; a store error fails them.
+func (m *model) match(q string, limit int, addresses bool) []found {
+	fs, err := m.matchText(context.Background(), q, limit, addresses)
+	if err != nil {
+		panic(err)
+	}
+	return fs
+}
+
+func (m *model) find(q string, limit int) []*parcel {
+	var out []*parcel
+	for _, f := range m.match(q, limit, true) {
+		out = append(out, f.p)
+	}
+	return out
+}
+
+// numbered is parcelsByObrebNumber for tests.
+func (m *model) numbered(obreb, number string) []*parcel {
+	ps, err := m.parcelsByObrebNumber(context.Background(), obreb, number)
+	if err != nil {
+		panic(err)
+	}
+	return ps
+}
+
+// object reads the current object of a parcel by its id.
+func object(tb testing.TB, m *model, id string) *store.Object {
+	p, ok, err := m.parcelByID(context.Background(), id)
+	if err != nil || !ok {
+		tb.Fatalf("parcel %s: %v %v", id, ok, err)
+	}
+	o, err := m.st.Get(context.Background(), "dzialki", p.uuid)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return o
 }
 
 // FuzzRequestInput feeds one string to every parser of user input and the
@@ -61,7 +168,7 @@ func FuzzRequestInput(f *testing.F) {
 		"Kościuszki 1", "lakowa 5 lask", "ul. Pol", "pl wolnosci 1", "kolumna 7", "ulica", ",;.", "Łask, ul. Polna 13"} {
 		f.Add(s)
 	}
-	m := smallModel(300)
+	m := smallModel(f, 300)
 	f.Fuzz(func(t *testing.T, s string) {
 		if err := checkParcelID(s); err == nil {
 			if o, tail := splitParcelID(s); o == "" || tail == "" || checkObrebID(o) != nil {
@@ -86,15 +193,15 @@ func FuzzRequestInput(f *testing.F) {
 		if len(res) > 7 {
 			t.Fatalf("%q: %d results", s, len(res))
 		}
-		seen := map[*parcel]bool{}
+		seen := map[string]bool{}
 		for _, p := range res {
-			if seen[p] {
+			if seen[p.id] {
 				t.Fatalf("%q: %s twice", s, p.id)
 			}
-			seen[p] = true
+			seen[p.id] = true
 		}
 		if i := strings.LastIndexByte(s, ' '); i >= 0 {
-			for _, p := range m.parcelsByObrebNumber(s[:i], s[i+1:]) {
+			for _, p := range m.numbered(s[:i], s[i+1:]) {
 				if p.number != s[i+1:] && p.tail != s[i+1:] {
 					t.Fatalf("%q: answered %s", s, p.id)
 				}
@@ -105,9 +212,9 @@ func FuzzRequestInput(f *testing.F) {
 }
 
 func TestSmallModelSearch(t *testing.T) {
-	m := smallModel(300)
+	m := smallModel(t, 300)
 	// Two obręby named Łask: "Łask 5" answers both, exact numbers first.
-	ps := m.parcelsByObrebNumber("łask", "5")
+	ps := m.numbered("łask", "5")
 	if len(ps) != 2 || ps[0].id != "100301_4.0001.5" || ps[1].id != "100302_2.0001.5" {
 		t.Fatalf("%v", ids(ps))
 	}
@@ -122,7 +229,7 @@ func TestSmallModelSearch(t *testing.T) {
 		t.Fatalf("find: %v, want %v", got, want)
 	}
 	// A removed parcel leaves the search.
-	m.remove("dzialki", m.byID["100301_4.0001.5"].uuid)
+	edit(t, m, nextVersion(object(t, m, "100301_4.0001.5"), 1, true))
 	if got := ids(m.find("100301_4.0001.5", 1)); len(got) != 1 || got[0] == "100301_4.0001.5" {
 		t.Fatalf("after removal: %v", got)
 	}

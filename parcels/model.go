@@ -15,10 +15,10 @@ import (
 	"github.com/sip-core/sip/store"
 )
 
-// parcel is the in-memory view of one current parcel: what the id lookups and
-// the search need, nothing else. Its geometry is read from the store when an
-// answer needs it, through the model's bounded cache (located), and the card
-// reads the rest from the store.
+// parcel is one current parcel as the lookups and the search use it, read
+// from the store (parcelOf) when a request needs it: with its geometry through
+// the model's bounded cache (located), or its attributes only for ranking
+// search answers (bound then zero). The card reads the rest from the store.
 type parcel struct {
 	uuid   string // lokalnyId
 	id     string // id_dzialki
@@ -29,9 +29,34 @@ type parcel struct {
 	// tail is the part of id after "<obręb id>.", e.g. "AR_1.12/3" or "12/3": the
 	// ULDK `parcel` field and the per-obręb search key.
 	tail string
-	// addr is 1 + the search index's entry of the parcel's first address, 0 if
-	// it has none (the struct's padding holds it: no memory for the field).
-	addr int32
+}
+
+// parcelOf reads a parcel from a dzialki object; nil without an id.
+func parcelOf(o *store.Object) *parcel {
+	id := str(o, "id_dzialki")
+	if id == "" {
+		return nil
+	}
+	p := &parcel{uuid: o.ID, id: id, number: str(o, "numer_dzialki"), sheet: str(o, "numer_arkusza"), obreb: str(o, "id_obrebu")}
+	if mp := asMulti(o.Geometry); mp != nil {
+		p.bound = mp.Bound()
+	}
+	if p.obreb == "" {
+		p.obreb, _ = splitParcelID(id)
+	}
+	p.tail = strings.TrimPrefix(id, p.obreb+".")
+	if p.number == "" {
+		p.number = p.tail
+		if i := strings.LastIndexByte(p.tail, '.'); i >= 0 {
+			p.number = p.tail[i+1:]
+		}
+	}
+	return p
+}
+
+// size is about what a cached parcel costs besides its geometry.
+func (p *parcel) size() int64 {
+	return int64(len(p.uuid)+len(p.id)+len(p.number)+len(p.sheet)+len(p.obreb)) + 160
 }
 
 // area is an obręb or a jednostka ewidencyjna held in memory for the ULDK region
@@ -45,9 +70,9 @@ type area struct {
 	bound orb.Bound
 }
 
-// geomCache holds parcel geometries of every dataset of a mounted service,
-// within the budget cache.parcels.
-type geomCache = cache.Cache[geomKey, orb.MultiPolygon]
+// geomCache holds parcels with their geometries of every dataset of a
+// mounted service, within the budget cache.parcels.
+type geomCache = cache.Cache[geomKey, located]
 
 // geomKey names a parcel (lokalnyId) of one dataset's model.
 type geomKey struct {
@@ -62,21 +87,22 @@ type located struct {
 }
 
 // model is the parcel model of one dataset, kept current from the dataset
-// index's change notifications: the parcels' ids, boxes and search keys, the
-// obręby and jednostki in memory, and the parcels' geometries in a bounded
-// cache (cache.parcels) read from the store on a miss.
+// index's change notifications: the obręby and jednostki and the words of the
+// parcels' addresses in memory; the parcels themselves are read from the store
+// on demand (by box through the index, by id and id prefix through the store's
+// id column index: ids_store.go, search.go) into a bounded cache
+// (cache.parcels).
 type model struct {
 	st    store.Reader
 	ix    *index.Index
 	geoms *geomCache
+	ids   *idCache // id_dzialki → lokalnyId, read from the store (ids_store.go)
 
 	ready chan struct{}
 	err   error
 
 	mu      sync.RWMutex
-	byID    map[string]*parcel // id_dzialki → parcel
-	byUUID  map[string]*parcel // lokalnyId → parcel
-	obreby  map[string]*area   // id_obrebu → obręb
+	obreby  map[string]*area // id_obrebu → obręb
 	obrUUID map[string]*area
 	jedn    map[string]*area // id_jednostki → jednostka
 	jedUUID map[string]*area
@@ -93,8 +119,7 @@ type model struct {
 // geometries are read into geoms.
 func newModel(st store.Reader, ix *index.Index, geoms *geomCache) *model {
 	m := &model{
-		st: st, ix: ix, geoms: geoms, ready: make(chan struct{}),
-		byID: map[string]*parcel{}, byUUID: map[string]*parcel{},
+		st: st, ix: ix, geoms: geoms, ids: newIDCache(), ready: make(chan struct{}),
 		obreby: map[string]*area{}, obrUUID: map[string]*area{},
 		jedn: map[string]*area{}, jedUUID: map[string]*area{},
 		search: newSearchIndex(),
@@ -120,7 +145,8 @@ func (m *model) load() {
 		if _, ok := store.LayerByName(m.st.Layers(), layer); !ok {
 			continue
 		}
-		err := m.st.Query(ctx, store.Query{Layer: layer}, func(row store.Row) error {
+		// parcels: their addresses only (the search's words)
+		err := m.st.Query(ctx, store.Query{Layer: layer, NoGeometry: layer == "dzialki"}, func(row store.Row) error {
 			m.put(row.Object)
 			return nil
 		})
@@ -208,26 +234,11 @@ func (m *model) put(o *store.Object) {
 	m.gen++
 	switch o.Layer {
 	case "dzialki":
-		m.removeParcel(o.ID)
-		id := str(o, "id_dzialki")
-		if id == "" || mp == nil {
-			return
+		// Only its addresses are held; an address it no longer has is let
+		// go when a search finds it stale (addrIndex).
+		if str(o, "id_dzialki") != "" {
+			m.search.addrs.add(o.ID, str(o, "adresy"))
 		}
-		p := &parcel{uuid: o.ID, id: id, number: str(o, "numer_dzialki"), sheet: str(o, "numer_arkusza"),
-			obreb: str(o, "id_obrebu"), bound: mp.Bound()}
-		if p.obreb == "" {
-			p.obreb, _ = splitParcelID(id)
-		}
-		p.tail = strings.TrimPrefix(id, p.obreb+".")
-		if p.number == "" {
-			p.number = p.tail
-			if i := strings.LastIndexByte(p.tail, '.'); i >= 0 {
-				p.number = p.tail[i+1:]
-			}
-		}
-		m.byUUID[o.ID] = p
-		m.byID[id] = p
-		m.search.add(p, str(o, "adresy"))
 	case "obreby":
 		if old, ok := m.obrUUID[o.ID]; ok {
 			delete(m.obrUUID, o.ID)
@@ -268,8 +279,6 @@ func (m *model) remove(layer, uuid string) {
 	defer m.mu.Unlock()
 	m.gen++
 	switch layer {
-	case "dzialki":
-		m.removeParcel(uuid)
 	case "obreby":
 		if old, ok := m.obrUUID[uuid]; ok {
 			delete(m.obrUUID, uuid)
@@ -283,27 +292,6 @@ func (m *model) remove(layer, uuid string) {
 	}
 }
 
-// removeParcel drops a parcel by lokalnyId; m.mu is held.
-func (m *model) removeParcel(uuid string) {
-	p, ok := m.byUUID[uuid]
-	if !ok {
-		return
-	}
-	delete(m.byUUID, uuid)
-	if m.byID[p.id] == p {
-		delete(m.byID, p.id)
-	}
-	m.search.remove(p)
-}
-
-// parcelByID returns the current parcel with the given id_dzialki.
-func (m *model) parcelByID(id string) (*parcel, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	p, ok := m.byID[id]
-	return p, ok
-}
-
 // parcelsAt returns the current parcels containing pt (EPSG:2180), ordered by
 // id. A point on a shared boundary belongs to every parcel it touches.
 func (m *model) parcelsAt(ctx context.Context, pt orb.Point) ([]located, error) {
@@ -311,21 +299,13 @@ func (m *model) parcelsAt(ctx context.Context, pt orb.Point) ([]located, error) 
 	if err != nil {
 		return nil, err
 	}
-	var ps []*parcel
-	m.mu.RLock()
-	for _, uuid := range cand {
-		if p, ok := m.byUUID[uuid]; ok && p.bound.Contains(pt) {
-			ps = append(ps, p)
-		}
-	}
-	m.mu.RUnlock()
-	ls, err := m.locate(ctx, ps)
+	ls, err := m.locateIDs(ctx, cand)
 	if err != nil {
 		return nil, err
 	}
 	out := ls[:0]
 	for _, l := range ls {
-		if containsOrTouches(l.geom, pt) {
+		if l.bound.Contains(pt) && containsOrTouches(l.geom, pt) {
 			out = append(out, l)
 		}
 	}
@@ -336,36 +316,49 @@ func (m *model) parcelsAt(ctx context.Context, pt orb.Point) ([]located, error) 
 // geomBatch is the most parcels one store query reads by id.
 const geomBatch = 500
 
-// locate adds their geometries to parcels, from the cache or else from the
-// store. A parcel the store no longer has (a change not yet applied here) is
-// left out.
+// locate adds their geometries to parcels (by their lokalnyId), from the
+// cache or else from the store.
 func (m *model) locate(ctx context.Context, ps []*parcel) ([]located, error) {
-	out := make([]located, len(ps))
+	uuids := make([]string, len(ps))
+	for i, p := range ps {
+		uuids[i] = p.uuid
+	}
+	return m.locateIDs(ctx, uuids)
+}
+
+// locateIDs reads parcels with their geometries by lokalnyId, from the cache
+// or else from the store, in the order given. A parcel the store no longer
+// has (a change not yet applied here) is left out.
+func (m *model) locateIDs(ctx context.Context, uuids []string) ([]located, error) {
+	out := make([]located, len(uuids))
 	var pos map[string][]int // the misses
 	var miss []string
-	for i, p := range ps {
-		out[i].parcel = p
-		if g, ok := m.geoms.Get(geomKey{m, p.uuid}); ok {
-			out[i].geom = g
+	for i, uuid := range uuids {
+		if l, ok := m.geoms.Get(geomKey{m, uuid}); ok {
+			out[i] = l
 			continue
 		}
 		if pos == nil {
 			pos = map[string][]int{}
 		}
-		if pos[p.uuid] == nil {
-			miss = append(miss, p.uuid)
+		if pos[uuid] == nil {
+			miss = append(miss, uuid)
 		}
-		pos[p.uuid] = append(pos[p.uuid], i)
+		pos[uuid] = append(pos[uuid], i)
 	}
 	gen := m.geoms.Gen()
 	for start := 0; start < len(miss); start += geomBatch {
 		q := store.Query{Layer: "dzialki", IDs: miss[start:min(start+geomBatch, len(miss))]}
 		err := m.st.Query(ctx, q, func(row store.Row) error {
-			g := asMulti(row.Geometry)
-			for _, i := range pos[row.ID] {
-				out[i].geom = g
+			p, g := parcelOf(row.Object), asMulti(row.Geometry)
+			if p == nil || g == nil {
+				return nil
 			}
-			m.geoms.Put(gen, geomKey{m, row.ID}, g, cache.GeometrySize(g)+int64(len(row.ID))+geomEntrySize)
+			l := located{p, g}
+			for _, i := range pos[row.ID] {
+				out[i] = l
+			}
+			m.geoms.Put(gen, geomKey{m, row.ID}, l, cache.GeometrySize(g)+p.size()+geomEntrySize)
 			return nil
 		})
 		if err != nil {
@@ -374,7 +367,7 @@ func (m *model) locate(ctx context.Context, ps []*parcel) ([]located, error) {
 	}
 	kept := out[:0]
 	for _, l := range out {
-		if l.geom != nil {
+		if l.parcel != nil {
 			kept = append(kept, l)
 		}
 	}

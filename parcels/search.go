@@ -1,17 +1,23 @@
 package parcels
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/sip-core/sip/store"
 )
 
-// searchIndex is the in-memory autocomplete index of one dataset: the parcels of
-// every obręb in a slice sorted by their id tail (so a prefix is a binary-searched
-// range), the obręb names folded for typing without Polish letters, and the
-// parcels' property addresses by word. It is guarded by the model's lock.
+// searchIndex is the in-memory part of the autocomplete of one dataset: the
+// obręb names folded for typing without Polish letters, and the words of the
+// parcels' property addresses. The parcels are read from the store (the index
+// of their id column, by prefix) when a query needs them. It is guarded by the
+// model's lock.
 type searchIndex struct {
 	obreby map[string]*obrebEntry // id_obrebu → entry
 	addrs  *addrIndex             // property addresses (address.go)
@@ -21,70 +27,20 @@ type obrebEntry struct {
 	id     string
 	name   string // as stored
 	folded string // lower case, Polish letters folded
-	tails  []*parcel
-	dirty  bool // tails need sorting
 }
 
 func newSearchIndex() *searchIndex {
 	return &searchIndex{obreby: map[string]*obrebEntry{}, addrs: newAddrIndex()}
 }
 
-func (s *searchIndex) entry(id string) *obrebEntry {
+func (s *searchIndex) setObreb(id, name string) {
 	e, ok := s.obreby[id]
 	if !ok {
 		e = &obrebEntry{id: id}
 		s.obreby[id] = e
 	}
-	return e
-}
-
-func (s *searchIndex) setObreb(id, name string) {
-	e := s.entry(id)
 	e.name = name
 	e.folded = fold(name)
-}
-
-// add files a parcel under its obręb and its addresses (the adresy column).
-func (s *searchIndex) add(p *parcel, adresy string) {
-	e := s.entry(p.obreb)
-	e.tails = append(e.tails, p)
-	e.dirty = true
-	s.addrs.add(p, adresy)
-}
-
-func (s *searchIndex) remove(p *parcel) {
-	s.addrs.remove(p)
-	e, ok := s.obreby[p.obreb]
-	if !ok {
-		return
-	}
-	for i, q := range e.tails {
-		if q == p {
-			last := len(e.tails) - 1
-			e.tails[i] = e.tails[last]
-			e.tails[last] = nil
-			e.tails = e.tails[:last]
-			e.dirty = true
-			return
-		}
-	}
-}
-
-// sorted returns the obręb's parcels sorted by tail; called with the write lock
-// held when dirty (see model.ensureSorted).
-func (e *obrebEntry) sort() {
-	sort.Slice(e.tails, func(i, j int) bool { return e.tails[i].tail < e.tails[j].tail })
-	e.dirty = false
-}
-
-// prefixRange returns the parcels whose tail starts with prefix.
-func (e *obrebEntry) prefixRange(prefix string) []*parcel {
-	lo := sort.Search(len(e.tails), func(i int) bool { return e.tails[i].tail >= prefix })
-	hi := lo
-	for hi < len(e.tails) && strings.HasPrefix(e.tails[hi].tail, prefix) {
-		hi++
-	}
-	return e.tails[lo:hi]
 }
 
 // fold lower-cases s, folds Polish letters to ASCII and collapses white space.
@@ -205,113 +161,277 @@ type found struct {
 	addr string // the address the query matched; "" for an id or number match
 }
 
-// find answers an autocomplete query with at most limit parcels, best first
-// (match with addresses).
-func (m *model) find(q string, limit int) []*parcel {
-	var out []*parcel
-	for _, f := range m.match(q, limit, true) {
-		out = append(out, f.p)
+// errEnough stops a scan of the store that found enough.
+var errEnough = errors.New("enough")
+
+// readParcels streams the current parcels q selects (attributes only, no
+// geometry) with their objects to fn until it returns false.
+func (m *model) readParcels(ctx context.Context, q store.Query, fn func(*parcel, *store.Object) bool) error {
+	q.Layer, q.NoGeometry = "dzialki", true
+	err := m.st.Query(ctx, q, func(row store.Row) error {
+		if p := parcelOf(row.Object); p != nil && !fn(p, row.Object) {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return fmt.Errorf("parcels: search: %w", err)
 	}
-	return out
+	return nil
 }
 
-// match answers an autocomplete query q with at most limit parcels, best first.
-// It understands a full or partial parcel id ("100301_4.0001.12", "100301_4.00"),
-// an obręb name with or without a number ("Łask 12/3", "lask-kol 5", "Buczek"),
-// a bare number ("123/4") and, when addresses is set, a property address in any
-// word order, with or without Polish letters ("Kościuszki 12", "kosciuszki 12
-// łask", "Kolumna 7"; the last word may be unfinished). A parcel appears once,
-// with its best match.
-func (m *model) match(q string, limit int, addresses bool) []found {
+// matchText answers an autocomplete query q with at most limit parcels, best
+// first. It understands a full or partial parcel id ("100301_4.0001.12",
+// "100301_4.00"), an obręb name with or without a number ("Łask 12/3",
+// "lask-kol 5", "Buczek"), a bare number ("123/4") and, when addresses is set,
+// a property address in any word order, with or without Polish letters
+// ("Kościuszki 12", "kosciuszki 12 łask", "Kolumna 7"; the last word may be
+// unfinished). A parcel appears once, with its best match. Parcels are read
+// from the store by prefixes of their id (its index) or number.
+func (m *model) matchText(ctx context.Context, q string, limit int, addresses bool) ([]found, error) {
 	q = strings.TrimSpace(q)
 	if q == "" || limit <= 0 {
-		return nil
+		return nil, nil
 	}
-	m.ensureSorted()
-	m.mu.RLock()
-	defer m.mu.RUnlock()
 	var hits []hit
 	scanned := 0
-	addRange := func(e *obrebEntry, prefix, number string, exactScore, prefixScore int, exactTail string) {
-		for _, p := range e.prefixRange(prefix) {
-			if scanned >= maxScan {
-				return
-			}
-			if number != "" && !strings.HasPrefix(p.number, number) {
-				continue
-			}
-			scanned++
-			sc := prefixScore
-			if (exactTail != "" && p.tail == exactTail) || (number != "" && p.number == number) {
-				sc = exactScore
-			}
-			hits = append(hits, hit{p: p, score: sc, addr: -1})
+	// scan adds the parcels sq selects that keep accepts, up to maxScan.
+	scan := func(sq store.Query, keep func(p *parcel) (score int, ok bool)) error {
+		if scanned >= maxScan {
+			return nil
 		}
+		return m.readParcels(ctx, sq, func(p *parcel, _ *store.Object) bool {
+			if sc, ok := keep(p); ok {
+				scanned++
+				hits = append(hits, hit{p: p, score: sc, addr: -1})
+			}
+			return scanned < maxScan
+		})
 	}
-
+	byID := func(prefix string) store.Query {
+		return store.Query{Prefix: map[string]string{"id_dzialki": prefix}}
+	}
+	// scanObreby reads the parcels of each obręb in ms whose number starts
+	// with number, in the order of the best score each obręb can give and then
+	// its id, and stops once limit hits rank before anything the next one could
+	// give (the order of less: score, then obręb), so a short number or name
+	// reads a few obręby, not the county.
+	scanObreby := func(ms []obrebMatch, number string) error {
+		sort.SliceStable(ms, func(i, j int) bool {
+			if bi, bj := ms[i].best(number), ms[j].best(number); bi != bj {
+				return bi < bj
+			}
+			return ms[i].id < ms[j].id
+		})
+		for _, x := range ms {
+			if rankedBefore(hits, x.best(number), x.id) >= limit {
+				return nil
+			}
+			for _, pre := range numberPrefixes(x.id, number) {
+				if err := scan(byID(pre), func(p *parcel) (int, bool) {
+					if p.obreb != x.id || !strings.HasPrefix(p.number, number) {
+						return 0, false
+					}
+					if number != "" && p.number == number {
+						return x.exact, true
+					}
+					return x.prefix, true
+				}); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	var err error
 	switch {
 	case len(q) >= 6 && isDigits(q[:min(len(q), 6)]):
 		// An id or the start of one.
 		obr, tail := splitParcelID(q)
 		if obr != "" {
-			if e, ok := m.search.obreby[obr]; ok {
-				addRange(e, tail, "", scoreExactID, scorePrefixID, tail)
-			}
+			err = scan(byID(obr+"."+tail), func(p *parcel) (int, bool) {
+				if p.obreb != obr || !strings.HasPrefix(p.tail, tail) {
+					return 0, false
+				}
+				if p.tail == tail {
+					return scoreExactID, true
+				}
+				return scorePrefixID, true
+			})
 			break
 		}
-		for _, id := range m.sortedObreby() {
-			e := m.search.obreby[id]
-			if strings.HasPrefix(id+".", q) || strings.HasPrefix(id, q) {
-				addRange(e, "", "", scoreExactID, scorePrefixID, "")
-			}
-		}
+		err = scan(byID(q), func(p *parcel) (int, bool) {
+			return scorePrefixID, strings.HasPrefix(p.obreb+".", q) || strings.HasPrefix(p.obreb, q)
+		})
 	case looksLikeNumber(q):
+		// A bare number: in every obręb, through the id index (numer_dzialki
+		// has none).
+		m.mu.RLock()
+		var ms []obrebMatch
 		for _, id := range m.sortedObreby() {
-			e := m.search.obreby[id]
-			// numbers are the tail for parcels without a sheet; with a sheet the
-			// number filter below does the work.
-			addRange(e, "", q, scoreExactNumber, scorePrefixNumber, "")
+			ms = append(ms, obrebMatch{id, scoreExactNumber, scorePrefixNumber})
 		}
+		m.mu.RUnlock()
+		err = scanObreby(ms, q)
 	default:
-		// "<obręb name> [number]": the name may hold spaces; the number is the
-		// last word when it looks like one.
-		name, number := fold(q), ""
-		if i := strings.LastIndexByte(name, ' '); i >= 0 && looksLikeNumber(name[i+1:]) {
-			name, number = name[:i], name[i+1:]
+		ms, number := m.matchNames(q)
+		err = scanObreby(ms, number)
+		if err == nil && addresses {
+			var ah []hit
+			ah, err = m.matchAddresses(ctx, q)
+			hits = append(hits, ah...)
 		}
-		for _, id := range m.sortedObreby() {
-			e := m.search.obreby[id]
-			if !nameMatches(e.folded, name) {
+	}
+	if err != nil {
+		return nil, err
+	}
+	return m.withBounds(ctx, bestHits(hits, limit))
+}
+
+// obrebMatch is an obręb a query names, with the scores of its exact and
+// prefix number matches.
+type obrebMatch struct {
+	id            string
+	exact, prefix int
+}
+
+// best is the best score a parcel of the obręb can get for number.
+func (x obrebMatch) best(number string) int {
+	if number == "" {
+		return x.prefix
+	}
+	return x.exact
+}
+
+// rankedBefore counts the hits that rank before every hit of score score or
+// worse in obręb obreb (less orders id and number hits by score, then obręb).
+func rankedBefore(hits []hit, score int, obreb string) int {
+	n := 0
+	for _, h := range hits {
+		if h.score < score || (h.score == score && h.text == "" && h.p.obreb < obreb) {
+			n++
+		}
+	}
+	return n
+}
+
+// matchNames returns the obręby whose name matches "<obręb name> [number]"
+// (the name may hold spaces; the number is the last word when it looks like
+// one), in id order, with the number.
+func (m *model) matchNames(q string) ([]obrebMatch, string) {
+	name, number := fold(q), ""
+	if i := strings.LastIndexByte(name, ' '); i >= 0 && looksLikeNumber(name[i+1:]) {
+		name, number = name[:i], name[i+1:]
+	}
+	var ms []obrebMatch
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	for _, id := range m.sortedObreby() {
+		e := m.search.obreby[id]
+		if !nameMatches(e.folded, name) {
+			continue
+		}
+		exact, prefix := scoreExactNumber, scorePrefixNumber
+		if e.folded != name {
+			// a prefix of the name ranks after the exact name
+			exact, prefix = scoreNameExactNumber, scoreNamePrefixNumber
+		}
+		ms = append(ms, obrebMatch{id, exact, prefix})
+	}
+	return ms, number
+}
+
+// matchAddresses answers q from the addresses: the parcels at each address
+// holding its words, read from the store, those no longer there let go.
+func (m *model) matchAddresses(ctx context.Context, q string) ([]hit, error) {
+	m.ensureSorted()
+	type cand struct {
+		entry int32
+		exact bool
+		text  string
+		uuids []string
+	}
+	var cs []cand
+	var uuids []string
+	m.mu.RLock()
+	gen := m.gen
+	x := m.search.addrs
+	for _, ah := range x.match(q) {
+		en := &x.entries[ah.entry]
+		c := cand{ah.entry, ah.exact, en.text, slices.Clone(en.parcels)}
+		cs = append(cs, c)
+		uuids = append(uuids, c.uuids...)
+	}
+	m.mu.RUnlock()
+	type held struct {
+		p     *parcel
+		addrs []string
+	}
+	cur := map[string]held{}
+	for start := 0; start < len(uuids); start += geomBatch {
+		q := store.Query{IDs: uuids[start:min(start+geomBatch, len(uuids))]}
+		err := m.readParcels(ctx, q, func(p *parcel, o *store.Object) bool {
+			cur[p.uuid] = held{p, splitAddresses(str(o, "adresy"))}
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	var hits []hit
+	type gone struct {
+		entry int32
+		uuid  string
+	}
+	var stale []gone
+	for _, c := range cs {
+		sc := scoreAddressPrefix
+		if c.exact {
+			sc = scoreAddress
+		}
+		for _, uuid := range c.uuids {
+			h, ok := cur[uuid]
+			if !ok || !slices.Contains(h.addrs, c.text) {
+				stale = append(stale, gone{c.entry, uuid})
 				continue
 			}
-			exact, prefix := scoreExactNumber, scorePrefixNumber
-			if e.folded != name {
-				// a prefix of the name ranks after the exact name
-				exact, prefix = scoreNameExactNumber, scoreNamePrefixNumber
-			}
-			addRange(e, "", number, exact, prefix, "")
-		}
-		// A property address holding every word.
-		if addresses {
-			x := m.search.addrs
-			for _, ah := range x.match(q) {
-				sc := scoreAddressPrefix
-				if ah.exact {
-					sc = scoreAddress
-				}
-				en := &x.entries[ah.entry]
-				for _, p := range en.parcels {
-					hits = append(hits, hit{p: p, score: sc, addr: ah.entry, text: en.text})
-				}
-			}
+			hits = append(hits, hit{p: h.p, score: sc, addr: c.entry, text: c.text})
 		}
 	}
-	top := bestHits(hits, limit)
-	out := make([]found, len(top))
+	if len(stale) > 0 {
+		m.mu.Lock()
+		if m.gen == gen { // else a change may have put one back meanwhile
+			for _, g := range stale {
+				x.prune(g.entry, g.uuid)
+			}
+		}
+		m.mu.Unlock()
+	}
+	return hits, nil
+}
+
+// withBounds reads the boxes of the answers (their geometries, through the
+// cache), leaving out a parcel gone meanwhile.
+func (m *model) withBounds(ctx context.Context, top []hit) ([]found, error) {
+	uuids := make([]string, len(top))
 	for i, h := range top {
-		out[i] = found{p: h.p, addr: h.text}
+		uuids[i] = h.p.uuid
 	}
-	return out
+	ls, err := m.locateIDs(ctx, uuids)
+	if err != nil {
+		return nil, err
+	}
+	byUUID := make(map[string]*parcel, len(ls))
+	for _, l := range ls {
+		byUUID[l.uuid] = l.parcel
+	}
+	out := make([]found, 0, len(top))
+	for _, h := range top {
+		if p, ok := byUUID[h.p.uuid]; ok {
+			out = append(out, found{p: p, addr: h.text})
+		}
+	}
+	return out, nil
 }
 
 // bestHits returns the limit best hits in order, each parcel once with its best
@@ -321,7 +441,7 @@ func bestHits(hits []hit, limit int) []hit {
 	top := make([]hit, 0, limit+1)
 	at := func(p *parcel) int {
 		for i := range top {
-			if top[i].p == p {
+			if top[i].p.uuid == p.uuid {
 				return i
 			}
 		}
@@ -373,27 +493,15 @@ func (m *model) sortedObreby() []string {
 	return ids
 }
 
-// ensureSorted re-sorts the obręby whose parcels changed since the last search,
-// and the address words when new ones came.
+// ensureSorted sorts the address words when new ones came.
 func (m *model) ensureSorted() {
 	m.mu.RLock()
 	dirty := m.search.addrs.dirty
-	for _, e := range m.search.obreby {
-		if dirty {
-			break
-		}
-		dirty = e.dirty
-	}
 	m.mu.RUnlock()
 	if !dirty {
 		return
 	}
 	m.mu.Lock()
-	for _, e := range m.search.obreby {
-		if e.dirty {
-			e.sort()
-		}
-	}
 	if m.search.addrs.dirty {
 		m.search.addrs.sortVocab()
 	}
@@ -402,22 +510,45 @@ func (m *model) ensureSorted() {
 
 // parcelsByObrebNumber resolves ULDK GetParcelByIdOrNr "<obręb name or id> <number>":
 // every parcel with that number in an obręb of that id or (case-insensitive) name.
-func (m *model) parcelsByObrebNumber(obreb, number string) []*parcel {
-	m.ensureSorted()
+func (m *model) parcelsByObrebNumber(ctx context.Context, obreb, number string) ([]*parcel, error) {
+	ids := []string{obreb} // an id; as a name it matches no id prefix
 	m.mu.RLock()
-	defer m.mu.RUnlock()
-	var out []*parcel
 	for _, id := range m.sortedObreby() {
-		e := m.search.obreby[id]
-		if id != obreb && !strings.EqualFold(e.name, obreb) {
-			continue
+		if id != obreb && strings.EqualFold(m.search.obreby[id].name, obreb) {
+			ids = append(ids, id)
 		}
-		for _, p := range e.tails {
-			if p.number == number || p.tail == number {
-				out = append(out, p)
+	}
+	m.mu.RUnlock()
+	var out []*parcel
+	for _, id := range ids {
+		for _, pre := range numberPrefixes(id, number) {
+			q := store.Query{Prefix: map[string]string{"id_dzialki": pre}}
+			err := m.readParcels(ctx, q, func(p *parcel, _ *store.Object) bool {
+				if p.obreb == id && (p.number == number || p.tail == number) {
+					out = append(out, p)
+				}
+				return true
+			})
+			if err != nil {
+				return nil, err
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out
+	return out, nil
+}
+
+// numberPrefixes are the id prefixes (of the id index) under which obręb
+// obreb's parcels whose number starts with number lie: "<obręb>.<number>" for
+// ids without a sheet, and "<obręb>.AR_" for ids with one
+// (WWPPGG_R.OOOO.AR_N.NDZ), whose number comes after the sheet. When either
+// holds the other the first is enough: "AR_…" is a tail, not a number, and a
+// shorter first prefix takes in the sheets. An empty number gives the whole
+// obręb.
+func numberPrefixes(obreb, number string) []string {
+	whole, sheets := obreb+"."+number, obreb+".AR_"
+	if strings.HasPrefix(whole, sheets) || strings.HasPrefix(sheets, whole) {
+		return []string{whole}
+	}
+	return []string{whole, sheets}
 }

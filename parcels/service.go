@@ -22,7 +22,6 @@ import (
 	"sync"
 
 	"github.com/gorilla/mux"
-	"github.com/paulmach/orb"
 
 	"github.com/sip-core/sip/cadastre"
 	"github.com/sip-core/sip/internal/cache"
@@ -72,11 +71,11 @@ type aggEntry struct {
 
 // Mount implements server.Service.
 func (s *Service) Mount(r *mux.Router, h *server.Host) {
-	m := &mount{h: h, models: map[*server.Dataset]*dsState{}, geoms: cache.New[geomKey, orb.MultiPolygon](geomBudget(h.Current()))}
+	m := &mount{h: h, models: map[*server.Dataset]*dsState{}, geoms: cache.New[geomKey, located](geomBudget(h.Current()))}
 	s.mu.Lock()
 	s.mounted = append(s.mounted, m)
 	s.mu.Unlock()
-	h.Metrics().GaugeFunc("sip_parcels_geometry_cache", "The parcel geometries read from the store for ULDK and the point lookup (cache.parcels): bytes held, the budget, entries let go to keep it.",
+	h.Metrics().GaugeFunc("sip_parcels_geometry_cache", "The parcels (attributes and geometry) read from the store for ULDK, the card, the point lookup and the search (cache.parcels): bytes held, the budget, entries let go to keep it.",
 		func(emit func(v float64, labelValues ...string)) {
 			st := m.geoms.Stats()
 			emit(float64(st.Bytes), "bytes")
@@ -122,7 +121,7 @@ func (s *Service) Reload(st *server.State) {
 		}
 		m.mu.Unlock()
 		m.geoms.SetBudget(geomBudget(st))
-		m.geoms.RemoveFunc(func(k geomKey, _ orb.MultiPolygon) bool { return gone[k.m] })
+		m.geoms.RemoveFunc(func(k geomKey, _ located) bool { return gone[k.m] })
 		for _, d := range st.Datasets() {
 			m.state(d)
 		}

@@ -308,9 +308,9 @@ func eachSource(srcs []source, fn func(source) ([]uldkObject, error)) ([]uldkObj
 
 func parcelsByID(ctx context.Context, srcs []source, id string) ([]uldkObject, error) {
 	return eachSource(srcs, func(s source) ([]uldkObject, error) {
-		p, ok := s.s.m.parcelByID(id)
-		if !ok {
-			return nil, nil
+		p, ok, err := s.s.m.parcelByID(ctx, id)
+		if err != nil || !ok {
+			return nil, err
 		}
 		ls, err := s.s.m.locate(ctx, []*parcel{p})
 		return s.parcelObjects(ls), err
@@ -321,7 +321,11 @@ func parcelsByObrebNumber(ctx context.Context, srcs []source, obreb, number stri
 	var out []uldkObject
 	seen := map[string]bool{}
 	for _, s := range srcs {
-		ls, err := s.s.m.locate(ctx, s.s.m.parcelsByObrebNumber(obreb, number))
+		ps, err := s.s.m.parcelsByObrebNumber(ctx, obreb, number)
+		if err != nil {
+			return nil, err
+		}
+		ls, err := s.s.m.locate(ctx, ps)
 		if err != nil {
 			return nil, err
 		}
@@ -481,7 +485,11 @@ func aggregateArea(ctx context.Context, srcs []source, ids string) ([]uldkObject
 		switch {
 		case checkParcelID(id) == nil:
 			for _, s := range srcs {
-				if p, ok := s.s.m.parcelByID(id); ok {
+				p, ok, err := s.s.m.parcelByID(ctx, id)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
 					ls, err := s.s.m.locate(ctx, []*parcel{p})
 					if err != nil {
 						return nil, err

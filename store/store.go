@@ -15,6 +15,7 @@ import (
 	"context"
 	"errors"
 	"time"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 )
@@ -151,6 +152,11 @@ type Query struct {
 	AsOf time.Time
 	// Where filters on public attribute equality (column -> value).
 	Where map[string]any
+	// Prefix keeps objects whose text column starts with the given string
+	// (column -> prefix, compared byte for byte, case-sensitive): the
+	// autocomplete of ids. The layer's public id column (id_dzialki …) is
+	// indexed for it in both backends; others are scanned.
+	Prefix map[string]string
 	// IDs, when non-empty, keeps only these object ids (lokalnyId).
 	IDs []string
 	// Limit and Offset page the result in a stable order (by an internal row key);
@@ -172,6 +178,30 @@ type Query struct {
 type Row struct {
 	Key int64
 	*Object
+}
+
+// PrefixEnd returns the least valid UTF-8 string greater than every string
+// starting with prefix (UTF-8 byte order is code point order), "" when there is
+// none (prefix empty or only U+10FFFF): a prefix filter is the range
+// prefix <= col < PrefixEnd(prefix), which a B-tree index answers. Stored text
+// is valid UTF-8, so a prefix that is not matches nothing (ok false).
+func PrefixEnd(prefix string) (end string, ok bool) {
+	if !utf8.ValidString(prefix) {
+		return "", false
+	}
+	rs := []rune(prefix)
+	for len(rs) > 0 {
+		r := rs[len(rs)-1] + 1
+		if r == 0xd800 {
+			r = 0xe000 // past the surrogates
+		}
+		if r <= utf8.MaxRune {
+			rs[len(rs)-1] = r
+			return string(rs), true
+		}
+		rs = rs[:len(rs)-1]
+	}
+	return "", true
 }
 
 // Reader is the read side of a dataset, used by every service.

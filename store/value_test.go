@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -23,6 +24,25 @@ func TestFormatValue(t *testing.T) {
 	} {
 		if got := FormatValue(c.t, c.v); got != c.want {
 			t.Errorf("FormatValue(%q, %v) = %q, want %q", c.t, c.v, got, c.want)
+		}
+	}
+}
+
+func TestPrefixEnd(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"", "", true}, {"a", "b", true}, {"141201_1.0001.", "141201_1.0001/", true},
+		{"Ł", "ł", true}, {"a\U0010FFFF", "b", true}, {"\U0010FFFF", "", true},
+		{"a\ud7ff", "a\ue000", true}, {"\xff", "", false}, {"a\xc5", "", false},
+	} {
+		end, ok := PrefixEnd(c.in)
+		if end != c.want || ok != c.ok {
+			t.Errorf("PrefixEnd(%q) = %q, %v; want %q, %v", c.in, end, ok, c.want, c.ok)
+		}
+		if ok && end != "" && !(c.in < end && !strings.HasPrefix(end, c.in)) {
+			t.Errorf("PrefixEnd(%q) = %q is not past the prefix", c.in, end)
 		}
 	}
 }

@@ -143,6 +143,13 @@ func (li *layerInfo) branch(q store.Query, table, rtree string, history, keyset 
 			}
 		}
 	}
+	if len(q.Prefix) > 0 {
+		c, a, err := li.prefixConds(q.Prefix)
+		if err != nil {
+			return "", nil, err
+		}
+		conds, args = append(conds, c...), append(args, a...)
+	}
 	if len(q.IDs) > 0 {
 		ids, err := json.Marshal(q.IDs)
 		if err != nil {

@@ -196,6 +196,13 @@ func (li *layerInfo) where(q store.Query, a *sqlArgs, history, keyset bool, keyC
 			}
 		}
 	}
+	if len(q.Prefix) > 0 {
+		c, err := li.prefixConds(q.Prefix, a)
+		if err != nil {
+			return "", err
+		}
+		conds = append(conds, c...)
+	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "lokalny_id = ANY("+a.add(q.IDs)+")")
 	}

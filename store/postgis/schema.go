@@ -114,7 +114,8 @@ func indexDDL(q string, l store.Layer) []string {
 	}
 	stmts = append(stmts, lookupIndexDDL(q, l)...)
 	if c := record.IDColumn(l); c != "" {
-		stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)`, quote(l.Name+"_"+c+"_idx"), q, quote(l.Name), quote(c)))
+		stmts = append(stmts, fmt.Sprintf(`CREATE INDEX IF NOT EXISTS %s ON %s.%s (%s)`, quote(l.Name+"_"+c+"_idx"), q, quote(l.Name), quote(c)),
+			prefixIndexDDL(q, l, c))
 	}
 	return stmts
 }

@@ -45,6 +45,7 @@ func Run(t *testing.T, b Backend) {
 		{"Rollback", testRollback},
 		{"AsOf", testAsOf},
 		{"QueryFilters", testQueryFilters},
+		{"QueryPrefix", testQueryPrefix},
 		{"QueryKeys", testQueryKeys},
 		{"QueryBoxes", testQueryBoxes},
 		{"QueryNoGeometry", testQueryNoGeometry},
