@@ -11,6 +11,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -60,6 +61,14 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	m, err := newManager(h, cfg)
 	if err != nil {
 		h.Logger().Error("alerts: area alerts are off", "err", err)
+		if errors.Is(err, statedb.ErrUnavailable) {
+			// Started while the state database was away: this replica cannot
+			// serve area alerts until it is restarted, so it is not ready.
+			remove := h.AddReadiness("alerts state database", func(context.Context) error {
+				return fmt.Errorf("area alerts are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable)
+			})
+			h.OnShutdown(func(context.Context) { remove() })
+		}
 		r.PathPrefix("/api/alerts").HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			server.WriteError(w, r, server.Errorf(http.StatusServiceUnavailable, "area alerts are unavailable: see the server log"))
 		})

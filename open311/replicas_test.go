@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sip-core/sip/internal/servetest"
 	"github.com/sip-core/sip/open311/open311test"
 	"github.com/sip-core/sip/outbox/outboxtest"
 	"github.com/sip-core/sip/store/postgis/postgistest"
@@ -149,10 +150,24 @@ func TestTwoReplicasShareReports(t *testing.T) {
 	if resp.StatusCode != 503 || resp.Header.Get("Retry-After") == "" {
 		t.Errorf("a report without the database: %d, Retry-After %q", resp.StatusCode, resp.Header.Get("Retry-After"))
 	}
+	// A replica started during the outage cannot open the reports: it
+	// answers, but stays unready (naming why) after the database returns,
+	// rather than being sent residents it cannot serve.
+	// (Its staff layer stays in a file of its own: one in PostGIS that
+	// cannot be opened stops `sip serve` at start, which a supervisor sees.)
+	late := newSite(t, "  rate_limit: {rate: 100, burst: 100}", extra)
+	p3 := servetest.Start(t, sipBin, late.Config, late.Addr, env)
 	if err := c.StartServer(); err != nil {
 		t.Fatal(err)
 	}
 	restarted = true
+	outboxtest.WaitFor(t, 30*time.Second, "the late replica unready because its reports are off", func() bool {
+		code, body := get(t, p3.Base, "/readyz", nil, nil)
+		return code == 503 && strings.Contains(body, "open311 state database") && strings.Contains(body, "restart the server")
+	})
+	if code, _ := post(t, p3.Base, "/open311/v2/requests.json", form, nil, nil); code != 503 {
+		t.Errorf("a report to the late replica: %d, want 503", code)
+	}
 	outboxtest.WaitFor(t, 30*time.Second, "a report accepted after the database returned", func() bool {
 		code, _ := post(t, ps[1].Base, "/open311/v2/requests.json", form, nil, nil)
 		return code == 201

@@ -8,6 +8,7 @@ package open311
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -75,6 +76,14 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 	m, err := newManager(h, cfg)
 	if err != nil {
 		h.Logger().Error("open311: resident reports are off", "err", err)
+		if errors.Is(err, statedb.ErrUnavailable) {
+			// Started while the state database was away: this replica cannot
+			// serve resident reports until it is restarted, so it is not ready.
+			remove := h.AddReadiness("open311 state database", func(context.Context) error {
+				return fmt.Errorf("resident reports are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable)
+			})
+			h.OnShutdown(func(context.Context) { remove() })
+		}
 		r.PathPrefix(Prefix).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			server.WriteError(w, r, apiError(http.StatusServiceUnavailable, "resident reports are unavailable: see the server log"))
 		})

@@ -94,6 +94,15 @@ type Process struct {
 // prints its log when the test failed.
 func Serve(t testing.TB, bin, config, addr string, env ...string) *Process {
 	t.Helper()
+	p := Start(t, bin, config, addr, env...)
+	p.waitFor(t, "/readyz", "ready")
+	return p
+}
+
+// Start starts `sip serve` as Serve does but waits only until it answers
+// (/healthz 200), ready or not.
+func Start(t testing.TB, bin, config, addr string, env ...string) *Process {
+	t.Helper()
 	p := &Process{cmd: exec.Command(bin, "serve", "--config", config), Logs: &Buffer{}, Base: "http://" + addr, done: make(chan struct{})}
 	p.cmd.Stdout, p.cmd.Stderr = p.Logs, p.Logs
 	p.cmd.Env = append(os.Environ(), env...)
@@ -107,6 +116,13 @@ func Serve(t testing.TB, bin, config, addr string, env ...string) *Process {
 			t.Logf("sip serve log:\n%s", p.Logs.String())
 		}
 	})
+	p.waitFor(t, "/healthz", "up")
+	return p
+}
+
+// waitFor waits up to a minute until path answers 200.
+func (p *Process) waitFor(t testing.TB, path, what string) {
+	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		select {
@@ -114,16 +130,15 @@ func Serve(t testing.TB, bin, config, addr string, env ...string) *Process {
 			t.Fatalf("sip serve exited:\n%s", p.Logs.String())
 		default:
 		}
-		if r, err := http.Get(p.Base + "/readyz"); err == nil {
+		if r, err := http.Get(p.Base + path); err == nil {
 			r.Body.Close()
 			if r.StatusCode == 200 {
-				return p
+				return
 			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("sip serve did not become ready:\n%s", p.Logs.String())
-	return nil
+	t.Fatalf("sip serve did not become %s:\n%s", what, p.Logs.String())
 }
 
 // Stop ends the server gracefully (SIGTERM), or kills it after 20 s and
