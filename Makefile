@@ -83,7 +83,7 @@ fuzz: deps-test
 # one run each (ratios; the machine is noisy). Each script installs the peer it
 # needs (MapServer, tippecanoe/pmtiles built under /tmp, ...) and stops by itself.
 BENCH_SCRIPTS := scripts/bench-ingest.sh scripts/bench-ingest-postgis.sh store/postgis/bench.sh scripts/bench-memory.sh scripts/bench-postgis-peers.sh server/bench.sh wms/bench.sh features/bench.sh \
-	tiles/bench.sh parcels/bench.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh alerts/bench.sh \
+	tiles/bench.sh parcels/bench.sh parcels/bench-lookups.sh planning/bench.sh datasync/bench.sh web/bench.sh extracts/bench.sh wms/burst.sh open311/bench.sh alerts/bench.sh \
 	scripts/bench-replicas.sh
 bench: deps-bench build
 	go test -run '^$$' -bench . -benchmem ./... | tee bench-go.txt
