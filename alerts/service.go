@@ -64,10 +64,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 		if errors.Is(err, statedb.ErrUnavailable) {
 			// Started while the state database was away: this replica cannot
 			// serve area alerts until it is restarted, so it is not ready.
-			remove := h.AddReadiness("alerts state database", func(context.Context) error {
-				return fmt.Errorf("area alerts are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable)
-			})
-			h.OnShutdown(func(context.Context) { remove() })
+			h.Unready("alerts state database", fmt.Errorf("area alerts are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable))
 		}
 		r.PathPrefix("/api/alerts").HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			server.WriteError(w, r, server.Errorf(http.StatusServiceUnavailable, "area alerts are unavailable: see the server log"))

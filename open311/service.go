@@ -79,10 +79,7 @@ func (s *Service) Mount(r *mux.Router, h *server.Host) {
 		if errors.Is(err, statedb.ErrUnavailable) {
 			// Started while the state database was away: this replica cannot
 			// serve resident reports until it is restarted, so it is not ready.
-			remove := h.AddReadiness("open311 state database", func(context.Context) error {
-				return fmt.Errorf("resident reports are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable)
-			})
-			h.OnShutdown(func(context.Context) { remove() })
+			h.Unready("open311 state database", fmt.Errorf("resident reports are off since the state database could not be reached at start (%w): restart the server", statedb.ErrUnavailable))
 		}
 		r.PathPrefix(Prefix).HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			server.WriteError(w, r, apiError(http.StatusServiceUnavailable, "resident reports are unavailable: see the server log"))

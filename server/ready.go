@@ -34,6 +34,14 @@ type namedCheck struct {
 	fn   ReadyCheck
 }
 
+// Unready keeps /readyz at 503 with reason, naming name, until the server
+// shuts down: for a service that could not start and will not try again by
+// itself, so that a load balancer sends its clients to other replicas.
+func (h *Host) Unready(name string, reason error) {
+	remove := h.AddReadiness(name, func(context.Context) error { return reason })
+	h.OnShutdown(func(context.Context) { remove() })
+}
+
 // AddReadiness adds a check /readyz runs; name says what it checks ("extracts
 // state database", "tileset county"). It returns a function removing it.
 func (h *Host) AddReadiness(name string, fn ReadyCheck) (remove func()) {
